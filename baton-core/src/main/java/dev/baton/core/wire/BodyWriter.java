@@ -1,0 +1,96 @@
+package dev.baton.core.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Appends the body of the record a {@link RecordWriter} has open, straight into the writer's
+ * buffer, in the stream's byte order. One instance per writer, reused for every record: the
+ * write path allocates nothing per record or field.
+ *
+ * <p>Obtain it from {@link RecordWriter#begin} or {@link RecordWriter#beginSection}, put the
+ * body, then call {@link #end()}.
+ */
+public final class BodyWriter {
+    private final RecordWriter writer;
+
+    BodyWriter(RecordWriter writer) {
+        this.writer = writer;
+    }
+
+    public BodyWriter putU8(int v) {
+        writer.room(1).put((byte) v);
+        return this;
+    }
+
+    public BodyWriter putBoolean(boolean v) {
+        return putU8(v ? 1 : 0);
+    }
+
+    public BodyWriter putU16(int v) {
+        writer.room(2).putShort((short) v);
+        return this;
+    }
+
+    /** Four octets: an {@code int}, or the low 32 bits of an unsigned value. */
+    public BodyWriter putInt(int v) {
+        writer.room(4).putInt(v);
+        return this;
+    }
+
+    public BodyWriter putLong(long v) {
+        writer.room(8).putLong(v);
+        return this;
+    }
+
+    public BodyWriter putFloat(float v) {
+        writer.room(4).putFloat(v);
+        return this;
+    }
+
+    public BodyWriter putDouble(double v) {
+        writer.room(8).putDouble(v);
+        return this;
+    }
+
+    public BodyWriter put(byte[] src) {
+        return put(src, 0, src.length);
+    }
+
+    public BodyWriter put(byte[] src, int offset, int length) {
+        writer.room(length).put(src, offset, length);
+        return this;
+    }
+
+    /** Copies the source's remaining octets and leaves its position unchanged. */
+    public BodyWriter put(ByteBuffer src) {
+        int n = src.remaining();
+        ByteBuffer b = writer.room(n);
+        b.put(b.position(), src, src.position(), n).position(b.position() + n);
+        return this;
+    }
+
+    /** {@code n} zero octets. */
+    public BodyWriter putZeros(int n) {
+        ByteBuffer b = writer.room(n);
+        for (int i = 0; i < n; i++) {
+            b.put((byte) 0);
+        }
+        return this;
+    }
+
+    /** The UTF-8 octets of {@code s}, without length or terminator; see {@link Utf8#encodedLength}. */
+    public BodyWriter putUtf8(CharSequence s) {
+        Utf8.encode(s, writer.room(Utf8.encodedLength(s)));
+        return this;
+    }
+
+    /** Octets put into the body so far. */
+    public int length() {
+        return writer.openBodyLength();
+    }
+
+    /** Closes the record: sets its length, pads it and adds its checksum. */
+    public void end() {
+        writer.endRecord();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.baton.core.wire;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
+
+/**
+ * A {@link WireInput} over a channel, through one buffer that holds at most the record being
+ * read. The buffer grows only while it is full of unread octets, doubling each time, so its size
+ * follows the data that really arrived and never a length claimed by the stream.
+ */
+final class ChannelInput extends WireInput {
+    static final int DEFAULT_BUFFER = 256 * 1024;
+
+    private final ReadableByteChannel channel;
+    private final long knownSize;
+    private ByteBuffer buf;
+    /** Absolute offset of buffer index 0. */
+    private long base;
+    private boolean eof;
+    private ByteOrder order = ByteOrder.BIG_ENDIAN;
+
+    /**
+     * @param knownSize total size of the input when known (a regular file), else {@code -1}
+     */
+    ChannelInput(ReadableByteChannel channel, long knownSize, int bufferSize) {
+        this.channel = channel;
+        this.knownSize = knownSize;
+        this.buf = ByteBuffer.allocateDirect(bufferSize).limit(0);
+    }
+
+    @Override
+    long offset() {
+        return base + buf.position();
+    }
+
+    @Override
+    int fill(int n) throws IOException {
+        while (buf.remaining() < n && !eof) {
+            if (buf.limit() == buf.capacity()) {
+                makeRoom(n);
+            }
+            int pos = buf.position();
+            int lim = buf.limit();
+            buf.limit(buf.capacity()).position(lim);
+            int read = channel.read(buf);
+            int end = buf.position();
+            buf.limit(end).position(pos);
+            if (read < 0) {
+                eof = true;
+            }
+        }
+        return Math.min(n, buf.remaining());
+    }
+
+    /** Compacts when octets were consumed, otherwise doubles the buffer toward {@code n}. */
+    private void makeRoom(int n) {
+        if (buf.position() > 0) {
+            base += buf.position();
+            buf.compact().flip();
+            return;
+        }
+        int grown = (int) Math.min(Math.max(2L * buf.capacity(), 1), Math.max(n, buf.capacity() + 1L));
+        ByteBuffer bigger = ByteBuffer.allocate(grown).order(order);
+        bigger.put(buf).flip();
+        buf = bigger;
+    }
+
+    @Override
+    ByteBuffer buffer() {
+        return buf;
+    }
+
+    @Override
+    void consume(int n) {
+        buf.position(buf.position() + n);
+    }
+
+    @Override
+    long remaining() {
+        return knownSize < 0 ? -1 : Math.max(0, knownSize - offset());
+    }
+
+    @Override
+    void order(ByteOrder order) {
+        this.order = order;
+        buf.order(order);
+    }
+
+    @Override
+    int chunkSize() {
+        return DEFAULT_BUFFER;
+    }
+}

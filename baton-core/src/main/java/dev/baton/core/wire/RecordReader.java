@@ -1,0 +1,408 @@
+package dev.baton.core.wire;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a Baton stream: preamble and version header when opened, then one record per
+ * {@link #next()}, until END.
+ *
+ * <p>Memory beyond the record being read is constant, however long the stream: bodies are read
+ * only when asked for ({@link Record#body()}) and otherwise streamed past in chunks. Every length
+ * is checked against {@link StreamLimits} and, when the input's size is known, against what
+ * remains, before anything is allocated.
+ *
+ * <p>Bad input throws {@link StreamFormatException} with its offset and record. With
+ * {@link ReaderOptions#problems()} set, problems that leave the framing intact go there instead and
+ * reading goes on. Not thread-safe.
+ */
+public final class RecordReader implements Closeable {
+    private final WireInput in;
+    private final Closeable owned;
+    private final ReaderOptions options;
+    private final StreamLimits limits;
+    private final StreamHeader header;
+    private final boolean checksums;
+    private final Record record = new Record(this);
+    private final CRC32C crc = new CRC32C();
+
+    private long nextIndex;
+    /** State of the current record: open (header read), body loaded, consumed. */
+    private boolean open;
+    private boolean loaded;
+    private ByteBuffer body;
+    private int recordSize;
+
+    private boolean staticEnded;
+    private boolean sectionSeen;
+    private boolean ended;
+
+    private RecordReader(WireInput in, Closeable owned, ReaderOptions options) throws IOException {
+        this.in = in;
+        this.owned = owned;
+        this.options = options;
+        this.limits = options.limits();
+        try {
+            this.header = readHeader();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(owned);
+            throw e;
+        }
+        this.checksums = header.checksums();
+    }
+
+    /** A reader over a channel; closing the reader does not close the channel. */
+    public static RecordReader open(ReadableByteChannel channel, ReaderOptions options) throws IOException {
+        return new RecordReader(new ChannelInput(channel, -1, ChannelInput.DEFAULT_BUFFER), null, options);
+    }
+
+    /** A reader over a stream; closing the reader does not close the stream. */
+    public static RecordReader open(InputStream stream, ReaderOptions options) throws IOException {
+        return open(Channels.newChannel(stream), options);
+    }
+
+    /** A reader over octets in memory, from the buffer's position to its limit; nothing is copied. */
+    public static RecordReader open(ByteBuffer octets, ReaderOptions options) throws IOException {
+        return new RecordReader(new BufferInput(octets), null, options);
+    }
+
+    /** A reader over a file, which closing the reader closes; its size bounds every length. */
+    public static RecordReader open(Path file, ReaderOptions options) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        long size = Files.isRegularFile(file) ? channel.size() : -1;
+        return new RecordReader(new ChannelInput(channel, size, ChannelInput.DEFAULT_BUFFER), channel, options);
+    }
+
+    public StreamHeader header() {
+        return header;
+    }
+
+    public ReaderOptions options() {
+        return options;
+    }
+
+    /** Absolute offset of the next unread octet. */
+    public long offset() {
+        return in.offset();
+    }
+
+    /** Records read so far, skipped ones included. */
+    public long records() {
+        return nextIndex;
+    }
+
+    /** Whether STATIC_DATA_END has been read. */
+    public boolean staticDataEnded() {
+        return staticEnded;
+    }
+
+    /** Whether END has been read. */
+    public boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Moves to the next record and returns it, or returns {@code null} once END has been read.
+     * Unknown optional records are skipped (or returned with {@link Record#known()} false when
+     * {@link ReaderOptions#showSkipped()}); an unknown mandatory record is an error.
+     */
+    public Record next() throws IOException {
+        finishRecord();
+        while (!ended) {
+            long at = in.offset();
+            int have = in.fill(Frame.HEADER);
+            if (have == 0) {
+                throw fatal("missing END: the stream ends after " + nextIndex + " records", at, nextIndex,
+                        StreamFormatException.NO_TYPE);
+            }
+            if (have < Frame.HEADER) {
+                throw fatal("truncated record header: the stream ends after " + have + " of 8 octets", at + have,
+                        nextIndex, StreamFormatException.NO_TYPE);
+            }
+            ByteBuffer b = in.buffer();
+            int type = b.getInt(b.position());
+            int length = b.getInt(b.position() + 4);
+            checkLength(type, length, at);
+            boolean known = isKnown(type);
+            record.set(nextIndex++, at, type, length, known, staticEnded);
+            open = true;
+            loaded = false;
+            recordSize = (int) Frame.size(length, checksums);
+            if (!known) {
+                if (RecordType.isOptional(type)) {
+                    if (options.showSkipped()) {
+                        return record;
+                    }
+                } else {
+                    problem(record.error("unknown mandatory record type " + String.format("0x%08x", type)
+                            + ": this reader cannot go on without understanding it", -Frame.HEADER));
+                }
+                finishRecord();
+                continue;
+            }
+            checkGrammar(type, length);
+            return record;
+        }
+        return null;
+    }
+
+    /**
+     * After END: checks that nothing follows it, for inputs that end with the stream (files).
+     * A session that keeps its connection open after END does not call this.
+     */
+    public void expectEndOfInput() throws IOException {
+        if (!ended) {
+            throw new IllegalStateException("END has not been read");
+        }
+        finishRecord();
+        long at = in.offset();
+        int have = in.fill(Frame.HEADER);
+        if (have == 0) {
+            return;
+        }
+        if (have == Frame.HEADER) {
+            ByteBuffer b = in.buffer();
+            int type = b.getInt(b.position());
+            int length = b.getInt(b.position() + 4);
+            throw new StreamFormatException("record after END: " + RecordType.name(type) + " with a body of "
+                    + Integer.toUnsignedString(length) + " octets", at, nextIndex, type, null);
+        }
+        throw new StreamFormatException(have + " trailing octets after END", at, nextIndex,
+                StreamFormatException.NO_TYPE, null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    // ---- package-private, for Record -----------------------------------------------------------
+
+    StreamLimits limits() {
+        return limits;
+    }
+
+    String typeName(int type) {
+        String app = options.applicationTypes().get(type);
+        return app != null ? app : RecordType.name(type);
+    }
+
+    ByteBuffer body() throws IOException {
+        if (!open) {
+            throw new IllegalStateException("no current record: call next() first");
+        }
+        if (!loaded) {
+            load();
+        }
+        return body.duplicate().order(body.order());
+    }
+
+    // ---- header ------------------------------------------------------------------------------
+
+    private StreamHeader readHeader() throws IOException {
+        int have = in.fill(Preamble.LENGTH);
+        if (have < Preamble.LENGTH) {
+            throw StreamFormatException.inHeader(have == 0 ? "empty stream: no preamble"
+                    : "truncated preamble: the stream ends after " + have + " of 16 octets", have);
+        }
+        Preamble preamble = Preamble.readFrom(in.buffer(), in.buffer().position());
+        int version = options.window().negotiate(preamble);
+        return StreamVersions.codec(version).read(in, preamble, version, limits);
+    }
+
+    // ---- records -------------------------------------------------------------------------------
+
+    private void checkLength(int type, int length, long at) throws IOException {
+        if (length < 0 || length > limits.maxRecordLength()) {
+            throw fatal("record length " + Integer.toUnsignedString(length) + " exceeds the limit of "
+                    + limits.maxRecordLength() + " octets", at + 4, nextIndex, type);
+        }
+        long remaining = in.remaining();
+        if (remaining >= 0) {
+            long need = Frame.size(length, checksums);
+            if (need > remaining) {
+                throw fatal(truncation(length, remaining) + " (" + remaining + " octets remain)", at + remaining,
+                        nextIndex, type);
+            }
+        }
+    }
+
+    /** Names the part of a record that is cut off when only {@code have} of its octets exist. */
+    private String truncation(int length, long have) {
+        if (have < Frame.HEADER + (long) length) {
+            return "truncated record body: length " + length + " but only " + Math.max(0, have - Frame.HEADER)
+                    + " octets of body";
+        }
+        if (have < Frame.HEADER + (long) Frame.pad8(length)) {
+            return "truncated padding after a body of " + length + " octets";
+        }
+        return "truncated checksum trailer";
+    }
+
+    private boolean isKnown(int type) {
+        return RecordType.isCore(type) || options.applicationTypes().containsKey(type);
+    }
+
+    private void checkGrammar(int type, int length) throws IOException {
+        switch (type) {
+            case RecordType.END -> {
+                requireEmpty(length);
+                if (!staticEnded) {
+                    problem(record.error("END before STATIC_DATA_END: the stream has no static/dynamic boundary",
+                            -Frame.HEADER));
+                }
+                load();
+                ended = true;
+            }
+            case RecordType.STATIC_DATA_END -> {
+                requireEmpty(length);
+                if (staticEnded) {
+                    problem(record.error("second STATIC_DATA_END", -Frame.HEADER));
+                }
+                staticEnded = true;
+            }
+            case RecordType.DESCRIPTION -> {
+                if (sectionSeen) {
+                    problem(record.error("DESCRIPTION after the first SECTION: it must precede every section",
+                            -Frame.HEADER));
+                }
+            }
+            case RecordType.SECTION -> sectionSeen = true;
+            default -> {
+            }
+        }
+    }
+
+    private void requireEmpty(int length) throws StreamFormatException {
+        if (length != 0) {
+            problem(record.error(RecordType.name(record.type()) + " must have an empty body, not " + length
+                    + " octets", -4));
+        }
+    }
+
+    /** Reads the whole current record into the window and checks its padding and checksum. */
+    private void load() throws IOException {
+        int have = in.fill(recordSize);
+        long at = record.offset();
+        if (have < recordSize) {
+            throw fatal(truncation(record.length(), have), at + have, record.index(), record.type());
+        }
+        ByteBuffer b = in.buffer();
+        int p = b.position();
+        int length = record.length();
+        int padEnd = Frame.HEADER + Frame.pad8(length);
+        for (int i = Frame.HEADER + length; i < padEnd; i++) {
+            if (b.get(p + i) != 0) {
+                problem(record.error(String.format("non-zero padding octet 0x%02x", b.get(p + i) & 0xFF),
+                        i - Frame.HEADER));
+                break;
+            }
+        }
+        if (checksums) {
+            crc.reset();
+            crc.update(b.slice(p, padEnd));
+            checkTrailer(b.getInt(p + padEnd), b.getInt(p + padEnd + 4), padEnd);
+        }
+        body = b.slice(p + Frame.HEADER, length).order(b.order());
+        loaded = true;
+    }
+
+    /** Moves past the current record, streaming through its body if it was never loaded. */
+    private void finishRecord() throws IOException {
+        if (!open) {
+            return;
+        }
+        if (!loaded) {
+            if (recordSize <= in.chunkSize()) {
+                load();
+            } else {
+                streamPast();
+                open = false;
+                return;
+            }
+        }
+        in.consume(recordSize);
+        body = null;
+        open = false;
+    }
+
+    /** Checks and consumes a record too large for the window, one chunk at a time. */
+    private void streamPast() throws IOException {
+        long at = record.offset();
+        int length = record.length();
+        int padEnd = Frame.HEADER + Frame.pad8(length);
+        crc.reset();
+        int done = 0;
+        while (done < padEnd) {
+            int want = Math.min(in.chunkSize(), padEnd - done);
+            int have = in.fill(want);
+            if (have < want) {
+                throw fatal(truncation(length, (long) done + have), at + done + have, record.index(), record.type());
+            }
+            ByteBuffer b = in.buffer();
+            int p = b.position();
+            for (int i = Math.max(done, Frame.HEADER + length); i < done + want; i++) {
+                if (b.get(p + i - done) != 0) {
+                    problem(record.error("non-zero padding", i - Frame.HEADER));
+                    break;
+                }
+            }
+            if (checksums) {
+                crc.update(b.slice(p, want));
+            }
+            in.consume(want);
+            done += want;
+        }
+        if (checksums) {
+            int have = in.fill(Frame.TRAILER);
+            if (have < Frame.TRAILER) {
+                throw fatal("truncated checksum trailer", at + padEnd + have, record.index(), record.type());
+            }
+            ByteBuffer b = in.buffer();
+            checkTrailer(b.getInt(b.position()), b.getInt(b.position() + 4), padEnd);
+            in.consume(Frame.TRAILER);
+        }
+    }
+
+    private void checkTrailer(int stored, int reserved, int padEnd) throws StreamFormatException {
+        int computed = (int) crc.getValue();
+        if (stored != computed) {
+            problem(record.error(String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
+                    computed), padEnd - Frame.HEADER));
+        }
+        if (reserved != 0) {
+            problem(record.error("reserved field of the checksum trailer is not zero", padEnd - Frame.HEADER + 4));
+        }
+    }
+
+    private void problem(StreamFormatException e) throws StreamFormatException {
+        if (options.problems() == null) {
+            throw e;
+        }
+        options.problems().accept(e);
+    }
+
+    private static StreamFormatException fatal(String problem, long offset, long index, int type) {
+        return new StreamFormatException(problem, offset, index, type, null);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // the original failure is the one worth reporting
+            }
+        }
+    }
+}

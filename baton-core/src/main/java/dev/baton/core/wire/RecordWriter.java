@@ -1,0 +1,326 @@
+package dev.baton.core.wire;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes a Baton stream: the preamble and version header at creation, then records.
+ *
+ * <p>Records are framed in one buffer and written to the channel in batches, so the write path
+ * costs one copy of each body and no allocation per record. A record is either written whole
+ * ({@link #writeRecord}, {@link #writeSection}) or built in place ({@link #begin},
+ * {@link #beginSection}, then {@link BodyWriter#end()}).
+ *
+ * <p>The writer keeps the stream's grammar: DESCRIPTION before the first SECTION,
+ * STATIC_DATA_END exactly once, END last. Breaking it is a programming error and throws
+ * {@link IllegalStateException}. An I/O failure while a {@link BodyWriter} put drains the
+ * buffer surfaces as {@link UncheckedIOException}. Not thread-safe.
+ */
+public final class RecordWriter implements Closeable, Flushable {
+    private static final int DIRECT_THRESHOLD = 64 * 1024;
+
+    private final WritableByteChannel out;
+    private final boolean ownsChannel;
+    private final WriterOptions options;
+    private final int maxRecord;
+    private final boolean checksums;
+    private final CRC32C crc = new CRC32C();
+    private final BodyWriter body = new BodyWriter(this);
+    private ByteBuffer buf;
+    private ByteBuffer view;
+    private final ByteBuffer zeros = ByteBuffer.allocate(16);
+
+    /** Index in {@link #buf} of the open record's header, or -1 when no record is open. */
+    private int recordStart = -1;
+    private int openType;
+    private long flushed;
+    private long records;
+    private boolean sectionWritten;
+    private boolean staticEnded;
+    private boolean ended;
+    private boolean closed;
+
+    private RecordWriter(WritableByteChannel out, boolean ownsChannel, WriterOptions options) {
+        this.out = out;
+        this.ownsChannel = ownsChannel;
+        this.options = options;
+        this.maxRecord = options.limits().maxRecordLength();
+        this.checksums = options.checksums();
+        int headerLength = VersionHeaderV1.length(options);
+        setBuffer(ByteBuffer.allocateDirect(Math.max(options.bufferSize(), headerLength)).order(options.byteOrder()));
+        StreamVersions.codec(options.formatVersion()).write(buf, options);
+        buf.order(options.byteOrder());
+    }
+
+    /** A writer on a channel; closing the writer does not close the channel. */
+    public static RecordWriter open(WritableByteChannel channel, WriterOptions options) {
+        return new RecordWriter(channel, false, options);
+    }
+
+    /** A writer on a stream; closing the writer does not close the stream. */
+    public static RecordWriter open(OutputStream stream, WriterOptions options) {
+        return new RecordWriter(Channels.newChannel(stream), false, options);
+    }
+
+    /** A writer on a new or truncated file, which closing the writer closes. */
+    public static RecordWriter open(Path file, WriterOptions options) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        return new RecordWriter(channel, true, options);
+    }
+
+    public WriterOptions options() {
+        return options;
+    }
+
+    /** Octets of the stream so far, including those still buffered. */
+    public long offset() {
+        return flushed + buf.position();
+    }
+
+    /** Records written so far. */
+    public long records() {
+        return records;
+    }
+
+    /** Opens a record of {@code type}; put its body into the returned writer, then call {@link BodyWriter#end()}. */
+    public BodyWriter begin(int type) {
+        checkGrammar(type);
+        room(Frame.HEADER);
+        recordStart = buf.position();
+        openType = type;
+        buf.putLong(0);
+        return body;
+    }
+
+    /**
+     * Opens a SECTION record and writes its header: instance id, section version and idstr.
+     * Put the section's data into the returned writer, then call {@link BodyWriter#end()}.
+     */
+    public BodyWriter beginSection(String idstr, int instanceId, int sectionVersion) {
+        int idLength = Utf8.encodedLength(idstr);
+        if (idLength == 0 || idLength > options.limits().maxIdstrLength()) {
+            throw new IllegalArgumentException("idstr '" + idstr + "' takes " + idLength
+                    + " octets; it must take 1 to " + options.limits().maxIdstrLength());
+        }
+        return begin(RecordType.SECTION).putInt(instanceId).putInt(sectionVersion).putU16(idLength).putUtf8(idstr);
+    }
+
+    /** Writes a record whose whole body is the source's remaining octets (its position is left unchanged). */
+    public void writeRecord(int type, ByteBuffer source) throws IOException {
+        if (source.remaining() < DIRECT_THRESHOLD) {
+            begin(type).put(source).end();
+            return;
+        }
+        writeLarge(type, source);
+    }
+
+    /** Writes a whole SECTION record. */
+    public void writeSection(String idstr, int instanceId, int sectionVersion, ByteBuffer data) {
+        beginSection(idstr, instanceId, sectionVersion).put(data).end();
+    }
+
+    /** Writes the optional DESCRIPTION record: JSON text describing the sections. */
+    public void writeDescription(ByteBuffer json) throws IOException {
+        writeRecord(RecordType.DESCRIPTION, json);
+    }
+
+    /** Ends the static part of the stream. */
+    public void writeStaticDataEnd() {
+        begin(RecordType.STATIC_DATA_END).end();
+    }
+
+    /** Writes END and flushes: the stream is complete. */
+    public void writeEnd() throws IOException {
+        begin(RecordType.END).end();
+        flush();
+    }
+
+    /** Writes every buffered octet to the channel. A record still open stays buffered. */
+    @Override
+    public void flush() throws IOException {
+        drain(recordStart >= 0 ? recordStart : buf.position());
+    }
+
+    /** Flushes, then closes the channel if this writer opened it. Does not write END. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            flush();
+        } finally {
+            if (ownsChannel) {
+                out.close();
+            }
+        }
+    }
+
+    // ---- the open record -------------------------------------------------------------------
+
+    /** The buffer, with room for {@code n} more octets of the open record. */
+    ByteBuffer room(int n) {
+        if (buf.remaining() >= n) {
+            return buf;
+        }
+        if (recordStart >= 0 && (long) buf.position() - recordStart - Frame.HEADER + n > maxRecord) {
+            throw new IllegalArgumentException("record body would exceed the limit of " + maxRecord + " octets");
+        }
+        try {
+            drain(recordStart >= 0 ? recordStart : buf.position());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (buf.remaining() < n) {
+            long needed = (long) buf.position() + n + Frame.TRAILER + 8;
+            int capacity = (int) Math.min(Math.max(2L * buf.capacity(), needed), Integer.MAX_VALUE - 8);
+            ByteBuffer bigger = ByteBuffer.allocate(capacity).order(buf.order());
+            bigger.put(buf.flip());
+            setBuffer(bigger);
+        }
+        return buf;
+    }
+
+    int openBodyLength() {
+        return recordStart < 0 ? 0 : buf.position() - recordStart - Frame.HEADER;
+    }
+
+    void endRecord() {
+        if (recordStart < 0) {
+            throw new IllegalStateException("no record is open");
+        }
+        int length = buf.position() - recordStart - Frame.HEADER;
+        if (length > maxRecord) {
+            throw new IllegalArgumentException("record body of " + length + " octets exceeds the limit of "
+                    + maxRecord);
+        }
+        if (openType == RecordType.STATIC_DATA_END || openType == RecordType.END) {
+            if (length != 0) {
+                throw new IllegalStateException(RecordType.name(openType) + " must have an empty body");
+            }
+        }
+        int padding = Frame.padding(length);
+        ByteBuffer b = room(padding + (checksums ? Frame.TRAILER : 0));
+        b.putInt(recordStart, openType).putInt(recordStart + 4, length);
+        b.put(zeros.array(), 0, padding);
+        if (checksums) {
+            view.limit(b.position()).position(recordStart);
+            crc.reset();
+            crc.update(view);
+            b.putInt((int) crc.getValue()).putInt(0);
+        }
+        noteWritten(openType);
+        recordStart = -1;
+    }
+
+    /** A body too large to be worth copying: header through the buffer, body straight to the channel. */
+    private void writeLarge(int type, ByteBuffer source) throws IOException {
+        int length = source.remaining();
+        if (length > maxRecord) {
+            throw new IllegalArgumentException("record body of " + length + " octets exceeds the limit of "
+                    + maxRecord);
+        }
+        checkGrammar(type);
+        int padding = Frame.padding(length);
+        room(Frame.HEADER);
+        int start = buf.position();
+        buf.putInt(type).putInt(length);
+        if (checksums) {
+            crc.reset();
+            view.limit(buf.position()).position(start);
+            crc.update(view);
+            int pos = source.position();
+            crc.update(source);
+            source.position(pos);
+            crc.update(zeros.array(), 0, padding);
+        }
+        drain(buf.position());
+        ByteBuffer data = source.duplicate();
+        while (data.hasRemaining()) {
+            flushed += out.write(data);
+        }
+        buf.put(zeros.array(), 0, padding);
+        if (checksums) {
+            buf.putInt((int) crc.getValue()).putInt(0);
+        }
+        noteWritten(type);
+    }
+
+    private void checkGrammar(int type) {
+        if (closed) {
+            throw new IllegalStateException("the writer is closed");
+        }
+        if (recordStart >= 0) {
+            throw new IllegalStateException("a " + RecordType.name(openType) + " record is still open");
+        }
+        if (ended) {
+            throw new IllegalStateException("the stream has ended: nothing may follow END");
+        }
+        switch (type) {
+            case RecordType.STATIC_DATA_END -> {
+                if (staticEnded) {
+                    throw new IllegalStateException("STATIC_DATA_END was already written");
+                }
+            }
+            case RecordType.END -> {
+                if (!staticEnded) {
+                    throw new IllegalStateException("END before STATIC_DATA_END");
+                }
+            }
+            case RecordType.DESCRIPTION -> {
+                if (sectionWritten) {
+                    throw new IllegalStateException("DESCRIPTION must come before the first SECTION");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void noteWritten(int type) {
+        records++;
+        switch (type) {
+            case RecordType.SECTION -> sectionWritten = true;
+            case RecordType.STATIC_DATA_END -> staticEnded = true;
+            case RecordType.END -> ended = true;
+            default -> {
+            }
+        }
+    }
+
+    /** Writes buffer octets {@code [0, upTo)} to the channel and moves the rest to the front. */
+    private void drain(int upTo) throws IOException {
+        if (upTo == 0) {
+            return;
+        }
+        int end = buf.position();
+        buf.position(0).limit(upTo);
+        while (buf.hasRemaining()) {
+            out.write(buf);
+        }
+        flushed += upTo;
+        buf.limit(end).position(upTo);
+        buf.compact();
+        if (recordStart >= 0) {
+            recordStart -= upTo;
+        }
+    }
+
+    private void setBuffer(ByteBuffer b) {
+        buf = b;
+        view = b.duplicate();
+    }
+
+}

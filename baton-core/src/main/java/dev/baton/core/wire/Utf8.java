@@ -1,0 +1,93 @@
+package dev.baton.core.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict UTF-8 for the wire: encoding straight into a buffer without allocating (the write path
+ * must not allocate per field), and decoding that refuses malformed input instead of replacing it.
+ */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /**
+     * Octets needed to encode {@code s}.
+     *
+     * @throws IllegalArgumentException if {@code s} holds an unpaired surrogate, which UTF-8 cannot encode
+     */
+    public static int encodedLength(CharSequence s) {
+        int n = s.length();
+        int octets = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                octets += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                octets += 2; // 4 octets for the pair's 2 chars
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("unpaired surrogate at index " + i + " cannot be encoded as UTF-8");
+            } else {
+                octets += 2;
+            }
+        }
+        return octets;
+    }
+
+    /** Encodes {@code s} at the buffer's position; the caller has made room for {@link #encodedLength}. */
+    public static void encode(CharSequence s, ByteBuffer out) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out.put((byte) c);
+            } else if (c < 0x800) {
+                out.put((byte) (0xC0 | (c >> 6))).put((byte) (0x80 | (c & 0x3F)));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out.put((byte) (0xF0 | (cp >> 18))).put((byte) (0x80 | ((cp >> 12) & 0x3F)))
+                        .put((byte) (0x80 | ((cp >> 6) & 0x3F))).put((byte) (0x80 | (cp & 0x3F)));
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("unpaired surrogate at index " + i + " cannot be encoded as UTF-8");
+            } else {
+                out.put((byte) (0xE0 | (c >> 12))).put((byte) (0x80 | ((c >> 6) & 0x3F)))
+                        .put((byte) (0x80 | (c & 0x3F)));
+            }
+        }
+    }
+
+    /**
+     * Decodes {@code length} octets at absolute index {@code at} of {@code in}, strictly.
+     *
+     * @return the string, or {@code null} when the octets are not valid UTF-8
+     */
+    public static String decode(ByteBuffer in, int at, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = in.get(at + i) >= 0;
+        }
+        if (ascii) {
+            byte[] b = new byte[length];
+            in.get(at, b);
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = decoder.decode(in.slice(at, length));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
