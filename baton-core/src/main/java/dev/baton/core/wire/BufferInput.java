@@ -14,37 +14,37 @@ final class BufferInput extends WireInput {
     }
 
     @Override
-    long offset() {
+    public long offset() {
         return buf.position() - start;
     }
 
     @Override
-    int fill(int n) {
+    public int fill(int n) {
         return Math.min(n, buf.remaining());
     }
 
     @Override
-    ByteBuffer buffer() {
+    public ByteBuffer buffer() {
         return buf;
     }
 
     @Override
-    void consume(int n) {
+    public void consume(int n) {
         buf.position(buf.position() + n);
     }
 
     @Override
-    long remaining() {
+    public long remaining() {
         return buf.remaining();
     }
 
     @Override
-    void order(ByteOrder order) {
+    public void order(ByteOrder order) {
         buf.order(order);
     }
 
     @Override
-    int chunkSize() {
+    public int chunkSize() {
         return Integer.MAX_VALUE;
     }
 }

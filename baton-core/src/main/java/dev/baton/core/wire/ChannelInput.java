@@ -31,12 +31,12 @@ final class ChannelInput extends WireInput {
     }
 
     @Override
-    long offset() {
+    public long offset() {
         return base + buf.position();
     }
 
     @Override
-    int fill(int n) throws IOException {
+    public int fill(int n) throws IOException {
         while (buf.remaining() < n && !eof) {
             if (buf.limit() == buf.capacity()) {
                 makeRoom(n);
@@ -68,28 +68,28 @@ final class ChannelInput extends WireInput {
     }
 
     @Override
-    ByteBuffer buffer() {
+    public ByteBuffer buffer() {
         return buf;
     }
 
     @Override
-    void consume(int n) {
+    public void consume(int n) {
         buf.position(buf.position() + n);
     }
 
     @Override
-    long remaining() {
+    public long remaining() {
         return knownSize < 0 ? -1 : Math.max(0, knownSize - offset());
     }
 
     @Override
-    void order(ByteOrder order) {
+    public void order(ByteOrder order) {
         this.order = order;
         buf.order(order);
     }
 
     @Override
-    int chunkSize() {
+    public int chunkSize() {
         return DEFAULT_BUFFER;
     }
 }
