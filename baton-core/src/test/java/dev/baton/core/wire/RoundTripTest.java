@@ -1,0 +1,218 @@
+package dev.baton.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What a writer writes, a reader reads back the same, whatever the order, checksums or input. */
+class RoundTripTest {
+
+    enum Source { BUFFER, STREAM, TRICKLE, FILE }
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> variants() {
+        List<Arguments> all = new ArrayList<>();
+        for (ByteOrder order : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
+            for (boolean checksums : List.of(false, true)) {
+                for (Source source : Source.values()) {
+                    all.add(Arguments.of(order, checksums, source));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    /** Body sizes around every padding case, one that crosses the reader's window and one large one. */
+    private static final int[] SIZES = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 4096, 70_000, 300_000, 1 << 20};
+
+    private static byte[] body(int size, int seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest(name = "{0}, checksums {1}, {2}")
+    @MethodSource("variants")
+    void everyRecordComesBackIntact(ByteOrder order, boolean checksums, Source source) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WriterOptions options = WriterOptions.defaults().withByteOrder(order).withChecksums(checksums)
+                .withProducer("round-trip", "9.9").withProfile("p").withBufferSize(8192);
+        try (RecordWriter w = RecordWriter.open(out, options)) {
+            w.writeDescription(ByteBuffer.wrap("{}".getBytes()));
+            for (int i = 0; i < SIZES.length; i++) {
+                w.writeSection("s" + i, i, i + 1, ByteBuffer.wrap(body(SIZES[i], i)));
+            }
+            w.writeStaticDataEnd();
+            for (int i = 0; i < SIZES.length; i++) {
+                w.writeRecord(0x4000_0000 | i, ByteBuffer.wrap(body(SIZES[i], 100 + i)));
+            }
+            w.beginSection("built-in-place", 7, 2).putLong(-1L).putDouble(Math.PI).putUtf8("żółw").end();
+            w.writeEnd();
+        }
+        byte[] bytes = out.toByteArray();
+        java.util.Map<Integer, String> types = new java.util.HashMap<>();
+        for (int i = 0; i < SIZES.length; i++) {
+            types.put(0x4000_0000 | i, "APP" + i);
+        }
+        try (RecordReader r = open(bytes, source, ReaderOptions.defaults().withApplicationTypes(types))) {
+            assertThat(r.header().byteOrder()).isEqualTo(order);
+            assertThat(r.header().producer()).isEqualTo("round-trip 9.9");
+            assertThat(r.next().type()).isEqualTo(RecordType.DESCRIPTION);
+            for (int i = 0; i < SIZES.length; i++) {
+                Record rec = r.next();
+                SectionHeader s = rec.section();
+                assertThat(s.idstr()).isEqualTo("s" + i);
+                assertThat(s.instanceId()).isEqualTo(i);
+                assertThat(s.version()).isEqualTo(i + 1);
+                assertThat(bytes(s.data())).isEqualTo(body(SIZES[i], i));
+                assertThat(rec.dynamic()).isFalse();
+            }
+            assertThat(r.next().type()).isEqualTo(RecordType.STATIC_DATA_END);
+            for (int i = 0; i < SIZES.length; i++) {
+                Record rec = r.next();
+                assertThat(rec.typeName()).isEqualTo("APP" + i);
+                assertThat(rec.length()).isEqualTo(SIZES[i]);
+                if (i % 2 == 0) { // every other record is streamed past without reading its body
+                    assertThat(bytes(rec.body())).isEqualTo(body(SIZES[i], 100 + i));
+                }
+            }
+            ByteBuffer data = r.next().section().data();
+            assertThat(data.getLong()).isEqualTo(-1L);
+            assertThat(data.getDouble()).isEqualTo(Math.PI);
+            byte[] rest = bytes(data);
+            assertThat(new String(rest, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("żółw");
+            assertThat(r.next().type()).isEqualTo(RecordType.END);
+            assertThat(r.next()).isNull();
+            r.expectEndOfInput();
+            assertThat(r.offset()).isEqualTo(bytes.length);
+        }
+    }
+
+    @Test
+    void aRecordLargerThanTheWindowIsStreamedPastWithItsChecksumChecked() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults().withChecksums(true))) {
+            w.writeStaticDataEnd();
+            w.writeRecord(0x4000_0001, ByteBuffer.wrap(body(3_000_000, 5)));
+            w.writeEnd();
+        }
+        byte[] bytes = out.toByteArray();
+        bytes[1_000_000] ^= 1;
+        List<StreamFormatException> problems = new ArrayList<>();
+        ReaderOptions options = ReaderOptions.defaults().withApplicationTypes(java.util.Map.of(0x4000_0001, "BIG"))
+                .withProblems(problems::add);
+        try (RecordReader r = RecordReader.open(new ByteArrayInputStream(bytes), options)) {
+            while (r.next() != null) {
+                // list only: bodies are never loaded
+            }
+        }
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.problem()).startsWith("checksum mismatch"));
+    }
+
+    @Test
+    void writePathAllocatesNothingPerRecord() throws IOException {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        byte[] payload = body(100, 1);
+        WritableByteChannel discard = new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) {
+                int n = src.remaining();
+                src.position(src.limit());
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        for (boolean checksums : List.of(false, true)) {
+            RecordWriter w = RecordWriter.open(discard, WriterOptions.defaults().withChecksums(checksums));
+            w.writeStaticDataEnd();
+            writeSections(w, payload, 20_000); // warm up
+            long before = threads.getCurrentThreadAllocatedBytes();
+            writeSections(w, payload, 200_000);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            w.writeEnd();
+            assertThat(allocated).as("bytes allocated for 200000 records, checksums " + checksums)
+                    .isLessThan(200_000);
+        }
+    }
+
+    private static void writeSections(RecordWriter w, byte[] payload, int count) {
+        for (int i = 0; i < count; i++) {
+            w.beginSection("dev.baton.node", i, 3).putInt(i).putLong(i * 31L).put(payload).putUtf8("value").end();
+        }
+    }
+
+    private RecordReader open(byte[] bytes, Source source, ReaderOptions options) throws IOException {
+        return switch (source) {
+            case BUFFER -> RecordReader.open(ByteBuffer.wrap(bytes), options);
+            case STREAM -> RecordReader.open(new ByteArrayInputStream(bytes), options);
+            case TRICKLE -> RecordReader.open(trickle(bytes), options);
+            case FILE -> {
+                Path file = dir.resolve("stream.baton");
+                Files.write(file, bytes);
+                yield RecordReader.open(file, options);
+            }
+        };
+    }
+
+    /** A channel that hands out 1 to 13 octets per read, as a slow socket might. */
+    private static ReadableByteChannel trickle(byte[] bytes) {
+        return new ReadableByteChannel() {
+            private int at;
+            private int step;
+
+            @Override
+            public int read(ByteBuffer dst) {
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(dst.remaining(), 1 + (step++ % 13)), bytes.length - at);
+                dst.put(bytes, at, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+}

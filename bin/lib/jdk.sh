@@ -1,0 +1,35 @@
+# Sourced by bin/baton, bin/bench, .ci/run and ./mvnw: makes JAVA_HOME a JDK >= 21.
+# Keeps a JAVA_HOME that is already new enough; otherwise picks the newest JDK >= 21 under
+# /usr/lib/jvm (or the one behind `java` on the PATH). POSIX sh, so mvnw can source it too.
+
+baton_java_major() {
+  # Prints the feature version of the JDK at $1 (e.g. 25), or 0 when there is none.
+  if [ -f "$1/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release")
+  elif [ -x "$1/bin/java" ]; then
+    v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1)
+  fi
+  [ -x "$1/bin/javac" ] && [ -n "${v:-}" ] && echo "$v" || echo 0
+}
+
+baton_pick_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ "$(baton_java_major "$JAVA_HOME")" -ge 21 ]; then
+    return 0
+  fi
+  best=""
+  best_major=0
+  for candidate in /usr/lib/jvm/* "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+    [ -d "$candidate" ] || continue
+    major=$(baton_java_major "$candidate")
+    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best=$candidate
+      best_major=$major
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "baton: no JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm and java on the PATH)" >&2
+    return 1
+  fi
+  JAVA_HOME=$best
+  export JAVA_HOME
+}
