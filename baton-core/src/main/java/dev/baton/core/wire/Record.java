@@ -18,6 +18,7 @@ public final class Record {
     private int length;
     private boolean known;
     private boolean dynamic;
+    private SectionHeader section;
 
     Record(RecordReader reader) {
         this.reader = reader;
@@ -30,6 +31,7 @@ public final class Record {
         this.length = length;
         this.known = known;
         this.dynamic = dynamic;
+        this.section = null;
     }
 
     /** Position of the record in the stream, 0 for the first record after the header. */
@@ -74,12 +76,25 @@ public final class Record {
         return reader.body();
     }
 
-    /** The section header and data of a SECTION record. */
-    public SectionHeader section() throws IOException {
+    /**
+     * The header of a SECTION record: idstr, instance, version. Reads only the first octets of the
+     * body, so listing a stream of huge sections costs no memory.
+     */
+    public SectionHeader sectionHeader() throws IOException {
         if (type != RecordType.SECTION) {
             throw new IllegalStateException("record #" + index + " is " + typeName() + ", not SECTION");
         }
-        return SectionHeader.parse(body(), this, reader.limits());
+        if (section == null) {
+            section = SectionHeader.parse(this, reader.limits(), reader::peek);
+        }
+        return section;
+    }
+
+    /** The data of a SECTION record, after its header, in the stream's byte order; reads the whole body. */
+    public ByteBuffer sectionData() throws IOException {
+        SectionHeader h = sectionHeader();
+        ByteBuffer b = body();
+        return b.slice(h.dataOffset(), h.dataLength()).order(b.order());
     }
 
     /** A format error located at {@code bodyOffset} octets into this record's body. */

@@ -207,6 +207,19 @@ public final class RecordReader implements Closeable {
         return body.duplicate().order(body.order());
     }
 
+    /** The first {@code n} octets of the current body, without reading the rest. */
+    ByteBuffer peek(int n) throws IOException {
+        if (loaded) {
+            return body.duplicate().order(body.order());
+        }
+        int have = in.fill(Frame.HEADER + n);
+        if (have < Frame.HEADER + n) {
+            throw fatal(truncation(record.length(), have), record.offset() + have, record.index(), record.type());
+        }
+        ByteBuffer b = in.buffer();
+        return b.slice(b.position() + Frame.HEADER, n).order(b.order());
+    }
+
     // ---- header ------------------------------------------------------------------------------
 
     private StreamHeader readHeader() throws IOException {

@@ -45,16 +45,20 @@ public final class RecordType {
         return type == END || type == SECTION || type == STATIC_DATA_END || type == DESCRIPTION;
     }
 
-    /** A readable name: the core name, or the class of type and its number in hex. */
+    /** The core name of the type, or its number in hex ({@code 0xc0000001}) for any other. */
     public static String name(int type) {
         return switch (type) {
             case END -> "END";
             case SECTION -> "SECTION";
             case STATIC_DATA_END -> "STATIC_DATA_END";
             case DESCRIPTION -> "DESCRIPTION";
-            default -> (isApplication(type) ? "APPLICATION" : "UNKNOWN")
-                    + (isOptional(type) ? "_OPTIONAL" : "")
-                    + String.format("(0x%08x)", type);
+            default -> String.format("0x%08x", type);
         };
+    }
+
+    /** What kind of type this is, in words: "core", "application-defined", with "optional" when it is. */
+    public static String kind(int type) {
+        String origin = isApplication(type) ? "application-defined" : isCore(type) ? "core" : "unallocated core";
+        return isOptional(type) ? origin + ", optional" : origin + ", mandatory";
     }
 }

@@ -3,7 +3,8 @@ package dev.baton.core.wire;
 import java.nio.ByteBuffer;
 
 /**
- * The header of a SECTION record's body, and the section data that follows it.
+ * The header at the start of a SECTION record's body: which section instance the data belongs
+ * to and at which version it was written. The section data follows it to the end of the body.
  *
  * <pre>
  *   0  u32  instance_id
@@ -14,11 +15,11 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * @param idstr      the section's name
- * @param instanceId which instance of the section
+ * @param instanceId which instance of the section (unsigned)
  * @param version    the section's version as written (unsigned)
- * @param data       the section data, in the stream's byte order; valid until the reader moves on
+ * @param dataLength octets of section data after the header
  */
-public record SectionHeader(String idstr, int instanceId, int version, ByteBuffer data) {
+public record SectionHeader(String idstr, int instanceId, int version, int dataLength) {
 
     /** Octets of the fixed part before the idstr. */
     public static final int FIXED = 10;
@@ -28,17 +29,26 @@ public record SectionHeader(String idstr, int instanceId, int version, ByteBuffe
         return idstr + "/" + Integer.toUnsignedString(instanceId);
     }
 
-    /** Parses the header at the start of a SECTION body; errors are located by the record. */
-    static SectionHeader parse(ByteBuffer body, Record record, StreamLimits limits) throws StreamFormatException {
-        int length = body.remaining();
-        int p = body.position();
+    /** Offset of the section data within the record body. */
+    public int dataOffset() {
+        return FIXED + Utf8.encodedLength(idstr);
+    }
+
+    /**
+     * Parses the header of a SECTION body of {@code bodyLength} octets whose first octets are in
+     * {@code prefix} (from its position; at least {@code min(bodyLength, FIXED + idstr_len)}).
+     */
+    static SectionHeader parse(Record record, StreamLimits limits, Peek peek) throws java.io.IOException {
+        int length = record.length();
         if (length < FIXED) {
             throw record.error("SECTION body of " + length + " octets is shorter than its " + FIXED
                     + "-octet header", 0);
         }
-        int instance = body.getInt(p);
-        int version = body.getInt(p + 4);
-        int idLength = Short.toUnsignedInt(body.getShort(p + 8));
+        ByteBuffer b = peek.first(FIXED);
+        int p = b.position();
+        int instance = b.getInt(p);
+        int version = b.getInt(p + 4);
+        int idLength = Short.toUnsignedInt(b.getShort(p + 8));
         if (idLength == 0) {
             throw record.error("SECTION has an empty idstr", 8);
         }
@@ -50,11 +60,16 @@ public record SectionHeader(String idstr, int instanceId, int version, ByteBuffe
             throw record.error("idstr length " + idLength + " runs past the end of the SECTION body ("
                     + length + " octets)", 8);
         }
-        String idstr = Utf8.decode(body, p + FIXED, idLength);
+        b = peek.first(FIXED + idLength);
+        String idstr = Utf8.decode(b, b.position() + FIXED, idLength);
         if (idstr == null) {
             throw record.error("idstr is not valid UTF-8", FIXED);
         }
-        ByteBuffer data = body.slice(p + FIXED + idLength, length - FIXED - idLength).order(body.order());
-        return new SectionHeader(idstr, instance, version, data);
+        return new SectionHeader(idstr, instance, version, length - FIXED - idLength);
+    }
+
+    /** Access to the first octets of a body without reading all of it. */
+    interface Peek {
+        ByteBuffer first(int n) throws java.io.IOException;
     }
 }

@@ -52,8 +52,8 @@ class GoldenVectorTest {
                 String line = rec.index() + " " + rec.typeName() + " @" + rec.offset() + " len " + rec.length()
                         + (rec.dynamic() ? " dynamic" : " static");
                 if (rec.type() == RecordType.SECTION) {
-                    SectionHeader s = rec.section();
-                    line += " " + s.name() + " v" + s.version() + " data " + s.data().remaining();
+                    SectionHeader s = rec.sectionHeader();
+                    line += " " + s.name() + " v" + s.version() + " data " + s.dataLength();
                 }
                 seen.add(line);
             }
@@ -85,7 +85,7 @@ class GoldenVectorTest {
             do {
                 rec = r.next();
             } while (!(rec.type() == RecordType.SECTION && rec.dynamic()));
-            ByteBuffer data = rec.section().data();
+            ByteBuffer data = rec.sectionData();
             assertThat(data.getInt()).isEqualTo(0x11223344);
             assertThat(data.getShort()).isEqualTo((short) 0x5566);
             assertThat(data.get()).isEqualTo((byte) 0x77);

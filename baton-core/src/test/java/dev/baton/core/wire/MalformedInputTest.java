@@ -44,7 +44,7 @@ class MalformedInputTest {
             for (Record rec = r.next(); rec != null; rec = r.next()) {
                 rec.body();
                 if (rec.type() == RecordType.SECTION) {
-                    rec.section();
+                    rec.sectionHeader();
                 }
             }
             r.expectEndOfInput();

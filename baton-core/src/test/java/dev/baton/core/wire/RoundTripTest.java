@@ -80,11 +80,12 @@ class RoundTripTest {
             assertThat(r.next().type()).isEqualTo(RecordType.DESCRIPTION);
             for (int i = 0; i < SIZES.length; i++) {
                 Record rec = r.next();
-                SectionHeader s = rec.section();
+                SectionHeader s = rec.sectionHeader();
                 assertThat(s.idstr()).isEqualTo("s" + i);
                 assertThat(s.instanceId()).isEqualTo(i);
                 assertThat(s.version()).isEqualTo(i + 1);
-                assertThat(bytes(s.data())).isEqualTo(body(SIZES[i], i));
+                assertThat(bytes(rec.sectionData())).isEqualTo(body(SIZES[i], i));
+                assertThat(s.dataLength()).isEqualTo(SIZES[i]);
                 assertThat(rec.dynamic()).isFalse();
             }
             assertThat(r.next().type()).isEqualTo(RecordType.STATIC_DATA_END);
@@ -96,7 +97,7 @@ class RoundTripTest {
                     assertThat(bytes(rec.body())).isEqualTo(body(SIZES[i], 100 + i));
                 }
             }
-            ByteBuffer data = r.next().section().data();
+            ByteBuffer data = r.next().sectionData();
             assertThat(data.getLong()).isEqualTo(-1L);
             assertThat(data.getDouble()).isEqualTo(Math.PI);
             byte[] rest = bytes(data);

@@ -1,0 +1,54 @@
+package dev.baton.cli;
+
+import dev.baton.core.wire.StreamFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception escaping a subcommand into one line on standard error and an exit code:
+ * 1 for bad input ({@link StreamFormatException}), 2 for I/O and usage problems. No stack
+ * trace reaches the user unless {@code BATON_DEBUG} is set.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    static final int BAD_INPUT = 1;
+    static final int USAGE_OR_IO = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + describe(e));
+        if (System.getenv("BATON_DEBUG") != null) {
+            e.printStackTrace(cl.getErr());
+        }
+        cl.getErr().flush();
+        return exitCode(e);
+    }
+
+    static int exitCode(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return t instanceof StreamFormatException ? BAD_INPUT : USAGE_OR_IO;
+    }
+
+    /** One line naming what went wrong, in words a user can act on. */
+    static String describe(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof StreamFormatException) {
+            return t.getMessage();
+        }
+        if (t instanceof NoSuchFileException n) {
+            return "no such file: " + n.getFile();
+        }
+        if (t instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (t instanceof IOException) {
+            return "I/O error: " + t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (raise -Xmx through JAVA_OPTS)";
+        }
+        return "internal error: " + t + " (set BATON_DEBUG=1 for the stack trace, and please report it)";
+    }
+}

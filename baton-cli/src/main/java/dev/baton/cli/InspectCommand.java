@@ -1,0 +1,66 @@
+package dev.baton.cli;
+
+import dev.baton.core.wire.ReaderOptions;
+import dev.baton.core.wire.Record;
+import dev.baton.core.wire.RecordReader;
+import dev.baton.core.wire.RecordType;
+import dev.baton.core.wire.SectionHeader;
+import dev.baton.core.wire.StreamFormatException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code baton inspect}: lists a stream's header and records. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List a Baton stream: its header (producer, profile, byte order), then every record "
+                + "with its offset, type and length, the sections' idstr, instance and version, and where "
+                + "static data ends.",
+            "Stops at the first error, which it names with its offset and record (exit 1)."})
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The stream; - for standard input.")
+    String file;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        StreamInput input = new StreamInput(file);
+        long size = input.size();
+        ReaderOptions options = ReaderOptions.defaults().withShowSkipped(true);
+        try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
+            RecordReader reader;
+            try {
+                reader = input.open(options);
+            } catch (StreamFormatException e) {
+                out.error(e);
+                return ErrorHandler.BAD_INPUT;
+            }
+            try (reader) {
+                out.header(input, size, reader.header());
+                int staticSections = 0;
+                int dynamicSections = 0;
+                for (Record r = reader.next(); r != null; r = reader.next()) {
+                    SectionHeader s = r.type() == RecordType.SECTION ? r.sectionHeader() : null;
+                    if (s != null) {
+                        if (r.dynamic()) {
+                            dynamicSections++;
+                        } else {
+                            staticSections++;
+                        }
+                    }
+                    out.record(r, s);
+                }
+                reader.expectEndOfInput();
+                out.summary(reader.records(), staticSections, dynamicSections, reader.offset());
+                return 0;
+            } catch (StreamFormatException e) {
+                out.error(e);
+                return ErrorHandler.BAD_INPUT;
+            }
+        }
+    }
+}

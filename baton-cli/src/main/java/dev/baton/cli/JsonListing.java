@@ -1,0 +1,105 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.core.wire.Record;
+import dev.baton.core.wire.RecordType;
+import dev.baton.core.wire.SectionHeader;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.StreamHeader;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The JSON listing, streamed as it is read so that memory stays constant for any stream:
+ * {@code {"file", "size", "header", "records": [...], "summary" | "error"}}. docs/CLI.md gives the keys.
+ */
+final class JsonListing implements Listing {
+    private final JsonGenerator json;
+
+    JsonListing(OutputStream out) throws IOException {
+        this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
+        json.writeStartObject();
+    }
+
+    @Override
+    public void header(StreamInput input, long size, StreamHeader h) throws IOException {
+        json.writeStringField("file", input.name());
+        if (size >= 0) {
+            json.writeNumberField("size", size);
+        }
+        json.writeObjectFieldStart("header");
+        json.writeNumberField("version", h.preamble().version());
+        json.writeNumberField("compatVersion", h.preamble().compatVersion());
+        json.writeNumberField("readVersion", h.readVersion());
+        json.writeStringField("byteOrder", Listing.order(h));
+        json.writeBooleanField("checksums", h.checksums());
+        json.writeStringField("producerName", h.producerName());
+        json.writeStringField("producerVersion", h.producerVersion());
+        json.writeStringField("profile", h.profile());
+        json.writeStringField("created", h.created().toString());
+        json.writeNumberField("length", h.length());
+        json.writeEndObject();
+        json.writeArrayFieldStart("records");
+    }
+
+    @Override
+    public void record(Record r, SectionHeader s) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("index", r.index());
+        json.writeNumberField("offset", r.offset());
+        json.writeStringField("type", r.typeName());
+        json.writeStringField("typeCode", String.format("0x%08x", r.type()));
+        json.writeNumberField("length", r.length());
+        json.writeBooleanField("optional", RecordType.isOptional(r.type()));
+        json.writeBooleanField("known", r.known());
+        json.writeStringField("part", r.dynamic() ? "dynamic" : "static");
+        if (s != null) {
+            json.writeObjectFieldStart("section");
+            json.writeStringField("idstr", s.idstr());
+            json.writeNumberField("instance", Integer.toUnsignedLong(s.instanceId()));
+            json.writeNumberField("version", Integer.toUnsignedLong(s.version()));
+            json.writeNumberField("dataLength", s.dataLength());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    @Override
+    public void summary(long records, int staticSections, int dynamicSections, long end) throws IOException {
+        json.writeEndArray();
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("records", records);
+        json.writeNumberField("staticSections", staticSections);
+        json.writeNumberField("dynamicSections", dynamicSections);
+        json.writeNumberField("end", end);
+        json.writeEndObject();
+    }
+
+    @Override
+    public void error(StreamFormatException e) throws IOException {
+        if (json.getOutputContext().inArray()) {
+            json.writeEndArray();
+        }
+        json.writeObjectFieldStart("error");
+        json.writeStringField("message", e.getMessage());
+        json.writeStringField("problem", e.problem());
+        json.writeNumberField("offset", e.offset());
+        if (e.recordIndex() >= 0) {
+            json.writeNumberField("record", e.recordIndex());
+        }
+        if (e.recordType() != StreamFormatException.NO_TYPE) {
+            json.writeStringField("type", RecordType.name(e.recordType()));
+        }
+        json.writeEndObject();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.writeEndObject();
+        json.writeRaw('\n');
+        json.close();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.baton.cli;
+
+import dev.baton.core.wire.ReaderOptions;
+import dev.baton.core.wire.RecordReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A stream argument: a file path, or {@code -} for standard input. */
+record StreamInput(String argument) {
+
+    boolean isStdin() {
+        return argument.equals("-");
+    }
+
+    /** Display name for messages. */
+    String name() {
+        return isStdin() ? "<stdin>" : argument;
+    }
+
+    /** Size in octets when known (a regular file), else -1. */
+    long size() throws IOException {
+        if (isStdin()) {
+            return -1;
+        }
+        Path p = Path.of(argument);
+        return Files.isRegularFile(p) ? Files.size(p) : -1;
+    }
+
+    RecordReader open(ReaderOptions options) throws IOException {
+        return isStdin() ? RecordReader.open(System.in, options) : RecordReader.open(Path.of(argument), options);
+    }
+}

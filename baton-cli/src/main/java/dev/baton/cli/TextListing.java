@@ -1,0 +1,56 @@
+package dev.baton.cli;
+
+import dev.baton.core.wire.Record;
+import dev.baton.core.wire.SectionHeader;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.StreamHeader;
+import java.io.PrintStream;
+import java.time.Instant;
+
+/** The human-readable listing: a header block, then one line per record. */
+final class TextListing implements Listing {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    TextListing(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void header(StreamInput input, long size, StreamHeader h) {
+        out.println("file      " + input.name() + (size >= 0 ? " (" + size + " octets)" : ""));
+        out.println("format    version " + h.preamble().version() + " (readable from version "
+                + h.preamble().compatVersion() + "), read at " + h.readVersion() + "; " + Listing.order(h)
+                + "; checksums " + (h.checksums() ? "on" : "off") + "; header " + h.length() + " octets");
+        out.println("producer  " + (h.producer().isEmpty() ? "(none)" : h.producer()));
+        out.println("profile   " + (h.profile().isEmpty() ? "(none)" : h.profile()));
+        out.println("created   " + (h.created().equals(Instant.EPOCH) ? "(unknown)" : h.created()));
+        out.println();
+        out.printf("%10s %7s  %-20s %9s  %s%n", "offset", "record", "type", "length", "detail");
+    }
+
+    @Override
+    public void record(Record r, SectionHeader s) {
+        out.printf("%10d %7d  %-20s %9d  %s%n", r.offset(), r.index(), r.typeName(), r.length(),
+                Listing.detail(r, s));
+    }
+
+    @Override
+    public void summary(long records, int staticSections, int dynamicSections, long end) {
+        out.println();
+        out.println(records + " records: " + staticSections + " static and " + dynamicSections
+                + " dynamic sections; the stream ends at offset " + end);
+    }
+
+    @Override
+    public void error(StreamFormatException e) {
+        out.flush();
+        err.println("baton inspect: " + e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        out.flush();
+    }
+}

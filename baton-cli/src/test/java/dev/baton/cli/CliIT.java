@@ -1,0 +1,208 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.core.wire.RecordWriter;
+import dev.baton.core.wire.WriterOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real command: output, JSON and exit codes, on good and bad streams. */
+class CliIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path sample(String name, String... options) {
+        Path file = dir.resolve(name);
+        String[] args = new String[options.length + 2];
+        args[0] = "sample";
+        args[1] = file.toString();
+        System.arraycopy(options, 0, args, 2, options.length);
+        Baton.Result r = Baton.run(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return file;
+    }
+
+    private static void assertNoStackTrace(Baton.Result r) {
+        assertThat(r.all()).doesNotContain("Exception", "\tat ", "at dev.baton");
+    }
+
+    @Test
+    void helpAndVersion() {
+        Baton.Result help = Baton.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("sample", "inspect", "verify", "demo", "Exit codes");
+        for (String sub : List.of("sample", "inspect", "verify", "demo")) {
+            Baton.Result r = Baton.run(sub, "--help");
+            assertThat(r.exit()).as(sub).isZero();
+            assertThat(r.out()).as(sub).contains("Usage: baton " + sub);
+        }
+        Baton.Result version = Baton.run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).contains("baton 0.1", "stream format versions [1, 1]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"big", "little"})
+    void sampleThenInspectListsEveryRecordType(String order) {
+        Path file = sample("s.baton", "--byte-order", order, "--checksums");
+        Baton.Result r = Baton.run("inspect", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(order + "-endian", "checksums on", "producer  baton-sample", "profile   demo-1",
+                "DESCRIPTION", "sample.config/0 v2", "STATIC_DATA_END", "static data ends", "sample.node/3 v1",
+                "0xc0000001", "readers skip it", "END", "10 records: 1 static and 5 dynamic sections");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"big", "little"})
+    void inspectJsonSaysTheSame(String order) throws IOException {
+        Path file = sample("s.baton", "--byte-order", order);
+        Baton.Result r = Baton.run("inspect", "--json", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.at("/header/byteOrder").asText()).isEqualTo(order + "-endian");
+        assertThat(root.at("/header/producerName").asText()).isEqualTo("baton-sample");
+        assertThat(root.at("/header/profile").asText()).isEqualTo("demo-1");
+        JsonNode records = root.get("records");
+        assertThat(records).hasSize(10);
+        assertThat(records.get(1).at("/section/idstr").asText()).isEqualTo("sample.config");
+        assertThat(records.get(1).get("part").asText()).isEqualTo("static");
+        assertThat(records.get(3).get("part").asText()).isEqualTo("dynamic");
+        assertThat(records.get(8).get("known").asBoolean()).isFalse();
+        assertThat(root.at("/summary/end").asLong()).isEqualTo(Files.size(file));
+    }
+
+    @Test
+    void verifyAcceptsAGoodStreamFromAFileAndFromStdin() {
+        Path file = sample("s.baton", "--checksums");
+        Baton.Result r = Baton.run("verify", file.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("valid: 10 records");
+        Baton.Result piped = Baton.run(List.of(), file, "verify", "-");
+        assertThat(piped.exit()).isZero();
+        assertThat(piped.out()).startsWith("<stdin>: valid: 10 records");
+        Baton.Result inspected = Baton.run(List.of(), file, "inspect", "-");
+        assertThat(inspected.exit()).isZero();
+        assertThat(inspected.out()).contains("sample.counters/0 v1");
+    }
+
+    @Test
+    void sampleToStdoutIsAValidStream() throws IOException {
+        Path file = dir.resolve("from-stdout.baton");
+        Baton.Result r = Baton.run(List.of(), null, file, "sample", "-");
+        assertThat(r.exit()).isZero();
+        assertThat(Files.readAllBytes(file)).startsWith((byte) 0x89, (byte) 0x42, (byte) 0x54, (byte) 0x4e);
+        assertThat(Baton.run("verify", file.toString()).exit()).isZero();
+    }
+
+    @Test
+    void verifyReportsEveryChecksumMismatchOnALineOfItsOwn() throws IOException {
+        Path file = sample("s.baton", "--checksums");
+        byte[] b = Files.readAllBytes(file);
+        b[150] ^= 4; // inside the DESCRIPTION
+        b[420] ^= 1; // inside the first dynamic section
+        Files.write(file, b);
+        Baton.Result r = Baton.run("verify", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines()).hasSize(3);
+        assertThat(r.out()).contains("record #0 (DESCRIPTION): checksum mismatch", "record #3 (SECTION): checksum mismatch",
+                "invalid: 2 problems");
+        assertNoStackTrace(r);
+        Baton.Result json = Baton.run("verify", "--json", file.toString());
+        assertThat(json.exit()).isEqualTo(1);
+        JsonNode root = JSON.readTree(json.out());
+        assertThat(root.get("valid").asBoolean()).isFalse();
+        assertThat(root.get("problems")).hasSize(2);
+        assertThat(root.at("/problems/1/record").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void verifyCatchesBadJsonInTheDescription() throws IOException {
+        Path file = sample("s.baton");
+        byte[] b = Files.readAllBytes(file);
+        b[88] = '['; // the DESCRIPTION's first octet of JSON, '{', becomes '[' (no checksums to notice)
+        Files.write(file, b);
+        Baton.Result r = Baton.run("verify", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("record #0 (DESCRIPTION): DESCRIPTION is not valid JSON");
+    }
+
+    @Test
+    void truncatedStreamsGetOneLineAndExit1() throws IOException {
+        Path file = sample("s.baton");
+        byte[] b = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.baton");
+        Files.write(cut, Arrays.copyOf(b, 500));
+        Baton.Result inspect = Baton.run("inspect", cut.toString());
+        assertThat(inspect.exit()).isEqualTo(1);
+        assertThat(inspect.err().lines()).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("baton inspect: offset 500, record #4 (SECTION): truncated record body"));
+        assertNoStackTrace(inspect);
+        Baton.Result verify = Baton.run("verify", cut.toString());
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).contains("truncated record body", "invalid: 1 problem");
+        Baton.Result json = Baton.run("inspect", "--json", cut.toString());
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(JSON.readTree(json.out()).at("/error/offset").asLong()).isEqualTo(500);
+    }
+
+    @Test
+    void notAStreamAtAll() {
+        Path pom = Path.of("pom.xml").toAbsolutePath();
+        Baton.Result r = Baton.run("inspect", pom.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad magic 3c 3f 78 6d", "not a Baton stream");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void usageAndIoErrorsExit2() {
+        Baton.Result missing = Baton.run("verify", dir.resolve("nope.baton").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("baton verify: no such file: ");
+        assertNoStackTrace(missing);
+        Baton.Result unknown = Baton.run("inspect", "--frobnicate", "x");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--frobnicate'");
+        Baton.Result noArgs = Baton.run("verify");
+        assertThat(noArgs.exit()).isEqualTo(2);
+        Baton.Result badOrder = Baton.run("sample", dir.resolve("x").toString(), "--byte-order", "middle");
+        assertThat(badOrder.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aHugeSectionIsVerifiedAndListedInBoundedMemory() throws IOException {
+        // 100 MiB of section data, checked and listed by a JVM with a 32 MiB heap.
+        Path file = dir.resolve("huge.baton");
+        try (RecordWriter w = RecordWriter.open(file, WriterOptions.defaults().withChecksums(true))) {
+            w.writeStaticDataEnd();
+            ByteBuffer data = ByteBuffer.allocate(100 << 20);
+            w.writeSection("big.region", 0, 1, data);
+            w.writeEnd();
+        }
+        Baton.Result verify = Baton.run(List.of("-Xmx32m"), null, "verify", file.toString());
+        assertThat(verify.exit()).as(verify.all()).isZero();
+        Baton.Result inspect = Baton.run(List.of("-Xmx32m"), null, "inspect", file.toString());
+        assertThat(inspect.exit()).as(inspect.all()).isZero();
+        assertThat(inspect.out()).contains("big.region/0 v1, 104857600 octets of data");
+    }
+
+    @Test
+    void demoWritesInspectsAndVerifies() {
+        Baton.Result r = Baton.run("demo", "--dir", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sample.node/0 v1", "sample-be.baton: valid", "sample-le.baton: valid");
+    }
+}
