@@ -43,6 +43,7 @@ public final class RecordReader implements Closeable {
 
     private boolean staticEnded;
     private boolean sectionSeen;
+    private boolean descriptionSeen;
     private boolean ended;
 
     private RecordReader(WireInput in, Closeable owned, ReaderOptions options) throws IOException {
@@ -289,6 +290,10 @@ public final class RecordReader implements Closeable {
                     problem(record.error("DESCRIPTION after the first SECTION: it must precede every section",
                             -Frame.HEADER));
                 }
+                if (descriptionSeen) {
+                    problem(record.error("second DESCRIPTION", -Frame.HEADER));
+                }
+                descriptionSeen = true;
             }
             case RecordType.SECTION -> sectionSeen = true;
             default -> {
@@ -366,7 +371,8 @@ public final class RecordReader implements Closeable {
             int p = b.position();
             for (int i = Math.max(done, Frame.HEADER + length); i < done + want; i++) {
                 if (b.get(p + i - done) != 0) {
-                    problem(record.error("non-zero padding", i - Frame.HEADER));
+                    problem(record.error(String.format("non-zero padding octet 0x%02x", b.get(p + i - done) & 0xFF),
+                            i - Frame.HEADER));
                     break;
                 }
             }

@@ -46,6 +46,7 @@ public final class RecordWriter implements Closeable, Flushable {
     private long flushed;
     private long records;
     private boolean sectionWritten;
+    private boolean descriptionWritten;
     private boolean staticEnded;
     private boolean ended;
     private boolean closed;
@@ -108,6 +109,9 @@ public final class RecordWriter implements Closeable, Flushable {
      * Put the section's data into the returned writer, then call {@link BodyWriter#end()}.
      */
     public BodyWriter beginSection(String idstr, int instanceId, int sectionVersion) {
+        if (Utf8.containsNul(idstr)) {
+            throw new IllegalArgumentException("idstr contains NUL");
+        }
         int idLength = Utf8.encodedLength(idstr);
         if (idLength == 0 || idLength > options.limits().maxIdstrLength()) {
             throw new IllegalArgumentException("idstr '" + idstr + "' takes " + idLength
@@ -233,6 +237,9 @@ public final class RecordWriter implements Closeable, Flushable {
                     + maxRecord);
         }
         checkGrammar(type);
+        if (type == RecordType.STATIC_DATA_END || type == RecordType.END) {
+            throw new IllegalStateException(RecordType.name(type) + " must have an empty body");
+        }
         int padding = Frame.padding(length);
         room(Frame.HEADER);
         int start = buf.position();
@@ -268,6 +275,10 @@ public final class RecordWriter implements Closeable, Flushable {
         if (ended) {
             throw new IllegalStateException("the stream has ended: nothing may follow END");
         }
+        if (!RecordType.isCore(type) && !RecordType.isApplication(type)) {
+            throw new IllegalArgumentException(String.format("type 0x%08x is neither a core type nor an "
+                    + "application type (bit 30): only docs/FORMAT.md allocates core types", type));
+        }
         switch (type) {
             case RecordType.STATIC_DATA_END -> {
                 if (staticEnded) {
@@ -283,6 +294,9 @@ public final class RecordWriter implements Closeable, Flushable {
                 if (sectionWritten) {
                     throw new IllegalStateException("DESCRIPTION must come before the first SECTION");
                 }
+                if (descriptionWritten) {
+                    throw new IllegalStateException("DESCRIPTION was already written");
+                }
             }
             default -> {
             }
@@ -293,6 +307,7 @@ public final class RecordWriter implements Closeable, Flushable {
         records++;
         switch (type) {
             case RecordType.SECTION -> sectionWritten = true;
+            case RecordType.DESCRIPTION -> descriptionWritten = true;
             case RecordType.STATIC_DATA_END -> staticEnded = true;
             case RecordType.END -> ended = true;
             default -> {

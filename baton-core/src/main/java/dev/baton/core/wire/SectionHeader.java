@@ -65,6 +65,9 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
         if (idstr == null) {
             throw record.error("idstr is not valid UTF-8", FIXED);
         }
+        if (idstr.indexOf('\0') >= 0) {
+            throw record.error("idstr contains a NUL octet", FIXED);
+        }
         return new SectionHeader(idstr, instance, version, length - FIXED - idLength);
     }
 

@@ -65,6 +65,26 @@ public final class Utf8 {
         }
     }
 
+    /** True when {@code length} octets at absolute index {@code at} hold a NUL, which no Baton string may. */
+    public static boolean containsNul(ByteBuffer in, int at, int length) {
+        for (int i = 0; i < length; i++) {
+            if (in.get(at + i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code s} holds U+0000. */
+    public static boolean containsNul(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Decodes {@code length} octets at absolute index {@code at} of {@code in}, strictly.
      *

@@ -154,6 +154,9 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
         if (s == null) {
             throw StreamFormatException.inHeader(what + " is not valid UTF-8", offset);
         }
+        if (Utf8.containsNul(b, at, length)) {
+            throw StreamFormatException.inHeader(what + " contains a NUL octet", offset);
+        }
         return s;
     }
 }

@@ -84,6 +84,9 @@ public record WriterOptions(ByteOrder byteOrder, boolean checksums, String produ
 
     private static void checkHeaderString(String s, String what, StreamLimits limits) {
         Objects.requireNonNull(s, what);
+        if (Utf8.containsNul(s)) {
+            throw new IllegalArgumentException(what + " contains NUL");
+        }
         int length = Utf8.encodedLength(s);
         if (length > limits.maxHeaderStringLength()) {
             throw new IllegalArgumentException(what + " takes " + length + " octets, above the limit of "

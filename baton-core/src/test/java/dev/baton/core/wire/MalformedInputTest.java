@@ -347,6 +347,29 @@ class MalformedInputTest {
     }
 
     @Test
+    void nulInAnIdstrOrHeaderString() {
+        byte[] s = plain();
+        s[115] = 0; // "ram" becomes "r\0m"
+        assertThat(failure(s).problem()).isEqualTo("idstr contains a NUL octet");
+        byte[] h = plain();
+        h[41] = 0; // "baton-test" becomes "b\0ton-test"
+        assertThat(failure(resealHeader(h)).problem()).isEqualTo("producer name contains a NUL octet");
+    }
+
+    @Test
+    void secondDescription() throws IOException {
+        byte[] s = put32(plain(), 128, RecordType.DESCRIPTION); // STATIC_DATA_END at 128 becomes DESCRIPTION
+        List<StreamFormatException> problems = new ArrayList<>();
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s), ReaderOptions.defaults().withProblems(problems::add))) {
+            while (r.next() != null) {
+                // all records
+            }
+        }
+        assertThat(problems).extracting(StreamFormatException::problem).contains(
+                "DESCRIPTION after the first SECTION: it must precede every section", "second DESCRIPTION");
+    }
+
+    @Test
     void sectionBodyShorterThanItsHeader() throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults())) {
@@ -419,12 +442,20 @@ class MalformedInputTest {
         RecordWriter w = RecordWriter.open(out, WriterOptions.defaults());
         assertThatThrownBy(w::writeEnd).isInstanceOf(IllegalStateException.class)
                 .hasMessage("END before STATIC_DATA_END");
+        w.writeDescription(ByteBuffer.allocate(2));
+        assertThatThrownBy(() -> w.writeDescription(ByteBuffer.allocate(2)))
+                .hasMessage("DESCRIPTION was already written");
+        assertThatThrownBy(() -> w.writeRecord(RecordType.STATIC_DATA_END, ByteBuffer.allocate(100_000)))
+                .hasMessage("STATIC_DATA_END must have an empty body");
         w.writeSection("a", 0, 1, ByteBuffer.allocate(0));
         assertThatThrownBy(() -> w.writeDescription(ByteBuffer.allocate(2)))
                 .hasMessage("DESCRIPTION must come before the first SECTION");
         w.writeStaticDataEnd();
         assertThatThrownBy(w::writeStaticDataEnd).hasMessage("STATIC_DATA_END was already written");
         assertThatThrownBy(() -> w.beginSection("", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> w.begin(0x0000_0077)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("neither a core type nor an application type");
+        assertThatThrownBy(() -> w.beginSection("a\0b", 0, 1)).hasMessage("idstr contains NUL");
         w.writeEnd();
         assertThatThrownBy(() -> w.writeSection("a", 0, 1, ByteBuffer.allocate(0)))
                 .hasMessage("the stream has ended: nothing may follow END");
