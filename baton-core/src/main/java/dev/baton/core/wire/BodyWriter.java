@@ -84,6 +84,15 @@ public final class BodyWriter {
         return this;
     }
 
+    /**
+     * Overwrites four octets already put, at {@code bodyOffset} from the start of the body: for
+     * lengths known only after what they count was written.
+     */
+    public BodyWriter patchInt(int bodyOffset, int v) {
+        writer.patchInt(bodyOffset, v);
+        return this;
+    }
+
     /** Octets put into the body so far. */
     public int length() {
         return writer.openBodyLength();

@@ -197,6 +197,13 @@ public final class RecordWriter implements Closeable, Flushable {
         return buf;
     }
 
+    void patchInt(int bodyOffset, int v) {
+        if (recordStart < 0 || bodyOffset < 0 || bodyOffset + 4 > openBodyLength()) {
+            throw new IllegalArgumentException("offset " + bodyOffset + " is not inside the open record's body");
+        }
+        buf.putInt(recordStart + Frame.HEADER + bodyOffset, v);
+    }
+
     int openBodyLength() {
         return recordStart < 0 ? 0 : buf.position() - recordStart - Frame.HEADER;
     }

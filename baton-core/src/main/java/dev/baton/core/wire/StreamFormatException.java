@@ -59,6 +59,23 @@ public class StreamFormatException extends IOException {
         return e;
     }
 
+    /**
+     * The same problem one level up a field path: {@code segment} is the enclosing field, so
+     * {@code "domid"} inside {@code "perms[2]"} becomes {@code "perms[2].domid"}.
+     */
+    public StreamFormatException atPath(String segment) {
+        String joined = context == null ? segment
+                : context.startsWith("[") ? segment + context : segment + "." + context;
+        return withContext(joined);
+    }
+
+    /** The same problem with its context replaced. */
+    public StreamFormatException withContext(String newContext) {
+        StreamFormatException e = new StreamFormatException(problem, offset, recordIndex, recordType, newContext);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
     public String problem() {
         return problem;
     }

@@ -1,0 +1,73 @@
+package dev.baton.core.describe;
+
+import dev.baton.core.json.JsonWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The descriptions an application provides, by name, with every description they nest. Its JSON
+ * form, {@code {"descriptions": {name: {...}}}}, is what {@code baton schema} prints, what
+ * {@code baton check} compares, and the core of the stream's DESCRIPTION record
+ * (docs/FORMAT.md, "Description schema").
+ */
+public final class DescriptionSet {
+    private final Map<String, StateDescription<?>> byName;
+
+    private DescriptionSet(Map<String, StateDescription<?>> byName) {
+        this.byName = byName;
+    }
+
+    /** The given descriptions and everything they nest; two different descriptions may not share a name. */
+    public static DescriptionSet of(Collection<? extends StateDescription<?>> descriptions) {
+        Map<String, StateDescription<?>> all = new LinkedHashMap<>();
+        for (StateDescription<?> d : descriptions) {
+            StateDescription<?> old = all.putIfAbsent(d.name(), d);
+            if (old != null && old != d) {
+                throw new IllegalArgumentException("two different descriptions are named '" + d.name() + "'");
+            }
+        }
+        // Collect nested ones by writing them once to a throwaway buffer.
+        writeAll(new JsonWriter(new StringBuilder()), all);
+        return new DescriptionSet(all);
+    }
+
+    public Map<String, StateDescription<?>> byName() {
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    public StateDescription<?> get(String name) {
+        return byName.get(name);
+    }
+
+    /** {@code {"format": "baton-descriptions/1", "descriptions": {...}}}. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder();
+        JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-descriptions/1")
+                .name("descriptions").beginObject();
+        writeAll(json, new LinkedHashMap<>(byName));
+        json.endObject().endObject();
+        return sb.toString();
+    }
+
+    /** Writes {@code name: description} members for every description in {@code all} and those they nest (added to it). */
+    static void writeAll(JsonWriter json, Map<String, StateDescription<?>> all) {
+        List<StateDescription<?>> work = new ArrayList<>(all.values());
+        for (int i = 0; i < work.size(); i++) {
+            StateDescription<?> d = work.get(i);
+            Map<String, StateDescription<?>> refs = new LinkedHashMap<>();
+            json.name(d.name());
+            d.describe(json, refs);
+            for (StateDescription<?> r : refs.values()) {
+                StateDescription<?> old = all.putIfAbsent(r.name(), r);
+                if (old == null) {
+                    work.add(r);
+                } else if (old != r) {
+                    throw new IllegalArgumentException("two different descriptions are named '" + r.name() + "'");
+                }
+            }
+        }
+    }
+}

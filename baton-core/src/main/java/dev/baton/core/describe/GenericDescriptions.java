@@ -1,0 +1,182 @@
+package dev.baton.core.describe;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rebuilds descriptions from their JSON form, over {@link GenericState}, so that tools decode
+ * section data through the very same load path with no producer code (QEMU's
+ * analyze-migration.py does the same with vmdesc). A field gated by a {@code when} predicate
+ * cannot be decided this way: loading it throws {@link UndecidableFieldException}.
+ */
+public final class GenericDescriptions {
+    private final Map<String, Object> json;
+    private final Map<String, StateDescription<GenericState>> built = new LinkedHashMap<>();
+    private final Set<String> building = new HashSet<>();
+
+    private GenericDescriptions(Map<String, Object> json) {
+        this.json = json;
+    }
+
+    /**
+     * @param descriptions the {@code "descriptions"} object of a description document
+     * @throws IllegalArgumentException when the JSON is not a valid description document
+     */
+    public static Map<String, StateDescription<GenericState>> fromJson(Map<String, Object> descriptions) {
+        GenericDescriptions g = new GenericDescriptions(descriptions);
+        for (String name : descriptions.keySet()) {
+            g.description(name);
+        }
+        return g.built;
+    }
+
+    private StateDescription<GenericState> description(String name) {
+        StateDescription<GenericState> d = built.get(name);
+        if (d != null) {
+            return d;
+        }
+        if (!building.add(name)) {
+            throw new IllegalArgumentException("description '" + name + "' contains itself");
+        }
+        Object node = json.get(name);
+        if (!(node instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("no description named '" + name + "'");
+        }
+        d = build(asObject(m, name));
+        built.put(name, d);
+        building.remove(name);
+        return d;
+    }
+
+    private StateDescription<GenericState> build(Map<String, Object> m) {
+        String name = text(m, "name");
+        DescriptionBuilder<GenericState> b = StateDescription.builder(name, GenericState::new)
+                .version(integer(m, "version", 1)).minimumVersion(integer(m, "minimumVersion", 0));
+        for (Object f : list(m, "fields")) {
+            field(b, asObject(f, name + " field"));
+        }
+        for (Object s : list(m, "subsections")) {
+            Map<String, Object> sub = asObject(s, name + " subsection");
+            StateDescription<GenericState> sd = build(sub);
+            b.subsection(sd, o -> o.child(sd.name()), (o, ctx) -> true);
+        }
+        return b.build();
+    }
+
+    private void field(DescriptionBuilder<GenericState> b, Map<String, Object> f) {
+        String n = text(f, "name");
+        String kindName = text(f, "kind");
+        FieldKind kind = FieldKind.ofJson(kindName);
+        if (kind == null) {
+            throw new IllegalArgumentException("field '" + n + "' has unknown kind '" + kindName + "'");
+        }
+        switch (kind) {
+            case BOOL -> b.bool(n, o -> Boolean.TRUE.equals(o.get(n)), (o, v) -> o.put(n, v));
+            case U8, S8, U16, S16, U32, S32, U64, S64 ->
+                    b.add(n, kind, Codecs.integer(n, kind, o -> ((Number) o.get(n)).longValue(), (o, v) -> o.put(n, v)));
+            case F32 -> b.f32(n, o -> ((Number) o.get(n)).doubleValue(), (o, v) -> o.put(n, v));
+            case F64 -> b.f64(n, o -> ((Number) o.get(n)).doubleValue(), (o, v) -> o.put(n, v));
+            case STRING -> b.string(n, o -> (String) o.get(n), (o, v) -> o.put(n, v));
+            case BYTES -> b.bytes(n, integer(f, "size", 0), o -> (byte[]) o.get(n), (o, v) -> o.put(n, v));
+            case VBYTES -> b.vbytes(n, text(f, "countField"), o -> (byte[]) o.get(n), (o, v) -> o.put(n, v));
+            case UNUSED -> b.add(n, kind, Codecs.unused(integer(f, "size", 0)));
+            case ENUM -> b.add(n, kind, Codecs.genericEnum(n, asObject(f.get("values"), n + " values"),
+                    o -> (String) o.get(n), (o, v) -> o.put(n, v)));
+            case ARRAY, VARRAY -> array(b, n, kind, f);
+            case STRUCT -> b.struct(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+            case VSTRUCT -> b.versionedStruct(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+            case NULLABLE -> b.nullable(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+            case LIST -> b.list(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+            case MAP -> {
+                if ("s64".equals(f.get("key"))) {
+                    b.longMap(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+                } else {
+                    b.map(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+                }
+            }
+        }
+        Object since = f.get("since");
+        if (since instanceof Long s) {
+            b.since(s.intValue());
+        }
+        Object when = f.get("when");
+        if (when instanceof String label) {
+            b.when(label, (o, ctx) -> {
+                throw new UndecidableFieldException(n, label);
+            });
+        }
+    }
+
+    private void array(DescriptionBuilder<GenericState> b, String n, FieldKind kind, Map<String, Object> f) {
+        Object element = f.get("element");
+        boolean fixed = kind == FieldKind.ARRAY;
+        if (element == null) {
+            StateDescription<GenericState> d = nested(f);
+            if (fixed) {
+                b.structArray(n, d, integer(f, "count", 0), o -> null, (o, v) -> o.put(n, v));
+            } else {
+                b.structVarray(n, d, text(f, "countField"), o -> null, (o, v) -> o.put(n, v));
+            }
+            return;
+        }
+        FieldKind e = FieldKind.ofJson(String.valueOf(element));
+        if (e == null || !e.isScalar()) {
+            throw new IllegalArgumentException("field '" + n + "' has elements of unknown kind '" + element + "'");
+        }
+        if (e == FieldKind.F32 || e == FieldKind.F64) {
+            if (fixed) {
+                b.doubleArray(n, e, integer(f, "count", 0), o -> (double[]) o.get(n), (o, v) -> o.put(n, v));
+            } else {
+                b.doubleVarray(n, e, text(f, "countField"), o -> (double[]) o.get(n), (o, v) -> o.put(n, v));
+            }
+        } else if (fixed) {
+            b.longArray(n, e, integer(f, "count", 0), o -> (long[]) o.get(n), (o, v) -> o.put(n, v));
+        } else {
+            b.longVarray(n, e, text(f, "countField"), o -> (long[]) o.get(n), (o, v) -> o.put(n, v));
+        }
+    }
+
+    private StateDescription<GenericState> nested(Map<String, Object> f) {
+        return description(text(f, "description"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object o, String what) {
+        if (!(o instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(what + " is not a JSON object");
+        }
+        return (Map<String, Object>) o;
+    }
+
+    private static List<?> list(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("\"" + key + "\" is not a JSON array");
+        }
+        return l;
+    }
+
+    private static String text(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof String s)) {
+            throw new IllegalArgumentException("\"" + key + "\" is missing or not a string");
+        }
+        return s;
+    }
+
+    private static int integer(Map<String, Object> m, String key, int absent) {
+        Object v = m.get(key);
+        if (v == null) {
+            return absent;
+        }
+        if (!(v instanceof Long l) || l < 0 || l > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("\"" + key + "\" is not a count");
+        }
+        return l.intValue();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.baton.core.describe;
+
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.Utf8;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads section data field by field, in the stream's byte order, checking every read against
+ * what remains and every count against the octets it would need before anything is allocated.
+ * Errors are {@link StreamFormatException}s located at the absolute stream offset; the save/load
+ * path adds the section and field path.
+ */
+public final class SectionInput {
+    private final ByteBuffer buf;
+    private final long base;
+    private final long recordIndex;
+    private final int recordType;
+
+    /**
+     * @param data        the section data, positioned at its start, in the stream's byte order
+     * @param base        absolute stream offset of {@code data}'s index 0
+     * @param recordIndex index of the record the data came from, for errors
+     * @param recordType  type of that record, for errors
+     */
+    public SectionInput(ByteBuffer data, long base, long recordIndex, int recordType) {
+        this.buf = data;
+        this.base = base;
+        this.recordIndex = recordIndex;
+        this.recordType = recordType;
+    }
+
+    /** Section data not tied to a stream (offsets are relative to the data), for tests and tools. */
+    public static SectionInput of(ByteBuffer data) {
+        return new SectionInput(data, -data.position(), StreamFormatException.IN_HEADER,
+                StreamFormatException.NO_TYPE);
+    }
+
+    public int remaining() {
+        return buf.remaining();
+    }
+
+    /** Absolute stream offset of the next octet. */
+    public long offset() {
+        return base + buf.position();
+    }
+
+    /** A format error at the next octet. */
+    public StreamFormatException error(String problem) {
+        return new StreamFormatException(problem, offset(), recordIndex, recordType, null);
+    }
+
+    /** A format error at an earlier absolute offset of this data. */
+    public StreamFormatException errorAt(long at, String problem) {
+        return new StreamFormatException(problem, at, recordIndex, recordType, null);
+    }
+
+    private void need(int n) throws StreamFormatException {
+        if (buf.remaining() < n) {
+            throw error("section data ends: " + n + " octets needed, " + buf.remaining() + " remain");
+        }
+    }
+
+    public int u8() throws StreamFormatException {
+        need(1);
+        return buf.get() & 0xFF;
+    }
+
+    public int u16() throws StreamFormatException {
+        need(2);
+        return buf.getShort() & 0xFFFF;
+    }
+
+    public int s32() throws StreamFormatException {
+        need(4);
+        return buf.getInt();
+    }
+
+    public long u32() throws StreamFormatException {
+        return Integer.toUnsignedLong(s32());
+    }
+
+    public long s64() throws StreamFormatException {
+        need(8);
+        return buf.getLong();
+    }
+
+    public float f32() throws StreamFormatException {
+        need(4);
+        return buf.getFloat();
+    }
+
+    public double f64() throws StreamFormatException {
+        need(8);
+        return buf.getDouble();
+    }
+
+    /** Reads a scalar of an integer or bool kind as a long: sign-extended for signed kinds. */
+    public long integer(FieldKind kind) throws StreamFormatException {
+        return switch (kind) {
+            case BOOL -> {
+                int v = u8();
+                if (v > 1) {
+                    buf.position(buf.position() - 1);
+                    throw error("bool octet is " + v + ", not 0 or 1");
+                }
+                yield v;
+            }
+            case U8 -> u8();
+            case S8 -> {
+                need(1);
+                yield buf.get();
+            }
+            case U16 -> u16();
+            case S16 -> {
+                need(2);
+                yield buf.getShort();
+            }
+            case U32 -> u32();
+            case S32 -> s32();
+            case U64, S64 -> s64();
+            default -> throw new IllegalArgumentException(kind + " is not an integer kind");
+        };
+    }
+
+    /**
+     * Reads a count of elements that take at least {@code minElementSize} octets each, refusing
+     * one that cannot fit in what remains (so nothing is allocated for a hostile count).
+     */
+    public int count(long n, int minElementSize, String what) throws StreamFormatException {
+        if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > buf.remaining()) {
+            throw error(what + " of " + Long.toUnsignedString(n) + " elements cannot fit in the "
+                    + buf.remaining() + " octets that remain");
+        }
+        return (int) n;
+    }
+
+    /** {@code n} octets, copied. */
+    public byte[] bytes(int n) throws StreamFormatException {
+        need(n);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
+    }
+
+    /** A u32 length, then that many octets of strict UTF-8. */
+    public String string() throws StreamFormatException {
+        long at = offset();
+        int n = count(u32(), 1, "string");
+        String s = Utf8.decode(buf, buf.position(), n);
+        if (s == null) {
+            throw new StreamFormatException("string is not valid UTF-8", at + 4, recordIndex, recordType, null);
+        }
+        buf.position(buf.position() + n);
+        return s;
+    }
+
+    /** Skips {@code n} octets that must be zero (unused padding fields: ignored on read). */
+    public void skip(int n) throws StreamFormatException {
+        need(n);
+        buf.position(buf.position() + n);
+    }
+
+    /** Marks the current position, for subsection bodies whose length is known. */
+    public int position() {
+        return buf.position();
+    }
+
+    /** Moves to an absolute index within the data; used to resynchronise after a subsection. */
+    void position(int index) {
+        buf.position(index);
+    }
+
+    /** Whether a field at the end may be missing: true when nothing remains. */
+    public boolean atEnd() {
+        return !buf.hasRemaining();
+    }
+}
