@@ -35,9 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// A shot is short (about 0.1 s at 1 GiB), so ten of them cost little and tame the noise of a shared machine.
-@Warmup(iterations = 3)
-@Measurement(iterations = 10)
+// A shot is short (about 0.1 s at 1 GiB), so many of them cost little and tame the noise of a shared machine.
+@Warmup(iterations = 5)
+@Measurement(iterations = 15)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class FileRoundTrip {

@@ -30,8 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 // Same counts as FileRoundTrip: shots are short, and both report in one table.
-@Warmup(iterations = 3)
-@Measurement(iterations = 10)
+@Warmup(iterations = 5)
+@Measurement(iterations = 15)
 // The sink holds the whole stream (1 GiB and a little at the default size) on the heap.
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @State(Scope.Benchmark)
