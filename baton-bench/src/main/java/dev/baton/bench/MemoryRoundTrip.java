@@ -25,7 +25,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * The same stream as {@link FileRoundTrip}, written into and read back from memory (issue 2):
  * the writer drains into a preallocated heap buffer and the reader reads that buffer in place.
  * The baseline copies the same octets into the same buffer in 256 KiB chunks and reads them
- * back, so the ratio shows what framing costs when there is no kernel to hide it.
+ * back, so the ratio shows what Baton's framing and its own buffer cost when there is no kernel
+ * to hide them.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
