@@ -72,9 +72,11 @@ public final class BodyWriter {
     /** {@code n} zero octets. */
     public BodyWriter putZeros(int n) {
         ByteBuffer b = writer.room(n);
+        int at = b.position();
         for (int i = 0; i < n; i++) {
-            b.put((byte) 0);
+            b.put(at + i, (byte) 0);
         }
+        b.position(at + n);
         return this;
     }
 

@@ -33,12 +33,15 @@ public final class RecordReader implements Closeable {
     private final boolean checksums;
     private final Record record = new Record(this);
     private final CRC32C crc = new CRC32C();
+    /** The application's types, sorted, so a lookup neither boxes nor allocates. */
+    private final int[] applicationTypes;
 
     private long nextIndex;
     /** State of the current record: open (header read), body loaded, consumed. */
     private boolean open;
     private boolean loaded;
-    private ByteBuffer body;
+    /** Index in the window's buffer of the loaded body's first octet. */
+    private int bodyAt;
     private int recordSize;
 
     private boolean staticEnded;
@@ -51,6 +54,7 @@ public final class RecordReader implements Closeable {
         this.owned = owned;
         this.options = options;
         this.limits = options.limits();
+        this.applicationTypes = options.applicationTypes().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         try {
             this.header = readHeader();
         } catch (IOException | RuntimeException e) {
@@ -205,13 +209,14 @@ public final class RecordReader implements Closeable {
         if (!loaded) {
             load();
         }
-        return body.duplicate().order(body.order());
+        ByteBuffer b = in.buffer();
+        return b.slice(bodyAt, record.length()).order(b.order());
     }
 
     /** The first {@code n} octets of the current body, without reading the rest. */
     ByteBuffer peek(int n) throws IOException {
         if (loaded) {
-            return body.duplicate().order(body.order());
+            return body();
         }
         int have = in.fill(Frame.HEADER + n);
         if (have < Frame.HEADER + n) {
@@ -264,7 +269,7 @@ public final class RecordReader implements Closeable {
     }
 
     private boolean isKnown(int type) {
-        return RecordType.isCore(type) || options.applicationTypes().containsKey(type);
+        return RecordType.isCore(type) || java.util.Arrays.binarySearch(applicationTypes, type) >= 0;
     }
 
     private void checkGrammar(int type, int length) throws IOException {
@@ -331,7 +336,7 @@ public final class RecordReader implements Closeable {
             crc.update(b.slice(p, padEnd));
             checkTrailer(b.getInt(p + padEnd), b.getInt(p + padEnd + 4), padEnd);
         }
-        body = b.slice(p + Frame.HEADER, length).order(b.order());
+        bodyAt = p + Frame.HEADER;
         loaded = true;
     }
 
@@ -350,7 +355,6 @@ public final class RecordReader implements Closeable {
             }
         }
         in.consume(recordSize);
-        body = null;
         open = false;
     }
 

@@ -31,8 +31,8 @@ public record WriterOptions(ByteOrder byteOrder, boolean checksums, String produ
         checkHeaderString(producerVersion, "producerVersion", limits);
         checkHeaderString(profile, "profile", limits);
         StreamVersions.compatVersion(formatVersion); // refuses versions this build cannot write
-        if (bufferSize < 4096) {
-            throw new IllegalArgumentException("bufferSize below 4096: " + bufferSize);
+        if (bufferSize < 4096 || bufferSize % 8 != 0) {
+            throw new IllegalArgumentException("bufferSize must be a multiple of 8 of at least 4096: " + bufferSize);
         }
     }
 

@@ -130,6 +130,46 @@ class RoundTripTest {
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.problem()).startsWith("checksum mismatch"));
     }
 
+    @ParameterizedTest(name = "buffer {0}, checksums {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"4096, false", "4096, true", "8200, true", "65536, false",
+        "262144, true"})
+    void wholeRecordsAndRecordsBuiltInPlaceGiveTheSameOctets(int bufferSize, boolean checksums) throws IOException {
+        WriterOptions options = WriterOptions.defaults().withChecksums(checksums).withCreated(TestStreams.CREATED)
+                .withBufferSize(bufferSize);
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        ByteArrayOutputStream inPlace = new ByteArrayOutputStream();
+        try (RecordWriter a = RecordWriter.open(whole, options); RecordWriter b = RecordWriter.open(inPlace, options)) {
+            a.writeStaticDataEnd();
+            b.writeStaticDataEnd();
+            Random sizes = new Random(bufferSize);
+            for (int i = 0; i < 300; i++) {
+                byte[] body = body(sizes.nextInt(i % 50 == 0 ? 70_000 : 5000), i);
+                a.writeRecord(0x4000_0001, ByteBuffer.wrap(body));
+                b.begin(0x4000_0001).put(body).end();
+            }
+            a.writeEnd();
+            b.writeEnd();
+        }
+        assertThat(whole.toByteArray()).isEqualTo(inPlace.toByteArray());
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitFitsEvenWhenTheBufferIsFull() throws IOException {
+        WriterOptions options = WriterOptions.defaults().withChecksums(true).withBufferSize(4096)
+                .withLimits(StreamLimits.DEFAULT.withMaxRecordLength(4088));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordWriter w = RecordWriter.open(out, options)) {
+            w.writeStaticDataEnd();
+            w.begin(0x4000_0001).put(new byte[4088]).end();
+            w.writeEnd();
+        }
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(out.toByteArray()), ReaderOptions.defaults()
+                .withApplicationTypes(java.util.Map.of(0x4000_0001, "X")))) {
+            r.next();
+            assertThat(r.next().length()).isEqualTo(4088);
+        }
+    }
+
     @Test
     void writePathAllocatesNothingPerRecord() throws IOException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
