@@ -1,6 +1,6 @@
 package dev.baton.bench;
 
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.ReaderOptions;
@@ -97,7 +97,7 @@ final class BenchStream {
     /** Reads every record and sums the first long of each body, as the baselines do per 4 KiB. */
     static long read(RecordReader reader) throws IOException {
         long sum = 0;
-        for (Record r = reader.next(); r != null; r = reader.next()) {
+        for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
             if (r.type() == BLOB) {
                 sum += r.body().getLong(0);
             }

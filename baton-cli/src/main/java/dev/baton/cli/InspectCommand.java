@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.core.wire.ReaderOptions;
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -43,7 +43,7 @@ final class InspectCommand implements Callable<Integer> {
                 out.header(input, size, reader.header());
                 int staticSections = 0;
                 int dynamicSections = 0;
-                for (Record r = reader.next(); r != null; r = reader.next()) {
+                for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
                     SectionHeader s = r.type() == RecordType.SECTION ? r.sectionHeader() : null;
                     if (s != null) {
                         if (r.dynamic()) {

@@ -3,7 +3,7 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
@@ -46,7 +46,7 @@ final class JsonListing implements Listing {
     }
 
     @Override
-    public void record(Record r, SectionHeader s) throws IOException {
+    public void record(StreamRecord r, SectionHeader s) throws IOException {
         json.writeStartObject();
         json.writeNumberField("index", r.index());
         json.writeNumberField("offset", r.offset());

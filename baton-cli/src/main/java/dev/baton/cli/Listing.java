@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
@@ -13,7 +13,7 @@ interface Listing extends AutoCloseable {
     void header(StreamInput input, long size, StreamHeader header) throws IOException;
 
     /** A record; {@code section} is set for SECTION records. */
-    void record(Record record, SectionHeader section) throws IOException;
+    void record(StreamRecord record, SectionHeader section) throws IOException;
 
     /** The stream ended well: {@code records} read, {@code end} the offset after END. */
     void summary(long records, int staticSections, int dynamicSections, long end) throws IOException;
@@ -30,7 +30,7 @@ interface Listing extends AutoCloseable {
     }
 
     /** The words that say what kind of record this is, beyond its type name. */
-    static String detail(Record r, SectionHeader s) {
+    static String detail(StreamRecord r, SectionHeader s) {
         if (s != null) {
             return s.name() + " v" + Integer.toUnsignedString(s.version()) + ", " + s.dataLength()
                     + " octets of data";

@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamHeader;
@@ -31,7 +31,7 @@ final class TextListing implements Listing {
     }
 
     @Override
-    public void record(Record r, SectionHeader s) {
+    public void record(StreamRecord r, SectionHeader s) {
         out.printf("%10d %7d  %-20s %9d  %s%n", r.offset(), r.index(), r.typeName(), r.length(),
                 Listing.detail(r, s));
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.baton.core.wire.ReaderOptions;
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.StreamFormatException;
@@ -53,7 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("verify", size, progress);
              RecordReader reader = input.open(ReaderOptions.defaults().withProblems(problems::add))) {
             header = reader.header();
-            for (Record r = reader.next(); r != null; r = reader.next()) {
+            for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
                 checkContent(r, problems);
                 bar.at(reader.offset());
             }
@@ -68,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** What the reader does not check itself: section headers and the DESCRIPTION's JSON. */
-    private static void checkContent(Record r, List<StreamFormatException> problems) throws IOException {
+    private static void checkContent(StreamRecord r, List<StreamFormatException> problems) throws IOException {
         try {
             if (r.type() == RecordType.SECTION) {
                 r.sectionHeader();
@@ -88,7 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
         return e.problem().startsWith("truncated");
     }
 
-    private static void checkJson(Record r) throws IOException {
+    private static void checkJson(StreamRecord r) throws IOException {
         ByteBuffer body = r.body();
         try (JsonParser p = new JsonFactory().createParser(new BufferStream(body))) {
             while (p.nextToken() != null) {

@@ -2,7 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.SectionInput;
-import dev.baton.core.wire.Record;
+import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -57,7 +57,7 @@ public final class StateLoader {
         List<String> loaded = new ArrayList<>();
         List<SectionHeader> statics = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Record r = reader.next(); r != null; r = reader.next()) {
+        for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
             switch (r.type()) {
                 case RecordType.SECTION -> {
                     SectionHeader h = r.sectionHeader();
@@ -79,7 +79,7 @@ public final class StateLoader {
         return new Report(loaded, reader.records());
     }
 
-    private void loadSection(Record r, SectionHeader h) throws IOException {
+    private void loadSection(StreamRecord r, SectionHeader h) throws IOException {
         RegisteredSection<?> s = registry.find(h.idstr(), h.instanceId());
         if (s == null) {
             throw r.error("unknown section or instance " + h.name() + ": this target has no such section", 0);

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * @param applicationTypes record types the application knows, with their names, besides Baton's own;
  *                        the reader refuses other mandatory types and skips other optional ones
  * @param showSkipped     when true, unknown optional records are returned (flagged
- *                        {@link Record#known()} false) instead of skipped: for tools that list a stream
+ *                        {@link StreamRecord#known()} false) instead of skipped: for tools that list a stream
  * @param problems        when non-null, problems that leave the framing intact (checksum mismatch,
  *                        non-zero padding, unknown mandatory record, misplaced record) are passed here
  *                        and reading goes on, so a verifier can report them all; when null they throw

@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
  * {@link #next()}, until END.
  *
  * <p>Memory beyond the record being read is constant, however long the stream: bodies are read
- * only when asked for ({@link Record#body()}) and otherwise streamed past in chunks. Every length
+ * only when asked for ({@link StreamRecord#body()}) and otherwise streamed past in chunks. Every length
  * is checked against {@link StreamLimits} and, when the input's size is known, against what
  * remains, before anything is allocated.
  *
@@ -31,7 +31,7 @@ public final class RecordReader implements Closeable {
     private final StreamLimits limits;
     private final StreamHeader header;
     private final boolean checksums;
-    private final Record record = new Record(this);
+    private final StreamRecord record = new StreamRecord(this);
     private final CRC32C crc = new CRC32C();
     /** The application's types, sorted, so a lookup neither boxes nor allocates. */
     private final int[] applicationTypes;
@@ -116,10 +116,10 @@ public final class RecordReader implements Closeable {
 
     /**
      * Moves to the next record and returns it, or returns {@code null} once END has been read.
-     * Unknown optional records are skipped (or returned with {@link Record#known()} false when
+     * Unknown optional records are skipped (or returned with {@link StreamRecord#known()} false when
      * {@link ReaderOptions#showSkipped()}); an unknown mandatory record is an error.
      */
-    public Record next() throws IOException {
+    public StreamRecord next() throws IOException {
         finishRecord();
         while (!ended) {
             long at = in.offset();
@@ -191,7 +191,7 @@ public final class RecordReader implements Closeable {
         }
     }
 
-    // ---- package-private, for Record -----------------------------------------------------------
+    // ---- package-private, for StreamRecord---------------------------------------------------------
 
     StreamLimits limits() {
         return limits;

@@ -38,7 +38,7 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
      * Parses the header of a SECTION body of {@code bodyLength} octets whose first octets are in
      * {@code prefix} (from its position; at least {@code min(bodyLength, FIXED + idstr_len)}).
      */
-    static SectionHeader parse(Record record, StreamLimits limits, Peek peek) throws java.io.IOException {
+    static SectionHeader parse(StreamRecord record, StreamLimits limits, Peek peek) throws java.io.IOException {
         int length = record.length();
         if (length < FIXED) {
             throw record.error("SECTION body of " + length + " octets is shorter than its " + FIXED

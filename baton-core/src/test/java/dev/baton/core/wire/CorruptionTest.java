@@ -21,7 +21,7 @@ class CorruptionTest {
         try (RecordReader r = fromChannel
                 ? RecordReader.open(new ByteArrayInputStream(stream), ReaderOptions.defaults())
                 : RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
-            for (Record rec = r.next(); rec != null; rec = r.next()) {
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 rec.body();
                 if (rec.type() == RecordType.SECTION) {
                     rec.sectionData();

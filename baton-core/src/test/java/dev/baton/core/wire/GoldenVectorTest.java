@@ -48,7 +48,7 @@ class GoldenVectorTest {
             assertThat(h.length()).isEqualTo(72);
 
             List<String> seen = new ArrayList<>();
-            for (Record rec = r.next(); rec != null; rec = r.next()) {
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 String line = rec.index() + " " + rec.typeName() + " @" + rec.offset() + " len " + rec.length()
                         + (rec.dynamic() ? " dynamic" : " static");
                 if (rec.type() == RecordType.SECTION) {
@@ -81,7 +81,7 @@ class GoldenVectorTest {
     void sectionDataComesInTheStreamsByteOrder(ByteOrder order, boolean checksums) throws IOException {
         byte[] golden = TestStreams.golden(TestStreams.goldenName(order, checksums));
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(golden), ReaderOptions.defaults())) {
-            Record rec;
+            StreamRecord rec;
             do {
                 rec = r.next();
             } while (!(rec.type() == RecordType.SECTION && rec.dynamic()));

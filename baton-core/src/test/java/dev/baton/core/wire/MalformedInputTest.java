@@ -41,7 +41,7 @@ class MalformedInputTest {
 
     private static StreamFormatException failure(byte[] stream, ReaderOptions options) {
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), options)) {
-            for (Record rec = r.next(); rec != null; rec = r.next()) {
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 rec.body();
                 if (rec.type() == RecordType.SECTION) {
                     rec.sectionHeader();
@@ -390,7 +390,7 @@ class MalformedInputTest {
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s),
                 ReaderOptions.defaults().withProblems(problems::add))) {
             int records = 0;
-            for (Record rec = r.next(); rec != null; rec = r.next()) {
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 rec.body();
                 records++;
             }

@@ -79,7 +79,7 @@ class RoundTripTest {
             assertThat(r.header().producer()).isEqualTo("round-trip 9.9");
             assertThat(r.next().type()).isEqualTo(RecordType.DESCRIPTION);
             for (int i = 0; i < SIZES.length; i++) {
-                Record rec = r.next();
+                StreamRecord rec = r.next();
                 SectionHeader s = rec.sectionHeader();
                 assertThat(s.idstr()).isEqualTo("s" + i);
                 assertThat(s.instanceId()).isEqualTo(i);
@@ -90,7 +90,7 @@ class RoundTripTest {
             }
             assertThat(r.next().type()).isEqualTo(RecordType.STATIC_DATA_END);
             for (int i = 0; i < SIZES.length; i++) {
-                Record rec = r.next();
+                StreamRecord rec = r.next();
                 assertThat(rec.typeName()).isEqualTo("APP" + i);
                 assertThat(rec.length()).isEqualTo(SIZES[i]);
                 if (i % 2 == 0) { // every other record is streamed past without reading its body

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * <p>The body is read lazily: a caller that only lists records never holds a body in memory, and
  * the reader streams past it (still checking padding and checksum).
  */
-public final class Record {
+public final class StreamRecord {
     private final RecordReader reader;
     private long index;
     private long offset;
@@ -20,7 +20,7 @@ public final class Record {
     private boolean dynamic;
     private SectionHeader section;
 
-    Record(RecordReader reader) {
+    StreamRecord(RecordReader reader) {
         this.reader = reader;
     }
 
