@@ -72,7 +72,7 @@ final class Codecs {
                 case Fixed<T> f -> f.n();
                 case FromField<T> f -> f.field().codec.count(obj);
             };
-            return in.count(n, minElementSize, "'" + name + "'");
+            return in.count(n, minElementSize, "'" + name + "' count");
         }
     }
 
@@ -538,7 +538,7 @@ final class Codecs {
             @Override
             @SuppressWarnings("unchecked")
             public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int n = in.count(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, "'" + name + "'");
+                int n = in.count(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, "'" + name + "' count");
                 Map<K, N> m = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
                     long at = in.offset();

@@ -128,8 +128,8 @@ public final class SectionInput {
      */
     public int count(long n, int minElementSize, String what) throws StreamFormatException {
         if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > buf.remaining()) {
-            throw error(what + " of " + Long.toUnsignedString(n) + " elements cannot fit in the "
-                    + buf.remaining() + " octets that remain");
+            throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the " + buf.remaining()
+                    + " octets that remain");
         }
         return (int) n;
     }
@@ -145,7 +145,7 @@ public final class SectionInput {
     /** A u32 length, then that many octets of strict UTF-8. */
     public String string() throws StreamFormatException {
         long at = offset();
-        int n = count(u32(), 1, "string");
+        int n = count(u32(), 1, "string length");
         String s = Utf8.decode(buf, buf.position(), n);
         if (s == null) {
             throw new StreamFormatException("string is not valid UTF-8", at + 4, recordIndex, recordType, null);

@@ -250,7 +250,7 @@ public final class StateDescription<T> {
                 throw in.errorAt(at, "subsection name is not valid UTF-8");
             }
             int subVersion = in.s32();
-            int length = in.count(in.u32(), 1, "subsection '" + subName + "' body");
+            int length = in.count(in.u32(), 1, "subsection '" + subName + "' length");
             Subsection<T, ?> sub = find(subName);
             if (sub == null) {
                 throw in.errorAt(at, "unknown subsection '" + printable(subName) + "' of '" + name

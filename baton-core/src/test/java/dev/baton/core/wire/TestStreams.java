@@ -2,13 +2,10 @@ package dev.baton.core.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 
 /** Shared fixtures: the golden vectors and the stream they describe. */
@@ -20,21 +17,9 @@ final class TestStreams {
     private TestStreams() {
     }
 
-    /** Octets of an annotated hex resource: '#' starts a comment, white space is ignored. */
+    /** Octets of an annotated hex resource of /golden. */
     static byte[] golden(String name) {
-        try (InputStream in = TestStreams.class.getResourceAsStream("/golden/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource /golden/" + name);
-            }
-            StringBuilder hex = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int hash = line.indexOf('#');
-                hex.append((hash < 0 ? line : line.substring(0, hash)).replaceAll("\\s+", ""));
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.baton.core.GoldenHex.load(name);
     }
 
     static WriterOptions options(ByteOrder order, boolean checksums) {
