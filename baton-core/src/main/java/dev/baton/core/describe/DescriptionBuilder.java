@@ -148,7 +148,8 @@ public final class DescriptionBuilder<T> {
 
     /** {@code size} zero octets written, skipped on read: room left by a removed field. */
     public DescriptionBuilder<T> unused(int size) {
-        return add("unused" + fields.size(), FieldKind.UNUSED, Codecs.unused(size));
+        flush();
+        return add("unused" + fields.size(), FieldKind.UNUSED, Codecs.unused(size)); // named by its row
     }
 
     // ---- octets and arrays -------------------------------------------------------------------------

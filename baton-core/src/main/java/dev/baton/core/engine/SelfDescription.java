@@ -1,0 +1,115 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.describe.GenericDescriptions;
+import dev.baton.core.describe.GenericState;
+import dev.baton.core.describe.SectionInput;
+import dev.baton.core.describe.StateDescription;
+import dev.baton.core.describe.UndecidableFieldException;
+import dev.baton.core.json.JsonParser;
+import dev.baton.core.wire.RecordType;
+import dev.baton.core.wire.SectionHeader;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.StreamRecord;
+import dev.baton.core.wire.Utf8;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stream's DESCRIPTION record, read back: the descriptions of its sections rebuilt over
+ * {@link GenericState}, so that a tool decodes every section field by field with no producer
+ * code, through the same load path the producer's own descriptions use.
+ */
+public final class SelfDescription {
+    private final Map<String, StateDescription<GenericState>> byIdstr;
+
+    private SelfDescription(Map<String, StateDescription<GenericState>> byIdstr) {
+        this.byIdstr = byIdstr;
+    }
+
+    /** A decoded section: its state, and when decoding had to stop early, why and where. */
+    public record Decoded(SectionHeader header, GenericState state, String stoppedAt) {
+        public boolean complete() {
+            return stoppedAt == null;
+        }
+    }
+
+    /** Reads the DESCRIPTION record the reader is on. */
+    public static SelfDescription read(StreamRecord description) throws IOException {
+        if (description.type() != RecordType.DESCRIPTION) {
+            throw new IllegalArgumentException("record #" + description.index() + " is not a DESCRIPTION");
+        }
+        ByteBuffer body = description.body();
+        String text = Utf8.decode(body, body.position(), body.remaining());
+        if (text == null) {
+            throw description.error("DESCRIPTION is not valid UTF-8", 0);
+        }
+        try {
+            return parse(text);
+        } catch (JsonParser.JsonException | IllegalArgumentException | ClassCastException e) {
+            throw description.error("DESCRIPTION is not a valid description document: " + e.getMessage(), 0);
+        }
+    }
+
+    /** Parses a description document (docs/FORMAT.md, "Description schema"). */
+    @SuppressWarnings("unchecked")
+    public static SelfDescription parse(String json) throws JsonParser.JsonException {
+        Object root = JsonParser.parse(json);
+        if (!(root instanceof Map<?, ?> doc) || !(doc.get("descriptions") instanceof Map<?, ?> descriptions)) {
+            throw new IllegalArgumentException("no \"descriptions\" object");
+        }
+        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson((Map<String, Object>) descriptions);
+        Map<String, StateDescription<GenericState>> byIdstr = new HashMap<>();
+        Object sections = doc.get("sections");
+        if (sections instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> s = (Map<String, Object>) o;
+                String idstr = (String) s.get("idstr");
+                String name = (String) s.get("description");
+                StateDescription<GenericState> d = all.get(name);
+                if (idstr == null || d == null) {
+                    throw new IllegalArgumentException("section entry " + s + " names no known description");
+                }
+                byIdstr.put(idstr + "/" + s.get("instance"), d);
+                byIdstr.putIfAbsent(idstr, d);
+            }
+        }
+        return new SelfDescription(byIdstr);
+    }
+
+    /** The description of a section instance, or null when the document does not describe it. */
+    public StateDescription<GenericState> describing(String idstr, int instanceId) {
+        StateDescription<GenericState> d = byIdstr.get(idstr + "/" + Integer.toUnsignedString(instanceId));
+        return d != null ? d : byIdstr.get(idstr);
+    }
+
+    /**
+     * Decodes a SECTION record field by field. Malformed data throws; a field only the producer's
+     * code could decide stops decoding with the fields read so far and the reason.
+     *
+     * @return the decoded section, or null when the document does not describe it
+     */
+    public Decoded decode(StreamRecord r) throws IOException {
+        SectionHeader h = r.sectionHeader();
+        StateDescription<GenericState> d = describing(h.idstr(), h.instanceId());
+        if (d == null) {
+            return null;
+        }
+        GenericState state = new GenericState();
+        SectionInput in = new SectionInput(r.sectionData(), r.offset() + 8 + h.dataOffset(), r.index(), r.type());
+        try {
+            d.load(state, in, h.version(), DescriptionContext.empty());
+            if (in.remaining() != 0) {
+                throw in.error(in.remaining() + " octets of section data left over after its description");
+            }
+            return new Decoded(h, state, null);
+        } catch (UndecidableFieldException e) {
+            return new Decoded(h, state, e.getMessage());
+        } catch (StreamFormatException e) {
+            throw e.withContext("section " + h.name() + (e.context() == null ? "" : ", field " + e.context()));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.baton.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.describe.DescriptionSet;
+import dev.baton.core.describe.GenericState;
+import dev.baton.core.json.JsonParser;
+import dev.baton.core.wire.ReaderOptions;
+import dev.baton.core.wire.RecordReader;
+import dev.baton.core.wire.RecordType;
+import dev.baton.core.wire.StreamRecord;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A stream's DESCRIPTION lets a tool decode its sections field by field, with no producer code. */
+class SelfDescriptionTest {
+
+    private static List<SelfDescription.Decoded> decodeAll(byte[] stream) throws IOException {
+        List<SelfDescription.Decoded> out = new ArrayList<>();
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
+            SelfDescription sd = null;
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
+                if (rec.type() == RecordType.DESCRIPTION) {
+                    sd = SelfDescription.read(rec);
+                } else if (rec.type() == RecordType.SECTION) {
+                    out.add(sd.decode(rec));
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"big", "little"})
+    void release1DisksDecodeCompletely(String byteOrder) throws IOException {
+        Disk d = Disk.full();
+        byte[] stream = Streams.save(StateSaver.of(Streams.registry(Disk.V1, d)),
+                byteOrder.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        SelfDescription.Decoded decoded = decodeAll(stream).getFirst();
+        assertThat(decoded.complete()).isTrue();
+        GenericState s = decoded.state();
+        assertThat(s).containsEntry("id", 0xCAFE_F00DL).containsEntry("name", "vda").containsEntry("size", 8L << 30)
+                .containsEntry("mode", "RW").containsEntry("extentCount", 2L).containsEntry("sectorSize", 512L);
+        assertThat((long[]) s.get("lbaFormats")).containsExactly(512, 4096, 0, 65535);
+        assertThat((byte[]) s.get("key")).containsExactly(1, 2, 3);
+        assertThat(((GenericState) s.get("owner"))).containsEntry("user", "qemu").containsEntry("uid", 107L);
+        @SuppressWarnings("unchecked")
+        List<GenericState> extents = (List<GenericState>) s.get("extents");
+        assertThat(extents).hasSize(2);
+        assertThat(extents.get(1)).containsEntry("start", 1L << 21).containsEntry("length", 4096L);
+    }
+
+    @Test
+    void aWhenFieldStopsDecodingWithItsReason() throws IOException {
+        byte[] stream = Streams.save(StateSaver.of(Streams.registry(Disk.V3, Disk.full())), ByteOrder.BIG_ENDIAN);
+        SelfDescription.Decoded decoded = decodeAll(stream).getFirst();
+        assertThat(decoded.complete()).isFalse();
+        assertThat(decoded.stoppedAt()).contains("field 'label' is on the wire only when 'labelled' holds");
+        assertThat(decoded.state()).containsEntry("iops", 5000L).containsEntry("hasLabel", true)
+                .doesNotContainKey("label");
+    }
+
+    @Test
+    void theJsonFormSaysWhatTheTableSays() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = (Map<String, Object>) JsonParser.parse(
+                DescriptionSet.of(List.of(Disk.V3)).toJson());
+        assertThat(doc).containsEntry("format", "baton-descriptions/1");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> ds = (Map<String, Map<String, Object>>) doc.get("descriptions");
+        assertThat(ds).containsOnlyKeys("disk", "extent", "owner");
+        Map<String, Object> disk = ds.get("disk");
+        assertThat(disk).containsEntry("version", 3L).containsEntry("minimumVersion", 1L);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) disk.get("fields");
+        assertThat(fields).extracting(f -> f.get("name")).containsExactly("id", "sectorSize", "name", "size",
+                "lbaFormats", "extentCount", "extents", "keyLength", "key", "owner", "mode", "unused11", "iops",
+                "hasLabel", "label");
+        assertThat(fields.get(1)).containsEntry("kind", "u16").containsEntry("equal", true);
+        assertThat(fields.get(4)).containsEntry("kind", "array").containsEntry("element", "u16").containsEntry("count", 4L);
+        assertThat(fields.get(6)).containsEntry("kind", "varray").containsEntry("description", "extent")
+                .containsEntry("countField", "extentCount");
+        assertThat(fields.get(10)).containsEntry("kind", "enum").containsEntry("values", Map.of("RO", 1L, "RW", 2L));
+        assertThat(fields.get(12)).containsEntry("since", 2L);
+        assertThat(fields.get(14)).containsEntry("when", "labelled");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> subs = (List<Map<String, Object>>) disk.get("subsections");
+        assertThat(subs).singleElement().satisfies(sub -> assertThat(sub).containsEntry("name", "disk/cache"));
+    }
+
+    @Test
+    void twoDescriptionsOfOneNameAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SectionRegistry()
+                .register("disk", 0, Disk.V1, Disk.full()).register("disk", 1, Disk.V3, Disk.full()).descriptionJson())
+                .hasMessage("two different descriptions are named 'disk'");
+    }
+
+    @Test
+    void theDescriptionRecordMapsSectionsToDescriptions() throws Exception {
+        SectionRegistry reg = new SectionRegistry().register("disk", 0, Disk.V3, Disk.full(), Part.STATIC)
+                .register("disk", 1, Disk.V3, Disk.full());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = (Map<String, Object>) JsonParser.parse(reg.descriptionJson());
+        assertThat(doc.get("format")).isEqualTo("baton-description/1");
+        assertThat((List<?>) doc.get("sections")).hasSize(2);
+    }
+}
