@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
@@ -26,6 +27,14 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--no-fields", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Decode each section field by field through the stream's DESCRIPTION (default: on; "
+                    + "--no-fields lists records only).")
+    boolean fields;
+
+    /** Sections larger than this are listed, not decoded: decoding holds a section in memory. */
+    static final int LARGEST_DECODED = 16 << 20;
+
     @Override
     public Integer call() throws IOException {
         StreamInput input = new StreamInput(file);
@@ -43,16 +52,40 @@ final class InspectCommand implements Callable<Integer> {
                 out.header(input, size, reader.header());
                 int staticSections = 0;
                 int dynamicSections = 0;
+                SelfDescription described = null;
+                String descriptionProblem = null;
                 for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
                     SectionHeader s = r.type() == RecordType.SECTION ? r.sectionHeader() : null;
+                    SelfDescription.Decoded decoded = null;
+                    String remark = null;
                     if (s != null) {
                         if (r.dynamic()) {
                             dynamicSections++;
                         } else {
                             staticSections++;
                         }
+                        if (fields && described != null && s.dataLength() <= LARGEST_DECODED) {
+                            decoded = described.decode(r);
+                            if (decoded == null) {
+                                remark = "the DESCRIPTION does not describe this section";
+                            }
+                        } else if (fields && described != null) {
+                            remark = "fields not shown: the section is larger than " + (LARGEST_DECODED >> 20) + " MiB";
+                        }
+                    } else if (fields && r.type() == RecordType.DESCRIPTION) {
+                        try {
+                            described = SelfDescription.read(r);
+                        } catch (StreamFormatException e) {
+                            descriptionProblem = e.problem();
+                        }
                     }
-                    out.record(r, s);
+                    out.record(r, s, decoded);
+                    if (remark != null) {
+                        out.note(remark);
+                    } else if (descriptionProblem != null) {
+                        out.note(descriptionProblem + "; sections are listed without their fields");
+                        descriptionProblem = null;
+                    }
                 }
                 reader.expectEndOfInput();
                 out.summary(reader.records(), staticSections, dynamicSections, reader.offset());

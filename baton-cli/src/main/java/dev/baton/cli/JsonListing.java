@@ -3,6 +3,7 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -17,6 +18,8 @@ import java.io.OutputStream;
  */
 final class JsonListing implements Listing {
     private final JsonGenerator json;
+    /** Whether a record's object is still open, so that a note can join it. */
+    private boolean open;
 
     JsonListing(OutputStream out) throws IOException {
         this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
@@ -46,8 +49,12 @@ final class JsonListing implements Listing {
     }
 
     @Override
-    public void record(StreamRecord r, SectionHeader s) throws IOException {
+    public void record(StreamRecord r, SectionHeader s, SelfDescription.Decoded decoded) throws IOException {
+        if (open) {
+            json.writeEndObject();
+        }
         json.writeStartObject();
+        open = true;
         json.writeNumberField("index", r.index());
         json.writeNumberField("offset", r.offset());
         json.writeStringField("type", r.typeName());
@@ -64,11 +71,31 @@ final class JsonListing implements Listing {
             json.writeNumberField("dataLength", s.dataLength());
             json.writeEndObject();
         }
-        json.writeEndObject();
+        if (decoded != null) {
+            json.writeFieldName("fields");
+            FieldFormat.json(decoded.state(), json);
+            if (!decoded.complete()) {
+                json.writeStringField("fieldsStopped", decoded.stoppedAt());
+            }
+        }
+    }
+
+    @Override
+    public void note(String remark) throws IOException {
+        json.writeStringField("note", remark);
+    }
+
+    /** Closes the last record's object, which stays open for a note. */
+    private void closeRecord() throws IOException {
+        if (open) {
+            json.writeEndObject();
+            open = false;
+        }
     }
 
     @Override
     public void summary(long records, int staticSections, int dynamicSections, long end) throws IOException {
+        closeRecord();
         json.writeEndArray();
         json.writeObjectFieldStart("summary");
         json.writeNumberField("records", records);
@@ -80,6 +107,7 @@ final class JsonListing implements Listing {
 
     @Override
     public void error(StreamFormatException e) throws IOException {
+        closeRecord();
         if (json.getOutputContext().inArray()) {
             json.writeEndArray();
         }

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -12,8 +13,14 @@ interface Listing extends AutoCloseable {
 
     void header(StreamInput input, long size, StreamHeader header) throws IOException;
 
-    /** A record; {@code section} is set for SECTION records. */
-    void record(StreamRecord record, SectionHeader section) throws IOException;
+    /**
+     * A record; {@code section} is set for SECTION records, and {@code decoded} when the stream's
+     * DESCRIPTION describes the section and fields were asked for.
+     */
+    void record(StreamRecord record, SectionHeader section, SelfDescription.Decoded decoded) throws IOException;
+
+    /** A remark about the record just listed (why its fields are not shown, say). */
+    void note(String remark) throws IOException;
 
     /** The stream ended well: {@code records} read, {@code end} the offset after END. */
     void summary(long records, int staticSections, int dynamicSections, long end) throws IOException;

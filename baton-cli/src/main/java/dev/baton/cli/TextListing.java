@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
@@ -9,6 +10,8 @@ import java.time.Instant;
 
 /** The human-readable listing: a header block, then one line per record. */
 final class TextListing implements Listing {
+    private static final String FIELD_INDENT = " ".repeat(22);
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -31,9 +34,22 @@ final class TextListing implements Listing {
     }
 
     @Override
-    public void record(StreamRecord r, SectionHeader s) {
+    public void record(StreamRecord r, SectionHeader s, SelfDescription.Decoded decoded) {
         out.printf("%10d %7d  %-20s %9d  %s%n", r.offset(), r.index(), r.typeName(), r.length(),
                 Listing.detail(r, s));
+        if (decoded != null) {
+            for (var field : decoded.state().entrySet()) {
+                out.println(FIELD_INDENT + field.getKey() + " = " + FieldFormat.text(field.getValue()));
+            }
+            if (!decoded.complete()) {
+                note("not decoded further: " + decoded.stoppedAt());
+            }
+        }
+    }
+
+    @Override
+    public void note(String remark) {
+        out.println(FIELD_INDENT + "(" + remark + ")");
     }
 
     @Override

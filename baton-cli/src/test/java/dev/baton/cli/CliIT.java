@@ -35,6 +35,12 @@ class CliIT {
         return file;
     }
 
+    /** Offset of record {@code index}, as inspect --json reports it. */
+    private static long offsetOf(Path file, int index) throws IOException {
+        return JSON.readTree(Baton.run("inspect", "--json", "--no-fields", file.toString()).out())
+                .at("/records/" + index + "/offset").asLong();
+    }
+
     private static void assertNoStackTrace(Baton.Result r) {
         assertThat(r.all()).doesNotContain("Exception", "\tat ", "at dev.baton");
     }
@@ -60,6 +66,8 @@ class CliIT {
         Path file = sample("s.baton", "--byte-order", order, "--checksums");
         Baton.Result r = Baton.run("inspect", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("path = \"/local/domain/0/name\"", "sample.node/generation = {generation = 1000}",
+                "hitRatio = 0.25");
         assertThat(r.out()).contains(order + "-endian", "checksums on", "producer  baton-sample", "profile   demo-1",
                 "DESCRIPTION", "sample.config/0 v2", "STATIC_DATA_END", "static data ends", "sample.node/3 v1",
                 "0xc0000001", "readers skip it", "END", "10 records: 1 static and 5 dynamic sections");
@@ -82,6 +90,10 @@ class CliIT {
         assertThat(records.get(3).get("part").asText()).isEqualTo("dynamic");
         assertThat(records.get(8).get("known").asBoolean()).isFalse();
         assertThat(root.at("/summary/end").asLong()).isEqualTo(Files.size(file));
+        assertThat(records.get(3).at("/fields/path").asText()).isEqualTo("/local/domain/0/name");
+        assertThat(records.get(3).at("/fields/perms/0/access").asText()).isEqualTo("BOTH");
+        assertThat(records.get(3).at("/fields/sample.node~1generation/generation").asLong()).isEqualTo(1000);
+        assertThat(records.get(7).at("/fields/hitRatio").asDouble()).isEqualTo(0.25);
     }
 
     @Test
@@ -112,7 +124,7 @@ class CliIT {
         Path file = sample("s.baton", "--checksums");
         byte[] b = Files.readAllBytes(file);
         b[150] ^= 4; // inside the DESCRIPTION
-        b[420] ^= 1; // inside the first dynamic section
+        b[(int) offsetOf(file, 3) + 20] ^= 1; // inside the first dynamic section
         Files.write(file, b);
         Baton.Result r = Baton.run("verify", file.toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -144,18 +156,19 @@ class CliIT {
         Path file = sample("s.baton");
         byte[] b = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.baton");
-        Files.write(cut, Arrays.copyOf(b, 500));
+        long at = offsetOf(file, 4) + 30; // inside the body of record #4
+        Files.write(cut, Arrays.copyOf(b, (int) at));
         Baton.Result inspect = Baton.run("inspect", cut.toString());
         assertThat(inspect.exit()).isEqualTo(1);
         assertThat(inspect.err().lines()).singleElement().satisfies(l -> assertThat(l)
-                .startsWith("baton inspect: offset 500, record #4 (SECTION): truncated record body"));
+                .startsWith("baton inspect: offset " + at + ", record #4 (SECTION): truncated record body"));
         assertNoStackTrace(inspect);
         Baton.Result verify = Baton.run("verify", cut.toString());
         assertThat(verify.exit()).isEqualTo(1);
         assertThat(verify.out()).contains("truncated record body", "invalid: 1 problem");
         Baton.Result json = Baton.run("inspect", "--json", cut.toString());
         assertThat(json.exit()).isEqualTo(1);
-        assertThat(JSON.readTree(json.out()).at("/error/offset").asLong()).isEqualTo(500);
+        assertThat(JSON.readTree(json.out()).at("/error/offset").asLong()).isEqualTo(at);
     }
 
     @Test

@@ -45,6 +45,15 @@ public final class StateSaver {
 
     /** Writes the whole stream after the header, END included, and flushes. */
     public void save(RecordWriter writer) throws IOException {
+        writeSections(writer);
+        writer.writeEnd();
+    }
+
+    /**
+     * Writes the DESCRIPTION (when asked for), the static sections, STATIC_DATA_END and the
+     * dynamic sections, leaving the stream open for the application's own records and END.
+     */
+    public void writeSections(RecordWriter writer) throws IOException {
         if (describe) {
             writer.writeDescription(ByteBuffer.wrap(registry.descriptionJson().getBytes(StandardCharsets.UTF_8)));
         }
@@ -59,7 +68,6 @@ public final class StateSaver {
         if (!staticEnded) {
             writer.writeStaticDataEnd();
         }
-        writer.writeEnd();
     }
 
     /** Writes one SECTION record for a registered section. */
