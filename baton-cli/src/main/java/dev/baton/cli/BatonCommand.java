@@ -13,12 +13,13 @@ import picocli.CommandLine.Command;
 @Command(name = "baton",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Versioned state-migration streams: write, inspect and verify them.",
+        description = "Versioned state-migration streams: write, inspect and verify them; print state descriptions.",
         subcommands = {
             DemoCommand.class,
             SampleCommand.class,
             InspectCommand.class,
             VerifyCommand.class,
+            SchemaCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})

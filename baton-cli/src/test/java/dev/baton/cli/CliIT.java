@@ -213,6 +213,34 @@ class CliIT {
     }
 
     @Test
+    void schemaPrintsTheDescriptionsOfAJarOrAClass() throws IOException {
+        Path classes = Path.of("target", "test-classes").toAbsolutePath();
+        String provider = "dev.baton.cli.fixture.ThermostatDescriptions";
+        Path jar = dir.resolve("thermostat.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("dev/baton/cli/fixture/ThermostatDescriptions.class",
+                    "dev/baton/cli/fixture/ThermostatDescriptions$Thermostat.class")) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.write(Files.readAllBytes(classes.resolve(entry)));
+            }
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.baton.core.describe.DescriptionProvider"));
+            out.write((provider + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Baton.Result fromJar = Baton.run("schema", jar.toString());
+        assertThat(fromJar.exit()).as(fromJar.err()).isZero();
+        JsonNode thermostat = JSON.readTree(fromJar.out()).at("/descriptions/thermostat");
+        assertThat(thermostat.get("version").asInt()).isEqualTo(2);
+        assertThat(thermostat.at("/fields/1/name").asText()).isEqualTo("heating");
+        assertThat(thermostat.at("/fields/1/since").asInt()).isEqualTo(2);
+        Baton.Result fromClass = Baton.run("schema", "--classpath", classes.toString(), provider);
+        assertThat(fromClass.exit()).as(fromClass.err()).isZero();
+        assertThat(JSON.readTree(fromClass.out())).isEqualTo(JSON.readTree(fromJar.out()));
+        Baton.Result missing = Baton.run("schema", "com.example.Nope");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no class com.example.Nope on the class path");
+    }
+
+    @Test
     void demoWritesInspectsAndVerifies() {
         Baton.Result r = Baton.run("demo", "--dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
