@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -157,7 +156,10 @@ final class Codecs {
         return new Codec<>() {
             @Override
             public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                String s = Objects.requireNonNull(get.apply(obj), () -> "field '" + name + "' is null; use nullable");
+                String s = get.apply(obj);
+                if (s == null) {
+                    throw new NullPointerException("field '" + name + "' is null; use nullable");
+                }
                 out.putInt(Utf8.encodedLength(s)).putUtf8(s);
             }
 
@@ -243,7 +245,10 @@ final class Codecs {
         return new Codec<>() {
             @Override
             public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                E e = Objects.requireNonNull(get.apply(obj), () -> "field '" + name + "' is null");
+                E e = get.apply(obj);
+                if (e == null) {
+                    throw new NullPointerException("field '" + name + "' is null");
+                }
                 out.putInt(id.applyAsInt(e));
             }
 
@@ -429,7 +434,10 @@ final class Codecs {
                     case PLAIN -> {
                     }
                 }
-                d.save(Objects.requireNonNull(n, () -> "field '" + name + "' is null; use nullable"), out, ctx);
+                if (n == null) {
+                    throw new NullPointerException("field '" + name + "' is null; use nullable");
+                }
+                d.save(n, out, ctx);
             }
 
             @Override
