@@ -1,8 +1,8 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.core.describe.DescriptionProvider;
-import dev.baton.core.describe.DescriptionSet;
+import dev.baton.core.engine.DescriptionProvider;
+import dev.baton.core.engine.SchemaDocument;
 import dev.baton.core.describe.StateDescription;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print the state descriptions a jar or a class provides, as JSON.",
             "A JAR is searched for DescriptionProvider implementations listed in its "
-                + "META-INF/services/dev.baton.core.describe.DescriptionProvider. A CLASS is either a "
+                + "META-INF/services/dev.baton.core.engine.DescriptionProvider. A CLASS is either a "
                 + "DescriptionProvider or a class whose public static final fields hold StateDescriptions."})
 final class SchemaCommand implements Callable<Integer> {
 
@@ -51,26 +51,24 @@ final class SchemaCommand implements Callable<Integer> {
             urls.add(p.toUri().toURL());
         }
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader())) {
-            List<StateDescription<?>> found = jar ? fromServices(loader) : fromClass(loader);
-            if (found.isEmpty()) {
+            List<DescriptionProvider> found = jar ? fromServices(loader) : fromClass(loader);
+            if (found.stream().allMatch(p -> p.descriptions().isEmpty())) {
                 throw new IOException("no state descriptions found in " + target);
             }
-            String json = DescriptionSet.of(found).toJson();
+            String json = SchemaDocument.of(found);
             ObjectMapper mapper = new ObjectMapper();
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json)));
         }
         return 0;
     }
 
-    private static List<StateDescription<?>> fromServices(ClassLoader loader) {
-        List<StateDescription<?>> found = new ArrayList<>();
-        for (DescriptionProvider p : ServiceLoader.load(DescriptionProvider.class, loader)) {
-            found.addAll(p.descriptions());
-        }
+    private static List<DescriptionProvider> fromServices(ClassLoader loader) {
+        List<DescriptionProvider> found = new ArrayList<>();
+        ServiceLoader.load(DescriptionProvider.class, loader).forEach(found::add);
         return found;
     }
 
-    private List<StateDescription<?>> fromClass(ClassLoader loader) throws Exception {
+    private List<DescriptionProvider> fromClass(ClassLoader loader) throws Exception {
         Class<?> c;
         try {
             c = Class.forName(target, true, loader);
@@ -78,7 +76,7 @@ final class SchemaCommand implements Callable<Integer> {
             throw new IOException("no class " + target + " on the class path (add it with --classpath)");
         }
         if (DescriptionProvider.class.isAssignableFrom(c)) {
-            return new ArrayList<>(((DescriptionProvider) c.getConstructor().newInstance()).descriptions());
+            return List.of((DescriptionProvider) c.getConstructor().newInstance());
         }
         List<StateDescription<?>> found = new ArrayList<>();
         for (Field f : c.getFields()) {
@@ -87,6 +85,6 @@ final class SchemaCommand implements Callable<Integer> {
                 found.add((StateDescription<?>) f.get(null));
             }
         }
-        return found;
+        return List.of(() -> found);
     }
 }

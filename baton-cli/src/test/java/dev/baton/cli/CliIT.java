@@ -223,7 +223,7 @@ class CliIT {
                 out.putNextEntry(new java.util.jar.JarEntry(entry));
                 out.write(Files.readAllBytes(classes.resolve(entry)));
             }
-            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.baton.core.describe.DescriptionProvider"));
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.baton.core.engine.DescriptionProvider"));
             out.write((provider + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         Baton.Result fromJar = Baton.run("schema", jar.toString());

@@ -47,6 +47,8 @@ public final class DescriptionBuilder<T> {
     Consumer<T> preLoad;
     ObjIntConsumer<T> postLoad;
     final List<StateDescription.Validation<T>> validations = new ArrayList<>();
+    /** Subsection name to the property that gates it, for subsections declared with one. */
+    final Map<String, String> gates = new java.util.HashMap<>();
 
     /** The field under construction, whose qualifiers may still change. */
     private String pendingName;
@@ -57,6 +59,7 @@ public final class DescriptionBuilder<T> {
     private BiPredicate<T, Context> when;
     private boolean mustExist;
     private boolean equal;
+    private String equalValue;
     private Predicate<T> check;
     private String checkMessage;
 
@@ -285,6 +288,16 @@ public final class DescriptionBuilder<T> {
         return this;
     }
 
+    /**
+     * As {@link #equal()}, declaring the constant the object holds, so that {@code baton check}
+     * can compare it between releases.
+     */
+    public DescriptionBuilder<T> equalTo(Object constant) {
+        equal();
+        equalValue = String.valueOf(constant);
+        return this;
+    }
+
     /** After the last field is loaded, {@code test} must hold, or loading fails with {@code message}. */
     public DescriptionBuilder<T> check(Predicate<T> test, String message) {
         requirePending("check");
@@ -302,6 +315,17 @@ public final class DescriptionBuilder<T> {
 
     public DescriptionBuilder<T> subsection(StateDescription<T> sub, Predicate<T> needed) {
         return subsection(sub, Function.identity(), (o, ctx) -> needed.test(o));
+    }
+
+    /**
+     * A subsection gated by a feature property: written only when the release profile leaves
+     * {@code property} on and {@code needed} holds. The gate is part of the JSON description,
+     * so that {@code baton check} knows which profiles leave the subsection out.
+     */
+    public DescriptionBuilder<T> subsection(StateDescription<T> sub, String property, BiPredicate<T, Context> needed) {
+        subsection(sub, Function.identity(), (o, ctx) -> ctx.enabled(property) && needed.test(o, ctx));
+        gates.put(sub.name(), property);
+        return this;
     }
 
     /** A subsection on a part of the object, which {@code view} returns. */
@@ -414,8 +438,8 @@ public final class DescriptionBuilder<T> {
         if (pendingName == null) {
             return;
         }
-        fields.add(new Field<>(pendingName, pendingKind, since, whenLabel, when, mustExist, equal, check, checkMessage,
-                pendingCodec));
+        fields.add(new Field<>(pendingName, pendingKind, since, whenLabel, when, mustExist, equal, equalValue, check,
+                checkMessage, pendingCodec));
         pendingName = null;
         pendingKind = null;
         pendingCodec = null;
@@ -424,6 +448,7 @@ public final class DescriptionBuilder<T> {
         when = null;
         mustExist = false;
         equal = false;
+        equalValue = null;
         check = null;
         checkMessage = null;
     }

@@ -17,12 +17,14 @@ public final class Field<T> {
     final BiPredicate<T, Context> when;
     final boolean mustExist;
     final boolean equal;
+    final String equalValue;
     final Predicate<T> check;
     final String checkMessage;
     final Codec<T> codec;
 
     Field(String name, FieldKind kind, int since, String whenLabel, BiPredicate<T, Context> when,
-            boolean mustExist, boolean equal, Predicate<T> check, String checkMessage, Codec<T> codec) {
+            boolean mustExist, boolean equal, String equalValue, Predicate<T> check, String checkMessage,
+            Codec<T> codec) {
         this.name = name;
         this.kind = kind;
         this.since = since;
@@ -30,6 +32,7 @@ public final class Field<T> {
         this.when = when;
         this.mustExist = mustExist;
         this.equal = equal;
+        this.equalValue = equalValue;
         this.check = check;
         this.checkMessage = checkMessage;
         this.codec = codec;

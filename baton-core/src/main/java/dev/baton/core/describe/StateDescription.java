@@ -45,6 +45,7 @@ public final class StateDescription<T> {
     final Consumer<T> preLoad;
     final ObjIntConsumer<T> postLoad;
     final List<Validation<T>> validations;
+    final Map<String, String> gates;
 
     /** A check that must hold after load, failing with its message. */
     record Validation<T>(Predicate<T> test, String message) {
@@ -63,6 +64,7 @@ public final class StateDescription<T> {
         this.preLoad = b.preLoad;
         this.postLoad = b.postLoad;
         this.validations = List.copyOf(b.validations);
+        this.gates = Map.copyOf(b.gates);
     }
 
     /** Starts a description of objects that are loaded in place (never created by Baton). */
@@ -287,8 +289,15 @@ public final class StateDescription<T> {
 
     /** Writes this description's JSON object; descriptions it nests are collected in {@code refs}. */
     public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+        describe(json, refs, null);
+    }
+
+    private void describe(JsonWriter json, Map<String, StateDescription<?>> refs, String gate) {
         json.beginObject();
         json.field("name", name).field("version", version).field("minimumVersion", minimumVersion);
+        if (gate != null) {
+            json.field("gate", gate);
+        }
         if (priority != 0) {
             json.field("priority", priority);
         }
@@ -308,6 +317,9 @@ public final class StateDescription<T> {
             if (f.equal) {
                 json.field("equal", true);
             }
+            if (f.equalValue != null) {
+                json.field("equalValue", f.equalValue);
+            }
             if (f.checkMessage != null) {
                 json.field("check", f.checkMessage);
             }
@@ -317,7 +329,7 @@ public final class StateDescription<T> {
         if (!subsections.isEmpty()) {
             json.name("subsections").beginArray();
             for (Subsection<T, ?> s : subsections) {
-                s.description.describe(json, refs);
+                s.description.describe(json, refs, gates.get(s.name()));
             }
             json.endArray();
         }

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,36 +23,52 @@ import java.util.Set;
  * section that appears twice or leaves data unread. Errors carry the section and field path.
  */
 public final class StateLoader {
+    private static final System.Logger LOG = System.getLogger("dev.baton.quirks");
+
     private final SectionRegistry registry;
     private final StaticDataCheck onStaticData;
-    private final DescriptionContext context;
+    private final ReleaseProfiles profiles;
+    private final Quirks quirks;
 
-    private StateLoader(SectionRegistry registry, StaticDataCheck onStaticData, Map<String, String> properties) {
+    private StateLoader(SectionRegistry registry, StaticDataCheck onStaticData, ReleaseProfiles profiles,
+            Quirks quirks) {
         this.registry = registry;
         this.onStaticData = onStaticData;
-        this.context = new DescriptionContext(properties);
+        this.profiles = profiles;
+        this.quirks = quirks;
     }
 
     public static StateLoader of(SectionRegistry registry) {
-        return new StateLoader(registry, StaticDataCheck.acceptAll(), Map.of());
+        return new StateLoader(registry, StaticDataCheck.acceptAll(), null, Quirks.none());
     }
 
     /** The same loader with a check run at STATIC_DATA_END. */
     public StateLoader onStaticData(StaticDataCheck check) {
-        return new StateLoader(registry, check, context.properties());
+        return new StateLoader(registry, check, profiles, quirks);
     }
 
-    /** The same loader with profile properties visible to {@code when} predicates. */
-    public StateLoader withProperties(Map<String, String> properties) {
-        return new StateLoader(registry, onStaticData, properties);
+    /**
+     * The same loader knowing this build's releases: it refuses a stream written for a release
+     * profile it does not know, and evaluates {@code when} predicates with the pins of the
+     * profile the stream was written for, as its writer did.
+     */
+    public StateLoader withProfiles(ReleaseProfiles releases) {
+        return new StateLoader(registry, onStaticData, releases, quirks);
     }
 
-    /** What a load did: the sections it loaded, in stream order. */
-    public record Report(List<String> sections, long records) {
+    /** The same loader applying these quirks of past producers. */
+    public StateLoader withQuirks(Quirks known) {
+        return new StateLoader(registry, onStaticData, profiles, known);
+    }
+
+    /** What a load did: the sections it loaded, in stream order, and the quirks it applied. */
+    public record Report(List<String> sections, long records, List<String> quirks) {
     }
 
     /** Reads records up to and including END. */
     public Report load(RecordReader reader) throws IOException {
+        DescriptionContext context = contextFor(reader.header().profile());
+        List<String> applied = new ArrayList<>();
         List<String> loaded = new ArrayList<>();
         List<SectionHeader> statics = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -64,7 +79,7 @@ public final class StateLoader {
                     if (!seen.add(h.name())) {
                         throw r.error("section " + h.name() + " appears twice", 0);
                     }
-                    loadSection(r, h);
+                    loadSection(r, h, reader.header(), context, applied);
                     loaded.add(h.name());
                     if (!r.dynamic()) {
                         statics.add(h);
@@ -76,18 +91,41 @@ public final class StateLoader {
                 }
             }
         }
-        return new Report(loaded, reader.records());
+        return new Report(loaded, reader.records(), applied);
     }
 
-    private void loadSection(StreamRecord r, SectionHeader h) throws IOException {
+    private DescriptionContext contextFor(String profile) throws StreamRefusedException {
+        if (profiles == null || profile.isEmpty()) {
+            return DescriptionContext.empty();
+        }
+        if (!profiles.knows(profile)) {
+            throw new StreamRefusedException("the stream was written for release profile '" + profile
+                    + "', which this build does not know (it knows " + profiles.names() + ")");
+        }
+        Profile p = profiles.profile(profile);
+        return new DescriptionContext(p.properties(), p.versions());
+    }
+
+    private void loadSection(StreamRecord r, SectionHeader h, dev.baton.core.wire.StreamHeader header,
+            DescriptionContext context, List<String> applied) throws IOException {
         RegisteredSection<?> s = registry.find(h.idstr(), h.instanceId());
         if (s == null) {
             throw r.error("unknown section or instance " + h.name() + ": this target has no such section", 0);
         }
         ByteBuffer data = r.sectionData();
         SectionInput in = new SectionInput(data, r.offset() + 8 + h.dataOffset(), r.index(), r.type());
+        int version = h.version();
+        Quirk quirk = quirks.find(header.producerName(), header.producerVersion(), h.idstr(), h.version());
+        if (quirk != null) {
+            version = quirk.actualVersion();
+            applied.add(h.name() + ": " + quirk.describe());
+            LOG.log(System.Logger.Level.INFO, "{0}: {1}", h.name(), quirk.describe());
+        }
         try {
-            load(s, in, h.version());
+            load(s, in, version, context);
+            if (quirk != null && quirk.fixup() != null) {
+                quirk.fixup().accept(s.object());
+            }
             if (in.remaining() != 0) {
                 throw in.error(in.remaining() + " octets of section data left over after its description");
             }
@@ -96,7 +134,8 @@ public final class StateLoader {
         }
     }
 
-    private <T> void load(RegisteredSection<T> s, SectionInput in, int version) throws StreamFormatException {
+    private static <T> void load(RegisteredSection<T> s, SectionInput in, int version, DescriptionContext context)
+            throws StreamFormatException {
         s.description().load(s.object(), in, version, context);
     }
 }

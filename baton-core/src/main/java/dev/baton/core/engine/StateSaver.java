@@ -16,31 +16,44 @@ public final class StateSaver {
     private final SectionRegistry registry;
     private final DescriptionContext context;
     private final boolean describe;
+    /** The release the stream is written for, or null when no profile is used. */
+    private final String profileName;
 
-    private StateSaver(SectionRegistry registry, DescriptionContext context, boolean describe) {
+    private StateSaver(SectionRegistry registry, DescriptionContext context, boolean describe, String profileName) {
         this.registry = registry;
         this.context = context;
         this.describe = describe;
+        this.profileName = profileName;
     }
 
     /** A saver with no profile properties that writes the DESCRIPTION record. */
     public static StateSaver of(SectionRegistry registry) {
-        return new StateSaver(registry, DescriptionContext.empty(), true);
+        return new StateSaver(registry, DescriptionContext.empty(), true, null);
     }
 
     /** The same saver with the properties a release profile pins. */
     public StateSaver withProperties(Map<String, String> properties) {
-        return new StateSaver(registry, new DescriptionContext(properties, context.versions()), describe);
+        return new StateSaver(registry, new DescriptionContext(properties, context.versions()), describe, profileName);
     }
 
     /** The same saver writing the named descriptions at older versions, for a release that reads only those. */
     public StateSaver withVersions(Map<String, Integer> versions) {
-        return new StateSaver(registry, new DescriptionContext(context.properties(), versions), describe);
+        return new StateSaver(registry, new DescriptionContext(context.properties(), versions), describe, profileName);
     }
 
     /** The same saver, with or without the DESCRIPTION record. */
     public StateSaver withDescription(boolean on) {
-        return new StateSaver(registry, context, on);
+        return new StateSaver(registry, context, on, profileName);
+    }
+
+    /**
+     * The same saver writing for a release: its pinned properties and versions. The writer must
+     * record the same profile name in the header ({@code WriterOptions.withProfile}), so that the
+     * target knows which release the stream was written for.
+     */
+    public StateSaver forProfile(Profile profile) {
+        return new StateSaver(registry, new DescriptionContext(profile.properties(), profile.versions()), describe,
+                profile.name());
     }
 
     /** Writes the whole stream after the header, END included, and flushes. */
@@ -54,6 +67,10 @@ public final class StateSaver {
      * dynamic sections, leaving the stream open for the application's own records and END.
      */
     public void writeSections(RecordWriter writer) throws IOException {
+        if (profileName != null && !profileName.equals(writer.options().profile())) {
+            throw new IllegalStateException("the saver writes for release profile '" + profileName
+                    + "' but the writer records '" + writer.options().profile() + "' in the header");
+        }
         if (describe) {
             writer.writeDescription(ByteBuffer.wrap(registry.descriptionJson().getBytes(StandardCharsets.UTF_8)));
         }

@@ -1,0 +1,267 @@
+package dev.baton.core.compat;
+
+import dev.baton.core.compat.Finding.Direction;
+import dev.baton.core.compat.Finding.Kind;
+import dev.baton.core.compat.Finding.Severity;
+import dev.baton.core.compat.Schema.Description;
+import dev.baton.core.compat.Schema.Field;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares the descriptions of two releases without running either (QEMU's
+ * vmstate-static-checker.py, for Baton's own descriptions): can OLD's streams be loaded by NEW
+ * (forward), and can NEW write, under OLD's release profile, what OLD loads (backward)?
+ *
+ * <p>Each direction is checked as the data would flow: the writer's fields present at the
+ * version it writes, against the reader's fields at that version, position by position;
+ * nested descriptions recursively; subsections the reader does not know, unless the profile
+ * gates them off.
+ */
+public final class CompatibilityChecker {
+    private final Schema oldSchema;
+    private final Schema newSchema;
+    private final String profile;
+
+    /**
+     * @param profile the release profile NEW writes with for the backward check (OLD's release),
+     *                or null for NEW's defaults
+     */
+    public CompatibilityChecker(Schema oldSchema, Schema newSchema, String profile) {
+        this.oldSchema = oldSchema;
+        this.newSchema = newSchema;
+        this.profile = profile;
+        if (profile != null && !newSchema.profiles().containsKey(profile)) {
+            throw new IllegalArgumentException("NEW lists no release profile '" + profile + "' (it lists "
+                    + newSchema.profiles().keySet() + ")");
+        }
+    }
+
+    /** Every finding for the directions asked for, in order of direction and section. */
+    public List<Finding> check(Set<Direction> directions) {
+        List<Finding> out = new ArrayList<>();
+        if (directions.contains(Direction.FORWARD)) {
+            new Pass(Direction.FORWARD, oldSchema, newSchema, Map.of(), Map.of(), out).run();
+        }
+        if (directions.contains(Direction.BACKWARD)) {
+            Schema.ProfileModel p = profile == null ? null : newSchema.profiles().get(profile);
+            new Pass(Direction.BACKWARD, newSchema, oldSchema, p == null ? Map.of() : p.versions(),
+                    p == null ? Map.of() : p.properties(), out).run();
+        }
+        return out;
+    }
+
+    /** One direction: a writer's schema against a reader's. */
+    private final class Pass {
+        private final Direction dir;
+        private final Schema writer;
+        private final Schema reader;
+        private final Map<String, Integer> pinned;
+        private final Map<String, String> properties;
+        private final List<Finding> out;
+        private final Set<String> compared = new HashSet<>();
+
+        Pass(Direction dir, Schema writer, Schema reader, Map<String, Integer> pinned, Map<String, String> properties,
+                List<Finding> out) {
+            this.dir = dir;
+            this.writer = writer;
+            this.reader = reader;
+            this.pinned = pinned;
+            this.properties = properties;
+            this.out = out;
+        }
+
+        void run() {
+            for (String name : writer.sections()) {
+                Description w = writer.descriptions().get(name);
+                Description r = reader.descriptions().get(name);
+                if (r == null) {
+                    add(Severity.ERROR, Kind.SECTION_MISSING, name, side(true) + " writes section '" + name + "', which "
+                            + side(false) + " does not know");
+                    continue;
+                }
+                versioned(w, r, name);
+            }
+            for (String name : reader.sections()) {
+                if (!writer.descriptions().containsKey(name)) {
+                    add(Severity.INFO, Kind.SECTION_UNUSED, name, side(false) + " knows section '" + name + "', which "
+                            + side(true) + " never writes: it keeps its defaults");
+                }
+            }
+        }
+
+        /** A description whose version goes on the wire (a section, a subsection, a vstruct). */
+        private void versioned(Description w, Description r, String path) {
+            int v = writeVersion(w);
+            if (v > r.version()) {
+                add(Severity.ERROR, Kind.VERSION_TOO_NEW, path, side(true) + " writes '" + w.name() + "' at version " + v
+                        + ", above " + side(false) + "'s version " + r.version());
+                return;
+            }
+            if (v < r.minimumVersion()) {
+                add(Severity.ERROR, Kind.MINIMUM_VERSION_TOO_HIGH, path, side(true) + " writes '" + w.name()
+                        + "' at version " + v + ", below " + side(false) + "'s minimum version " + r.minimumVersion());
+                return;
+            }
+            body(w, v, r, v, path);
+        }
+
+        private int writeVersion(Description w) {
+            Integer p = pinned.get(w.name());
+            return p != null ? Math.min(p, w.version()) : w.version();
+        }
+
+        /** Fields then subsections: the writer's at version wv against the reader's at rv. */
+        private void body(Description w, int wv, Description r, int rv, String path) {
+            fields(w.at(wv), r.at(rv), path);
+            for (Description ws : w.subsections()) {
+                String sub = path + "/(" + ws.name() + ")";
+                Description rs = r.subsection(ws.name());
+                if (rs != null) {
+                    versioned(ws, rs, sub);
+                } else if (ws.gate() != null && isOff(ws.gate())) {
+                    add(Severity.INFO, Kind.SUBSECTION_GATED, sub, "subsection '" + ws.name() + "' is unknown to "
+                            + side(false) + " but the profile pins its gate '" + ws.gate() + "' off");
+                } else {
+                    add(Severity.ERROR, Kind.SUBSECTION_UNKNOWN, sub, side(true) + " may write subsection '"
+                            + ws.name() + "', which " + side(false) + " does not know"
+                            + (ws.gate() == null ? " (it has no gate a profile could pin off)"
+                                    : " (its gate '" + ws.gate() + "' is not pinned off"
+                                    + (dir == Direction.BACKWARD ? " by the profile)" : ")")));
+                }
+            }
+        }
+
+        private boolean isOff(String property) {
+            String v = properties.get(property);
+            return "off".equals(v) || "false".equals(v);
+        }
+
+        private void fields(List<Field> w, List<Field> r, String path) {
+            int n = Math.min(w.size(), r.size());
+            for (int i = 0; i < n; i++) {
+                Field a = w.get(i);
+                Field b = r.get(i);
+                String at = path + "." + b.name();
+                if (!a.name().equals(b.name())) {
+                    if (indexOf(r, a.name()) >= 0 || indexOf(w, b.name()) >= 0) {
+                        add(Severity.ERROR, Kind.FIELD_REORDERED, at, "position " + i + " holds '" + a.name() + "' in "
+                                + side(true) + " but '" + b.name() + "' in " + side(false));
+                        continue;
+                    }
+                    if (sameShape(a, b)) {
+                        add(Severity.WARNING, Kind.FIELD_RENAMED, at, "'" + a.name() + "' in " + side(true)
+                                + " is '" + b.name() + "' in " + side(false) + ": the same on the wire");
+                    }
+                }
+                field(a, b, at);
+            }
+            for (int i = n; i < w.size(); i++) {
+                add(Severity.ERROR, Kind.FIELD_EXTRA, path + "." + w.get(i).name(), side(true) + " writes field '"
+                        + w.get(i).name() + "', which " + side(false) + " does not read");
+            }
+            for (int i = n; i < r.size(); i++) {
+                Field f = r.get(i);
+                add(f.when() != null ? Severity.WARNING : Severity.ERROR, Kind.FIELD_MISSING, path + "." + f.name(),
+                        side(false) + " reads field '" + f.name() + "', which " + side(true) + " does not write"
+                                + (f.when() != null ? " (unless its condition '" + f.when() + "' is false)" : ""));
+            }
+        }
+
+        private void field(Field a, Field b, String at) {
+            if (!a.kind().equals(b.kind())) {
+                add(Severity.ERROR, Kind.FIELD_KIND_CHANGED, at, "kind " + a.kind() + " in " + side(true) + ", "
+                        + b.kind() + " in " + side(false));
+                return;
+            }
+            if (!Objects.equals(a.size(), b.size()) || !Objects.equals(a.element(), b.element())
+                    || !Objects.equals(a.key(), b.key())) {
+                add(Severity.ERROR, Kind.FIELD_SIZE_CHANGED, at, "size " + shape(a) + " in " + side(true) + ", "
+                        + shape(b) + " in " + side(false));
+            }
+            if (!Objects.equals(a.count(), b.count()) || !Objects.equals(a.countField(), b.countField())) {
+                add(Severity.ERROR, Kind.FIELD_COUNT_CHANGED, at, "count " + count(a) + " in " + side(true) + ", "
+                        + count(b) + " in " + side(false));
+            }
+            if (!Objects.equals(a.when(), b.when())) {
+                add(Severity.WARNING, Kind.FIELD_CONDITION_CHANGED, at, "condition " + a.when() + " in " + side(true)
+                        + ", " + b.when() + " in " + side(false) + ": both must decide presence alike");
+            }
+            if (a.equalValue() != null && b.equalValue() != null && !a.equalValue().equals(b.equalValue())) {
+                add(Severity.ERROR, Kind.EQUAL_DIFFERS, at, "must equal " + a.equalValue() + " in " + side(true)
+                        + " but " + b.equalValue() + " in " + side(false) + ": every load would fail");
+            }
+            if (a.description() != null && b.description() != null) {
+                nested(a, b, at);
+            }
+        }
+
+        private void nested(Field a, Field b, String at) {
+            Description w = writer.descriptions().get(a.description());
+            Description r = reader.descriptions().get(b.description());
+            if (w == null || r == null) {
+                add(Severity.ERROR, Kind.NESTED_MISSING, at, "nested description '"
+                        + (w == null ? a.description() : b.description()) + "' is not in "
+                        + side(w != null));
+                return;
+            }
+            String key = w.name() + ">" + r.name();
+            if (!compared.add(key + "@" + at)) {
+                return;
+            }
+            String inner = at + (a.kind().equals("list") || a.kind().endsWith("array") || a.kind().equals("map")
+                    ? "[]" : "");
+            int before = out.size();
+            if (a.kind().equals("vstruct")) {
+                versioned(w, r, inner);
+            } else {
+                body(w, writeVersion(w), r, r.version(), inner); // no version on the wire: each side its own
+            }
+            if (out.size() > before && !w.name().equals(r.name())) {
+                add(Severity.ERROR, Kind.NESTED_CHANGED, at, "nested description '" + w.name() + "' became '" + r.name()
+                        + "' and differs");
+            } else if (out.size() > before) {
+                add(Severity.ERROR, Kind.NESTED_CHANGED, at, "nested description '" + w.name()
+                        + "' differs between the releases (see the findings under " + inner + ")");
+            }
+        }
+
+        private static int indexOf(List<Field> fs, String name) {
+            for (int i = 0; i < fs.size(); i++) {
+                if (fs.get(i).name().equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean sameShape(Field a, Field b) {
+            return a.kind().equals(b.kind()) && Objects.equals(a.size(), b.size())
+                    && Objects.equals(a.element(), b.element()) && Objects.equals(a.count(), b.count());
+        }
+
+        private static String shape(Field f) {
+            return f.size() != null ? f.size() + " octets" : f.element() != null ? "of " + f.element()
+                    : f.key() != null ? "keyed by " + f.key() : "(none)";
+        }
+
+        private static String count(Field f) {
+            return f.count() != null ? String.valueOf(f.count()) : f.countField() != null ? "from '" + f.countField() + "'"
+                    : "(none)";
+        }
+
+        /** "OLD" or "NEW" for the writing or reading side of this direction. */
+        private String side(boolean writing) {
+            boolean old = (dir == Direction.FORWARD) == writing;
+            return old ? "OLD" : "NEW";
+        }
+
+        private void add(Severity s, Kind k, String path, String message) {
+            out.add(new Finding(dir, s, k, path, message));
+        }
+    }
+}
