@@ -52,8 +52,8 @@ final class XenstoreOrder {
             if (n.permissions().isEmpty()) {
                 problem("committed node " + path + " has no permissions (the first names its owner)", body, 14);
             }
-            String parent = parent(path);
-            if (syntax == null && parent != null && !nodes.contains(parent) && !knownNodes.contains(parent)) {
+            String parent = syntax == null ? parent(path) : null;
+            if (parent != null && !nodes.contains(parent) && !knownNodes.contains(parent)) {
                 problem("parent " + parent + " of committed node " + path + " has not appeared earlier in the stream",
                         body, 0);
             }

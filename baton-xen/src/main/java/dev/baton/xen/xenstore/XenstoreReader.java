@@ -188,8 +188,8 @@ public final class XenstoreReader implements Closeable {
         int have = in.fill(8);
         if (have > 0) {
             String what = have == 8 ? "a record header (type " + XenstoreRecordType.name(in.buffer().getInt(
-                    in.buffer().position())) + ")" : have + " octets";
-            throw fatal("octets after END: " + what + " follows the stream's last record", at, nextIndex, null);
+                    in.buffer().position())) + ") follows END" : have + " octets follow END";
+            throw fatal("octets after END: " + what, at, nextIndex, null);
         }
     }
 
