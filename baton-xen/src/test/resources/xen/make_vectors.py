@@ -135,12 +135,12 @@ def domain_header(o, gtype):
 
 
 def page_data(o, entries):
-    """entries: (pfn, type, fill or None); pages follow for the types that carry data."""
+    """entries: (pfn, type, fill or None); a page of fill follows for each entry with a fill."""
     body = o.pack('II', len(entries), 0)
     for pfn, ptype, _ in entries:
         body += o.pack('Q', (ptype << 60) | pfn)
-    for _, ptype, fill in entries:
-        if ptype not in (0xD, 0xE, 0xF):
+    for _, _, fill in entries:
+        if fill is not None:
             body += page(fill)
     o.record(PAGE_DATA, 'PAGE_DATA', body, comment=' (%d pfns)' % len(entries))
 
@@ -152,27 +152,42 @@ def policies(o):
     o.record(MSR_POLICY, 'X86_MSR_POLICY', o.pack('QII', 0xCE, 0, 0), comment=' (1 MSR)')
 
 
-def libxc_pv(order, version, sde_inferred=False):
+def libxc_pv(order, version, sde_inferred=False, broken=False):
     """An x86 PV stream. sde_inferred: a v3 stream with STATIC_DATA_END where a v3 reader infers it
-    in v2 (before the first X86_PV_P2M_FRAMES), and no policy records: what converting v2 gives."""
+    in v2 (before the first X86_PV_P2M_FRAMES), and no policy records: what converting v2 gives.
+    broken: four faults that leave the framing intact, and octets after END."""
     o = Out(order)
     image_header(o, version)
     domain_header(o, 1)
-    o.record(PV_INFO, 'X86_PV_INFO', o.pack('BBHI', 8, 4, 0, 0), comment=' (64-bit, 4 levels)')
-    if version >= 3 and not sde_inferred:
+    o.record(PV_INFO, 'X86_PV_INFO', o.pack('BBHI', 8, 3 if broken else 4, 0, 0),
+             comment=' (64-bit, %d levels%s)' % ((3, ': BROKEN, a 64-bit guest has 4') if broken else (4, '')))
+    if version >= 3 and not sde_inferred and not broken:
         policies(o)
     if version >= 3:
         o.record(STATIC_DATA_END, 'STATIC_DATA_END', b'')
+    if broken:
+        policies(o)  # BROKEN: static data after STATIC_DATA_END
     o.record(P2M_FRAMES, 'X86_PV_P2M_FRAMES', o.pack('IIQ', 0, 3, 0x1234), comment=' (pfns 0-3, 1 frame)')
-    page_data(o, [(0, 0x0, 0x11), (1, 0x1, 0x22), (2, 0xF, None)])
+    if broken:
+        # BROKEN: pfn 1's page is missing, and pfn 2 has reserved type 6
+        page_data(o, [(0, 0x0, 0x11), (1, 0x1, None), (2, 0x6, None)])
+    else:
+        page_data(o, [(0, 0x0, 0x11), (1, 0x1, 0x22), (2, 0xF, None)])
     o.record(TSC_INFO, 'X86_TSC_INFO', o.pack('IIQII', 0, 2000000, 123456789, 1, 0))
     o.record(SHARED_INFO, 'SHARED_INFO', page(0x33))
     o.record(VCPU_BASIC, 'X86_PV_VCPU_BASIC', o.pack('II', 0, 0) + bytes(range(16)), comment=' (vcpu 0)')
     o.record(VCPU_EXTENDED, 'X86_PV_VCPU_EXTENDED', o.pack('II', 0, 0) + bytes(8), comment=' (vcpu 0)')
-    o.record(VCPU_XSAVE, 'X86_PV_VCPU_XSAVE', o.pack('II', 0, 0) + bytes(range(12)), comment=' (vcpu 0)')
+    if broken:  # BROKEN: non-zero padding
+        o.emit(o.pack('II', VCPU_XSAVE, 20), 'record header: X86_PV_VCPU_XSAVE, length 20 (vcpu 0)')
+        o.emit(o.pack('II', 0, 0) + bytes(range(12)), 'body')
+        o.emit(b'\0\0\xab\0', 'padding: BROKEN, not zero')
+    else:
+        o.record(VCPU_XSAVE, 'X86_PV_VCPU_XSAVE', o.pack('II', 0, 0) + bytes(range(12)), comment=' (vcpu 0)')
     o.record(VCPU_MSRS, 'X86_PV_VCPU_MSRS', o.pack('II', 0, 0) + o.pack('IIQ', 0xC0000080, 0, 0xD01),
              comment=' (vcpu 0)')
     o.record(END, 'END', b'')
+    if broken:
+        o.emit(b'junk', 'BROKEN: octets after END')
     return o
 
 
@@ -227,6 +242,8 @@ if __name__ == '__main__':
         save('libxc-pv-v%d.hex' % version, 'libxc stream v%d, x86 PV, little-endian' % version, libxc_pv('le', version))
         save('libxc-hvm-v%d.hex' % version, 'libxc stream v%d, x86 HVM, little-endian' % version,
              libxc_hvm('le', version))
+    save('libxc-pv-v3-broken.hex', 'libxc stream v3, x86 PV, little-endian, with four faults that leave the '
+         'framing intact and octets after END (each marked BROKEN)', libxc_pv('le', 3, broken=True))
     save('libxc-pv-v3-be.hex', 'libxc stream v3, x86 PV, big-endian', libxc_pv('be', 3))
     save('libxc-pv-v2-to-v3.hex', 'libxc-pv-v2.hex converted to v3: STATIC_DATA_END before X86_PV_P2M_FRAMES',
          libxc_pv('le', 3, sde_inferred=True))

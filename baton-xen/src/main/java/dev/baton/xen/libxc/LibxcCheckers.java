@@ -78,7 +78,7 @@ final class LibxcCheckers {
             b.lengthProblem("length " + b.length() + ", but " + count + " pfns with " + pages + " pages of data need 8 + "
                     + (8 * count) + " + " + (PAGE_SIZE * pages) + " = " + expected + " octets");
         }
-        return count + " pfns, " + pages + (pages == 1 ? " page" : " pages") + " of data";
+        return count + (count == 1 ? " pfn, " : " pfns, ") + pages + (pages == 1 ? " page" : " pages") + " of data";
     }
 
     static String pvInfo(RecordBody b, LibxcState s, String name) throws IOException {

@@ -86,7 +86,7 @@ public record ConnectionData(long connId, ConnectionSpec spec, byte[] inData, by
         if (outRespLen > 0) {
             sb.append(" (").append(outRespLen).append(" of a partial response)");
         }
-        uniqueId.ifPresent(id -> sb.append(", unique-id 0x").append(Long.toHexString(id)));
+        uniqueId.ifPresent(id -> sb.append(String.format(", unique-id 0x%016x", id)));
         return sb.toString();
     }
 

@@ -77,7 +77,8 @@ public record NodeData(long connId, long txId, String path, byte[] value, int ac
     @Override
     public String summary() {
         StringBuilder sb = new StringBuilder(Fields.printable(path)).append(" = ").append(Fields.preview(value, 48));
-        sb.append(", perms ").append(permissions.stream().map(Permission::toString).collect(Collectors.joining(" ")));
+        sb.append(permissions.isEmpty() ? ", no perms" : ", perms ").append(permissions.stream()
+                .map(Permission::toString).collect(Collectors.joining(" ")));
         if (!isCommitted()) {
             sb.append(", transaction ").append(txId).append(" of connection ").append(connId).append(": ")
                     .append(access == 0 ? "deleted" : ((access & READ) != 0 ? "read" : "")
