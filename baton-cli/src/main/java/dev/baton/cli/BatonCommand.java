@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             VerifyCommand.class,
             SchemaCommand.class,
+            dev.baton.cli.xen.XenCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
