@@ -105,6 +105,12 @@ final class Disk {
             .postLoad((d, v) -> d.log.add("cache.postLoad(" + v + ")"))
             .build();
 
+    /** The disk's releases: 1.0 reads disk version 1 and knows no cache subsection. */
+    static final dev.baton.core.engine.ReleaseProfiles RELEASES = dev.baton.core.engine.ReleaseProfiles.builder()
+            .release("1.0").pin("disk.cache", "off").pinVersion("disk", 1)
+            .release("3.0")
+            .build();
+
     /** Release 1's description. */
     static final StateDescription<Disk> V1 = common(StateDescription.<Disk>builder("disk").version(1)).build();
 
@@ -114,14 +120,14 @@ final class Disk {
             .bool("hasLabel", d -> d.hasLabel, (d, v) -> d.hasLabel = v).since(3)
             .string("label", d -> d.label, (d, v) -> d.label = v)
                     .when("labelled", (d, ctx) -> ctx.version() >= 3 && d.hasLabel)
-            .subsection(CACHE, (d, ctx) -> ctx.enabled("disk.cache") && d.cacheSize > 0)
+            .subsection(CACHE, "disk.cache", (d, ctx) -> d.cacheSize > 0)
             .build();
 
     private static dev.baton.core.describe.DescriptionBuilder<Disk> common(
             dev.baton.core.describe.DescriptionBuilder<Disk> b) {
         return b
                 .u32("id", d -> d.id, (d, v) -> d.id = v)
-                .u16("sectorSize", d -> d.sectorSize, (d, v) -> d.sectorSize = v).equal()
+                .u16("sectorSize", d -> d.sectorSize, (d, v) -> d.sectorSize = v).equalTo(512)
                 .string("name", d -> d.name, (d, v) -> d.name = v)
                 .u64("size", d -> d.size, (d, v) -> d.size = v).check(d -> d.size % 512 == 0, "size is a multiple of 512")
                 .intArray("lbaFormats", FieldKind.U16, 4, d -> d.lbaFormats, (d, v) -> d.lbaFormats = v)

@@ -1,0 +1,148 @@
+package dev.baton.core.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.compat.Finding.Direction;
+import dev.baton.core.compat.Finding.Kind;
+import dev.baton.core.compat.Finding.Severity;
+import dev.baton.core.describe.StateDescription;
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.SchemaDocument;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The static checker on description documents of two releases. */
+class CompatibilityCheckerTest {
+
+    static final class Item {
+        long id;
+        String name;
+        long size;
+        boolean flag;
+    }
+
+    private static final StateDescription<Item> PART = StateDescription.<Item>builder("part", Item::new)
+            .u32("id", i -> i.id, (i, v) -> i.id = v).build();
+
+    private static StateDescription<Item> v1() {
+        return StateDescription.<Item>builder("item").version(1)
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(7)
+                .build();
+    }
+
+    private static final ReleaseProfiles RELEASES = ReleaseProfiles.builder()
+            .release("1.0").pin("item.extra", "off").pinVersion("item", 1)
+            .release("2.0").build();
+
+    private static StateDescription<Item> v2(boolean gated) {
+        StateDescription<Item> extra = StateDescription.<Item>builder("item/extra")
+                .bool("flag", i -> i.flag, (i, v) -> i.flag = v).build();
+        var b = StateDescription.<Item>builder("item").version(2).minimumVersion(1)
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(7)
+                .u64("size", i -> i.size, (i, v) -> i.size = v).since(2);
+        return gated ? b.subsection(extra, "item.extra", (i, ctx) -> i.flag).build()
+                : b.subsection(extra, i -> i.flag).build();
+    }
+
+    private static Schema schema(StateDescription<?> d, ReleaseProfiles profiles) throws Exception {
+        return Schema.parse(SchemaDocument.of(List.of(d), profiles));
+    }
+
+    private static List<Finding> check(StateDescription<?> old, StateDescription<?> neu, String profile) throws Exception {
+        return new CompatibilityChecker(schema(old, null), schema(neu, RELEASES), profile)
+                .check(EnumSet.allOf(Direction.class));
+    }
+
+    private static List<Finding> errors(List<Finding> all) {
+        return all.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+
+    @Test
+    void aCompatiblePairHasNoErrorsInEitherDirection() throws Exception {
+        List<Finding> findings = check(v1(), v2(true), "1.0");
+        assertThat(errors(findings)).isEmpty();
+        assertThat(findings).extracting(Finding::kind).contains(Kind.SUBSECTION_GATED);
+    }
+
+    @Test
+    void withoutTheProfileRollbackWritesAVersionTooNew() throws Exception {
+        assertThat(errors(check(v1(), v2(true), null))).singleElement().satisfies(f -> {
+            assertThat(f.direction()).isEqualTo(Direction.BACKWARD);
+            assertThat(f.kind()).isEqualTo(Kind.VERSION_TOO_NEW);
+            assertThat(f.message()).isEqualTo("NEW writes 'item' at version 2, above OLD's version 1");
+        });
+    }
+
+    @Test
+    void aSubsectionWithoutAGateIsUnknownToTheOldRelease() throws Exception {
+        assertThat(errors(check(v1(), v2(false), "1.0"))).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.SUBSECTION_UNKNOWN);
+            assertThat(f.path()).isEqualTo("item/(item/extra)");
+            assertThat(f.message()).contains("(it has no gate a profile could pin off)");
+        });
+    }
+
+    @Test
+    void everyKindOfBreakIsNamed() throws Exception {
+        StateDescription<Item> broken = StateDescription.<Item>builder("item").version(1)
+                .string("name", i -> i.name, (i, v) -> i.name = v)       // reordered with id
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .u32("magic", i -> 7, (i, v) -> { }).equalTo(8)          // kind and constant changed
+                .struct("part", PART, i -> null, (i, v) -> { })          // extra field
+                .build();
+        List<Finding> f = errors(check(v1(), broken, null)).stream().filter(x -> x.direction() == Direction.FORWARD)
+                .toList();
+        assertThat(f).extracting(Finding::kind).containsExactly(Kind.FIELD_REORDERED, Kind.FIELD_REORDERED,
+                Kind.FIELD_KIND_CHANGED, Kind.FIELD_MISSING);
+        assertThat(f.get(2).path()).isEqualTo("item.magic");
+        assertThat(f.get(2).message()).isEqualTo("kind u16 in OLD, u32 in NEW");
+    }
+
+    @Test
+    void renamesSizesCountsAndConstants() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .bytes("key", 16, i -> new byte[16], (i, v) -> { })
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(7)
+                .build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .u32("ident", i -> i.id, (i, v) -> i.id = v)
+                .bytes("key", 32, i -> new byte[32], (i, v) -> { })
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(9)
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(x -> x.kind().id()).containsExactly("field-renamed", "field-size-changed",
+                "equal-differs");
+        assertThat(f.get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.get(1).message()).isEqualTo("size 16 octets in OLD, 32 octets in NEW");
+    }
+
+    @Test
+    void nestedDescriptionsAreComparedToo() throws Exception {
+        StateDescription<Item> partV2 = StateDescription.<Item>builder("part", Item::new)
+                .u64("id", i -> i.id, (i, v) -> i.id = v).build();
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .list("parts", PART, i -> List.of(), (i, v) -> { }).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .list("parts", partV2, i -> List.of(), (i, v) -> { }).build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::kind, Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.FIELD_KIND_CHANGED, "item.parts[].id"),
+                org.assertj.core.groups.Tuple.tuple(Kind.NESTED_CHANGED, "item.parts"));
+    }
+
+    @Test
+    void aMissingSection() throws Exception {
+        StateDescription<Item> other = StateDescription.<Item>builder("other").build();
+        List<Finding> f = new CompatibilityChecker(schema(v1(), null), schema(other, null), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::kind).containsExactly(Kind.SECTION_MISSING, Kind.SECTION_UNUSED);
+    }
+}
