@@ -12,8 +12,20 @@ baton_java_major() {
   [ -x "$1/bin/javac" ] && [ -n "${v:-}" ] && echo "$v" || echo 0
 }
 
+baton_quiet_maven() {
+  # Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every build; allow it
+  # quietly there (older JDKs do not know the option).
+  if [ "$(baton_java_major "$JAVA_HOME")" -ge 24 ]; then
+    case "${MAVEN_OPTS:-}" in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
+}
+
 baton_pick_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ "$(baton_java_major "$JAVA_HOME")" -ge 21 ]; then
+    baton_quiet_maven
     return 0
   fi
   best=""
@@ -32,4 +44,5 @@ baton_pick_jdk() {
   fi
   JAVA_HOME=$best
   export JAVA_HOME
+  baton_quiet_maven
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             VerifyCommand.class,
             SchemaCommand.class,
+            CheckCommand.class,
             dev.baton.cli.xen.XenCommand.class,
             CommandLine.HelpCommand.class
         },

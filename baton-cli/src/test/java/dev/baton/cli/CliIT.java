@@ -240,6 +240,49 @@ class CliIT {
         assertThat(missing.err()).contains("no class com.example.Nope on the class path");
     }
 
+    private Path schema(String className) throws IOException {
+        Path classes = Path.of("target", "test-classes").toAbsolutePath();
+        Baton.Result r = Baton.run("schema", "--classpath", classes.toString(), "dev.baton.cli.fixture." + className);
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path file = dir.resolve(className + ".json");
+        Files.writeString(file, r.out());
+        return file;
+    }
+
+    @Test
+    void checkComparesTwoReleases() throws IOException {
+        Path release1 = schema("ThermostatRelease1");
+        Path release2 = schema("ThermostatDescriptions");
+        Path broken = schema("ThermostatBroken");
+
+        Baton.Result ok = Baton.run("check", release1.toString(), release2.toString(), "--profile", "1.0");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("compatible (both, profile 1.0): 0 errors");
+
+        Baton.Result noProfile = Baton.run("check", release1.toString(), release2.toString());
+        assertThat(noProfile.exit()).isEqualTo(1);
+        assertThat(noProfile.out()).contains("backward", "version-too-new", "NEW writes 'thermostat' at version 2, "
+                + "above OLD's version 1", "incompatible");
+
+        Baton.Result forwardOnly = Baton.run("check", "--direction", "forward", release1.toString(), release2.toString());
+        assertThat(forwardOnly.exit()).isZero();
+
+        Baton.Result breaking = Baton.run("check", "--json", release1.toString(), broken.toString());
+        assertThat(breaking.exit()).isEqualTo(1);
+        JsonNode root = JSON.readTree(breaking.out());
+        assertThat(root.get("compatible").asBoolean()).isFalse();
+        assertThat(root.at("/findings/0/kind").asText()).isEqualTo("field-kind-changed");
+        assertThat(root.at("/findings/0/path").asText()).isEqualTo("thermostat.target");
+        assertThat(root.at("/findings/0/message").asText()).isEqualTo("kind f64 in OLD, f32 in NEW");
+
+        Baton.Result unknownProfile = Baton.run("check", release1.toString(), release2.toString(), "--profile", "0.9");
+        assertThat(unknownProfile.exit()).isEqualTo(2);
+        assertThat(unknownProfile.err()).contains("NEW lists no release profile '0.9'");
+        Baton.Result notJson = Baton.run("check", Path.of("pom.xml").toAbsolutePath().toString(), release2.toString());
+        assertThat(notJson.exit()).isEqualTo(2);
+        assertThat(notJson.err()).contains("is not a description document");
+    }
+
     @Test
     void demoWritesInspectsAndVerifies() {
         Baton.Result r = Baton.run("demo", "--dir", dir.toString());

@@ -1,0 +1,52 @@
+package dev.baton.testkit.example;
+
+import dev.baton.core.describe.StateDescription;
+import dev.baton.core.engine.DescriptionProvider;
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.SectionRegistry;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Release 2.0's descriptions: entries gain an expiry in a subsection gated by {@code kv.ttl}, the
+ * store a read-only flag from version 2. Release 1.0's profile pins the gate off and the store at
+ * version 1, so what 2.0 writes for 1.0 loads there.
+ */
+public final class KvRelease2 implements DescriptionProvider {
+    static final ReleaseProfiles RELEASES = ReleaseProfiles.builder()
+            .release("1.0").pin("kv.ttl", "off").pinVersion("kv.store", 1)
+            .release("2.0")
+            .build();
+
+    static final StateDescription<Kv.Entry> ENTRY_TTL = StateDescription.<Kv.Entry>builder("kv.entry/ttl")
+            .u64("expiresAt", e -> e.expiresAt, (e, v) -> e.expiresAt = v)
+            .build();
+
+    static final StateDescription<Kv.Entry> ENTRY = StateDescription.<Kv.Entry>builder("kv.entry", Kv.Entry::new)
+            .string("key", e -> e.key, (e, v) -> e.key = v)
+            .string("value", e -> e.value, (e, v) -> e.value = v)
+            .subsection(ENTRY_TTL, "kv.ttl", (e, ctx) -> e.expiresAt != 0)
+            .build();
+
+    static final StateDescription<Kv.Store> STORE = StateDescription.<Kv.Store>builder("kv.store")
+            .version(2).minimumVersion(1)
+            .string("name", s -> s.name, (s, v) -> s.name = v)
+            .list("entries", ENTRY, s -> s.entries, (s, v) -> s.entries = v)
+            .u64("writes", s -> s.writes, (s, v) -> s.writes = v)
+            .bool("readOnly", s -> s.readOnly, (s, v) -> s.readOnly = v).since(2)
+            .build();
+
+    static SectionRegistry registry(Kv.Store store) {
+        return new SectionRegistry().register("kv.store", 0, STORE, store);
+    }
+
+    @Override
+    public Collection<StateDescription<?>> descriptions() {
+        return List.of(STORE);
+    }
+
+    @Override
+    public ReleaseProfiles profiles() {
+        return RELEASES;
+    }
+}
