@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import dev.baton.core.engine.Quirk;
+import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.StreamRecord;
@@ -32,12 +34,17 @@ final class InspectCommand implements Callable<Integer> {
                     + "--no-fields lists records only).")
     boolean fields;
 
+    @Option(names = "--quirks", paramLabel = "FILE",
+            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md).")
+    java.nio.file.Path quirksFile;
+
     /** Sections larger than this are listed, not decoded: decoding holds a section in memory. */
     static final int LARGEST_DECODED = 16 << 20;
 
     @Override
     public Integer call() throws IOException {
         StreamInput input = new StreamInput(file);
+        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(quirksFile);
         long size = input.size();
         ReaderOptions options = ReaderOptions.defaults().withShowSkipped(true);
         try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
@@ -64,12 +71,17 @@ final class InspectCommand implements Callable<Integer> {
                         } else {
                             staticSections++;
                         }
+                        Quirk quirk = quirks.find(reader.header().producerName(), reader.header().producerVersion(),
+                                s.idstr(), s.version());
                         if (fields && described != null && s.dataLength() <= LARGEST_DECODED) {
-                            decoded = described.decode(r);
+                            decoded = described.decode(r, quirk != null ? quirk.actualVersion() : s.version());
                             if (decoded == null) {
                                 remark = "the DESCRIPTION does not describe this section";
                             }
-                        } else if (fields && described != null) {
+                        }
+                        if (quirk != null) {
+                            remark = quirk.describe();
+                        } else if (fields && described != null && s.dataLength() > LARGEST_DECODED) {
                             remark = "fields not shown: the section is larger than " + (LARGEST_DECODED >> 20) + " MiB";
                         }
                     } else if (fields && r.type() == RecordType.DESCRIPTION) {
@@ -94,6 +106,14 @@ final class InspectCommand implements Callable<Integer> {
                 out.error(e);
                 return ErrorHandler.BAD_INPUT;
             }
+        }
+    }
+
+    private static Quirks readQuirks(java.nio.file.Path file) throws IOException {
+        try {
+            return Quirks.fromJson(java.nio.file.Files.readString(file));
+        } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException e) {
+            throw new IOException(file + " is not a quirks file: " + e.getMessage());
         }
     }
 }

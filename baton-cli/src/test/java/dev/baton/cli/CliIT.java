@@ -284,6 +284,35 @@ class CliIT {
     }
 
     @Test
+    void inspectAppliesQuirksAndSaysSo() throws IOException {
+        // Producer "thermo" 1.4.x wrote thermostat data of version 1 but declared version 2.
+        var d = dev.baton.cli.fixture.ThermostatDescriptions.THERMOSTAT;
+        var t = new dev.baton.cli.fixture.ThermostatDescriptions.Thermostat();
+        var registry = new dev.baton.core.engine.SectionRegistry().register("thermostat", 0, d, t);
+        Path file = dir.resolve("lying.baton");
+        try (RecordWriter w = RecordWriter.open(file, WriterOptions.defaults().withProducer("thermo", "1.4.2"))) {
+            w.writeDescription(ByteBuffer.wrap(registry.descriptionJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            w.writeStaticDataEnd();
+            var body = w.beginSection("thermostat", 0, 2);
+            d.save(t, body, new dev.baton.core.describe.DescriptionContext(java.util.Map.of(),
+                    java.util.Map.of("thermostat", 1)));
+            body.end();
+            w.writeEnd();
+        }
+        Baton.Result without = Baton.run("inspect", file.toString());
+        assertThat(without.exit()).isEqualTo(1);
+        assertThat(without.err()).contains("section thermostat/0");
+        Path quirks = dir.resolve("quirks.json");
+        Files.writeString(quirks, """
+                [{"producer": "thermo", "fromVersion": "1.4.0", "toVersion": "1.4.9", "idstr": "thermostat",
+                  "declaredVersion": 2, "actualVersion": 1, "reason": "1.4 declared the version early"}]""");
+        Baton.Result with = Baton.run("inspect", "--quirks", quirks.toString(), file.toString());
+        assertThat(with.exit()).as(with.err()).isZero();
+        assertThat(with.out()).contains("target = 0.0", "(quirk: thermo 1.4.0..1.4.9 wrote thermostat as version 2 "
+                + "with the layout of version 1 (1.4 declared the version early))");
+    }
+
+    @Test
     void demoWritesInspectsAndVerifies() {
         Baton.Result r = Baton.run("demo", "--dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();

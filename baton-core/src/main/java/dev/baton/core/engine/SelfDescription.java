@@ -93,6 +93,11 @@ public final class SelfDescription {
      * @return the decoded section, or null when the document does not describe it
      */
     public Decoded decode(StreamRecord r) throws IOException {
+        return decode(r, r.sectionHeader().version());
+    }
+
+    /** As {@link #decode(StreamRecord)}, reading the data at {@code version} (a quirk's actual version). */
+    public Decoded decode(StreamRecord r, int version) throws IOException {
         SectionHeader h = r.sectionHeader();
         StateDescription<GenericState> d = describing(h.idstr(), h.instanceId());
         if (d == null) {
@@ -101,7 +106,7 @@ public final class SelfDescription {
         GenericState state = new GenericState();
         SectionInput in = new SectionInput(r.sectionData(), r.offset() + 8 + h.dataOffset(), r.index(), r.type());
         try {
-            d.load(state, in, h.version(), DescriptionContext.empty());
+            d.load(state, in, version, DescriptionContext.empty());
             if (in.remaining() != 0) {
                 throw in.error(in.remaining() + " octets of section data left over after its description");
             }
