@@ -221,10 +221,11 @@ public final class CompatibilityChecker {
             } else {
                 body(w, writeVersion(w), r, r.version(), inner); // no version on the wire: each side its own
             }
-            if (out.size() > before && !w.name().equals(r.name())) {
+            boolean differs = out.subList(before, out.size()).stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            if (differs && !w.name().equals(r.name())) {
                 add(Severity.ERROR, Kind.NESTED_CHANGED, at, "nested description '" + w.name() + "' became '" + r.name()
                         + "' and differs");
-            } else if (out.size() > before) {
+            } else if (differs) {
                 add(Severity.ERROR, Kind.NESTED_CHANGED, at, "nested description '" + w.name()
                         + "' differs between the releases (see the findings under " + inner + ")");
             }

@@ -139,6 +139,22 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aGatedSubsectionOfANestedDescriptionIsNoError() throws Exception {
+        StateDescription<Item> part2 = StateDescription.<Item>builder("part", Item::new)
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .subsection(StateDescription.<Item>builder("part/extra").bool("flag", i -> i.flag, (i, v) -> i.flag = v)
+                        .build(), "item.extra", (i, ctx) -> i.flag)
+                .build();
+        StateDescription<Item> a = StateDescription.<Item>builder("item").version(1)
+                .list("parts", PART, i -> List.of(), (i, v) -> { }).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item").version(1)
+                .list("parts", part2, i -> List.of(), (i, v) -> { }).build();
+        List<Finding> f = check(a, b, "1.0");
+        assertThat(errors(f)).isEmpty();
+        assertThat(f).extracting(Finding::kind).containsExactly(Kind.SUBSECTION_GATED);
+    }
+
+    @Test
     void aMissingSection() throws Exception {
         StateDescription<Item> other = StateDescription.<Item>builder("other").build();
         List<Finding> f = new CompatibilityChecker(schema(v1(), null), schema(other, null), null)
