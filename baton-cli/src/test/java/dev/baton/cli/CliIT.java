@@ -313,6 +313,34 @@ class CliIT {
     }
 
     @Test
+    void aStreamThatDoesNotEndIsReadInConstantMemory() throws Exception {
+        // 1 GiB of records through a pipe into a JVM with a 24 MiB heap; then the pipe closes
+        // without END. Verify must read it all, report "missing END" and never run out of memory.
+        java.util.List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx24m", "-jar", Baton.jar().toString(), "verify", "-");
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        long written;
+        try (var stdin = p.getOutputStream();
+             RecordWriter w = RecordWriter.open(stdin, WriterOptions.defaults().withChecksums(true))) {
+            w.writeStaticDataEnd();
+            ByteBuffer page = ByteBuffer.allocate(64 * 1024);
+            for (int i = 0; i < 16 * 1024; i++) { // 16384 records of 64 KiB: 1 GiB
+                page.putInt(0, i);
+                w.writeSection("memory", i % 4, 1, page);
+            }
+            w.flush();
+            written = w.offset();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out + err).isEqualTo(1);
+        assertThat(out).contains("offset " + written + ", record #16385: missing END: the stream ends after 16385 records");
+        assertThat(out + err).doesNotContain("OutOfMemory", "Exception");
+    }
+
+    @Test
     void demoWritesInspectsAndVerifies() {
         Baton.Result r = Baton.run("demo", "--dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();

@@ -18,6 +18,8 @@ final class ChannelInput extends WireInput {
      * pieces measurably faster than odd-sized ones at odd offsets (docs/PERFORMANCE.md).
      */
     private static final int ALIGN = 64 * 1024;
+    /** Octets after which an input of unknown size counts as long and earns a direct buffer. */
+    private static final long LONG_INPUT = 1 << 20;
 
     private final ReadableByteChannel channel;
     private final long knownSize;
@@ -33,7 +35,11 @@ final class ChannelInput extends WireInput {
     ChannelInput(ReadableByteChannel channel, long knownSize, int bufferSize) {
         this.channel = channel;
         this.knownSize = knownSize;
-        this.buf = ByteBuffer.allocateDirect(bufferSize).limit(0);
+        // A direct buffer saves a copy per read but is dear to allocate and slow to free: only a
+        // long input earns one. A short or unknown one starts small on the heap (see makeRoom).
+        this.buf = knownSize >= bufferSize ? ByteBuffer.allocateDirect(bufferSize).limit(0)
+                : ByteBuffer.allocate((int) Math.max(4096, Math.min(bufferSize, knownSize > 0 ? knownSize : 16384)))
+                        .limit(0);
     }
 
     @Override
@@ -66,6 +72,14 @@ final class ChannelInput extends WireInput {
 
     /** Compacts when octets were consumed, otherwise doubles the buffer toward {@code n}. */
     private void makeRoom(int n) {
+        if (!buf.isDirect() && base + buf.position() >= LONG_INPUT && n <= DEFAULT_BUFFER) {
+            // The input has proved long: move to a direct buffer for the rest of it.
+            ByteBuffer direct = ByteBuffer.allocateDirect(DEFAULT_BUFFER).order(order);
+            base += buf.position();
+            direct.put(buf).flip();
+            buf = direct;
+            return;
+        }
         if (buf.position() > 0) {
             base += buf.position();
             buf.compact().flip();

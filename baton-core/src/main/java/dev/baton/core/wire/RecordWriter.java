@@ -57,33 +57,37 @@ public final class RecordWriter implements Closeable, Flushable {
     private boolean ended;
     private boolean closed;
 
-    private RecordWriter(WritableByteChannel out, boolean ownsChannel, WriterOptions options) {
+    private RecordWriter(WritableByteChannel out, boolean ownsChannel, WriterOptions options, boolean direct) {
         this.out = out;
         this.ownsChannel = ownsChannel;
         this.options = options;
         this.maxRecord = options.limits().maxRecordLength();
         this.checksums = options.checksums();
         int headerLength = VersionHeaderV1.length(options);
-        setBuffer(ByteBuffer.allocateDirect(Math.max(options.bufferSize(), headerLength)).order(options.byteOrder()));
+        int size = Math.max(options.bufferSize(), headerLength);
+        setBuffer((direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size)).order(options.byteOrder()));
         StreamVersions.codec(options.formatVersion()).write(buf, options);
         buf.order(options.byteOrder());
     }
 
     /** A writer on a channel; closing the writer does not close the channel. */
     public static RecordWriter open(WritableByteChannel channel, WriterOptions options) {
-        return new RecordWriter(channel, false, options);
+        return new RecordWriter(channel, false, options, true);
     }
 
-    /** A writer on a stream; closing the writer does not close the stream. */
+    /**
+     * A writer on a stream; closing the writer does not close the stream. Its buffer is on the
+     * heap: a stream takes octets from a byte array anyway, so a direct buffer would add a copy.
+     */
     public static RecordWriter open(OutputStream stream, WriterOptions options) {
-        return new RecordWriter(Channels.newChannel(stream), false, options);
+        return new RecordWriter(Channels.newChannel(stream), false, options, false);
     }
 
     /** A writer on a new or truncated file, which closing the writer closes. */
     public static RecordWriter open(Path file, WriterOptions options) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        return new RecordWriter(channel, true, options);
+        return new RecordWriter(channel, true, options, true);
     }
 
     public WriterOptions options() {
