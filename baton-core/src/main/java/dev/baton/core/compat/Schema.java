@@ -1,5 +1,6 @@
 package dev.baton.core.compat;
 
+import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,71 +87,58 @@ public final class Schema {
      *
      * @throws IllegalArgumentException when it is not one, saying what is wrong
      */
-    @SuppressWarnings("unchecked")
     public static Schema parse(String json) throws JsonParser.JsonException {
-        Object root = JsonParser.parse(json);
-        if (!(root instanceof Map<?, ?> doc) || !(doc.get("descriptions") instanceof Map<?, ?> ds)) {
-            throw new IllegalArgumentException("not a description document: no \"descriptions\" object");
-        }
+        Map<String, Object> doc = JsonFields.object(JsonParser.parse(json), "the document");
+        Map<String, Object> ds = JsonFields.object(doc.get("descriptions"),
+                "not a description document: \"descriptions\"");
         Map<String, Description> descriptions = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ds.entrySet()) {
-            descriptions.put((String) e.getKey(), description((Map<String, Object>) e.getValue()));
+        for (Map.Entry<String, Object> e : ds.entrySet()) {
+            descriptions.put(e.getKey(), description(JsonFields.object(e.getValue(), "description " + e.getKey()), 0));
         }
         Map<String, ProfileModel> profiles = new LinkedHashMap<>();
-        if (doc.get("profiles") instanceof Map<?, ?> ps) {
-            for (Map.Entry<?, ?> e : ps.entrySet()) {
-                Map<String, Object> p = (Map<String, Object>) e.getValue();
+        if (doc.get("profiles") != null) {
+            for (Map.Entry<String, Object> e : JsonFields.object(doc.get("profiles"), "\"profiles\"").entrySet()) {
+                Map<String, Object> p = JsonFields.object(e.getValue(), "profile " + e.getKey());
                 Map<String, String> props = new LinkedHashMap<>();
                 Map<String, Integer> versions = new LinkedHashMap<>();
-                if (p.get("properties") instanceof Map<?, ?> m) {
-                    m.forEach((k, v) -> props.put((String) k, String.valueOf(v)));
+                if (p.get("properties") != null) {
+                    Map<String, Object> m = JsonFields.object(p.get("properties"), "\"properties\"");
+                    for (String k : m.keySet()) {
+                        props.put(k, JsonFields.string(m, k));
+                    }
                 }
-                if (p.get("versions") instanceof Map<?, ?> m) {
-                    m.forEach((k, v) -> versions.put((String) k, ((Number) v).intValue()));
+                if (p.get("versions") != null) {
+                    Map<String, Object> m = JsonFields.object(p.get("versions"), "\"versions\"");
+                    for (String k : m.keySet()) {
+                        versions.put(k, JsonFields.count(m, k, 0));
+                    }
                 }
-                profiles.put((String) e.getKey(), new ProfileModel(props, versions));
+                profiles.put(e.getKey(), new ProfileModel(props, versions));
             }
         }
         return new Schema(descriptions, profiles);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Description description(Map<String, Object> m) {
+    private static Description description(Map<String, Object> m, int depth) {
+        if (depth > JsonParser.MAX_DEPTH) {
+            throw new IllegalArgumentException("subsections nest deeper than " + JsonParser.MAX_DEPTH);
+        }
         List<Field> fields = new ArrayList<>();
-        if (m.get("fields") instanceof List<?> fs) {
-            for (Object o : fs) {
-                Map<String, Object> f = (Map<String, Object>) o;
-                fields.add(new Field(str(f, "name"), str(f, "kind"), (int) num(f, "since", 0), str(f, "when"),
-                        optNum(f, "size"), optNum(f, "count"), str(f, "countField"), str(f, "element"),
-                        str(f, "description"), str(f, "key"), str(f, "equalValue")));
-            }
+        for (Object o : JsonFields.list(m, "fields")) {
+            Map<String, Object> f = JsonFields.object(o, "a field");
+            Long since = JsonFields.optionalLong(f, "since");
+            fields.add(new Field(JsonFields.string(f, "name"), JsonFields.string(f, "kind"),
+                    since == null ? 0 : (int) Math.max(0, Math.min(since, Integer.MAX_VALUE)),
+                    JsonFields.optionalString(f, "when"), JsonFields.optionalLong(f, "size"),
+                    JsonFields.optionalLong(f, "count"), JsonFields.optionalString(f, "countField"),
+                    JsonFields.optionalString(f, "element"), JsonFields.optionalString(f, "description"),
+                    JsonFields.optionalString(f, "key"), JsonFields.optionalString(f, "equalValue")));
         }
         List<Description> subs = new ArrayList<>();
-        if (m.get("subsections") instanceof List<?> ss) {
-            for (Object o : ss) {
-                subs.add(description((Map<String, Object>) o));
-            }
+        for (Object o : JsonFields.list(m, "subsections")) {
+            subs.add(description(JsonFields.object(o, "a subsection"), depth + 1));
         }
-        String name = str(m, "name");
-        if (name == null) {
-            throw new IllegalArgumentException("a description has no \"name\"");
-        }
-        return new Description(name, (int) num(m, "version", 1), (int) num(m, "minimumVersion", 0), str(m, "gate"),
-                fields, subs);
-    }
-
-    private static String str(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v == null ? null : String.valueOf(v);
-    }
-
-    private static long num(Map<String, Object> m, String key, long absent) {
-        Object v = m.get(key);
-        return v instanceof Number n ? n.longValue() : absent;
-    }
-
-    private static Long optNum(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        return v instanceof Number n ? n.longValue() : null;
+        return new Description(JsonFields.string(m, "name"), JsonFields.count(m, "version", 1),
+                JsonFields.count(m, "minimumVersion", 0), JsonFields.optionalString(m, "gate"), fields, subs);
     }
 }

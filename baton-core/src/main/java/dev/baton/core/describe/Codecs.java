@@ -290,7 +290,9 @@ final class Codecs {
     static <T> Codec<T> genericEnum(String name, Map<String, Object> values, Function<T, String> get,
             BiConsumer<T, String> set) {
         Map<Integer, String> byId = new java.util.HashMap<>();
-        values.forEach((k, v) -> byId.put(((Number) v).intValue(), k));
+        for (String constant : values.keySet()) {
+            byId.put((int) dev.baton.core.json.JsonFields.count(values, constant, 0), constant);
+        }
         return new Codec<>() {
             @Override
             public void save(T obj, BodyWriter out, DescriptionContext ctx) {

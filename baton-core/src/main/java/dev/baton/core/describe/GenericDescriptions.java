@@ -1,5 +1,6 @@
 package dev.baton.core.describe;
 
+import dev.baton.core.json.JsonFields;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class GenericDescriptions {
         }
         if (!building.add(name)) {
             throw new IllegalArgumentException("description '" + name + "' contains itself");
+        }
+        if (building.size() > dev.baton.core.json.JsonParser.MAX_DEPTH) {
+            throw new IllegalArgumentException("descriptions nest deeper than " + dev.baton.core.json.JsonParser.MAX_DEPTH);
         }
         Object node = json.get(name);
         if (!(node instanceof Map<?, ?> m)) {
@@ -91,19 +95,19 @@ public final class GenericDescriptions {
             case NULLABLE -> b.nullable(n, nested(f), o -> null, (o, v) -> o.put(n, v));
             case LIST -> b.list(n, nested(f), o -> null, (o, v) -> o.put(n, v));
             case MAP -> {
-                if ("s64".equals(f.get("key"))) {
+                if ("s64".equals(JsonFields.optionalString(f, "key"))) {
                     b.longMap(n, nested(f), o -> null, (o, v) -> o.put(n, v));
                 } else {
                     b.map(n, nested(f), o -> null, (o, v) -> o.put(n, v));
                 }
             }
         }
-        Object since = f.get("since");
-        if (since instanceof Long s) {
-            b.since(s.intValue());
+        int since = integer(f, "since", 0);
+        if (since > 0) {
+            b.since(since);
         }
-        Object when = f.get("when");
-        if (when instanceof String label) {
+        String label = JsonFields.optionalString(f, "when");
+        if (label != null) {
             b.when(label, (o, ctx) -> {
                 throw new UndecidableFieldException(n, label);
             });
@@ -143,40 +147,19 @@ public final class GenericDescriptions {
         return description(text(f, "description"));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asObject(Object o, String what) {
-        if (!(o instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(what + " is not a JSON object");
-        }
-        return (Map<String, Object>) o;
+        return JsonFields.object(o, what);
     }
 
     private static List<?> list(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> l)) {
-            throw new IllegalArgumentException("\"" + key + "\" is not a JSON array");
-        }
-        return l;
+        return JsonFields.list(m, key);
     }
 
     private static String text(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new IllegalArgumentException("\"" + key + "\" is missing or not a string");
-        }
-        return s;
+        return JsonFields.string(m, key);
     }
 
     private static int integer(Map<String, Object> m, String key, int absent) {
-        Object v = m.get(key);
-        if (v == null) {
-            return absent;
-        }
-        if (!(v instanceof Long l) || l < 0 || l > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("\"" + key + "\" is not a count");
-        }
-        return l.intValue();
+        return JsonFields.count(m, key, absent);
     }
 }

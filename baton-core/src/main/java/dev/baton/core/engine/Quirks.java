@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,6 @@ public final class Quirks {
     }
 
     /** Parses a JSON array of quirks (fix-up hooks are code, so JSON quirks only remap versions). */
-    @SuppressWarnings("unchecked")
     public static Quirks fromJson(String json) throws JsonParser.JsonException {
         Object root = JsonParser.parse(json);
         if (!(root instanceof List<?> list)) {
@@ -45,28 +45,13 @@ public final class Quirks {
         }
         Quirks out = new Quirks();
         for (Object o : list) {
-            if (!(o instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException("each quirk must be a JSON object");
-            }
-            Map<String, Object> m = (Map<String, Object>) o;
-            out.add(new Quirk(text(m, "producer"), text(m, "fromVersion"), text(m, "toVersion"), text(m, "idstr"),
-                    number(m, "declaredVersion"), number(m, "actualVersion"),
-                    m.get("reason") instanceof String r ? r : "", null));
+            Map<String, Object> m = JsonFields.object(o, "a quirk");
+            String reason = JsonFields.optionalString(m, "reason");
+            out.add(new Quirk(JsonFields.string(m, "producer"), JsonFields.string(m, "fromVersion"),
+                    JsonFields.string(m, "toVersion"), JsonFields.string(m, "idstr"),
+                    JsonFields.count(m, "declaredVersion", -1), JsonFields.count(m, "actualVersion", -1),
+                    reason == null ? "" : reason, null));
         }
         return out;
-    }
-
-    private static String text(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof String s)) {
-            throw new IllegalArgumentException("quirk needs a string \"" + key + "\"");
-        }
-        return s;
-    }
-
-    private static int number(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Long l) || l < 0 || l > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("quirk needs a version number \"" + key + "\"");
-        }
-        return l.intValue();
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.core.describe.GenericState;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.describe.UndecidableFieldException;
+import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -49,33 +50,27 @@ public final class SelfDescription {
         }
         try {
             return parse(text);
-        } catch (JsonParser.JsonException | IllegalArgumentException | ClassCastException e) {
+        } catch (JsonParser.JsonException | IllegalArgumentException e) {
             throw description.error("DESCRIPTION is not a valid description document: " + e.getMessage(), 0);
         }
     }
 
     /** Parses a description document (docs/FORMAT.md, "Description schema"). */
-    @SuppressWarnings("unchecked")
     public static SelfDescription parse(String json) throws JsonParser.JsonException {
-        Object root = JsonParser.parse(json);
-        if (!(root instanceof Map<?, ?> doc) || !(doc.get("descriptions") instanceof Map<?, ?> descriptions)) {
-            throw new IllegalArgumentException("no \"descriptions\" object");
-        }
-        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson((Map<String, Object>) descriptions);
+        Map<String, Object> doc = JsonFields.object(JsonParser.parse(json), "the description document");
+        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson(
+                JsonFields.object(doc.get("descriptions"), "\"descriptions\""));
         Map<String, StateDescription<GenericState>> byIdstr = new HashMap<>();
-        Object sections = doc.get("sections");
-        if (sections instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> s = (Map<String, Object>) o;
-                String idstr = (String) s.get("idstr");
-                String name = (String) s.get("description");
-                StateDescription<GenericState> d = all.get(name);
-                if (idstr == null || d == null) {
-                    throw new IllegalArgumentException("section entry " + s + " names no known description");
-                }
-                byIdstr.put(idstr + "/" + s.get("instance"), d);
-                byIdstr.putIfAbsent(idstr, d);
+        for (Object o : JsonFields.list(doc, "sections")) {
+            Map<String, Object> s = JsonFields.object(o, "a section entry");
+            String idstr = JsonFields.string(s, "idstr");
+            StateDescription<GenericState> d = all.get(JsonFields.string(s, "description"));
+            if (d == null) {
+                throw new IllegalArgumentException("section " + idstr + " names no known description");
             }
+            Long instance = JsonFields.optionalLong(s, "instance");
+            byIdstr.put(idstr + "/" + (instance == null ? 0 : instance), d);
+            byIdstr.putIfAbsent(idstr, d);
         }
         return new SelfDescription(byIdstr);
     }
