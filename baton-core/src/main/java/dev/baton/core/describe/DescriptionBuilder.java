@@ -89,8 +89,7 @@ public final class DescriptionBuilder<T> {
     // ---- scalars -----------------------------------------------------------------------------------
 
     public DescriptionBuilder<T> bool(String field, Predicate<T> get, ObjBoolConsumer<T> set) {
-        return add(field, FieldKind.BOOL, Codecs.integer(field, FieldKind.BOOL, o -> get.test(o) ? 1 : 0,
-                (o, v) -> set.accept(o, v != 0)));
+        return add(field, FieldKind.BOOL, Codecs.bool(get, set));
     }
 
     public DescriptionBuilder<T> u8(String field, ToIntFunction<T> get, ObjIntConsumer<T> set) {
@@ -365,7 +364,7 @@ public final class DescriptionBuilder<T> {
     // ---- internals ---------------------------------------------------------------------------------
 
     private DescriptionBuilder<T> intField(String field, FieldKind kind, ToIntFunction<T> get, ObjIntConsumer<T> set) {
-        return add(field, kind, Codecs.integer(field, kind, get::applyAsInt, (o, v) -> set.accept(o, (int) v)));
+        return add(field, kind, Codecs.smallInteger(field, kind, get, set));
     }
 
     private <A> DescriptionBuilder<T> scalarArray(String field, FieldKind kind, FieldKind element, Codecs.Count<T> count,
