@@ -27,7 +27,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ({@code gc.alloc.rate.norm}). The encoded sizes are measured here, by the codecs the
  * benchmarks run, not copied by hand.
  *
- * <p>Takes JMH's own command-line options (e.g. {@code -p value=mediaContent}).
+ * <p>Takes JMH's own command-line options (e.g. {@code -p value=mediaContent}). With
+ * {@code -prof perfnorm} (Linux perf) the table also shows CPU cycles per operation, which,
+ * unlike ops/s, other work on a shared machine barely moves.
  */
 public final class DescriptionReport {
     private static final String ALLOC = "gc.alloc.rate.norm";
@@ -61,7 +63,7 @@ public final class DescriptionReport {
     }
 
     private record Row(String value, String operation, String library, double opsPerSecond, double error,
-            double alloc) {
+            double alloc, double cycles) {
     }
 
     static String table(Collection<RunResult> results) {
@@ -74,9 +76,10 @@ public final class DescriptionReport {
             Result<?> primary = run.getPrimaryResult();
             double perSecond = perSecond(run.getParams().getTimeUnit());
             Result<?> alloc = run.getSecondaryResults().get(ALLOC);
+            Result<?> cycles = run.getSecondaryResults().get("cycles");
             rows.add(new Row(run.getParams().getParam("value"), operation, library,
                     primary.getScore() * perSecond, primary.getScoreError() * perSecond,
-                    alloc == null ? Double.NaN : alloc.getScore()));
+                    alloc == null ? Double.NaN : alloc.getScore(), cycles == null ? Double.NaN : cycles.getScore()));
         }
         rows.sort((a, b) -> {
             int c = a.value.compareTo(b.value);
@@ -89,21 +92,25 @@ public final class DescriptionReport {
             return c;
         });
         Map<String, Map<String, Integer>> sizes = new LinkedHashMap<>();
+        boolean withCycles = rows.stream().anyMatch(r -> !Double.isNaN(r.cycles));
         StringBuilder out = new StringBuilder();
-        out.append("| value | operation | library | ops/s (± 99.9% CI) | ratio to Baton | encoded bytes | alloc bytes/op |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|\n");
+        out.append("| value | operation | library | ops/s (± 99.9% CI) | ratio to Baton | encoded bytes | alloc bytes/op |"
+                + (withCycles ? " cycles/op |" : "") + "\n");
+        out.append("|---|---|---|---:|---:|---:|---:|" + (withCycles ? "---:|" : "") + "\n");
         for (Row r : rows) {
             double baton = rows.stream().filter(b -> b.value.equals(r.value) && b.operation.equals(r.operation)
                     && b.library.equals("baton")).mapToDouble(Row::opsPerSecond).findFirst().orElse(Double.NaN);
             int size = sizes.computeIfAbsent(r.value, DescriptionReport::encodedSizes).get(r.library);
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f ± %,.0f | %.2f | %d | %s |%n", r.value,
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f ± %,.0f | %.2f | %d | %s |%s%n", r.value,
                     r.operation, LIBRARIES.getOrDefault(r.library, r.library), r.opsPerSecond, r.error,
                     r.opsPerSecond / baton, size, Double.isNaN(r.alloc) ? "n/a"
-                            : String.format(Locale.ROOT, "%.0f", r.alloc)));
+                            : String.format(Locale.ROOT, "%.0f", r.alloc),
+                    withCycles ? String.format(Locale.ROOT, " %,.0f |", r.cycles) : ""));
         }
         out.append("ratio = ops/s over Baton's (description) ops/s for the same value and operation; encoded bytes"
                 + " = octets of one value (Baton: section data, without its record and section header); alloc ="
-                + " gc.alloc.rate.norm.\n");
+                + " gc.alloc.rate.norm" + (withCycles ? "; cycles/op = perfnorm's CPU cycles per operation" : "")
+                + ".\n");
         for (String value : sizes.keySet()) {
             out.append(String.format(Locale.ROOT, "%s: one Baton SECTION record of it takes %d octets.%n", value,
                     new BatonCodec<>(Subject.named(value), false).recordOctets()));
