@@ -3,15 +3,16 @@ package dev.baton.core.describe;
 import dev.baton.core.json.JsonWriter;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.StreamFormatException;
-import dev.baton.core.wire.Utf8;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.IntFunction;
 import java.util.function.ObjDoubleConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -117,6 +118,90 @@ final class Codecs {
         };
     }
 
+    /**
+     * An integer kind held in an {@code int} (u8, s8, u16, s16, s32): the accessors are called
+     * directly, not through a widening lambda, so a field costs one call to its getter or setter.
+     */
+    static <T> Codec<T> smallInteger(String name, FieldKind kind, ToIntFunction<T> get, ObjIntConsumer<T> set) {
+        return new Codec<>() {
+            @Override
+            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+                int v = get.applyAsInt(obj);
+                if (kind == FieldKind.S32) {
+                    out.putInt(v);
+                    return;
+                }
+                if (!Scalars.fits(kind, v)) {
+                    throw new IllegalArgumentException("field '" + name + "' value " + v + " does not fit " + kind.jsonName());
+                }
+                Scalars.write(out, kind, v);
+            }
+
+            @Override
+            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+                set.accept(obj, kind == FieldKind.S32 ? in.s32() : (int) in.integer(kind));
+            }
+
+            @Override
+            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+                long theirs = in.integer(kind);
+                long ours = get.applyAsInt(obj);
+                return theirs == ours ? null
+                        : "stream has " + Scalars.format(kind, theirs) + ", this build has " + Scalars.format(kind, ours);
+            }
+
+            @Override
+            public long count(T obj) {
+                return get.applyAsInt(obj);
+            }
+
+            @Override
+            public int minSize() {
+                return kind.size();
+            }
+
+            @Override
+            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            }
+        };
+    }
+
+    /** A bool held in a {@code boolean}: one octet, 0 or 1. */
+    static <T> Codec<T> bool(Predicate<T> get, ObjBoolConsumer<T> set) {
+        return new Codec<>() {
+            @Override
+            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+                out.putU8(get.test(obj) ? 1 : 0);
+            }
+
+            @Override
+            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+                set.accept(obj, in.integer(FieldKind.BOOL) != 0);
+            }
+
+            @Override
+            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+                boolean theirs = in.integer(FieldKind.BOOL) != 0;
+                boolean ours = get.test(obj);
+                return theirs == ours ? null : "stream has " + theirs + ", this build has " + ours;
+            }
+
+            @Override
+            public long count(T obj) {
+                return get.test(obj) ? 1 : 0;
+            }
+
+            @Override
+            public int minSize() {
+                return 1;
+            }
+
+            @Override
+            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            }
+        };
+    }
+
     static <T> Codec<T> floating(String name, FieldKind kind, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
         return new Codec<>() {
             @Override
@@ -160,7 +245,7 @@ final class Codecs {
                 if (s == null) {
                     throw new NullPointerException("field '" + name + "' is null; use nullable");
                 }
-                out.putInt(Utf8.encodedLength(s)).putUtf8(s);
+                out.putUtf8WithLength(s);
             }
 
             @Override
@@ -536,8 +621,7 @@ final class Codecs {
                 out.putInt(m.size());
                 for (Map.Entry<K, N> e : m.entrySet()) {
                     if (keyKind == FieldKind.STRING) {
-                        String k = (String) e.getKey();
-                        out.putInt(Utf8.encodedLength(k)).putUtf8(k);
+                        out.putUtf8WithLength((String) e.getKey());
                     } else {
                         out.putLong((Long) e.getKey());
                     }

@@ -54,6 +54,9 @@ public final class DescriptionBuilder<T> {
     private String pendingName;
     private FieldKind pendingKind;
     private Codec<T> pendingCodec;
+    private int pendingOp;
+    private Object pendingGet;
+    private Object pendingSet;
     private int since;
     private String whenLabel;
     private BiPredicate<T, Context> when;
@@ -92,8 +95,7 @@ public final class DescriptionBuilder<T> {
     // ---- scalars -----------------------------------------------------------------------------------
 
     public DescriptionBuilder<T> bool(String field, Predicate<T> get, ObjBoolConsumer<T> set) {
-        return add(field, FieldKind.BOOL, Codecs.integer(field, FieldKind.BOOL, o -> get.test(o) ? 1 : 0,
-                (o, v) -> set.accept(o, v != 0)));
+        return add(field, FieldKind.BOOL, Codecs.bool(get, set), Field.BOOL, get, set);
     }
 
     public DescriptionBuilder<T> u8(String field, ToIntFunction<T> get, ObjIntConsumer<T> set) {
@@ -113,7 +115,7 @@ public final class DescriptionBuilder<T> {
     }
 
     public DescriptionBuilder<T> s32(String field, ToIntFunction<T> get, ObjIntConsumer<T> set) {
-        return intField(field, FieldKind.S32, get, set);
+        return add(field, FieldKind.S32, Codecs.smallInteger(field, FieldKind.S32, get, set), Field.S32, get, set);
     }
 
     /** An unsigned 32-bit field, held in a long (0 to 2^32-1). */
@@ -123,11 +125,11 @@ public final class DescriptionBuilder<T> {
 
     /** An unsigned 64-bit field, held in a long's bits. */
     public DescriptionBuilder<T> u64(String field, ToLongFunction<T> get, ObjLongConsumer<T> set) {
-        return add(field, FieldKind.U64, Codecs.integer(field, FieldKind.U64, get, set));
+        return add(field, FieldKind.U64, Codecs.integer(field, FieldKind.U64, get, set), Field.S64, get, set);
     }
 
     public DescriptionBuilder<T> s64(String field, ToLongFunction<T> get, ObjLongConsumer<T> set) {
-        return add(field, FieldKind.S64, Codecs.integer(field, FieldKind.S64, get, set));
+        return add(field, FieldKind.S64, Codecs.integer(field, FieldKind.S64, get, set), Field.S64, get, set);
     }
 
     public DescriptionBuilder<T> f32(String field, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
@@ -135,7 +137,7 @@ public final class DescriptionBuilder<T> {
     }
 
     public DescriptionBuilder<T> f64(String field, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
-        return add(field, FieldKind.F64, Codecs.floating(field, FieldKind.F64, get, set));
+        return add(field, FieldKind.F64, Codecs.floating(field, FieldKind.F64, get, set), Field.F64, get, set);
     }
 
     /** A UTF-8 string: u32 length, then its octets. Never null (see {@link #nullable}). */
@@ -390,7 +392,7 @@ public final class DescriptionBuilder<T> {
     // ---- internals ---------------------------------------------------------------------------------
 
     private DescriptionBuilder<T> intField(String field, FieldKind kind, ToIntFunction<T> get, ObjIntConsumer<T> set) {
-        return add(field, kind, Codecs.integer(field, kind, get::applyAsInt, (o, v) -> set.accept(o, (int) v)));
+        return add(field, kind, Codecs.smallInteger(field, kind, get, set));
     }
 
     private <A> DescriptionBuilder<T> scalarArray(String field, FieldKind kind, FieldKind element, Codecs.Count<T> count,
@@ -415,6 +417,14 @@ public final class DescriptionBuilder<T> {
     }
 
     DescriptionBuilder<T> add(String field, FieldKind kind, Codec<T> codec) {
+        return add(field, kind, codec, Field.CODEC, null, null);
+    }
+
+    /**
+     * Adds a field; for the scalars that save and load run without their codec ({@link Field#op}),
+     * {@code get} and {@code set} are the accessors of the interfaces that op names.
+     */
+    private DescriptionBuilder<T> add(String field, FieldKind kind, Codec<T> codec, int op, Object get, Object set) {
         flush();
         for (Field<T> f : fields) {
             if (f.name.equals(field)) {
@@ -424,6 +434,9 @@ public final class DescriptionBuilder<T> {
         pendingName = field;
         pendingKind = kind;
         pendingCodec = codec;
+        pendingOp = op;
+        pendingGet = get;
+        pendingSet = set;
         return this;
     }
 
@@ -439,10 +452,13 @@ public final class DescriptionBuilder<T> {
             return;
         }
         fields.add(new Field<>(pendingName, pendingKind, since, whenLabel, when, mustExist, equal, equalValue, check,
-                checkMessage, pendingCodec));
+                checkMessage, pendingCodec, pendingOp, pendingGet, pendingSet));
         pendingName = null;
         pendingKind = null;
         pendingCodec = null;
+        pendingOp = Field.CODEC;
+        pendingGet = null;
+        pendingSet = null;
         since = 0;
         whenLabel = null;
         when = null;

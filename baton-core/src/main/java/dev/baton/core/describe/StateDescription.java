@@ -8,9 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ObjDoubleConsumer;
 import java.util.function.ObjIntConsumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * How the state of a {@code T} is saved and loaded: a table of fields with their versions, the
@@ -39,6 +44,8 @@ public final class StateDescription<T> {
     final int priority;
     final Supplier<T> factory;
     final List<Field<T>> fields;
+    /** {@link #fields} as an array, for the save and load loops. */
+    private final Field<T>[] fieldArray;
     final List<Subsection<T, ?>> subsections;
     final Consumer<T> preSave;
     final Consumer<T> postSave;
@@ -58,6 +65,9 @@ public final class StateDescription<T> {
         this.priority = b.priority;
         this.factory = b.factory;
         this.fields = List.copyOf(b.fields);
+        @SuppressWarnings("unchecked")
+        Field<T>[] array = this.fields.toArray(new Field[0]);
+        this.fieldArray = array;
         this.subsections = List.copyOf(b.subsections);
         this.preSave = b.preSave;
         this.postSave = b.postSave;
@@ -136,13 +146,19 @@ public final class StateDescription<T> {
         }
     }
 
+    @SuppressWarnings("unchecked") // Field.op names the accessors' types
     private void saveBody(T obj, BodyWriter out, DescriptionContext ctx) {
-        List<Field<T>> fs = fields;
+        Field<T>[] fs = fieldArray;
         int v = ctx.version();
-        for (int i = 0, n = fs.size(); i < n; i++) {
-            Field<T> f = fs.get(i);
+        for (Field<T> f : fs) {
             if (f.since <= v && (f.when == null || f.when.test(obj, ctx))) {
-                f.codec.save(obj, out, ctx);
+                switch (f.op) {
+                    case Field.S32 -> out.putInt(((ToIntFunction<T>) f.get).applyAsInt(obj));
+                    case Field.S64 -> out.putLong(((ToLongFunction<T>) f.get).applyAsLong(obj));
+                    case Field.F64 -> out.putDouble(((ToDoubleFunction<T>) f.get).applyAsDouble(obj));
+                    case Field.BOOL -> out.putU8(((Predicate<T>) f.get).test(obj) ? 1 : 0);
+                    default -> f.codec.save(obj, out, ctx);
+                }
             }
         }
         List<Subsection<T, ?>> subs = subsections;
@@ -206,8 +222,9 @@ public final class StateDescription<T> {
         }
     }
 
+    @SuppressWarnings("unchecked") // Field.op names the accessors' types
     private void loadFields(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-        for (Field<T> f : fields) {
+        for (Field<T> f : fieldArray) {
             if (!f.present(obj, ctx)) {
                 if (f.mustExist) {
                     throw in.error("field must exist but the stream's version " + ctx.version()
@@ -222,7 +239,13 @@ public final class StateDescription<T> {
                         throw in.error("must equal the local value: " + mismatch);
                     }
                 } else {
-                    f.codec.load(obj, in, ctx);
+                    switch (f.op) {
+                        case Field.S32 -> ((ObjIntConsumer<T>) f.set).accept(obj, in.s32());
+                        case Field.S64 -> ((ObjLongConsumer<T>) f.set).accept(obj, in.s64());
+                        case Field.F64 -> ((ObjDoubleConsumer<T>) f.set).accept(obj, in.f64());
+                        case Field.BOOL -> ((ObjBoolConsumer<T>) f.set).accept(obj, in.integer(FieldKind.BOOL) != 0);
+                        default -> f.codec.load(obj, in, ctx);
+                    }
                 }
                 if (f.check != null && !f.check.test(obj)) {
                     throw in.error("check failed: " + f.checkMessage);

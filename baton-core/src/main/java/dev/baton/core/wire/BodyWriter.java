@@ -12,6 +12,8 @@ import java.nio.ByteBuffer;
  */
 public final class BodyWriter {
     private final RecordWriter writer;
+    /** Where ASCII strings are copied on their way into a direct buffer: no allocation per string. */
+    private final byte[] scratch = new byte[512];
 
     BodyWriter(RecordWriter writer) {
         this.writer = writer;
@@ -82,7 +84,22 @@ public final class BodyWriter {
 
     /** The UTF-8 octets of {@code s}, without length or terminator; see {@link Utf8#encodedLength}. */
     public BodyWriter putUtf8(CharSequence s) {
-        Utf8.encode(s, writer.room(Utf8.encodedLength(s)));
+        return putUtf8(s, Utf8.encodedLength(s));
+    }
+
+    /**
+     * A u32 count of octets, then the UTF-8 octets of {@code s}: {@link #putInt} of
+     * {@link Utf8#encodedLength} and {@link #putUtf8}, measuring the string once.
+     */
+    public BodyWriter putUtf8WithLength(CharSequence s) {
+        int octets = Utf8.encodedLength(s);
+        writer.room(4).putInt(octets);
+        return putUtf8(s, octets);
+    }
+
+    /** The UTF-8 octets of {@code s}, whose {@link Utf8#encodedLength} the caller has measured. */
+    BodyWriter putUtf8(CharSequence s, int octets) {
+        Utf8.encode(s, octets, writer.room(octets), scratch);
         return this;
     }
 

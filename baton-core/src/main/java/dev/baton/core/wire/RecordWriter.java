@@ -127,7 +127,7 @@ public final class RecordWriter implements Closeable, Flushable {
             throw new IllegalArgumentException("idstr '" + idstr + "' takes " + idLength
                     + " octets; it must take 1 to " + options.limits().maxIdstrLength());
         }
-        return begin(RecordType.SECTION).putInt(instanceId).putInt(sectionVersion).putU16(idLength).putUtf8(idstr);
+        return begin(RecordType.SECTION).putInt(instanceId).putInt(sectionVersion).putU16(idLength).putUtf8(idstr, idLength);
     }
 
     /** Writes a record whose whole body is the source's remaining octets (its position is left unchanged). */

@@ -1,7 +1,6 @@
 package dev.baton.core.wire;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -23,8 +22,12 @@ public final class Utf8 {
      */
     public static int encodedLength(CharSequence s) {
         int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80) { // the common case: a tight loop over ASCII
+            i++;
+        }
         int octets = n;
-        for (int i = 0; i < n; i++) {
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 continue;
@@ -65,6 +68,30 @@ public final class Utf8 {
         }
     }
 
+    /**
+     * Encodes {@code s}, whose {@link #encodedLength} is {@code octets}, at the buffer's position;
+     * the caller has made room. An ASCII {@link String} (octets equal to chars) is copied in bulk,
+     * through {@code scratch} when the buffer has no array; anything else goes char by char.
+     */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the bulk copy of ASCII chars
+    static void encode(CharSequence s, int octets, ByteBuffer out, byte[] scratch) {
+        if (octets != s.length() || !(s instanceof String str)) {
+            encode(s, out);
+            return;
+        }
+        int at = out.position();
+        if (out.hasArray()) {
+            str.getBytes(0, octets, out.array(), out.arrayOffset() + at);
+            out.position(at + octets);
+            return;
+        }
+        for (int from = 0; from < octets; from += scratch.length) {
+            int n = Math.min(scratch.length, octets - from);
+            str.getBytes(from, from + n, scratch, 0);
+            out.put(scratch, 0, n);
+        }
+    }
+
     /** True when {@code length} octets at absolute index {@code at} hold a NUL, which no Baton string may. */
     public static boolean containsNul(ByteBuffer in, int at, int length) {
         for (int i = 0; i < length; i++) {
@@ -91,21 +118,29 @@ public final class Utf8 {
      * @return the string, or {@code null} when the octets are not valid UTF-8
      */
     public static String decode(ByteBuffer in, int at, int length) {
-        boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
-            ascii = in.get(at + i) >= 0;
+        byte[] octets;
+        int from;
+        if (in.hasArray()) {
+            octets = in.array();
+            from = in.arrayOffset() + at;
+        } else {
+            octets = new byte[length];
+            in.get(at, octets);
+            from = 0;
         }
-        if (ascii) {
-            byte[] b = new byte[length];
-            in.get(at, b);
-            return new String(b, StandardCharsets.ISO_8859_1);
-        }
+        // The JDK's decoder is fast (ASCII in bulk) but lenient: it replaces each malformed
+        // sequence with U+FFFD. Without a U+FFFD in its result the input was well-formed; with
+        // one, the strict decoder decides whether the input held U+FFFD itself or was malformed.
+        String s = new String(octets, from, length, StandardCharsets.UTF_8);
+        return s.indexOf('\uFFFD') < 0 ? s : strict(octets, from, length);
+    }
+
+    private static String strict(byte[] octets, int from, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer chars = decoder.decode(in.slice(at, length));
-            return chars.toString();
+            return decoder.decode(ByteBuffer.wrap(octets, from, length)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -1,0 +1,68 @@
+package dev.baton.bench.describe;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.baton.bench.proto.MediaProto;
+import dev.baton.bench.proto.PrimitivesProto;
+import dev.baton.bench.values.Image;
+import dev.baton.bench.values.Media;
+import dev.baton.bench.values.MediaContent;
+import dev.baton.bench.values.Primitives;
+import dev.baton.bench.values.Samples;
+import dev.baton.core.describe.SectionInput;
+import dev.baton.core.describe.StateDescription;
+import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.StreamFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One value of the state-description benchmarks with everything each library needs to save and
+ * load it: the object, its Baton description and hand-written codec, its protobuf message, and
+ * the classes the other libraries register.
+ *
+ * @param name        the benchmark parameter naming it
+ * @param value       the object saved
+ * @param description its Baton description
+ * @param saveByHand  writes the same octets as the description, by hand
+ * @param loadByHand  reads them back by hand
+ * @param proto       the same value as a protobuf message
+ * @param protoParser parses that message
+ * @param classes     the classes Fory and Kryo register, in one fixed order
+ */
+public record Subject<T>(String name, T value, StateDescription<T> description, BiConsumer<T, BodyWriter> saveByHand,
+        Loader<T> loadByHand, Message proto, Parser<? extends Message> protoParser, List<Class<?>> classes) {
+
+    /** The names {@link #named} knows, as the benchmark's parameter lists them. */
+    public static final String MEDIA = "mediaContent";
+    public static final String PRIMITIVES = "primitives100";
+
+    /** A hand-written loader. */
+    public interface Loader<T> {
+        T load(SectionInput in) throws StreamFormatException;
+    }
+
+    public static Subject<?> named(String name) {
+        return switch (name) {
+            case MEDIA -> media();
+            case PRIMITIVES -> primitives();
+            default -> throw new IllegalArgumentException("no benchmark value named '" + name + "'");
+        };
+    }
+
+    public static Subject<MediaContent> media() {
+        MediaContent value = Samples.mediaContent();
+        return new Subject<>(MEDIA, value, MediaDescription.DESCRIPTION, MediaDescription::save,
+                MediaDescription::load, ProtoValues.toProto(value), MediaProto.MediaContent.parser(),
+                List.of(MediaContent.class, Media.class, Image.class, Media.Player.class, Image.Size.class,
+                        ArrayList.class));
+    }
+
+    public static Subject<Primitives> primitives() {
+        Primitives value = Samples.primitives();
+        return new Subject<>(PRIMITIVES, value, PrimitivesDescription.DESCRIPTION, PrimitivesDescription::save,
+                PrimitivesDescription::load, ProtoValues.toProto(value), PrimitivesProto.Primitives.parser(),
+                List.of(Primitives.class));
+    }
+}
