@@ -94,17 +94,17 @@ public final class StoreServer implements AutoCloseable {
     @Override
     public void close() {
         stopAccepting();
+        try {
+            acceptor.join(1000); // no socket is accepted after this
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket s : sockets) {
             try {
                 s.close();
             } catch (IOException e) {
                 // closing anyway
             }
-        }
-        try {
-            acceptor.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -116,6 +116,14 @@ public final class StoreServer implements AutoCloseable {
             } catch (IOException e) {
                 if (!closing) {
                     LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+                }
+                return;
+            }
+            if (closing) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closing anyway
                 }
                 return;
             }
