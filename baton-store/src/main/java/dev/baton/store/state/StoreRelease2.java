@@ -1,5 +1,6 @@
 package dev.baton.store.state;
 
+import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.engine.DescriptionProvider;
 import dev.baton.core.engine.ReleaseProfiles;
@@ -25,8 +26,9 @@ import java.util.Collection;
  * Release 2.0's descriptions of the store: the current build's. Release 2.0 added, each in a
  * subsection gated by a property that release 1.0's profile pins {@code off}:
  * <ul>
- * <li>{@code store.node/generation} (gate {@code store.generation}): the node's generation, so
- *     that transactions open across a live update conflict only where they should;</li>
+ * <li>{@code store.nodes/generations} (gate {@code store.generation}): the generation of each
+ *     node of a chunk, in the chunk's order (8 octets a node; a subsection per node would cost
+ *     41), so that transactions open across a live update conflict only where they should;</li>
  * <li>{@code store.watch/depth} (gate {@code store.watch-depth}): a watch's depth limit, written
  *     when it has one (like xenstore's WATCH_DATA_EXTENDED).</li>
  * </ul>
@@ -38,7 +40,7 @@ import java.util.Collection;
  * {@code baton schema baton-store.jar} prints these with the release profiles.
  */
 public final class StoreRelease2 implements DescriptionProvider {
-    /** Gate of {@code store.node/generation}. */
+    /** Gate of {@code store.nodes/generations}. */
     public static final String GENERATION = "store.generation";
     /** Gate of {@code store.watch/depth}. */
     public static final String WATCH_DEPTH = "store.watch-depth";
@@ -73,21 +75,22 @@ public final class StoreRelease2 implements DescriptionProvider {
             .postLoad((h, v) -> h.apply())
             .build();
 
-    static final StateDescription<NodeRecord> NODE_GENERATION = StateDescription.<NodeRecord>builder("store.node/generation")
-            .u64("generation", n -> n.generation, (n, v) -> n.generation = v)
-            .build();
-
     static final StateDescription<NodeRecord> NODE = StateDescription.<NodeRecord>builder("store.node", NodeRecord::new)
             .string("path", n -> n.path, (n, v) -> n.path = v)
             .u32("valueLength", n -> n.valueLength, (n, v) -> n.valueLength = v)
             .vbytes("value", "valueLength", n -> n.value, (n, v) -> n.value = v)
             .list("perms", PERM, n -> n.perms, (n, v) -> n.perms = v)
-            .subsection(NODE_GENERATION, GENERATION, (n, ctx) -> true)
+            .build();
+
+    static final StateDescription<NodeChunk> NODES_GENERATIONS = StateDescription.<NodeChunk>builder("store.nodes/generations")
+            .u32("count", c -> c.generationCount, (c, v) -> c.generationCount = v)
+            .longVarray("generations", FieldKind.U64, "count", c -> c.generations, (c, v) -> c.generations = v)
             .build();
 
     static final StateDescription<NodeChunk> NODES = StateDescription.<NodeChunk>builder("store.nodes")
             .priority(90)
             .list("nodes", NODE, c -> c.nodes, (c, v) -> c.nodes = v)
+            .subsection(NODES_GENERATIONS, GENERATION, (c, ctx) -> true)
             .preSave(NodeChunk::fill).postSave(NodeChunk::clear)
             .validate(NodeChunk::valid, "chunks come in order after the header; every node has a valid path, "
                     + "permissions and a parent before it, and no path comes twice")

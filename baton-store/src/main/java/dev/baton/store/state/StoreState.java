@@ -148,14 +148,12 @@ public final class StoreState {
         }
     }
 
-    /** A node: {@code store.node}; in 2.0 with its generation ({@code store.node/generation}). */
+    /** A node: {@code store.node}. Its generation travels in its chunk's {@code store.nodes/generations} (2.0). */
     public static final class NodeRecord {
         String path = "";
         long valueLength;
         byte[] value = new byte[0];
         List<PermRecord> perms = new ArrayList<>();
-        /** -1 when the stream does not carry it (release 1.0). */
-        long generation = -1;
 
         public NodeRecord() {
         }
@@ -312,11 +310,17 @@ public final class StoreState {
         }
     }
 
-    /** Section {@code store.nodes/i}: one chunk of the nodes in pre-order. */
+    /**
+     * Section {@code store.nodes/i}: one chunk of the nodes in pre-order; in 2.0, with their
+     * generations in the same order ({@code store.nodes/generations}).
+     */
     public static final class NodeChunk {
         final StoreState state;
         final int index;
         List<NodeRecord> nodes = new ArrayList<>();
+        long generationCount;
+        /** null when the stream does not carry them (release 1.0). */
+        long[] generations;
 
         NodeChunk(StoreState state, int index) {
             this.state = state;
@@ -327,6 +331,8 @@ public final class StoreState {
             int from = index * state.chunkSize;
             int to = Math.min(state.order.length, from + state.chunkSize);
             nodes = new ArrayList<>(to - from);
+            generations = new long[to - from];
+            generationCount = generations.length;
             for (int i = from; i < to; i++) {
                 Node n = state.order[i];
                 if (n.parent() == null && i != 0) {
@@ -337,26 +343,40 @@ public final class StoreState {
                 r.value = n.value();
                 r.valueLength = r.value.length;
                 r.perms = perms(n.perms());
-                r.generation = n.generation();
+                generations[i - from] = n.generation();
                 nodes.add(r);
             }
         }
 
         void clear() {
             nodes = new ArrayList<>();
+            generations = null;
         }
 
-        /** Chunks come in order after the header; each node's parent exists or came earlier, no path twice. */
+        /**
+         * Chunks come in order after the header; each node's parent exists or came earlier, no path
+         * twice; generations, when present, one per node and not above the store's.
+         */
         boolean valid() {
             Header h = state.header;
             if (!h.loaded || index != state.nextChunk || index >= h.chunks || nodes.isEmpty()) {
                 return false;
             }
+            if (generations != null) {
+                if (generations.length != nodes.size()) {
+                    return false;
+                }
+                for (long g : generations) {
+                    if (g < 0 || g > h.generation) {
+                        return false;
+                    }
+                }
+            }
             NodeTree tree = state.store.tree();
             Set<String> here = new HashSet<>();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeRecord r = nodes.get(i);
-                if (!StorePath.valid(r.path) || r.perms.isEmpty() || r.generation > h.generation) {
+                if (!StorePath.valid(r.path) || r.perms.isEmpty()) {
                     return false;
                 }
                 boolean root = r.path.length() == 1;
@@ -380,10 +400,11 @@ public final class StoreState {
         void apply() {
             NodeTree tree = state.store.tree();
             long fallback = state.header.generation;
-            for (NodeRecord r : nodes) {
-                tree.load(r.path, r.value, perms(r.perms), r.generation >= 0 ? r.generation : fallback);
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeRecord r = nodes.get(i);
+                tree.load(r.path, r.value, perms(r.perms), generations != null ? generations[i] : fallback);
             }
-            nodes = new ArrayList<>();
+            clear();
             state.nextChunk++;
         }
     }

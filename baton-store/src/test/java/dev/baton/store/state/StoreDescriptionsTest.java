@@ -27,7 +27,8 @@ class StoreDescriptionsTest {
         assertThat(found).hasSize(1).first().isInstanceOf(StoreRelease2.class);
         String doc = SchemaDocument.of(found);
         assertThat(doc).contains("\"gate\":\"store.generation\"").contains("\"gate\":\"store.watch-depth\"")
-                .contains("\"1.0\":{\"properties\":{\"store.generation\":\"off\",\"store.watch-depth\":\"off\"}");
+                .contains("\"1.0\":{\"properties\":{").contains("\"store.generation\":\"off\"")
+                .contains("\"store.watch-depth\":\"off\"");
     }
 
     @Test
@@ -36,7 +37,7 @@ class StoreDescriptionsTest {
                 .check(EnumSet.allOf(Finding.Direction.class));
         assertThat(findings).noneMatch(f -> f.severity() == Finding.Severity.ERROR);
         assertThat(findings).filteredOn(f -> f.kind() == Finding.Kind.SUBSECTION_GATED).extracting(Finding::path)
-                .anyMatch(p -> p.contains("store.node/generation")).anyMatch(p -> p.contains("store.watch/depth"));
+                .anyMatch(p -> p.contains("store.nodes/generations")).anyMatch(p -> p.contains("store.watch/depth"));
     }
 
     @Test
@@ -52,9 +53,9 @@ class StoreDescriptionsTest {
         for (var d : StoreRelease1.DESCRIPTIONS.all()) {
             assertThat(d.version()).isEqualTo(1);
         }
-        assertThat(StoreRelease1.NODE.subsections()).isEmpty();
+        assertThat(StoreRelease1.NODES.subsections()).isEmpty();
         assertThat(StoreRelease1.WATCH.subsections()).isEmpty();
-        assertThat(StoreRelease2.NODE.subsections()).extracting(s -> s.name()).containsExactly("store.node/generation");
+        assertThat(StoreRelease2.NODES.subsections()).extracting(s -> s.name()).containsExactly("store.nodes/generations");
         assertThat(StoreRelease2.WATCH.subsections()).extracting(s -> s.name()).containsExactly("store.watch/depth");
     }
 }
