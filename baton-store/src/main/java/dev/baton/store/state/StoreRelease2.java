@@ -71,7 +71,8 @@ public final class StoreRelease2 implements DescriptionProvider {
             .u32("chunks", h -> h.chunks, (h, v) -> h.chunks = v)
             .list("quotas", QUOTA, h -> h.quotas, (h, v) -> h.quotas = v)
             .preSave(Header::fill).postSave(Header::clear)
-            .validate(Header::valid, "the target store is fresh, and the counts and quotas are in range")
+            .validate(Header::valid, "the target store is fresh (its pre-copied tree aside, when the nodes travel "
+                    + "apart), the stream carries nodes when the target expects them, and the counts and quotas are in range")
             .postLoad((h, v) -> h.apply())
             .build();
 

@@ -46,6 +46,8 @@ public final class StoreState {
     static final long U32 = 0xFFFF_FFFFL;
 
     final Store store;
+    /** Whether the node chunks are part of the registry (false: the tree travels by pre-copy). */
+    final boolean withNodes;
     final Header header = new Header(this);
     final Connections connections = new Connections(this);
     final Watches watches = new Watches(this);
@@ -57,8 +59,9 @@ public final class StoreState {
     int nextChunk;
     boolean connectionsLoaded;
 
-    private StoreState(Store store) {
+    private StoreState(Store store, boolean withNodes) {
         this.store = store;
+        this.withNodes = withNodes;
     }
 
     // ---- registries ----------------------------------------------------------------------------
@@ -73,20 +76,36 @@ public final class StoreState {
      * store paused: the node chunks are fixed now.
      */
     public static SectionRegistry forSaving(Store store, StoreDescriptions d) {
-        StoreState s = new StoreState(store);
+        return forSaving(store, d, true);
+    }
+
+    /**
+     * The registry that saves {@code store}, with or without its nodes. Without, it holds what a
+     * live update sends at switchover once the tree has been pre-copied: the header (whose node
+     * count the target checks its copy of the tree against), connections, watches, transactions.
+     */
+    public static SectionRegistry forSaving(Store store, StoreDescriptions d, boolean nodes) {
+        StoreState s = new StoreState(store, nodes);
+        if (!nodes) {
+            return s.register(new SectionRegistry().register("store", 0, d.header(), s.header), d);
+        }
         NodeTree tree = store.tree();
-        List<Node> nodes = new ArrayList<>((int) Math.min(tree.nodeCount(), Integer.MAX_VALUE - 8));
-        tree.forEach((path, n) -> nodes.add(n));
-        s.order = nodes.toArray(new Node[0]);
+        List<Node> all = new ArrayList<>((int) Math.min(tree.nodeCount(), Integer.MAX_VALUE - 8));
+        tree.forEach((path, n) -> all.add(n));
+        s.order = all.toArray(new Node[0]);
         s.chunkSize = chunkSize(s.order.length);
         int chunks = (s.order.length + s.chunkSize - 1) / s.chunkSize;
         SectionRegistry r = new SectionRegistry().register("store", 0, d.header(), s.header);
         for (int i = 0; i < chunks; i++) {
             r.register("store.nodes", i, d.nodes(), new NodeChunk(s, i));
         }
-        return r.register("store.connections", 0, d.connections(), s.connections)
-                .register("store.watches", 0, d.watches(), s.watches)
-                .register("store.transactions", 0, d.transactions(), s.transactions);
+        return s.register(r, d);
+    }
+
+    private SectionRegistry register(SectionRegistry r, StoreDescriptions d) {
+        return r.register("store.connections", 0, d.connections(), connections)
+                .register("store.watches", 0, d.watches(), watches)
+                .register("store.transactions", 0, d.transactions(), transactions);
     }
 
     /** The registry that loads a stream into {@code store}, fresh and not serving, with the current release's descriptions. */
@@ -96,14 +115,21 @@ public final class StoreState {
 
     /** The registry that loads a stream into {@code store}, fresh and not serving, with these descriptions. */
     public static SectionRegistry forLoading(Store store, StoreDescriptions d) {
-        StoreState s = new StoreState(store);
+        return forLoading(store, d, true);
+    }
+
+    /**
+     * The registry that loads a stream into {@code store}, not serving, with or without nodes.
+     * Without, the store already holds the pre-copied tree (and nothing else), which must have
+     * as many nodes as the stream's header says.
+     */
+    public static SectionRegistry forLoading(Store store, StoreDescriptions d, boolean nodes) {
+        StoreState s = new StoreState(store, nodes);
         SectionRegistry r = new SectionRegistry().register("store", 0, d.header(), s.header);
-        for (int i = 0; i < MAX_CHUNKS; i++) {
+        for (int i = 0; nodes && i < MAX_CHUNKS; i++) {
             r.register("store.nodes", i, d.nodes(), new NodeChunk(s, i));
         }
-        return r.register("store.connections", 0, d.connections(), s.connections)
-                .register("store.watches", 0, d.watches(), s.watches)
-                .register("store.transactions", 0, d.transactions(), s.transactions);
+        return s.register(r, d);
     }
 
     /** The store a registry of this class saves or loads. */
@@ -251,14 +277,14 @@ public final class StoreState {
 
         void fill() {
             Store s = state.store;
-            if (state.order.length != s.tree().nodeCount()) {
+            if (state.withNodes && state.order.length != s.tree().nodeCount()) {
                 throw new IllegalStateException("the store changed since its registry was built: pause it while saving");
             }
             generation = s.tree().generation();
             nextConnectionId = s.nextConnectionId();
             nextTransactionId = s.nextTransactionId();
-            nodeCount = state.order.length;
-            chunks = (state.order.length + state.chunkSize - 1) / state.chunkSize;
+            nodeCount = s.tree().nodeCount();
+            chunks = state.withNodes ? (state.order.length + state.chunkSize - 1) / state.chunkSize : 0;
             quotas = new ArrayList<>();
             for (Quota q : Quota.values()) {
                 quotas.add(new QuotaRecord(-1, q, s.quotas().global(q)));
@@ -278,11 +304,14 @@ public final class StoreState {
         }
 
         boolean valid() {
-            if (!state.store.isEmpty() || loaded) {
+            Store s = state.store;
+            boolean fresh = state.withNodes ? s.isEmpty()
+                    : s.connections().isEmpty() && s.watches().size() == 0 && s.transactions().isEmpty();
+            if (!fresh || loaded) {
                 return false;
             }
-            if (nextConnectionId < 1 || nextTransactionId > U32 || nodeCount < 1 || chunks < 1
-                    || chunks > MAX_CHUNKS || chunks > nodeCount) {
+            if (nextConnectionId < 1 || nextTransactionId > U32 || nodeCount < 1 || chunks > MAX_CHUNKS
+                    || chunks > nodeCount || (chunks == 0) == state.withNodes) {
                 return false;
             }
             for (QuotaRecord q : quotas) {

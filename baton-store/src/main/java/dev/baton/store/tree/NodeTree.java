@@ -216,6 +216,44 @@ public final class NodeTree {
         return n;
     }
 
+    /**
+     * Replicates a node as a sender has it (a pre-copy round): updates it in place, or adds it
+     * under its parent, which must exist. Like {@link #load}, it neither advances the generation
+     * nor marks anything dirty.
+     *
+     * @return false when the parent is missing
+     */
+    public boolean put(String path, byte[] value, Perms perms, long gen) {
+        Node n = find(path);
+        if (n == null) {
+            return load(path, value, perms, gen) != null;
+        }
+        owned[n.perms.owner()]--;
+        owned[perms.owner()]++;
+        n.value = value.length == 0 ? Node.EMPTY : value;
+        n.perms = perms;
+        n.generation = gen;
+        return true;
+    }
+
+    /**
+     * Drops the subtree at {@code path}, if there is one, as a sender reported it removed (a
+     * pre-copy round); the parent's generation is left for the sender's record of it to set.
+     *
+     * @return the nodes dropped
+     */
+    public long drop(String path) {
+        Node n = find(path);
+        if (n == null || n == root) {
+            return 0;
+        }
+        long g = n.parent.generation;
+        Node parent = n.parent;
+        long removed = remove(n, g);
+        parent.generation = g;
+        return removed;
+    }
+
     // ---- dirty tracking ------------------------------------------------------------------------
 
     /** Starts recording dirty paths (clearing any recorded), or stops when {@code on} is false. */
