@@ -69,10 +69,29 @@ public final class Connection {
 
     /** Every line not acknowledged, written ones first: what a migration must carry. */
     public synchronized List<String> queuedOutput() {
+        return queued().lines();
+    }
+
+    /**
+     * The queued output and the number of its first line, read at once.
+     *
+     * @param firstLine the number of {@code lines.get(0)}
+     * @param lines     every line not acknowledged, written ones first
+     */
+    public record Queued(long firstLine, List<String> lines) {
+    }
+
+    /** The queued output and its first line's number, read at once (a writer may trim written lines meanwhile). */
+    public synchronized Queued queued() {
         List<String> out = new ArrayList<>(sent.size() + pending.size());
         out.addAll(sent);
         out.addAll(pending);
-        return out;
+        return new Queued(sentBase, out);
+    }
+
+    /** Whether {@code att} is the socket serving the connection. */
+    synchronized boolean servedBy(Attachment att) {
+        return attachment == att;
     }
 
     /** Lines queued and not yet written to a socket. */

@@ -337,13 +337,16 @@ public final class Store {
     }
 
     /**
-     * Executes one request line of an established connection and queues its reply and the watch
-     * events it fires.
+     * Executes one request line that came on {@code att}, a socket of an established connection,
+     * and queues its reply and the watch events it fires. A line from a socket the connection no
+     * longer uses (the client resumed on another while this one waited, e.g. for a pause to end)
+     * is dropped unprocessed: the client sends it again, as the count of processed lines says.
      */
-    Outcome request(Connection c, byte[] line, int length, boolean tooLong) throws InterruptedException {
+    Outcome request(Connection c, Connection.Attachment att, byte[] line, int length, boolean tooLong)
+            throws InterruptedException {
         enter();
         try {
-            if (connections.get(c.id()) != c) {
+            if (connections.get(c.id()) != c || !c.servedBy(att)) {
                 return Outcome.CLOSE;
             }
             c.requestsProcessed++;

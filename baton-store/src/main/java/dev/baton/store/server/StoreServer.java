@@ -150,7 +150,7 @@ public final class StoreServer implements AutoCloseable {
             Connection c = conn;
             Thread.ofVirtual().name("store-write-" + c.id()).start(() -> writeLoop(c, att, out));
             while (in.next()) {
-                if (store.request(c, in.line(), in.length(), in.tooLong()) == Store.Outcome.CLOSE) {
+                if (store.request(c, att, in.line(), in.length(), in.tooLong()) == Store.Outcome.CLOSE) {
                     return; // the writer flushes what is queued and closes the socket
                 }
             }

@@ -455,8 +455,9 @@ public final class StoreState {
                 r.key = c.key();
                 r.domid = c.domid();
                 r.requestsProcessed = c.requestsProcessed();
-                r.firstLine = c.firstQueuedLine();
-                for (String line : c.queuedOutput()) {
+                Connection.Queued q = c.queued();
+                r.firstLine = q.firstLine();
+                for (String line : q.lines()) {
                     r.output.add(new LineRecord(line));
                 }
                 connections.add(r);
