@@ -54,7 +54,7 @@ public final class StoreClient implements AutoCloseable {
 
     private long connectionId;
     private String key;
-    private String release;
+    private volatile String release;
 
     // Guarded by lock.
     private final Object lock = new Object();
@@ -138,7 +138,7 @@ public final class StoreClient implements AutoCloseable {
         return connectionId;
     }
 
-    /** The server's release, "1.0" or "2.0". */
+    /** The server's release, "1.0" or "2.0", as the last handshake said (a live update may change it). */
     public String release() {
         return release;
     }
@@ -533,16 +533,17 @@ public final class StoreClient implements AutoCloseable {
                 if (reply == null) {
                     throw new IOException("the server closed the socket during the handshake");
                 }
-                String[] parts = reply.split(" ", 3);
+                String[] parts = reply.split(" ", 4);
                 if (parts[0].equals("ERR")) {
                     s.close();
                     throw new StoreException(ErrorCode.ECONNRESET, "connection " + connectionId
                             + " cannot be resumed: " + reply.substring(4));
                 }
-                if (parts.length != 3 || !parts[0].equals("RESUMED")) {
+                if (parts.length != 4 || !parts[0].equals("RESUMED")) {
                     throw new IOException("unexpected reply to RESUME: " + reply);
                 }
                 long processed = Long.parseLong(parts[2]);
+                release = parts[3];
                 synchronized (lock) {
                     socket = s;
                     out = o;

@@ -262,7 +262,7 @@ public final class Store {
                     throw new StoreException(ErrorCode.ENOENT, "no connection " + id + " with that key");
                 }
                 c.resume(number(tokens.get(3), Long.MAX_VALUE, "lines read"), att);
-                return new Handshake(c, "RESUMED " + id + " " + c.requestsProcessed);
+                return new Handshake(c, "RESUMED " + id + " " + c.requestsProcessed + " " + release.label());
             }
             throw new StoreException(ErrorCode.EINVAL, "start with HELLO <domid> or RESUME <id> <key> <lines-read>");
         } catch (StoreException e) {

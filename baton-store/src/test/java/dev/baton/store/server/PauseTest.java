@@ -61,8 +61,8 @@ class PauseTest {
                 }
                 f.store.unpause();                                // they go in the order they came
                 String resumed = fresh.line();
-                boolean counted = resumed.equals("RESUMED " + w[1] + " 1");
-                assertThat(resumed).isIn("RESUMED " + w[1] + " 0", "RESUMED " + w[1] + " 1");
+                boolean counted = resumed.equals("RESUMED " + w[1] + " 1 2.0");
+                assertThat(resumed).isIn("RESUMED " + w[1] + " 0 2.0", "RESUMED " + w[1] + " 1 2.0");
                 if (counted) {
                     assertThat(fresh.line()).isEqualTo("OK"); // its reply, replayed
                 } else {

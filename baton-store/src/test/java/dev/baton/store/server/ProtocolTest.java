@@ -141,7 +141,7 @@ class ProtocolTest {
         r.close();                                                 // read 3 lines; 4, 5, 6 were lost in flight
         try (Raw again = new Raw(server)) {
             String resumed = again.ask("RESUME " + w[1] + " " + w[2] + " 3");
-            assertThat(resumed).isEqualTo("RESUMED " + w[1] + " 3");
+            assertThat(resumed).isEqualTo("RESUMED " + w[1] + " 3 2.0");
             assertThat(again.line()).isEqualTo("EVENT /data/a tok");
             assertThat(again.line()).isEqualTo("OK");
             assertThat(again.line()).isEqualTo("EVENT /data/b tok");

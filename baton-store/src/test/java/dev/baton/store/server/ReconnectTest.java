@@ -148,7 +148,7 @@ class ReconnectTest {
             try (Raw again = new Raw(f.server)) {
                 assertThat(again.ask("RESUME " + w[1] + " " + w[2] + " 1")).isEqualTo(
                         "ERR ESTALE lines 2 to 3 were forgotten (the client did not acknowledge them in time)");
-                assertThat(again.ask("RESUME " + w[1] + " " + w[2] + " 8")).isEqualTo("RESUMED " + w[1] + " 8");
+                assertThat(again.ask("RESUME " + w[1] + " " + w[2] + " 8")).isEqualTo("RESUMED " + w[1] + " 8 2.0");
                 assertThat(again.ask("READ /k7")).isEqualTo("OK \"v\"");
             }
         }
@@ -161,7 +161,7 @@ class ReconnectTest {
             String[] w = old.welcome.split(" ");
             assertThat(old.ask("WRITE /s 1")).isEqualTo("OK");
             try (Raw fresh = new Raw(f.server)) {
-                assertThat(fresh.ask("RESUME " + w[1] + " " + w[2] + " 1")).isEqualTo("RESUMED " + w[1] + " 1");
+                assertThat(fresh.ask("RESUME " + w[1] + " " + w[2] + " 1")).isEqualTo("RESUMED " + w[1] + " 1 2.0");
                 assertThat(old.lineWithin(2000)).isNull(); // the server closed the old socket
                 assertThat(fresh.ask("READ /s")).isEqualTo("OK \"1\"");
             }
