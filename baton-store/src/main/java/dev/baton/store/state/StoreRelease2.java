@@ -117,7 +117,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .list("connections", CONNECTION, s -> s.connections, (s, v) -> s.connections = v)
             .preSave(Connections::fill).postSave(Connections::clear)
             .validate(Connections::valid, "connections come after every node chunk; their ids are unique, non-zero "
-                    + "and below the next id; their output lines are single lines")
+                    + "and below the next id; their output lines are printable ASCII")
             .postLoad((s, v) -> s.apply())
             .build();
 

@@ -468,7 +468,7 @@ public final class StoreState {
             connections = new ArrayList<>();
         }
 
-        /** After every node chunk; ids unique, non-zero, below the next id; output lines single lines. */
+        /** After every node chunk; ids unique, non-zero, below the next id; output lines printable ASCII. */
         boolean valid() {
             Header h = state.header;
             if (!h.loaded || state.nextChunk != h.chunks || state.store.tree().nodeCount() != h.nodeCount
@@ -481,8 +481,11 @@ public final class StoreState {
                     return false;
                 }
                 for (LineRecord l : r.output) {
-                    if (l.text.indexOf('\n') >= 0) {
-                        return false;
+                    for (int i = 0; i < l.text.length(); i++) {
+                        char ch = l.text.charAt(i);
+                        if (ch < 0x20 || ch > 0x7E) {
+                            return false; // the server writes printable ASCII only
+                        }
                     }
                 }
             }
