@@ -1,0 +1,358 @@
+package dev.baton.store.tree;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+
+/**
+ * The store's node tree: paths to values and permissions, a store-wide generation counter that
+ * every change advances, per-domain counts of owned nodes (for quotas) and, when asked, the set
+ * of dirty paths (for iterative pre-copy).
+ *
+ * <p>Not thread-safe: the store calls it under its lock. Permission checks and quotas are the
+ * caller's; the tree only does what it is told, and keeps its counts and generations right.
+ *
+ * <p>Generations: {@link #nextGeneration} starts a change; every node the change touches takes
+ * that generation, and so does the parent of a node created or removed (its set of children
+ * changed). A transaction that began at generation G conflicts with a node whose generation is
+ * above G.
+ */
+public final class NodeTree {
+    private final Node root = new Node("", null, Perms.PRIVATE, 0);
+    private long generation;
+    private long nodeCount = 1;
+    private final int[] owned = new int[Perm.MAX_DOMID + 1];
+    private DirtyPaths.Tracker dirty;
+
+    public NodeTree() {
+        owned[0] = 1;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** The generation of the last change. */
+    public long generation() {
+        return generation;
+    }
+
+    /** Starts a change: advances the generation and returns it. */
+    public long nextGeneration() {
+        return ++generation;
+    }
+
+    /** Sets the generation counter (when loading state). */
+    public void setGeneration(long g) {
+        generation = g;
+    }
+
+    /** Nodes in the tree, the root included. */
+    public long nodeCount() {
+        return nodeCount;
+    }
+
+    /** Nodes {@code domid} owns. */
+    public int owned(int domid) {
+        return owned[domid];
+    }
+
+    /** The node at a valid path, or null. Allocates nothing. */
+    public Node find(String path) {
+        Node n = root;
+        int from = 1;
+        int length = path.length();
+        while (from < length && n != null) {
+            int to = path.indexOf('/', from);
+            if (to < 0) {
+                to = length;
+            }
+            n = n.child(path, from, to);
+            from = to + 1;
+        }
+        return n;
+    }
+
+    /** The deepest node on the way to {@code path}: the node itself when it exists. */
+    public Node nearestExisting(String path) {
+        Node n = root;
+        int from = 1;
+        int length = path.length();
+        while (from < length) {
+            int to = path.indexOf('/', from);
+            if (to < 0) {
+                to = length;
+            }
+            Node c = n.child(path, from, to);
+            if (c == null) {
+                return n;
+            }
+            n = c;
+            from = to + 1;
+        }
+        return n;
+    }
+
+    /** How many nodes {@link #ensure} would create for {@code path}. */
+    public int missing(String path) {
+        Node n = nearestExisting(path);
+        int have = n == root ? 0 : StorePath.depth(n.path());
+        return StorePath.depth(path) - have;
+    }
+
+    /**
+     * The node at {@code path}, created with any missing parents. A created node gets its
+     * parent's permissions, owned by {@code creator} unless it is privileged, and generation
+     * {@code gen}, as does the parent it was added to.
+     */
+    public Node ensure(String path, int creator, long gen) {
+        Node n = root;
+        int from = 1;
+        int length = path.length();
+        while (from < length) {
+            int to = path.indexOf('/', from);
+            if (to < 0) {
+                to = length;
+            }
+            Node c = n.child(path, from, to);
+            if (c == null) {
+                c = new Node(path.substring(from, to), n, n.perms.inheritedBy(creator), gen);
+                n.addChild(c);
+                n.generation = gen;
+                nodeCount++;
+                owned[c.perms.owner()]++;
+                if (dirty != null) {
+                    dirty.changed.add(n.path());
+                    dirty.changed.add(path.substring(0, to));
+                }
+            }
+            n = c;
+            from = to + 1;
+        }
+        return n;
+    }
+
+    /** Replaces a node's value; keep {@code value} unchanged afterwards. */
+    public void setValue(Node n, byte[] value, long gen) {
+        n.value = value.length == 0 ? Node.EMPTY : value;
+        touch(n, gen);
+    }
+
+    /** Replaces a node's permissions. */
+    public void setPerms(Node n, Perms perms, long gen) {
+        owned[n.perms.owner()]--;
+        owned[perms.owner()]++;
+        n.perms = perms;
+        touch(n, gen);
+    }
+
+    /** Marks a node changed at {@code gen} without changing it otherwise. */
+    public void touch(Node n, long gen) {
+        n.generation = gen;
+        if (dirty != null) {
+            dirty.changed.add(n.path());
+        }
+    }
+
+    /**
+     * Removes a node and its subtree; returns how many nodes went.
+     *
+     * @throws IllegalArgumentException for the root
+     */
+    public long remove(Node n, long gen) {
+        if (n == root) {
+            throw new IllegalArgumentException("the root cannot be removed");
+        }
+        if (dirty != null) {
+            String path = n.path();
+            dirty.removed.add(path);
+            dirty.changed.add(n.parent.path());
+        }
+        n.parent.removeChild(n);
+        n.parent.generation = gen;
+        long removed = 0;
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        todo.push(n);
+        while (!todo.isEmpty()) {
+            Node x = todo.pop();
+            owned[x.perms.owner()]--;
+            removed++;
+            x.forEachChild(todo::push);
+        }
+        n.parent = null;
+        nodeCount -= removed;
+        return removed;
+    }
+
+    /**
+     * Adds a node as it was saved: its parent must exist and it must not. Counts, but does not
+     * mark dirty or advance the generation (loading is not a change).
+     *
+     * @return the node, or null when the parent is missing or the node exists (the root aside,
+     *         which is updated in place)
+     */
+    public Node load(String path, byte[] value, Perms perms, long gen) {
+        Node n;
+        if (path.length() == 1) {
+            n = root;
+            owned[root.perms.owner()]--;
+        } else {
+            Node parent = find(StorePath.parent(path));
+            if (parent == null) {
+                return null;
+            }
+            String name = StorePath.leaf(path);
+            if (parent.child(name) != null) {
+                return null;
+            }
+            n = new Node(name, parent, perms, gen);
+            parent.addChild(n);
+            nodeCount++;
+        }
+        n.value = value.length == 0 ? Node.EMPTY : value;
+        n.perms = perms;
+        n.generation = gen;
+        owned[perms.owner()]++;
+        return n;
+    }
+
+    /**
+     * Replicates a node as a sender has it (a pre-copy round): updates it in place, or adds it
+     * under its parent, which must exist. Like {@link #load}, it neither advances the generation
+     * nor marks anything dirty.
+     *
+     * @return false when the parent is missing
+     */
+    public boolean put(String path, byte[] value, Perms perms, long gen) {
+        Node n = find(path);
+        if (n == null) {
+            return load(path, value, perms, gen) != null;
+        }
+        owned[n.perms.owner()]--;
+        owned[perms.owner()]++;
+        n.value = value.length == 0 ? Node.EMPTY : value;
+        n.perms = perms;
+        n.generation = gen;
+        return true;
+    }
+
+    /**
+     * Drops the subtree at {@code path}, if there is one, as a sender reported it removed (a
+     * pre-copy round); the parent's generation is left for the sender's record of it to set.
+     *
+     * @return the nodes dropped
+     */
+    public long drop(String path) {
+        Node n = find(path);
+        if (n == null || n == root) {
+            return 0;
+        }
+        long g = n.parent.generation;
+        Node parent = n.parent;
+        long removed = remove(n, g);
+        parent.generation = g;
+        return removed;
+    }
+
+    // ---- dirty tracking ------------------------------------------------------------------------
+
+    /** Starts recording dirty paths (clearing any recorded), or stops when {@code on} is false. */
+    public void trackDirty(boolean on) {
+        dirty = on ? new DirtyPaths.Tracker() : null;
+    }
+
+    /** Whether dirty paths are being recorded. */
+    public boolean tracksDirty() {
+        return dirty != null;
+    }
+
+    /** The dirty paths recorded since the last call (or since tracking began), and clears them. */
+    public DirtyPaths drainDirty() {
+        if (dirty == null) {
+            throw new IllegalStateException("dirty tracking is off: call trackDirty(true) first");
+        }
+        return dirty.drain();
+    }
+
+    // ---- walks ---------------------------------------------------------------------------------
+
+    /** Every node in pre-order (a parent before its children), children sorted by name. */
+    public void forEach(BiConsumer<String, Node> visitor) {
+        visitFrom(null, Long.MAX_VALUE, visitor);
+    }
+
+    /**
+     * Visits at most {@code max} nodes in the order of {@link #forEach}, starting after
+     * {@code after} (null: from the root), and returns the path of the last one visited, or null
+     * when the walk is complete. Resuming after a path that has since been removed continues
+     * where it would have been. Nodes created or removed between calls behind the resume point
+     * are not visited again: track dirty paths to catch them.
+     */
+    public String visitFrom(String after, long max, BiConsumer<String, Node> visitor) {
+        ArrayDeque<Frame> stack = new ArrayDeque<>();
+        long visited = 0;
+        String last = null;
+        if (after == null) {
+            visitor.accept(StorePath.ROOT, root);
+            visited++;
+            last = StorePath.ROOT;
+            stack.push(new Frame(StorePath.ROOT, root.sortedChildren(), 0));
+        } else {
+            Node n = root;
+            String prefix = StorePath.ROOT;
+            int from = 1;
+            boolean exists = true;
+            while (from < after.length()) {
+                int to = after.indexOf('/', from);
+                if (to < 0) {
+                    to = after.length();
+                }
+                String name = after.substring(from, to);
+                Node[] kids = n.sortedChildren();
+                int pos = Arrays.binarySearch(kids, null, (a, b) -> a.name.compareTo(name));
+                stack.push(new Frame(prefix, kids, pos >= 0 ? pos + 1 : -pos - 1));
+                if (pos < 0) {
+                    exists = false;
+                    break;
+                }
+                n = kids[pos];
+                prefix = StorePath.join(prefix, name);
+                from = to + 1;
+            }
+            if (exists) {
+                stack.push(new Frame(prefix, n.sortedChildren(), 0));
+            }
+        }
+        while (visited < max && !stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (f.next == f.kids.length) {
+                stack.pop();
+                continue;
+            }
+            Node n = f.kids[f.next++];
+            String path = StorePath.join(f.path, n.name);
+            visitor.accept(path, n);
+            visited++;
+            last = path;
+            if (n.childCount() > 0) {
+                stack.push(new Frame(path, n.sortedChildren(), 0));
+            }
+        }
+        while (!stack.isEmpty() && stack.peek().next == stack.peek().kids.length) {
+            stack.pop();
+        }
+        return stack.isEmpty() ? null : last;
+    }
+
+    private static final class Frame {
+        final String path;
+        final Node[] kids;
+        int next;
+
+        Frame(String path, Node[] kids, int next) {
+            this.path = path;
+            this.kids = kids;
+            this.next = next;
+        }
+    }
+}
