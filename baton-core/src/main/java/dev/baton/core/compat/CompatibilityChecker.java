@@ -76,9 +76,10 @@ public final class CompatibilityChecker {
         }
 
         void run() {
-            for (String name : writer.sections()) {
-                Description w = writer.descriptions().get(name);
-                Description r = reader.descriptions().get(name);
+            for (Map.Entry<String, Description> section : writer.sections().entrySet()) {
+                String name = section.getKey();
+                Description w = section.getValue();
+                Description r = reader.sections().get(name);
                 if (r == null) {
                     add(Severity.ERROR, Kind.SECTION_MISSING, name, side(true) + " writes section '" + name + "', which "
                             + side(false) + " does not know");
@@ -86,8 +87,8 @@ public final class CompatibilityChecker {
                 }
                 versioned(w, r, name);
             }
-            for (String name : reader.sections()) {
-                if (!writer.descriptions().containsKey(name)) {
+            for (String name : reader.sections().keySet()) {
+                if (!writer.sections().containsKey(name)) {
                     add(Severity.INFO, Kind.SECTION_UNUSED, name, side(false) + " knows section '" + name + "', which "
                             + side(true) + " never writes: it keeps its defaults");
                 }
@@ -141,7 +142,12 @@ public final class CompatibilityChecker {
             return "off".equals(v) || "false".equals(v);
         }
 
-        private void fields(List<Field> w, List<Field> r, String path) {
+        private void fields(List<Field> writerFields, List<Field> readerFields, String path) {
+            List<Field> w = inline(writerFields, writer, new HashSet<>());
+            List<Field> r = inline(readerFields, reader, new HashSet<>());
+            if (writer.inlineStructs()) {
+                balanceUnused(w, r, path);
+            }
             int n = Math.min(w.size(), r.size());
             for (int i = 0; i < n; i++) {
                 Field a = w.get(i);
@@ -198,6 +204,10 @@ public final class CompatibilityChecker {
             if (a.description() != null && b.description() != null) {
                 nested(a, b, at);
             }
+            if (a.description() != null && b.description() == null || a.description() == null && b.description() != null) {
+                add(Severity.ERROR, Kind.NESTED_MISSING, at, "a nested description in " + (a.description() != null ? side(true) : side(false))
+                        + " but not in " + (a.description() == null ? side(true) : side(false)));
+            }
         }
 
         private void nested(Field a, Field b, String at) {
@@ -228,6 +238,74 @@ public final class CompatibilityChecker {
             } else if (differs) {
                 add(Severity.ERROR, Kind.NESTED_CHANGED, at, "nested description '" + w.name()
                         + "' differs between the releases (see the findings under " + inner + ")");
+            }
+        }
+
+        /**
+         * For schemas whose structs are inline on the wire (QEMU's), the leaf fields in wire
+         * order, each named by its path; otherwise the fields as they are.
+         */
+        private List<Field> inline(List<Field> fields, Schema schema, Set<String> open) {
+            if (!schema.inlineStructs()) {
+                return fields;
+            }
+            List<Field> out = new ArrayList<>();
+            for (Field f : fields) {
+                Description d = f.description() == null ? null : schema.descriptions().get(f.description());
+                if (d == null || !open.add(d.name())) {
+                    out.add(f);
+                    continue;
+                }
+                for (Field inner : inline(d.at(d.version()), schema, open)) {
+                    out.add(new Field(f.name() + "." + inner.name(), inner.kind(), inner.since(), inner.when(),
+                            inner.size(), inner.count(), inner.countField(), inner.element(), inner.description(),
+                            inner.key(), inner.equalValue()));
+                }
+                open.remove(d.name());
+            }
+            return out;
+        }
+
+        /**
+         * Where one side has {@code unused} padding and the other real fields of the same total
+         * size, the wire is the same (QEMU replaces removed fields with VMSTATE_UNUSED): say so
+         * and take both out of the comparison.
+         */
+        private void balanceUnused(List<Field> w, List<Field> r, String path) {
+            int i = 0;
+            int j = 0;
+            while (i < w.size() && j < r.size()) {
+                Field a = w.get(i);
+                Field b = r.get(j);
+                boolean aUnused = "unused".equals(a.kind());
+                boolean bUnused = "unused".equals(b.kind());
+                if (aUnused == bUnused || a.name().equals(b.name())) {
+                    i++;
+                    j++;
+                    continue;
+                }
+                List<Field> padSide = aUnused ? w : r;
+                List<Field> realSide = aUnused ? r : w;
+                int pad = aUnused ? i : j;
+                int real = aUnused ? j : i;
+                long want = padSide.get(pad).size() == null ? -1 : padSide.get(pad).size();
+                long sum = 0;
+                int k = real;
+                while (k < realSide.size() && sum < want && realSide.get(k).size() != null) {
+                    sum += realSide.get(k).size();
+                    k++;
+                }
+                if (sum != want) {
+                    i++;
+                    j++;
+                    continue;
+                }
+                List<String> names = realSide.subList(real, k).stream().map(Field::name).toList();
+                add(Severity.WARNING, Kind.FIELD_RENAMED, path + "." + padSide.get(pad).name(), want + " octets of unused "
+                        + "padding in " + side(aUnused) + " stand for " + names + " in " + side(!aUnused)
+                        + ": the same on the wire");
+                realSide.subList(real, k).clear();
+                padSide.remove(pad);
             }
         }
 

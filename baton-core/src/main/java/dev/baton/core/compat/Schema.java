@@ -44,18 +44,45 @@ public final class Schema {
 
     private final Map<String, Description> descriptions;
     private final Map<String, ProfileModel> profiles;
-    private final Set<String> sections;
+    private final Map<String, Description> sections;
+    private final boolean inlineStructs;
 
     private Schema(Map<String, Description> descriptions, Map<String, ProfileModel> profiles) {
         this.descriptions = descriptions;
         this.profiles = profiles;
+        this.inlineStructs = false;
         Set<String> nested = new HashSet<>();
         for (Description d : descriptions.values()) {
             collectNested(d, nested);
         }
-        Set<String> roots = new java.util.LinkedHashSet<>(descriptions.keySet());
-        roots.removeAll(nested);
-        this.sections = roots;
+        this.sections = new LinkedHashMap<>();
+        for (Map.Entry<String, Description> e : descriptions.entrySet()) {
+            if (!nested.contains(e.getKey())) {
+                sections.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private Schema(Map<String, Description> sections, Map<String, Description> descriptions, boolean inlineStructs) {
+        this.descriptions = descriptions;
+        this.profiles = Map.of();
+        this.sections = sections;
+        this.inlineStructs = inlineStructs;
+    }
+
+    /**
+     * A schema of another origin (QEMU's {@code -dump-vmstate}): its sections by name, every
+     * description by name, and whether nested structs are inline on the wire (QEMU's are: a
+     * struct's fields are written in place, so moving fields into a struct changes nothing).
+     */
+    public static Schema of(Map<String, Description> sections, Map<String, Description> descriptions,
+            boolean inlineStructs) {
+        return new Schema(new LinkedHashMap<>(sections), new LinkedHashMap<>(descriptions), inlineStructs);
+    }
+
+    /** Whether nested structs are written inline, with no framing of their own. */
+    public boolean inlineStructs() {
+        return inlineStructs;
     }
 
     private static void collectNested(Description d, Set<String> into) {
@@ -77,8 +104,8 @@ public final class Schema {
         return profiles;
     }
 
-    /** Names of the descriptions no other one nests: the sections. */
-    public Set<String> sections() {
+    /** The sections by name: for Baton's documents, the descriptions no other one nests. */
+    public Map<String, Description> sections() {
         return sections;
     }
 
