@@ -31,6 +31,8 @@ public final class SampleApplication implements MigratableApplication {
             .release("1.0").pin("sample.notes", "off")
             .release("2.0")
             .build();
+    /** What release 1.0 itself knew: only itself. */
+    static final ReleaseProfiles RELEASES_1_0 = ReleaseProfiles.builder().release("1.0").build();
 
     /** The static configuration. */
     public static final class Config {
@@ -75,6 +77,11 @@ public final class SampleApplication implements MigratableApplication {
             .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
             .subsection(NOTES, "sample.notes", (c, ctx) -> !c.note.isEmpty())
             .build();
+    /** Release 1.0's counters: no notes subsection, which it would refuse as unknown. */
+    static final StateDescription<Counters> COUNTERS_1_0 = StateDescription.<Counters>builder("sample.counters")
+            .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
+            .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
+            .build();
     static final StateDescription<Session> SESSION = StateDescription.<Session>builder("sample.session", Session::new)
             .string("user", s -> s.user, (s, v) -> s.user = v)
             .u64("hits", s -> s.hits, (s, v) -> s.hits = v)
@@ -86,6 +93,7 @@ public final class SampleApplication implements MigratableApplication {
     private final ObjectCollectionRegion<Session> sessions = new ObjectCollectionRegion<>("sessions", SESSION);
     private final SectionRegistry registry;
     private final long writesPerSecond;
+    private final String release;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopped;
     private Thread mutator;
@@ -94,22 +102,32 @@ public final class SampleApplication implements MigratableApplication {
     /** Reads the system properties; makes the empty state (a target loads into it). */
     public SampleApplication() {
         this(Long.getLong("baton.sample.mib", 64) << 20, Long.getLong("baton.sample.sessions", 1000),
-                Long.getLong("baton.sample.writes-per-second", 20_000));
+                Long.getLong("baton.sample.writes-per-second", 20_000), System.getProperty("baton.sample.release", "2.0"));
+    }
+
+    public SampleApplication(long regionBytes, long sessions, long writesPerSecond) {
+        this(regionBytes, sessions, writesPerSecond, "2.0");
     }
 
     /**
      * @param regionBytes     size of the "ram" region
      * @param sessions        objects {@link #fill} makes
      * @param writesPerSecond the mutator's rate once {@link #start()}ed; 0 for none
+     * @param release         which release this build plays: "2.0" (the default) or "1.0", which has
+     *                        no notes subsection and knows no later release
      */
-    public SampleApplication(long regionBytes, long sessions, long writesPerSecond) {
+    public SampleApplication(long regionBytes, long sessions, long writesPerSecond, String release) {
+        if (!release.equals("1.0") && !release.equals("2.0")) {
+            throw new IllegalArgumentException("the sample has releases 1.0 and 2.0, not " + release);
+        }
         this.ram = new ByteArrayRegion("ram", new byte[Math.toIntExact(regionBytes)]);
         this.writesPerSecond = writesPerSecond;
+        this.release = release;
         config.regionBytes = regionBytes;
         config.sessions = sessions;
         this.registry = new SectionRegistry()
                 .register("sample.config", 0, CONFIG, config, Part.STATIC)
-                .register("sample.counters", 0, COUNTERS, counters);
+                .register("sample.counters", 0, release.equals("1.0") ? COUNTERS_1_0 : COUNTERS, counters);
     }
 
     /** Fills the state from a seed: what a source has before it runs. Returns this. */
@@ -205,6 +223,15 @@ public final class SampleApplication implements MigratableApplication {
         return counters.ticks;
     }
 
+    /** The note on the counters (a 2.0 field: empty after a migration written for 1.0). */
+    public String note() {
+        return counters.note;
+    }
+
+    public ObjectCollectionRegion<Session> sessions() {
+        return sessions;
+    }
+
     @Override
     public String name() {
         return "baton-sample";
@@ -212,7 +239,7 @@ public final class SampleApplication implements MigratableApplication {
 
     @Override
     public String version() {
-        return "2.0";
+        return release;
     }
 
     @Override
@@ -227,7 +254,7 @@ public final class SampleApplication implements MigratableApplication {
 
     @Override
     public ReleaseProfiles profiles() {
-        return RELEASES;
+        return release.equals("1.0") ? RELEASES_1_0 : RELEASES;
     }
 
     @Override

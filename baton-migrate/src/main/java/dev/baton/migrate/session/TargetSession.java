@@ -220,8 +220,8 @@ public final class TargetSession {
         if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
             throw error;
         }
-        return new MigrationFailedException("migration failed: " + reason + "; the target discarded what it loaded",
-                reason, refused, cause);
+        return new MigrationFailedException((refused ? "migration refused: " : "migration failed: ") + reason
+                + "; the target discarded what it loaded", reason, refused, cause);
     }
 
     private static String reason(Throwable e, Transport transport) {
@@ -232,7 +232,7 @@ public final class TargetSession {
             return "the source aborted: " + a.getMessage();
         }
         if (e instanceof StreamRefusedException) {
-            return "refused: " + e.getMessage();
+            return e.getMessage();
         }
         if (e instanceof java.io.EOFException) {
             return "the source closed the connection: " + e.getMessage();

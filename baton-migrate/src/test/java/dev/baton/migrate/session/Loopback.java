@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /** A target session on a loopback listener, in a thread of the test's JVM. */
 final class Loopback implements AutoCloseable {
@@ -55,8 +54,13 @@ final class Loopback implements AutoCloseable {
         }
     }
 
-    <T> T outcome(Function<Object, T> f) {
-        return f.apply(outcome());
+    /** The target's failure; an assertion error when it succeeded. */
+    Throwable failure() {
+        Object o = outcome();
+        if (o instanceof Throwable t) {
+            return t;
+        }
+        throw new AssertionError("the target succeeded: " + o);
     }
 
     @Override
