@@ -81,7 +81,10 @@ final class Answers implements AutoCloseable {
             case EOFException eof -> new AnswerException(transport.stalled() != null ? transport.stalled()
                     : "the target closed the connection before its " + what, false);
             case IOException io -> transport.stalled() != null ? new AnswerException(transport.stalled(), false)
-                    : new AnswerException("return path: " + io.getMessage(), false);
+                    : io instanceof dev.baton.migrate.transport.TlsRefusedException
+                            || io instanceof dev.baton.migrate.returnpath.ControlFormatException
+                            ? new AnswerException(io.getMessage(), false)
+                            : new AnswerException("the return path failed: " + io.getMessage(), false);
             default -> new IOException("unexpected " + next);
         };
         if (!(next instanceof ControlMessage)) {

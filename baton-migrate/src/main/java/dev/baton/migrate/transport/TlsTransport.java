@@ -99,7 +99,9 @@ public final class TlsTransport extends ChannelTransport {
         String why;
         if (server) {
             if (lower.contains("empty client certificate") || lower.contains("certificate_required")) {
-                why = "refused the source at " + peer + ": it presented no certificate (this target requires one)";
+                // TLS 1.3 clients offer only certificates signed by an authority the server names, so
+                // an untrusted source usually presents none at all
+                why = "refused the source at " + peer + ": it presented no certificate that this target trusts";
             } else if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unknown_ca")
                     || lower.contains("not trusted")) {
                 why = "refused the source at " + peer + ": its certificate is not signed by any certificate this target"
@@ -115,7 +117,10 @@ public final class TlsTransport extends ChannelTransport {
                         + " (give the target a certificate with that name, or turn hostname verification off)";
             } else if (lower.contains("pkix") || lower.contains("certification path")) {
                 why = "the target " + peer + " has a certificate this source does not trust";
-            } else if (lower.contains("certificate_required") || lower.contains("bad_certificate")
+            } else if (lower.contains("certificate_required")) {
+                why = "the target " + peer + " requires a certificate it trusts, and this source has none that it does ("
+                        + alert(m) + ")";
+            } else if (lower.contains("bad_certificate")
                     || lower.contains("unknown_ca") || lower.contains("certificate_unknown")
                     || lower.contains("empty client certificate")) {
                 why = "the target " + peer + " refused this source's certificate (" + alert(m) + ")";
