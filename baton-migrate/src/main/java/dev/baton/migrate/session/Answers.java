@@ -84,7 +84,7 @@ final class Answers implements AutoCloseable {
                     : io instanceof dev.baton.migrate.transport.TlsRefusedException
                             || io instanceof dev.baton.migrate.returnpath.ControlFormatException
                             ? new AnswerException(io.getMessage(), false)
-                            : new AnswerException("the return path failed: " + io.getMessage(), false);
+                            : new AnswerException("the connection to the target failed: " + io.getMessage(), false);
             default -> new IOException("unexpected " + next);
         };
         if (!(next instanceof ControlMessage)) {

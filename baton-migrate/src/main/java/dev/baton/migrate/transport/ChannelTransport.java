@@ -28,7 +28,7 @@ abstract class ChannelTransport implements Transport {
     ChannelTransport(ReadableByteChannel in, WritableByteChannel out, Duration timeout, String peer, String description,
             List<? extends AutoCloseable> resources) {
         this.resources.addAll(resources);
-        this.guard = new StallGuard(timeout, this::abort, peer);
+        this.guard = new StallGuard(timeout, this::abort, this::stopInput, peer);
         this.in = in == null ? NoChannel.INSTANCE : guard.guard(in);
         this.out = out == null ? NoChannel.INSTANCE : guard.guard(out);
         this.description = description;
@@ -69,6 +69,14 @@ abstract class ChannelTransport implements Transport {
                 // aborting: the first failure is the one being reported elsewhere
             }
         }
+    }
+
+    /**
+     * Ends a read blocked past the timeout. By default the whole transport is aborted; a
+     * transport that can shut its input alone does so, and the session can still send its ERROR.
+     */
+    void stopInput() {
+        abort();
     }
 
     @Override

@@ -30,6 +30,7 @@ final class StallGuard implements AutoCloseable {
 
     private final long timeoutNanos;
     private final Runnable abort;
+    private final Runnable stopInput;
     private final String peer;
     private final ScheduledFuture<?> tick;
     /** When the read or write in progress began, or 0 when none is. */
@@ -39,13 +40,16 @@ final class StallGuard implements AutoCloseable {
     private volatile boolean readsTimed = true;
 
     /**
-     * @param timeout how long a read or write may block; zero or negative for no limit
-     * @param abort   closes the transport so blocked calls fail
-     * @param peer    named in the message, e.g. "the source"
+     * @param timeout   how long a read or write may block; zero or negative for no limit
+     * @param abort     closes the transport so blocked calls fail
+     * @param stopInput ends a blocked read but, where the transport can, leaves the output open, so
+     *                  that the target can still tell the source why it gives up
+     * @param peer      named in the message, e.g. "127.0.0.1:7000"
      */
-    StallGuard(Duration timeout, Runnable abort, String peer) {
+    StallGuard(Duration timeout, Runnable abort, Runnable stopInput, String peer) {
         this.timeoutNanos = timeout.isZero() || timeout.isNegative() ? 0 : timeout.toNanos();
         this.abort = abort;
+        this.stopInput = stopInput;
         this.peer = peer;
         if (timeoutNanos == 0) {
             this.tick = null;
@@ -59,15 +63,15 @@ final class StallGuard implements AutoCloseable {
         long now = System.nanoTime();
         long r = readingSince;
         long w = writingSince;
-        String why = null;
-        if (r != 0 && readsTimed && now - r > timeoutNanos) {
-            why = "nothing arrived from " + peer + " for " + millis() + " ms";
-        } else if (w != 0 && now - w > timeoutNanos) {
-            why = peer + " took nothing for " + millis() + " ms";
+        if (stalled != null) {
+            return;
         }
-        if (why != null && stalled == null) {
-            stalled = "the connection stalled: " + why + " (the timeout)";
+        if (w != 0 && now - w > timeoutNanos) {
+            stalled = "the connection stalled: " + peer + " took nothing for " + millis() + " ms (the timeout)";
             abort.run();
+        } else if (r != 0 && readsTimed && now - r > timeoutNanos) {
+            stalled = "the connection stalled: nothing arrived from " + peer + " for " + millis() + " ms (the timeout)";
+            stopInput.run();
         }
     }
 
@@ -91,7 +95,13 @@ final class StallGuard implements AutoCloseable {
             public int read(ByteBuffer dst) throws IOException {
                 readingSince = System.nanoTime() | 1;
                 try {
-                    return c.read(dst);
+                    int n = c.read(dst);
+                    if (n < 0 && stalled != null) {
+                        throw new TransportStalledException(stalled, null); // the guard ended the input
+                    }
+                    return n;
+                } catch (TransportStalledException e) {
+                    throw e;
                 } catch (IOException e) {
                     throw explain(e);
                 } finally {

@@ -76,6 +76,16 @@ public final class TcpTransport extends ChannelTransport {
         channel.shutdownOutput();
     }
 
+    /** A stalled read ends with the input alone: the output stays open for the session's ERROR. */
+    @Override
+    void stopInput() {
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            abort();
+        }
+    }
+
     /** A TCP server socket for one or more migrations. */
     public static final class Listener implements TransportListener {
         private final ServerSocketChannel server;
