@@ -45,7 +45,8 @@ class FaultInjectionTest {
             trial(source, before, fault, tally, i);
         }
         tally.save("fault-injection-proxy.txt", "fault injection through the proxy (seed " + seed + ", forward octets "
-                + lengths.forward() + ", return octets " + lengths.back() + ")");
+                + lengths.forward() + ", return octets " + lengths.back() + ")",
+                "every trial: source resumed, state digest unchanged, target discarded");
         assertThat(tally.trials()).isEqualTo(trials);
     }
 

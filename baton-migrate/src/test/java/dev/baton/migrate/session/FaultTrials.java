@@ -80,19 +80,19 @@ final class FaultTrials {
             return rows.values().stream().mapToInt(r -> r[0]).sum();
         }
 
-        String table(String title) {
+        String table(String title, String verdict) {
             StringBuilder sb = new StringBuilder(title).append('\n');
             sb.append(String.format("%-22s %7s %7s%n", "fault", "trials", "fired"));
             rows.forEach((k, v) -> sb.append(String.format("%-22s %7d %7d%n", k, v[0], v[1])));
             sb.append(String.format("%-22s %7d%n", "total", trials()));
-            sb.append("every trial: source resumed, state digest unchanged, target discarded\n");
+            sb.append(verdict).append('\n');
             sb.append("source's reasons (digits as N):\n");
             reasons.forEach((k, v) -> sb.append(String.format("%5d  %s%n", v, k)));
             return sb.toString();
         }
 
-        void save(String name, String title) throws IOException {
-            String t = table(title);
+        void save(String name, String title, String verdict) throws IOException {
+            String t = table(title, verdict);
             System.out.print(t);
             Path dir = Path.of("target");
             if (Files.isDirectory(dir)) {
