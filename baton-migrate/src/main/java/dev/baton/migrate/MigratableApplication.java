@@ -47,6 +47,14 @@ public interface MigratableApplication {
     // ---- source ----------------------------------------------------------------------------
 
     /**
+     * Starts the application where {@code baton migrate send} hosts it: make or load its state and
+     * start its work, on the instance the command made. An application that embeds
+     * {@link dev.baton.migrate.session.SourceSession} itself never needs this.
+     */
+    default void launch() {
+    }
+
+    /**
      * Stop changing the migrated state, and return when it no longer changes: the downtime starts.
      * Only the dynamic sections and what is left of the regions are sent after this.
      */

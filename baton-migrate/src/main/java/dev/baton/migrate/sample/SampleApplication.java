@@ -198,6 +198,13 @@ public final class SampleApplication implements MigratableApplication {
         }
     }
 
+    /** Fills the state from {@code baton.sample.seed} (default 1) and starts the mutator. */
+    @Override
+    public void launch() {
+        fill(Long.getLong("baton.sample.seed", 1));
+        start();
+    }
+
     /** Stops the mutator for good. */
     public void stop() {
         stopped = true;

@@ -104,7 +104,9 @@ public final class TargetSession {
                             + " where START was due");
                 };
                 listener.event(new MigrationEvent.Handshake(transport.description(), true, start.protocol(),
-                        start.stream(), start.profile(), "chosen by the source from this target's HELLO"));
+                        start.stream(), start.profile(), "protocol " + start.protocol() + ", stream version "
+                                + start.stream() + (start.profile().isEmpty() ? ", no profile" : ", profile "
+                                + start.profile()) + ", as the source chose from this target's HELLO"));
             }
             RecordReader reader = RecordReader.open(transport.in(), ReaderOptions.defaults().withWindow(streams)
                     .withApplicationTypes(protocol.recordTypes()));
