@@ -70,10 +70,18 @@ final class ReceiveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private TlsConfig tlsConfig() throws IOException {
+        try {
+            return tls.config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Duration timeout = Duration.ofMillis(timeoutMillis);
-        TlsConfig tlsConfig = tls.config();
+        TlsConfig tlsConfig = tlsConfig();
         MigratableApplication probe = Applications.load(app, classpath);
         String chosen = probe.getClass().getName();
         Transport transport;

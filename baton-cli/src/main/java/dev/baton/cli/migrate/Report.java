@@ -29,8 +29,8 @@ final class Report implements MigrationListener {
     @Override
     public void event(MigrationEvent e) {
         switch (e) {
-            case MigrationEvent.Handshake h -> line((h.returnPath() ? "handshake over " : "") + h.transport() + ": "
-                    + (h.returnPath() ? h.note() : h.note().substring(h.note().indexOf(':') + 2)));
+            case MigrationEvent.Handshake h -> line(h.returnPath() ? "handshake over " + h.transport() + ": " + h.note()
+                    : h.note());
             case MigrationEvent.StaticDataAccepted a -> line(source ? "the target accepted the static data"
                     : "static data accepted");
             case MigrationEvent.Iteration i -> {

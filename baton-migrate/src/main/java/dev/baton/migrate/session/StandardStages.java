@@ -98,7 +98,10 @@ final class StandardStages {
     private static MigrationEvent.Iteration pass(SourceContext ctx, int index, long bandwidthLimit, boolean paused)
             throws IOException {
         List<Region> regions = ctx.regions();
-        long newlyBefore = newlyDirtied(regions);
+        long[] newlyBefore = new long[regions.size()];
+        for (int i = 0; i < newlyBefore.length; i++) {
+            newlyBefore[i] = regions.get(i).newlyDirtied();
+        }
         long start = System.nanoTime();
         long octets = ctx.sender().pass(bandwidthLimit);
         ctx.writer().begin(RecordTypes.ITERATION_END).putInt(index).putInt(paused ? 1 : 0).putLong(octets).end();
@@ -111,7 +114,11 @@ final class StandardStages {
         for (Region r : regions) {
             dirty += r.dirtyBytes();
         }
-        double rate = (newlyDirtied(regions) - newlyBefore) * 1e9 / nanos;
+        long dirtied = 0;
+        for (int i = 0; i < newlyBefore.length; i++) {
+            dirtied += (regions.get(i).newlyDirtied() - newlyBefore[i]) * regions.get(i).unitBytes();
+        }
+        double rate = dirtied * 1e9 / nanos;
         long estimate = ctx.estimator().estimateNanos(dirty);
         ctx.estimatedTotal(ctx.writer().offset() + dirty);
         MigrationEvent.Iteration it = new MigrationEvent.Iteration(index, octets, ctx.sender().pages(),
@@ -119,14 +126,5 @@ final class StandardStages {
                 estimate == Long.MAX_VALUE ? Long.MAX_VALUE : estimate / 1_000_000, paused);
         ctx.iteration(it);
         return it;
-    }
-
-    /** Octets that went from clean to dirty so far, over all regions. */
-    private static long newlyDirtied(List<Region> regions) {
-        long n = 0;
-        for (Region r : regions) {
-            n += r.newlyDirtied() * r.unitBytes();
-        }
-        return n;
     }
 }
