@@ -48,7 +48,8 @@ import java.util.function.Supplier;
  * the target's DONE; JMH's forks and warm-up iterations would multiply the five minutes this
  * takes. Run with {@code bin/bench migration-report} (it gives the JVM 5 GiB of heap). Options:
  * {@code --mib N} (throughput size, default 1024), {@code --runs N} (default 5),
- * {@code --downtime-sizes 64,256,1024}, {@code --writes-per-second N} (default 20000).
+ * {@code --downtime-sizes 64,256,1024}, {@code --writes-per-second N} (default 100000), {@code --bandwidth MB/S}
+ * (the live passes' limit in the downtime runs, default 1000: a 10 GbE link).
  */
 public final class MigrationReport {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -61,20 +62,22 @@ public final class MigrationReport {
         int mib = 1024;
         int runs = 5;
         int[] sizes = {64, 256, 1024};
-        long rate = 20_000;
+        long rate = 100_000;
+        long bandwidth = 1000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mib" -> mib = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--downtime-sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--writes-per-second" -> rate = Long.parseLong(args[++i]);
+                case "--bandwidth" -> bandwidth = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         System.out.printf(Locale.ROOT, "JDK %s, %d cores, max heap %d MiB%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         throughput(mib, runs);
-        downtime(sizes, rate, Math.max(1, runs - 2));
+        downtime(sizes, rate, bandwidth, Math.max(1, runs - 2));
     }
 
     // ---- throughput --------------------------------------------------------------------------
@@ -87,31 +90,49 @@ public final class MigrationReport {
         byte[] dst = target[0].ram().array();
         TlsConfig tls = selfSignedTls();
 
-        List<String> rows = new ArrayList<>();
-        double heap = median(runs, () -> plainCopyHeap(src, dst));
-        rows.add(row("plain socket copy, heap array to heap array", bytes, heap, heap));
-        double direct = median(runs, () -> plainCopyDirect(bytes));
-        rows.add(row("plain socket copy, direct buffer to direct buffer", bytes, direct, heap));
-        // the target loads into a new instance each time; the last one's array is reused for the next
-        Supplier<MigratableApplication> fresh = () -> target[0];
-        double tcp = median(runs, () -> migrate(source, fresh, null));
-        rows.add(row("Baton migration over TCP (checksums on)", bytes, tcp, heap));
+        // Interleaved, one of each per round, so that other work on the machine weighs on all alike.
+        Supplier<MigratableApplication> fresh = () -> target[0]; // the target's array is reused run after run
+        List<Timed> kinds = List.of(() -> plainCopyHeap(src, dst), () -> plainCopyDirect(bytes),
+                () -> migrate(source, fresh, null));
+        double[][] times = new double[kinds.size()][runs];
+        for (Timed k : kinds) {
+            k.seconds(); // warm-up
+        }
+        for (int r = 0; r < runs; r++) {
+            for (int k = 0; k < kinds.size(); k++) {
+                times[k][r] = kinds.get(k).seconds();
+            }
+        }
+        double heap = median(times[0]);
+        double direct = median(times[1]);
+        double tcp = median(times[2]);
         double tlsTime = median(Math.max(1, runs - 2), () -> migrate(source, fresh, tls));
-        rows.add(row("Baton migration over TLS 1.3 (checksums on)", bytes, tlsTime, heap));
+        List<String> rows = new ArrayList<>();
+        rows.add(row("plain socket copy, heap array to heap array", bytes, heap, heap, direct));
+        rows.add(row("plain socket copy, direct buffer to direct buffer", bytes, direct, heap, direct));
+        rows.add(row("Baton migration over TCP (checksums on)", bytes, tcp, heap, direct));
+        rows.add(row("Baton migration over TLS 1.3 (checksums on)", bytes, tlsTime, heap, direct));
+        System.out.println("runs (s): heap " + Arrays.toString(times[0]) + ", direct " + Arrays.toString(times[1])
+                + ", tcp " + Arrays.toString(times[2]));
         System.out.println();
         System.out.printf(Locale.ROOT, "Throughput: %d MiB over loopback, median of %d runs (TLS: %d)%n", mib, runs,
                 Math.max(1, runs - 2));
         System.out.println("| what | median s | GB/s | ratio to heap copy | ratio to direct copy |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (String r : rows) {
-            System.out.println(r.replace("@DIRECT@", ""));
+            System.out.println(r);
         }
-        System.out.printf(Locale.ROOT, "(ratio to the direct copy: TCP %.3f, TLS %.3f)%n", direct / tcp, direct / tlsTime);
     }
 
-    private static String row(String what, long bytes, double seconds, double heapSeconds) {
-        return String.format(Locale.ROOT, "| %s | %.3f | %.2f | %.3f | @DIRECT@ |", what, seconds, bytes / seconds / 1e9,
-                heapSeconds / seconds);
+    private static String row(String what, long bytes, double seconds, double heapSeconds, double directSeconds) {
+        return String.format(Locale.ROOT, "| %s | %.3f | %.2f | %.3f | %.3f |", what, seconds, bytes / seconds / 1e9,
+                heapSeconds / seconds, directSeconds / seconds);
+    }
+
+    private static double median(double[] times) {
+        double[] t = times.clone();
+        Arrays.sort(t);
+        return t[t.length / 2];
     }
 
     /** Seconds per run, the median of {@code runs} after one warm-up run. */
@@ -233,10 +254,11 @@ public final class MigrationReport {
 
     // ---- downtime ----------------------------------------------------------------------------
 
-    private static void downtime(int[] sizes, long writesPerSecond, int runs) throws Exception {
+    private static void downtime(int[] sizes, long writesPerSecond, long bandwidth, int runs) throws Exception {
         System.out.println();
         System.out.printf(Locale.ROOT, "Downtime: a thread writes %d random 8-octet words a second into the region (each"
-                + " dirties a 4 KiB page); median of %d runs by downtime%n", writesPerSecond, runs);
+                + " dirties a 4 KiB page); live passes limited to %d MB/s (the last pass is not); median of %d runs by"
+                + " downtime%n", writesPerSecond, bandwidth, runs);
         System.out.println("| region | downtime limit | passes | switchover | sent | dirty at switchover | last pass"
                 + " | downtime ms |");
         System.out.println("|---:|---:|---:|---|---:|---:|---:|---:|");
@@ -244,7 +266,7 @@ public final class MigrationReport {
             for (int mib : sizes) {
                 List<String[]> results = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    results.add(downtimeRun(mib, limit, writesPerSecond));
+                    results.add(downtimeRun(mib, limit, writesPerSecond, bandwidth));
                     System.gc();
                 }
                 results.sort((a, b) -> Double.compare(Double.parseDouble(a[7]), Double.parseDouble(b[7])));
@@ -253,15 +275,17 @@ public final class MigrationReport {
         }
     }
 
-    private static String[] downtimeRun(int mib, long limitMillis, long writesPerSecond) throws Exception {
+    private static String[] downtimeRun(int mib, long limitMillis, long writesPerSecond, long bandwidth)
+            throws Exception {
         long bytes = (long) mib << 20;
         SampleApplication source = new SampleApplication(bytes, 1000, writesPerSecond).fill(mib);
-        Thread.sleep(0);
         source.start();
         Thread.sleep(200); // let the writer reach its rate
         List<MigrationEvent> events = new ArrayList<>();
         MigrationStats stats = run(source, () -> new SampleApplication(bytes, 1000, 0), null,
-                PrecopyPolicy.defaults().withDowntimeLimit(Duration.ofMillis(limitMillis)), events::add);
+                PrecopyPolicy.defaults().withDowntimeLimit(Duration.ofMillis(limitMillis))
+                        .withBandwidthLimit(bandwidth * 1_000_000), events::add);
+        source.stop();
         MigrationEvent.Switchover s = events.stream().filter(MigrationEvent.Switchover.class::isInstance)
                 .map(MigrationEvent.Switchover.class::cast).findFirst().orElseThrow();
         MigrationEvent.Iteration last = stats.iterations().getLast();
