@@ -82,8 +82,7 @@ final class ReceiveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tlsConfig();
-        MigratableApplication probe = Applications.load(app, classpath);
-        String chosen = probe.getClass().getName();
+        MigratableApplication application = Applications.load(app, classpath);
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))
@@ -97,7 +96,7 @@ final class ReceiveCommand implements Callable<Integer> {
                     ? TlsTransport.listen(e.port(), tlsConfig).timeout(timeout)
                     : TcpTransport.listen(address).timeout(timeout)) {
                 System.out.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
-                        + tlsConfig.subject() + ")" : "") + " for " + probe.name() + " " + probe.version());
+                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());
                 System.out.flush();
                 try {
                     transport = listener.accept(Duration.ofSeconds(acceptSeconds));
@@ -110,28 +109,20 @@ final class ReceiveCommand implements Callable<Integer> {
         } else {
             transport = FileTransport.open(Path.of(from.file));
         }
-        MigratableApplication first = probe;
-        boolean[] used = {false};
-        try (Progress bar = Progress.start("receive", -1, progress)) {
-            MigratableApplication received = TargetSession.builder(() -> {
-                // the probe is new and empty: the first migration loads into it
-                if (!used[0]) {
-                    used[0] = true;
-                    return first;
-                }
-                try {
-                    return Applications.load(chosen, classpath);
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            }).listener(new Report(System.out, bar, false)).build().receive(transport);
-            bar.close();
-            System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 "
-                    + StateDigest.of(received));
-            return MigrateCommand.OK;
+        Progress bar = Progress.start("receive", -1, progress);
+        MigratableApplication received;
+        try {
+            // the instance made above is new and empty: the migration loads into it
+            received = TargetSession.builder(() -> application).listener(new Report(System.out, bar, false)).build()
+                    .receive(transport);
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
+        } finally {
+            bar.close();
         }
+        System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 "
+                + StateDigest.of(received));
+        return MigrateCommand.OK;
     }
 
     private int fail(String message) {

@@ -106,21 +106,24 @@ final class SendCommand implements Callable<Integer> {
         } catch (TlsRefusedException e) {
             return fail(e.getMessage() + "; the source resumed with its state intact");
         }
-        try (Progress bar = Progress.start("migrate", -1, progress)) {
-            MigrationStats stats = SourceSession.builder(application).timeout(timeout).profile(profile)
+        Progress bar = Progress.start("migrate", -1, progress);
+        MigrationStats stats;
+        try {
+            stats = SourceSession.builder(application).timeout(timeout).profile(profile)
                     .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000))
                     .listener(new Report(info, bar, true)).build().migrate(transport);
             bar.at(stats.octets());
-            bar.close();
-            info.println("handed over: state sha256 " + StateDigest.of(application));
-            if (transport.hasReturnPath() && !stats.targetConfirmed()) {
-                return fail("the target acknowledged the whole state but did not confirm that it runs (GO or DONE was"
-                        + " lost): check the target before dropping this state");
-            }
-            return MigrateCommand.OK;
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
+        } finally {
+            bar.close();
         }
+        info.println("handed over: state sha256 " + StateDigest.of(application));
+        if (transport.hasReturnPath() && !stats.targetConfirmed()) {
+            return fail("the target acknowledged the whole state but did not confirm that it runs (GO or DONE was"
+                    + " lost): check the target before dropping this state");
+        }
+        return MigrateCommand.OK;
     }
 
     private int fail(String message) {
