@@ -186,6 +186,29 @@ class MigrateCliIT {
     }
 
     @Test
+    void throughAPipe() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> send = new ArrayList<>(List.of(java));
+        send.addAll(SMALL);
+        send.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "send", "--to", "-"));
+        List<String> receive = new ArrayList<>(List.of(java));
+        receive.addAll(SMALL);
+        receive.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "receive", "--from", "-"));
+        Path sendErr = dir.resolve("send.err");
+        Path receiveOut = dir.resolve("receive.out");
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                new ProcessBuilder(send).redirectError(sendErr.toFile()),
+                new ProcessBuilder(receive).redirectOutput(receiveOut.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)));
+        for (Process p : pipeline) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(sendErr)).isZero();
+        }
+        assertThat(Files.readString(sendErr)).contains("standard output has no return path");
+        assertThat(digest(Files.readString(receiveOut))).isEqualTo(digest(Files.readString(sendErr)));
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         Baton.Result noTarget = Baton.run("migrate", "send");
         assertThat(noTarget.exit()).isEqualTo(2);
