@@ -47,7 +47,7 @@ import java.util.function.Supplier;
  * <p>A main, not JMH: each figure is a whole migration of seconds, timed from the connection to
  * the target's DONE; JMH's forks and warm-up iterations would multiply the five minutes this
  * takes. Run with {@code bin/bench migration-report} (it gives the JVM 5 GiB of heap). Options:
- * {@code --mib N} (throughput size, default 1024), {@code --runs N} (default 5),
+ * {@code --mib N} (throughput size, default 1024), {@code --runs N} (default 7),
  * {@code --downtime-sizes 64,256,1024}, {@code --writes-per-second N} (default 100000), {@code --bandwidth MB/S}
  * (the live passes' limit in the downtime runs, default 1000: a 10 GbE link).
  */
@@ -60,7 +60,7 @@ public final class MigrationReport {
 
     public static void main(String[] args) throws Exception {
         int mib = 1024;
-        int runs = 5;
+        int runs = 7;
         int[] sizes = {64, 256, 1024};
         long rate = 100_000;
         long bandwidth = 1000;
@@ -93,10 +93,12 @@ public final class MigrationReport {
         // Interleaved, one of each per round, so that other work on the machine weighs on all alike.
         Supplier<MigratableApplication> fresh = () -> target[0]; // the target's array is reused run after run
         List<Timed> kinds = List.of(() -> plainCopyHeap(src, dst), () -> plainCopyDirect(bytes),
-                () -> migrate(source, fresh, null));
+                () -> migrate(source, fresh, null, true), () -> migrate(source, fresh, null, false));
         double[][] times = new double[kinds.size()][runs];
-        for (Timed k : kinds) {
-            k.seconds(); // warm-up
+        for (int w = 0; w < 2; w++) {
+            for (Timed k : kinds) {
+                k.seconds(); // warm-up: two rounds, so that the measured ones run compiled code
+            }
         }
         for (int r = 0; r < runs; r++) {
             for (int k = 0; k < kinds.size(); k++) {
@@ -106,14 +108,16 @@ public final class MigrationReport {
         double heap = median(times[0]);
         double direct = median(times[1]);
         double tcp = median(times[2]);
-        double tlsTime = median(Math.max(1, runs - 2), () -> migrate(source, fresh, tls));
+        double tcpNoCrc = median(times[3]);
+        double tlsTime = median(Math.max(1, runs - 2), () -> migrate(source, fresh, tls, true));
         List<String> rows = new ArrayList<>();
         rows.add(row("plain socket copy, heap array to heap array", bytes, heap, heap, direct));
         rows.add(row("plain socket copy, direct buffer to direct buffer", bytes, direct, heap, direct));
         rows.add(row("Baton migration over TCP (checksums on)", bytes, tcp, heap, direct));
+        rows.add(row("Baton migration over TCP, checksums off", bytes, tcpNoCrc, heap, direct));
         rows.add(row("Baton migration over TLS 1.3 (checksums on)", bytes, tlsTime, heap, direct));
         System.out.println("runs (s): heap " + Arrays.toString(times[0]) + ", direct " + Arrays.toString(times[1])
-                + ", tcp " + Arrays.toString(times[2]));
+                + ", tcp " + Arrays.toString(times[2]) + ", tcp without checksums " + Arrays.toString(times[3]));
         System.out.println();
         System.out.printf(Locale.ROOT, "Throughput: %d MiB over loopback, median of %d runs (TLS: %d)%n", mib, runs,
                 Math.max(1, runs - 2));
@@ -228,13 +232,18 @@ public final class MigrationReport {
     }
 
     /** One whole migration, connect to DONE; returns seconds. */
-    private static double migrate(SampleApplication source, Supplier<MigratableApplication> target, TlsConfig tls)
-            throws Exception {
-        return run(source, target, tls, PrecopyPolicy.defaults(), MigrationListener.none()).nanos() / 1e9;
+    private static double migrate(SampleApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
+            boolean checksums) throws Exception {
+        return run(source, target, tls, PrecopyPolicy.defaults(), MigrationListener.none(), checksums).nanos() / 1e9;
     }
 
     private static MigrationStats run(MigratableApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
             PrecopyPolicy policy, MigrationListener listener) throws Exception {
+        return run(source, target, tls, policy, listener, true);
+    }
+
+    private static MigrationStats run(MigratableApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
+            PrecopyPolicy policy, MigrationListener listener, boolean checksums) throws Exception {
         TransportListener l = tls == null ? TcpTransport.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .timeout(TIMEOUT) : TlsTransport.listen(0, tls).timeout(TIMEOUT);
         CompletableFuture<MigratableApplication> received = CompletableFuture.supplyAsync(() -> {
@@ -246,8 +255,8 @@ public final class MigrationReport {
         }, r -> Thread.ofPlatform().name("bench-target").start(r));
         Transport t = tls == null ? TcpTransport.connect("127.0.0.1", l.port(), TIMEOUT)
                 : TlsTransport.connect("127.0.0.1", l.port(), tls, TIMEOUT);
-        MigrationStats stats = SourceSession.builder(source).timeout(TIMEOUT).precopy(policy).listener(listener).build()
-                .migrate(t);
+        MigrationStats stats = SourceSession.builder(source).timeout(TIMEOUT).precopy(policy).listener(listener)
+                .checksums(checksums).build().migrate(t);
         received.get(60, TimeUnit.SECONDS);
         return stats;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * is never taken for a stalled one.
  */
 final class StallGuard implements AutoCloseable {
-    static final int PIECE = 256 * 1024;
+    static final int PIECE = 1 << 20;
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "baton-stall-guard");
