@@ -244,7 +244,7 @@ public final class SourceSession {
     /** Resumes the application if it was paused, and says why the migration failed. */
     private MigrationFailedException fail(Throwable e, Answers answers, Transport transport, SourceContext ctx) {
         String reason = reason(e, answers, transport);
-        boolean refused = e instanceof Answers.AnswerException a && a.refused();
+        boolean refused = e instanceof Answers.AnswerException a && a.refused() || reason.startsWith("the target refused");
         transport.abort();
         if (ctx != null && ctx.paused()) {
             application.resume();

@@ -117,6 +117,10 @@ public final class TargetSession {
                         + header.profile() + "') is not what START announced (version " + start.stream()
                         + ", profile '" + start.profile() + "')");
             }
+            if (!header.producerName().equals(app.name())) {
+                throw new StreamRefusedException("the stream was written by '" + header.producerName()
+                        + "', this target is '" + app.name() + "'");
+            }
             if (start == null) {
                 listener.event(new MigrationEvent.Handshake(transport.description(), false, 0, header.readVersion(),
                         header.profile(), transport.description() + " has no return path: no handshake, no"

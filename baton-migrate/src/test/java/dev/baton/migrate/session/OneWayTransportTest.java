@@ -73,6 +73,20 @@ class OneWayTransportTest {
     }
 
     @Test
+    void aFileOfAnotherApplicationIsRefused() throws Exception {
+        SampleApplication source = new SampleApplication(1 << 20, 30, 0).fill(11);
+        Path file = dir.resolve("state.baton");
+        SourceSession.builder(source).build().migrate(FileTransport.create(file));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TargetSession.builder(() -> new Delegating(target()) {
+            @Override
+            public String name() {
+                return "other-app";
+            }
+        }).build().receive(FileTransport.open(file))).hasMessage("migration refused: the stream was written by"
+                + " 'baton-sample', this target is 'other-app'; the target discarded what it loaded");
+    }
+
+    @Test
     void throughAPipe() throws Exception {
         SampleApplication source = new SampleApplication(1 << 20, 30, 20_000).fill(12).start();
         Pipe pipe = Pipe.open();
