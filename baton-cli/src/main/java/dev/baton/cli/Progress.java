@@ -8,12 +8,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A progress bar on standard error for long work, shown only where a person watches (a terminal)
  * and the work is long enough to need one, or when asked for. Otherwise every call is a no-op.
+ * Public for the subcommand packages ({@code baton migrate}).
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /** Inputs smaller than this finish before a bar would be worth drawing. */
     static final long WORTH_SHOWING = 64L << 20;
 
     private final ProgressBar bar;
+    private boolean closed;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -24,7 +26,7 @@ final class Progress implements AutoCloseable {
      * @param total octets of work, or -1 when unknown
      * @param force show it even when not on a terminal or for small inputs
      */
-    static Progress start(String task, long total, boolean force) {
+    public static Progress start(String task, long total, boolean force) {
         boolean show = force || (System.console() != null && (total < 0 || total >= WORTH_SHOWING));
         if (!show) {
             return new Progress(null);
@@ -35,15 +37,35 @@ final class Progress implements AutoCloseable {
         return new Progress(bar);
     }
 
-    void at(long done) {
+    public void at(long done) {
         if (bar != null) {
             bar.stepTo(done);
         }
     }
 
+    /** Moves the end of the bar, for work whose size grows as it goes (pre-copy passes). */
+    public void total(long total) {
+        if (bar != null && total > bar.getMax()) {
+            bar.maxHint(total);
+        }
+    }
+
+    /** A short note after the bar, e.g. the pass a migration is in. */
+    public void note(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
+    /** Whether a bar is drawn. */
+    public boolean shown() {
+        return bar != null;
+    }
+
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
+            closed = true;
             bar.close();
         }
     }

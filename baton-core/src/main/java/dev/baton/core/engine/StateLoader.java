@@ -29,22 +29,32 @@ public final class StateLoader {
     private final StaticDataCheck onStaticData;
     private final ReleaseProfiles profiles;
     private final Quirks quirks;
+    private final RecordHandler onRecord;
 
     private StateLoader(SectionRegistry registry, StaticDataCheck onStaticData, ReleaseProfiles profiles,
-            Quirks quirks) {
+            Quirks quirks, RecordHandler onRecord) {
         this.registry = registry;
         this.onStaticData = onStaticData;
         this.profiles = profiles;
         this.quirks = quirks;
+        this.onRecord = onRecord;
     }
 
     public static StateLoader of(SectionRegistry registry) {
-        return new StateLoader(registry, StaticDataCheck.acceptAll(), null, Quirks.none());
+        return new StateLoader(registry, StaticDataCheck.acceptAll(), null, Quirks.none(), RecordHandler.ignore());
     }
 
     /** The same loader with a check run at STATIC_DATA_END. */
     public StateLoader onStaticData(StaticDataCheck check) {
-        return new StateLoader(registry, check, profiles, quirks);
+        return new StateLoader(registry, check, profiles, quirks, onRecord);
+    }
+
+    /**
+     * The same loader passing every record it does not consume (application records and
+     * DESCRIPTION, not SECTION, STATIC_DATA_END or END) to {@code handler}, in stream order.
+     */
+    public StateLoader onRecord(RecordHandler handler) {
+        return new StateLoader(registry, onStaticData, profiles, quirks, handler);
     }
 
     /**
@@ -53,12 +63,12 @@ public final class StateLoader {
      * profile the stream was written for, as its writer did.
      */
     public StateLoader withProfiles(ReleaseProfiles releases) {
-        return new StateLoader(registry, onStaticData, releases, quirks);
+        return new StateLoader(registry, onStaticData, releases, quirks, onRecord);
     }
 
     /** The same loader applying these quirks of past producers. */
     public StateLoader withQuirks(Quirks known) {
-        return new StateLoader(registry, onStaticData, profiles, known);
+        return new StateLoader(registry, onStaticData, profiles, known, onRecord);
     }
 
     /** What a load did: the sections it loaded, in stream order, and the quirks it applied. */
@@ -86,9 +96,10 @@ public final class StateLoader {
                     }
                 }
                 case RecordType.STATIC_DATA_END -> onStaticData.check(new StaticData(reader.header(), List.copyOf(statics)));
-                default -> {
-                    // DESCRIPTION is for tools; known application records are the application's business.
+                case RecordType.END -> {
+                    // the loop ends with it
                 }
+                default -> onRecord.handle(r); // DESCRIPTION is for tools; application records are the application's
             }
         }
         return new Report(loaded, reader.records(), applied);

@@ -1,0 +1,133 @@
+package dev.baton.cli.migrate;
+
+import dev.baton.cli.Progress;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.StateDigest;
+import dev.baton.migrate.session.MigrationFailedException;
+import dev.baton.migrate.session.TargetSession;
+import dev.baton.migrate.transport.FileTransport;
+import dev.baton.migrate.transport.PipeTransport;
+import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.migrate.transport.TlsConfig;
+import dev.baton.migrate.transport.TlsRefusedException;
+import dev.baton.migrate.transport.TlsTransport;
+import dev.baton.migrate.transport.Transport;
+import dev.baton.migrate.transport.TransportListener;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code baton migrate receive}: loads a migration into a new instance of the application and activates it. */
+@Command(name = "receive",
+        description = {"Receive one migration into a new instance of the application: listen for a source (TCP, or TLS"
+                + " requiring a trusted source certificate), or read a stream from a file or standard input.",
+            "The instance is activated only once the source has committed; on any failure it is discarded (exit 1)."})
+final class ReceiveCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    From from;
+
+    static final class From {
+        @Option(names = "--listen", paramLabel = "[HOST:]PORT",
+                description = "Listen on this port (0 for any free one; it is printed) for one source.")
+        String listen;
+
+        @Option(names = "--from", paramLabel = "FILE|-", description = "Read the stream from a file, or - for standard input.")
+        String file;
+    }
+
+    @Option(names = "--app", paramLabel = "NAME",
+            description = "The application: its class (simple or full name) or its name(). Needed when several are found.")
+    String app;
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars or folders where the application is.")
+    String classpath;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "How long any read or write may wait before the migration fails (default ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--accept-timeout", paramLabel = "S", defaultValue = "0",
+            description = "How long to wait for a source to connect, in seconds (default: for ever).")
+    long acceptSeconds;
+
+    @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private TlsConfig tlsConfig() throws IOException {
+        try {
+            return tls.config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        TlsConfig tlsConfig = tlsConfig();
+        MigratableApplication application = Applications.load(app, classpath);
+        Transport transport;
+        if (from.listen != null) {
+            Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))
+                    : Endpoint.parse(from.listen, "");
+            if (e == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--listen takes [HOST:]PORT, not " + from.listen);
+            }
+            InetSocketAddress address = e.host().isEmpty() ? new InetSocketAddress(e.port())
+                    : new InetSocketAddress(e.host(), e.port());
+            try (TransportListener listener = tlsConfig != null
+                    ? TlsTransport.listen(e.port(), tlsConfig).timeout(timeout)
+                    : TcpTransport.listen(address).timeout(timeout)) {
+                System.out.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
+                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());
+                System.out.flush();
+                try {
+                    transport = listener.accept(Duration.ofSeconds(acceptSeconds));
+                } catch (TlsRefusedException refused) {
+                    return fail("migration refused: " + refused.getMessage());
+                }
+            }
+        } else if (from.file.equals("-")) {
+            transport = PipeTransport.fromStandardInput(timeout);
+        } else {
+            transport = FileTransport.open(Path.of(from.file));
+        }
+        Progress bar = Progress.start("receive", -1, progress);
+        MigratableApplication received;
+        try {
+            // the instance made above is new and empty: the migration loads into it
+            received = TargetSession.builder(() -> application).listener(new Report(System.out, bar, false)).build()
+                    .receive(transport);
+        } catch (MigrationFailedException e) {
+            return fail(e.getMessage());
+        } finally {
+            bar.close();
+        }
+        System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 "
+                + StateDigest.of(received));
+        return MigrateCommand.OK;
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("baton migrate receive: " + message);
+        spec.commandLine().getErr().flush();
+        return MigrateCommand.FAILED;
+    }
+}

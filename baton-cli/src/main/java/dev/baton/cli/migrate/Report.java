@@ -1,0 +1,72 @@
+package dev.baton.cli.migrate;
+
+import dev.baton.cli.Progress;
+import dev.baton.migrate.session.MigrationEvent;
+import dev.baton.migrate.session.MigrationListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints a session's events as lines, and its progress as a bar on standard error. */
+final class Report implements MigrationListener {
+    private final PrintStream out;
+    private final Progress progress;
+    private final boolean source;
+
+    Report(PrintStream out, Progress progress, boolean source) {
+        this.out = out;
+        this.progress = progress;
+        this.source = source;
+    }
+
+    @Override
+    public void progress(long octets, long estimatedTotal) {
+        if (estimatedTotal > 0) {
+            progress.total(estimatedTotal);
+        }
+        progress.at(octets);
+    }
+
+    @Override
+    public void event(MigrationEvent e) {
+        switch (e) {
+            case MigrationEvent.Handshake h -> line(h.returnPath() ? "handshake over " + h.transport() + ": " + h.note()
+                    : h.note());
+            case MigrationEvent.StaticDataAccepted a -> line(source ? "the target accepted the static data"
+                    : "static data accepted");
+            case MigrationEvent.Iteration i -> {
+                progress.note(" " + (i.paused() ? "last pass" : "pass " + i.index()) + ", dirty " + mb(i.dirtyOctets()));
+                line(String.format(Locale.ROOT, "%s: %s in %d ms (%s/s); dirty after it %s, dirty rate %s/s%s",
+                        i.paused() ? "last pass, paused" : "pass " + i.index(), mb(i.octets()), i.nanos() / 1_000_000,
+                        mb((long) (i.octets() * 1e9 / i.nanos())), mb(i.dirtyOctets()), mb((long) i.dirtyRate()),
+                        i.paused() ? "" : ", rest estimated at " + i.estimateMillis() + " ms"));
+            }
+            case MigrationEvent.Switchover s -> line(String.format(Locale.ROOT, "switchover: %s after %d %s, %s left"
+                    + " (about %d ms)", s.reason() == MigrationEvent.Reason.CONVERGED ? "converged"
+                    : "iteration limit reached", s.iterations(), s.iterations() == 1 ? "pass" : "passes",
+                    mb(s.dirtyOctets()), s.estimateMillis()));
+            case MigrationEvent.Paused p -> line("application paused");
+            case MigrationEvent.Loaded l -> line((source ? "the target acknowledged " : "loaded and acknowledged ")
+                    + l.records() + " records, " + mb(l.octets()));
+            case MigrationEvent.Activated a -> line("GO received: the state is the application's");
+            case MigrationEvent.Completed c -> line(String.format(Locale.ROOT, "done: %s in %.2f s (%s/s), downtime %.1f"
+                    + " ms, %s", mb(c.stats().octets()), c.stats().nanos() / 1e9, mb((long) c.stats().throughput()),
+                    c.stats().downtimeMillis(), c.stats().targetConfirmed() ? "the target confirmed it runs"
+                            : "no confirmation from the target"));
+            case MigrationEvent.Failed f -> {
+                // the command prints the failure itself, as its last line
+            }
+            case MigrationEvent.StageStarted s -> {
+                // too fine for the command line
+            }
+        }
+    }
+
+    private void line(String s) {
+        out.println(s);
+        out.flush();
+    }
+
+    static String mb(long octets) {
+        return String.format(Locale.ROOT, "%.1f MB", octets / 1e6);
+    }
+}

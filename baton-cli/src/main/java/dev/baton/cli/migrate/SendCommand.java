@@ -1,0 +1,134 @@
+package dev.baton.cli.migrate;
+
+import dev.baton.cli.Progress;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.StateDigest;
+import dev.baton.migrate.precopy.PrecopyPolicy;
+import dev.baton.migrate.session.MigrationFailedException;
+import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.SourceSession;
+import dev.baton.migrate.transport.FileTransport;
+import dev.baton.migrate.transport.PipeTransport;
+import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.migrate.transport.TlsConfig;
+import dev.baton.migrate.transport.TlsRefusedException;
+import dev.baton.migrate.transport.TlsTransport;
+import dev.baton.migrate.transport.Transport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code baton migrate send}: starts the application, then migrates it while it runs. */
+@Command(name = "send",
+        description = {"Start the application and migrate it, running, to a target: over TCP or TLS (with a handshake,"
+                + " refusal before the dynamic state and an acknowledgement), or into a file or standard output (one"
+                + " way: no handshake).",
+            "On any failure before the target's acknowledgement the application resumes with its state intact (exit 1)."})
+final class SendCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--to", required = true, paramLabel = "HOST:PORT|FILE|-",
+            description = "The target's address, a file to write the stream to, or - for standard output.")
+    String to;
+
+    @Option(names = "--app", paramLabel = "NAME",
+            description = "The application: its class (simple or full name) or its name(). Needed when several are found.")
+    String app;
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars or folders where the application is.")
+    String classpath;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000",
+            description = "How long any read, write or answer may take before the migration fails (default ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--downtime-limit", paramLabel = "MS", defaultValue = "300",
+            description = "Switch over when the rest is estimated to take less than this (default ${DEFAULT-VALUE}).")
+    long downtimeMillis;
+
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "30",
+            description = "Switch over after this many pre-copy passes in any case (default ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--bandwidth", paramLabel = "MB/S", defaultValue = "0",
+            description = "Limit the pre-copy passes to this many megabytes a second (default: no limit).")
+    long bandwidth;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Write for this release profile (default: the newest"
+            + " the target accepts; without a return path, the newest this build has).")
+    String profile;
+
+    @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private TlsConfig tlsConfig() throws IOException {
+        try {
+            return tls.config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean toStdout = to.equals("-");
+        PrintStream info = toStdout ? System.err : System.out; // standard output may carry the stream
+        Endpoint endpoint = toStdout ? null : Endpoint.parse(to, "127.0.0.1");
+        TlsConfig tlsConfig = tlsConfig();
+        if (tlsConfig != null && endpoint == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "TLS needs --to HOST:PORT");
+        }
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        MigratableApplication application = Applications.load(app, classpath);
+        application.launch();
+        info.println("sending " + application.name() + " " + application.version() + " to " + to
+                + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""));
+        Transport transport;
+        try {
+            transport = toStdout ? PipeTransport.toStandardOutput(timeout)
+                    : endpoint == null ? FileTransport.create(Path.of(to))
+                    : tlsConfig != null ? TlsTransport.connect(endpoint.host(), endpoint.port(), tlsConfig, timeout)
+                    : TcpTransport.connect(endpoint.host(), endpoint.port(), timeout);
+        } catch (TlsRefusedException e) {
+            return fail(e.getMessage() + "; the source resumed with its state intact");
+        }
+        Progress bar = Progress.start("migrate", -1, progress);
+        MigrationStats stats;
+        try {
+            stats = SourceSession.builder(application).timeout(timeout).profile(profile)
+                    .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000))
+                    .listener(new Report(info, bar, true)).build().migrate(transport);
+            bar.at(stats.octets());
+        } catch (MigrationFailedException e) {
+            return fail(e.getMessage());
+        } finally {
+            bar.close();
+        }
+        info.println("handed over: state sha256 " + StateDigest.of(application));
+        if (transport.hasReturnPath() && !stats.targetConfirmed()) {
+            return fail("the target acknowledged the whole state but did not confirm that it runs (GO or DONE was"
+                    + " lost): check the target before dropping this state");
+        }
+        return MigrateCommand.OK;
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("baton migrate send: " + message);
+        spec.commandLine().getErr().flush();
+        return MigrateCommand.FAILED;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code baton migrate send|receive}: the real command in two child JVMs, over TLS with keys made
+ * by keytool, over TCP, and through a file; refusals and usage errors in one line.
+ */
+class MigrateCliIT {
+    /** A small sample: 8 MiB region, 200 sessions. */
+    private static final List<String> SMALL = List.of("-Dbaton.sample.mib=8", "-Dbaton.sample.sessions=200");
+    private static final Pattern DIGEST = Pattern.compile("state sha256 ([0-9a-f]{64})");
+    private static final String PASSWORD = "changeit";
+
+    @TempDir
+    static Path keys;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        for (String who : List.of("source", "target", "rogue")) {
+            keytool("-genkeypair", "-alias", who, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=baton-" + who,
+                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore",
+                    keys.resolve(who + ".p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
+                    "-keypass", PASSWORD);
+            keytool("-exportcert", "-rfc", "-alias", who, "-keystore", keys.resolve(who + ".p12").toString(),
+                    "-storepass", PASSWORD, "-file", keys.resolve(who + ".crt").toString());
+        }
+        Files.writeString(keys.resolve("password"), PASSWORD + "\n");
+        // the target's key also as PEM (PKCS#8), to show both forms
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keys.resolve("target.p12"))) {
+            ks.load(in, PASSWORD.toCharArray());
+        }
+        byte[] der = ks.getKey("target", PASSWORD.toCharArray()).getEncoded();
+        Files.writeString(keys.resolve("target-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END PRIVATE KEY-----\n");
+        Certificate c = ks.getCertificate("target");
+        assertThat(c).isNotNull();
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
+    }
+
+    private static String key(String name) {
+        return keys.resolve(name).toString();
+    }
+
+    /** {@code baton migrate receive ...} in the background; its port, once it listens. */
+    private record Receiver(Process process, Path out, Path err, int port) {
+        Baton.Result await() throws Exception {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the receiver finished").isTrue();
+            return new Baton.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
+    }
+
+    private Receiver receive(List<String> jvm, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "receive", "--listen", "0"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "receive", ".out");
+        Path err = Files.createTempFile(dir, "receive", ".err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = Pattern.compile("listening on port ([0-9]+)").matcher(Files.readString(out));
+            if (m.find()) {
+                return new Receiver(p, out, err, Integer.parseInt(m.group(1)));
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the receiver ended: " + Files.readString(err));
+            }
+            Thread.sleep(20);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the receiver never listened");
+    }
+
+    private static String digest(String output) {
+        Matcher m = DIGEST.matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        return m.group(1);
+    }
+
+    private static void assertOneLineError(Baton.Result r, String command) {
+        assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("baton migrate " + command + ": ").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void helpEverywhere() {
+        for (String[] args : List.of(new String[] {"migrate", "--help"}, new String[] {"migrate", "send", "--help"},
+                new String[] {"migrate", "receive", "--help"})) {
+            Baton.Result r = Baton.run(args);
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("Usage: baton " + String.join(" ", List.of(args).subList(0, args.length - 1)));
+        }
+        assertThat(Baton.run("--help").out()).contains("migrate");
+    }
+
+    @Test
+    void sendAndReceiveOverTlsWithAProgressBar() throws Exception {
+        Receiver receiver = receive(SMALL, "--tls-key", key("target-key.pem"), "--tls-cert", key("target.crt"),
+                "--tls-trust", key("source.crt"), "--timeout", "20000");
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--tls-key", key("source.p12"), "--tls-trust", key("target.crt"), "--tls-password-file", key("password"),
+                "--progress", "--timeout", "20000");
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isZero();
+        assertThat(received.exit()).as(received.all()).isZero();
+        assertThat(send.out()).contains("over TLS as CN=baton-source", "handshake over tls 127.0.0.1:" + receiver.port()
+                + " (TLSv1.3", "profile 2.0, the newest both know", "pass 0: ", "switchover: ", "the target confirmed it runs");
+        assertThat(send.err()).contains("migrate", "MiB");
+        assertThat(received.out()).contains("(TLS, as CN=baton-target)", "GO received", "activated baton-sample 2.0");
+        assertThat(digest(received.out())).isEqualTo(digest(send.out()));
+    }
+
+    @Test
+    void aTlsTargetRefusesAnUntrustedSource() throws Exception {
+        Receiver receiver = receive(SMALL, "--tls-key", key("target.p12"), "--tls-trust", key("source.crt"),
+                "--tls-password-file", key("password"));
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--tls-key", key("rogue.p12"), "--tls-trust", key("target.crt"), "--tls-password-file", key("password"));
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isEqualTo(1);
+        assertOneLineError(send, "send");
+        assertThat(send.err()).contains("TLS: the target 127.0.0.1:" + receiver.port(),
+                "the source resumed with its state intact");
+        assertThat(received.exit()).isEqualTo(1);
+        assertOneLineError(received, "receive");
+        assertThat(received.err()).contains("migration refused: TLS: refused the source at 127.0.0.1:",
+                "it presented no certificate that this target trusts");
+    }
+
+    @Test
+    void aTargetOfAnotherSizeRefusesAfterTheStaticData() throws Exception {
+        Receiver receiver = receive(List.of("-Dbaton.sample.mib=4", "-Dbaton.sample.sessions=200"));
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port());
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).isEqualTo(1);
+        assertOneLineError(send, "send");
+        assertThat(send.err()).isEqualToIgnoringNewLines("baton migrate send: migration failed: the target refused: region"
+                + " 'ram' is 8388608 octets in pages of 4096 in the source but 4194304 in pages of 4096 here; the source"
+                + " resumed with its state intact");
+        assertThat(send.out()).doesNotContain("pass 0");
+        assertThat(received.exit()).isEqualTo(1);
+        assertOneLineError(received, "receive");
+    }
+
+    @Test
+    void throughAFileThereIsNoHandshakeAndItSaysSo() throws Exception {
+        Path file = dir.resolve("state.baton");
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", file.toString());
+        assertThat(send.exit()).as(send.all()).isZero();
+        assertThat(send.out()).contains("file " + file + " has no return path", "no handshake");
+        Baton.Result receive = Baton.run(SMALL, null, "migrate", "receive", "--from", file.toString());
+        assertThat(receive.exit()).as(receive.all()).isZero();
+        assertThat(digest(receive.out())).isEqualTo(digest(send.out()));
+        Baton.Result inspect = Baton.run("verify", file.toString());
+        assertThat(inspect.out()).contains("unknown mandatory record type 0x7fff0001");
+    }
+
+    @Test
+    void throughAPipe() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> send = new ArrayList<>(List.of(java));
+        send.addAll(SMALL);
+        send.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "send", "--to", "-"));
+        List<String> receive = new ArrayList<>(List.of(java));
+        receive.addAll(SMALL);
+        receive.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "receive", "--from", "-"));
+        Path sendErr = dir.resolve("send.err");
+        Path receiveOut = dir.resolve("receive.out");
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                new ProcessBuilder(send).redirectError(sendErr.toFile()),
+                new ProcessBuilder(receive).redirectOutput(receiveOut.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)));
+        for (Process p : pipeline) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(sendErr)).isZero();
+        }
+        assertThat(Files.readString(sendErr)).contains("standard output has no return path");
+        assertThat(digest(Files.readString(receiveOut))).isEqualTo(digest(Files.readString(sendErr)));
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        Baton.Result noTarget = Baton.run("migrate", "send");
+        assertThat(noTarget.exit()).isEqualTo(2);
+        assertThat(noTarget.err()).contains("Missing required option: '--to");
+        Baton.Result noTrust = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:1", "--tls-key",
+                key("source.p12"));
+        assertThat(noTrust.exit()).isEqualTo(2);
+        assertThat(noTrust.err()).contains("--tls-key needs --tls-trust");
+        Baton.Result noApp = Baton.run("migrate", "send", "--to", "x.baton", "--app", "nothing");
+        assertThat(noApp.exit()).isEqualTo(2);
+        assertThat(noApp.err()).contains("no application 'nothing': found [baton-sample]");
+        Baton.Result refused = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:1");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err().strip().lines()).hasSize(1);
+        assertThat(refused.err()).contains("Connection refused");
+    }
+}

@@ -1,0 +1,319 @@
+package dev.baton.migrate.returnpath;
+
+import dev.baton.core.wire.Utf8;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The octets of a control message (docs/MIGRATION.md, "Control messages"). Big-endian, framed
+ * like a checksummed Baton record:
+ *
+ * <pre>
+ *   u32 type | u32 length | body (length octets) | zero padding to 8 | u32 crc32c | u32 reserved (0)
+ * </pre>
+ *
+ * The CRC-32C covers type, length, body and padding. Every length is checked against what
+ * remains and against a limit before anything is allocated; every fault of the octets is a
+ * {@link ControlFormatException}, never an index or null error.
+ */
+public final class ControlCodec {
+    /** Target to source. Type codes spell "BR" (Baton return path) in their high half. */
+    public static final int HELLO = 0x4252_0001;
+    public static final int ACCEPT = 0x4252_0002;
+    public static final int REFUSE = 0x4252_0003;
+    public static final int ACK = 0x4252_0004;
+    public static final int DONE = 0x4252_0005;
+    public static final int ERROR = 0x4252_0006;
+    /** Source to target, around the stream. "BF": Baton forward. */
+    public static final int START = 0x4246_0001;
+    public static final int ABORT = 0x4246_0002;
+    public static final int GO = 0x4246_0003;
+
+    /** Octets of the frame header, and of the trailer. */
+    public static final int HEADER = 8;
+    public static final int TRAILER = 8;
+    /** Largest body accepted; the largest legal HELLO is well below it. */
+    public static final int MAX_BODY = 64 * 1024;
+    /** Longest application or profile name, in octets. */
+    public static final int MAX_NAME = 1024;
+    /** Most profiles a HELLO may list. */
+    public static final int MAX_PROFILES = 256;
+    /** Longest reason (REFUSE, ERROR, ABORT), in octets; longer ones are cut when written. */
+    public static final int MAX_REASON = 4096;
+
+    private ControlCodec() {
+    }
+
+    /** The message's name, or its type code in hex when it is no message of this protocol. */
+    public static String name(int type) {
+        return switch (type) {
+            case HELLO -> "HELLO";
+            case ACCEPT -> "ACCEPT";
+            case REFUSE -> "REFUSE";
+            case ACK -> "ACK";
+            case DONE -> "DONE";
+            case ERROR -> "ERROR";
+            case START -> "START";
+            case ABORT -> "ABORT";
+            case GO -> "GO";
+            default -> String.format("0x%08x", type);
+        };
+    }
+
+    static boolean known(int type) {
+        return !name(type).startsWith("0x");
+    }
+
+    /** Octets a frame with a body of {@code length} takes. */
+    public static int frameSize(int length) {
+        return HEADER + pad8(length) + TRAILER;
+    }
+
+    static int pad8(int length) {
+        return (length + 7) & ~7;
+    }
+
+    // ---- encoding ------------------------------------------------------------------------------
+
+    /** The whole frame of a message, ready to write, positioned at 0. */
+    public static ByteBuffer encode(ControlMessage m) {
+        ByteBuffer body = ByteBuffer.allocate(MAX_BODY).order(ByteOrder.BIG_ENDIAN);
+        switch (m) {
+            case ControlMessage.Hello h -> {
+                body.putInt(h.protocolMin()).putInt(h.protocolMax()).putInt(h.streamMin()).putInt(h.streamMax());
+                if (h.profiles().size() > MAX_PROFILES) {
+                    throw new IllegalArgumentException("more than " + MAX_PROFILES + " profiles");
+                }
+                body.putShort((short) h.profiles().size());
+                putName(body, h.application(), "application name");
+                for (String p : h.profiles()) {
+                    putName(body, p, "profile name");
+                }
+            }
+            case ControlMessage.Start s -> {
+                body.putInt(s.protocol()).putInt(s.stream());
+                putName(body, s.profile(), "profile name");
+            }
+            case ControlMessage.Abort a -> putReason(body, a.reason());
+            case ControlMessage.Refuse r -> putReason(body, r.reason());
+            case ControlMessage.Error e -> putReason(body, e.reason());
+            case ControlMessage.Ack a -> body.putLong(a.records()).putLong(a.octets());
+            case ControlMessage.Accept a -> {
+            }
+            case ControlMessage.Go g -> {
+            }
+            case ControlMessage.Done d -> {
+            }
+        }
+        body.flip();
+        int length = body.remaining();
+        ByteBuffer frame = ByteBuffer.allocate(frameSize(length)).order(ByteOrder.BIG_ENDIAN);
+        frame.putInt(m.type()).putInt(length).put(body);
+        frame.position(HEADER + pad8(length));
+        CRC32C crc = new CRC32C();
+        crc.update(frame.array(), 0, frame.position());
+        frame.putInt((int) crc.getValue()).putInt(0);
+        return frame.flip();
+    }
+
+    private static void putName(ByteBuffer body, String name, String what) {
+        byte[] octets = name.getBytes(StandardCharsets.UTF_8);
+        if (octets.length > MAX_NAME || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_NAME + " octets or contains NUL");
+        }
+        body.putShort((short) octets.length).put(octets);
+    }
+
+    /** A reason as UTF-8, cut to {@link #MAX_REASON} octets at a character boundary; NUL becomes a space. */
+    private static void putReason(ByteBuffer body, String reason) {
+        String clean = reason.replace('\0', ' ');
+        byte[] octets = clean.getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(octets.length, MAX_REASON);
+        while (n < octets.length && n > 0 && (octets[n] & 0xC0) == 0x80) {
+            n--; // do not cut a multi-octet character in two
+        }
+        body.put(octets, 0, n);
+    }
+
+    // ---- decoding ------------------------------------------------------------------------------
+
+    /**
+     * Decodes a whole frame held in {@code frame} (position to limit); for tests and fuzzing. The
+     * frame must take exactly the octets given.
+     */
+    public static ControlMessage decodeFrame(ByteBuffer frame, String direction) throws ControlFormatException {
+        ByteBuffer b = frame.slice().order(ByteOrder.BIG_ENDIAN);
+        Where at = new Where(direction, 0, 0);
+        if (b.remaining() < HEADER) {
+            throw at.error(0, NO_TYPE, "truncated header: " + b.remaining() + " of 8 octets");
+        }
+        int type = b.getInt(0);
+        int length = checkHeader(at, type, b.getInt(4));
+        int size = frameSize(length);
+        if (b.remaining() < size) {
+            throw at.error(b.remaining(), type, "truncated message: " + b.remaining() + " of " + size + " octets");
+        }
+        if (b.remaining() > size) {
+            throw at.error(size, type, (b.remaining() - size) + " octets after the message");
+        }
+        return decodeChecked(at, b);
+    }
+
+    static final int NO_TYPE = -1;
+
+    /** Where a message is, for errors: which direction, its offset in it and its index. */
+    record Where(String direction, long offset, long index) {
+        ControlFormatException error(long within, int type, String problem) {
+            return new ControlFormatException(problem, direction, offset + within, index, type);
+        }
+    }
+
+    /** Checks the header's type and length; returns the length. */
+    static int checkHeader(Where at, int type, int length) throws ControlFormatException {
+        if (!known(type)) {
+            throw at.error(0, type, String.format("unknown control message type 0x%08x", type)
+                    + (type == 0x8942_544E ? " (this is a Baton stream, not a control message)" : ""));
+        }
+        if (length < 0 || length > MAX_BODY) {
+            throw at.error(4, type, "body length " + Integer.toUnsignedString(length) + " exceeds the limit of "
+                    + MAX_BODY + " octets");
+        }
+        return length;
+    }
+
+    /** Checks padding, checksum and reserved field of a whole frame, then decodes its body. */
+    static ControlMessage decodeChecked(Where at, ByteBuffer frame) throws ControlFormatException {
+        int type = frame.getInt(0);
+        int length = frame.getInt(4);
+        int padEnd = HEADER + pad8(length);
+        for (int i = HEADER + length; i < padEnd; i++) {
+            if (frame.get(i) != 0) {
+                throw at.error(i, type, String.format("non-zero padding octet 0x%02x", frame.get(i) & 0xFF));
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(frame.slice(0, padEnd));
+        int stored = frame.getInt(padEnd);
+        if (stored != (int) crc.getValue()) {
+            throw at.error(padEnd, type, String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
+                    (int) crc.getValue()));
+        }
+        if (frame.getInt(padEnd + 4) != 0) {
+            throw at.error(padEnd + 4, type, "reserved field of the trailer is not zero");
+        }
+        return decodeBody(at, type, frame.slice(HEADER, length).order(ByteOrder.BIG_ENDIAN));
+    }
+
+    private static ControlMessage decodeBody(Where at, int type, ByteBuffer body) throws ControlFormatException {
+        Body in = new Body(at, type, body);
+        ControlMessage m = switch (type) {
+            case HELLO -> {
+                int pmin = in.positive("protocol_min");
+                int pmax = in.positive("protocol_max");
+                int smin = in.positive("stream_min");
+                int smax = in.positive("stream_max");
+                if (pmax < pmin || smax < smin) {
+                    throw in.error(0, "empty window: protocol [" + pmin + ", " + pmax + "], stream [" + smin + ", "
+                            + smax + "]");
+                }
+                int count = in.u16("profile_count");
+                if (count > MAX_PROFILES) {
+                    throw in.error(16, "profile_count " + count + " exceeds the limit of " + MAX_PROFILES);
+                }
+                String application = in.name("application name");
+                List<String> profiles = new ArrayList<>(Math.min(count, body.remaining() / 2));
+                for (int i = 0; i < count; i++) {
+                    profiles.add(in.name("profile name #" + i));
+                }
+                yield new ControlMessage.Hello(application, pmin, pmax, smin, smax, profiles);
+            }
+            case START -> new ControlMessage.Start(in.positive("protocol"), in.positive("stream"),
+                    in.name("profile name"));
+            case ABORT -> new ControlMessage.Abort(in.reason());
+            case REFUSE -> new ControlMessage.Refuse(in.reason());
+            case ERROR -> new ControlMessage.Error(in.reason());
+            case ACK -> new ControlMessage.Ack(in.nonNegativeLong("records"), in.nonNegativeLong("octets"));
+            case ACCEPT -> new ControlMessage.Accept();
+            case GO -> new ControlMessage.Go();
+            case DONE -> new ControlMessage.Done();
+            default -> throw in.error(0, "unknown control message type");
+        };
+        if (body.hasRemaining()) {
+            throw in.error(body.position(), body.remaining() + " octets left over after the " + name(type) + " body");
+        }
+        return m;
+    }
+
+    /** Reads the fields of one body, checking each against what remains. */
+    private record Body(Where at, int type, ByteBuffer b) {
+        ControlFormatException error(int bodyOffset, String problem) {
+            return at.error(HEADER + bodyOffset, type, problem);
+        }
+
+        private void need(int n, String what) throws ControlFormatException {
+            if (b.remaining() < n) {
+                throw error(b.position(), what + " runs past the end of the " + ControlCodec.name(type) + " body ("
+                        + b.limit() + " octets)");
+            }
+        }
+
+        int positive(String what) throws ControlFormatException {
+            need(4, what);
+            int at0 = b.position();
+            int v = b.getInt();
+            if (v <= 0) {
+                throw error(at0, what + " is " + Integer.toUnsignedString(v) + ", not a version (1 to 2^31-1)");
+            }
+            return v;
+        }
+
+        int u16(String what) throws ControlFormatException {
+            need(2, what);
+            return b.getShort() & 0xFFFF;
+        }
+
+        long nonNegativeLong(String what) throws ControlFormatException {
+            need(8, what);
+            int at0 = b.position();
+            long v = b.getLong();
+            if (v < 0) {
+                throw error(at0, what + " is negative");
+            }
+            return v;
+        }
+
+        String name(String what) throws ControlFormatException {
+            int at0 = b.position();
+            int n = u16(what + " length");
+            if (n > MAX_NAME) {
+                throw error(at0, what + " length " + n + " exceeds the limit of " + MAX_NAME + " octets");
+            }
+            need(n, what);
+            return text(n, what);
+        }
+
+        String reason() throws ControlFormatException {
+            if (b.remaining() > MAX_REASON) {
+                throw error(0, "reason of " + b.remaining() + " octets exceeds the limit of " + MAX_REASON);
+            }
+            return text(b.remaining(), "reason");
+        }
+
+        private String text(int n, String what) throws ControlFormatException {
+            int at0 = b.position();
+            if (Utf8.containsNul(b, at0, n)) {
+                throw error(at0, what + " contains a NUL octet");
+            }
+            String s = Utf8.decode(b, at0, n);
+            if (s == null) {
+                throw error(at0, what + " is not valid UTF-8");
+            }
+            b.position(at0 + n);
+            return s;
+        }
+    }
+}

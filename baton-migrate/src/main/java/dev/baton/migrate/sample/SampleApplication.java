@@ -1,0 +1,301 @@
+package dev.baton.migrate.sample;
+
+import dev.baton.core.describe.StateDescription;
+import dev.baton.core.engine.Part;
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.SectionRegistry;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.precopy.ByteArrayRegion;
+import dev.baton.migrate.precopy.ObjectCollectionRegion;
+import dev.baton.migrate.precopy.Region;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small application to migrate, for the CLI demo and the tests: a configuration (static), a
+ * map of counters (dynamic), a byte region ("ram", 64 MiB by default) and a collection of
+ * sessions, changed by a thread at a steady rate while it runs.
+ *
+ * <p>Tuned with system properties, so that {@code baton migrate send|receive --app baton-sample}
+ * can make it: {@code baton.sample.mib} (region size, default 64), {@code baton.sample.sessions}
+ * (default 1000), {@code baton.sample.writes-per-second} (the mutator's rate on the source, default
+ * 20000; 0 for none), {@code baton.sample.seed}.
+ */
+public final class SampleApplication implements MigratableApplication {
+    /** Releases: 1.0 had no notes on its counters. */
+    public static final ReleaseProfiles RELEASES = ReleaseProfiles.builder()
+            .release("1.0").pin("sample.notes", "off")
+            .release("2.0")
+            .build();
+    /** What release 1.0 itself knew: only itself. */
+    static final ReleaseProfiles RELEASES_1_0 = ReleaseProfiles.builder().release("1.0").build();
+
+    /** The static configuration. */
+    public static final class Config {
+        long regionBytes;
+        long sessions;
+        long seed;
+        String label = "";
+    }
+
+    /** One counter of the counters map. */
+    public static final class Counter {
+        long value;
+    }
+
+    /** The dynamic state besides the regions. */
+    public static final class Counters {
+        long ticks;
+        Map<String, Counter> counters = new TreeMap<>();
+        String note = "";
+    }
+
+    /** One object of the sessions collection. */
+    public static final class Session {
+        String user = "";
+        long hits;
+    }
+
+    static final StateDescription<Config> CONFIG = StateDescription.<Config>builder("sample.config")
+            .u64("regionBytes", c -> c.regionBytes, (c, v) -> c.regionBytes = v).equal()
+            .u64("sessions", c -> c.sessions, (c, v) -> c.sessions = v)
+            .s64("seed", c -> c.seed, (c, v) -> c.seed = v)
+            .string("label", c -> c.label, (c, v) -> c.label = v)
+            .build();
+    static final StateDescription<Counter> COUNTER = StateDescription.<Counter>builder("sample.counter", Counter::new)
+            .u64("value", c -> c.value, (c, v) -> c.value = v)
+            .build();
+    static final StateDescription<Counters> NOTES = StateDescription.<Counters>builder("sample.counters/notes")
+            .string("note", c -> c.note, (c, v) -> c.note = v)
+            .build();
+    static final StateDescription<Counters> COUNTERS = StateDescription.<Counters>builder("sample.counters")
+            .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
+            .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
+            .subsection(NOTES, "sample.notes", (c, ctx) -> !c.note.isEmpty())
+            .build();
+    /** Release 1.0's counters: no notes subsection, which it would refuse as unknown. */
+    static final StateDescription<Counters> COUNTERS_1_0 = StateDescription.<Counters>builder("sample.counters")
+            .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
+            .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
+            .build();
+    static final StateDescription<Session> SESSION = StateDescription.<Session>builder("sample.session", Session::new)
+            .string("user", s -> s.user, (s, v) -> s.user = v)
+            .u64("hits", s -> s.hits, (s, v) -> s.hits = v)
+            .build();
+
+    private final Config config = new Config();
+    private final Counters counters = new Counters();
+    private final ByteArrayRegion ram;
+    private final ObjectCollectionRegion<Session> sessions = new ObjectCollectionRegion<>("sessions", SESSION);
+    private final SectionRegistry registry;
+    private final long writesPerSecond;
+    private final String release;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean stopped;
+    private Thread mutator;
+    private volatile String state = "new";
+
+    /** Reads the system properties; makes the empty state (a target loads into it). */
+    public SampleApplication() {
+        this(Long.getLong("baton.sample.mib", 64) << 20, Long.getLong("baton.sample.sessions", 1000),
+                Long.getLong("baton.sample.writes-per-second", 20_000), System.getProperty("baton.sample.release", "2.0"));
+    }
+
+    public SampleApplication(long regionBytes, long sessions, long writesPerSecond) {
+        this(regionBytes, sessions, writesPerSecond, "2.0");
+    }
+
+    /**
+     * @param regionBytes     size of the "ram" region
+     * @param sessions        objects {@link #fill} makes
+     * @param writesPerSecond the mutator's rate once {@link #start()}ed; 0 for none
+     * @param release         which release this build plays: "2.0" (the default) or "1.0", which has
+     *                        no notes subsection and knows no later release
+     */
+    public SampleApplication(long regionBytes, long sessions, long writesPerSecond, String release) {
+        if (!release.equals("1.0") && !release.equals("2.0")) {
+            throw new IllegalArgumentException("the sample has releases 1.0 and 2.0, not " + release);
+        }
+        this.ram = new ByteArrayRegion("ram", new byte[Math.toIntExact(regionBytes)]);
+        this.writesPerSecond = writesPerSecond;
+        this.release = release;
+        config.regionBytes = regionBytes;
+        config.sessions = sessions;
+        this.registry = new SectionRegistry()
+                .register("sample.config", 0, CONFIG, config, Part.STATIC)
+                .register("sample.counters", 0, release.equals("1.0") ? COUNTERS_1_0 : COUNTERS, counters);
+    }
+
+    /** Fills the state from a seed: what a source has before it runs. Returns this. */
+    public SampleApplication fill(long seed) {
+        config.seed = seed;
+        config.label = "sample seeded " + seed;
+        Random random = new Random(seed);
+        byte[] octets = ram.array();
+        for (int i = 0; i < octets.length; i += 64) {
+            octets[i] = (byte) random.nextInt();
+        }
+        for (int i = 0; i < 16; i++) {
+            Counter c = new Counter();
+            c.value = random.nextInt(1000);
+            counters.counters.put("counter-" + i, c);
+        }
+        counters.note = "filled from seed " + seed;
+        for (long id = 0; id < config.sessions; id++) {
+            Session s = new Session();
+            s.user = "user-" + random.nextInt(100_000);
+            s.hits = random.nextInt(100);
+            sessions.put(id, s);
+        }
+        return this;
+    }
+
+    /** Starts the mutator thread (when the rate is not 0). */
+    public SampleApplication start() {
+        state = "running";
+        if (writesPerSecond > 0 && mutator == null) {
+            mutator = Thread.ofPlatform().daemon().name("sample-mutator").start(this::mutate);
+        }
+        return this;
+    }
+
+    private void mutate() {
+        Random random = new Random(config.seed ^ 0x5DEECE66DL);
+        long pages = ram.pages();
+        long perBatch = Math.max(1, writesPerSecond / 100); // 100 batches a second
+        long batchNanos = 10_000_000L;
+        long next = System.nanoTime();
+        while (!stopped) {
+            running.lock();
+            try {
+                if (stopped) {
+                    return; // handed over while this batch waited: the state must not change any more
+                }
+                for (long i = 0; i < perBatch; i++) {
+                    long page = (long) (random.nextDouble() * pages);
+                    long offset = Math.min(page * ram.pageSize() + 8L * random.nextInt(ram.pageSize() / 8), ram.size() - 8);
+                    ram.putLong(offset, random.nextLong());
+                    counters.ticks++;
+                    counters.counters.get("counter-" + random.nextInt(16)).value++;
+                    if (config.sessions > 0 && (i & 15) == 0) {
+                        sessions.update(random.nextLong(config.sessions), s -> s.hits++);
+                    }
+                }
+            } finally {
+                running.unlock();
+            }
+            next += batchNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else {
+                next = System.nanoTime(); // fell behind: do not burst to catch up
+            }
+        }
+    }
+
+    /** Fills the state from {@code baton.sample.seed} (default 1) and starts the mutator. */
+    @Override
+    public void launch() {
+        fill(Long.getLong("baton.sample.seed", 1));
+        start();
+    }
+
+    /** Stops the mutator for good. */
+    public void stop() {
+        stopped = true;
+        if (mutator != null) {
+            try {
+                mutator.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Where the application is: new, running, paused, handed over, active, discarded. */
+    public String state() {
+        return state;
+    }
+
+    public ByteArrayRegion ram() {
+        return ram;
+    }
+
+    public long ticks() {
+        return counters.ticks;
+    }
+
+    /** The note on the counters (a 2.0 field: empty after a migration written for 1.0). */
+    public String note() {
+        return counters.note;
+    }
+
+    public ObjectCollectionRegion<Session> sessions() {
+        return sessions;
+    }
+
+    @Override
+    public String name() {
+        return "baton-sample";
+    }
+
+    @Override
+    public String version() {
+        return release;
+    }
+
+    @Override
+    public SectionRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public List<Region> regions() {
+        return List.of(ram, sessions);
+    }
+
+    @Override
+    public ReleaseProfiles profiles() {
+        return release.equals("1.0") ? RELEASES_1_0 : RELEASES;
+    }
+
+    @Override
+    public void pause() {
+        if (!running.isHeldByCurrentThread()) {
+            running.lock(); // waits for the mutator's batch to end: nothing changes after this
+        }
+        state = "paused";
+    }
+
+    @Override
+    public void resume() {
+        state = "running";
+        if (running.isHeldByCurrentThread()) {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public void handedOver(boolean confirmed) {
+        state = confirmed ? "handed over" : "handed over (unconfirmed)";
+        stopped = true;
+        if (running.isHeldByCurrentThread()) {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public void activate() {
+        state = "active";
+    }
+
+    @Override
+    public void discard() {
+        state = "discarded";
+    }
+}

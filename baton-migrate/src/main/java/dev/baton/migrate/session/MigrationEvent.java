@@ -1,0 +1,86 @@
+package dev.baton.migrate.session;
+
+/**
+ * What a session reports as it goes, to a {@link MigrationListener}. Source and target report
+ * the events that apply to them.
+ */
+public sealed interface MigrationEvent {
+
+    /**
+     * What the two ends agreed on, or, without a return path, what the source chose alone.
+     *
+     * @param transport  the transport's description
+     * @param returnPath whether there was a handshake
+     * @param protocol   the migration protocol version (stage table)
+     * @param stream     the stream format version
+     * @param profile    the release profile, empty for none
+     * @param note       why these were chosen, in words
+     */
+    record Handshake(String transport, boolean returnPath, int protocol, int stream, String profile, String note)
+            implements MigrationEvent {
+    }
+
+    /** A stage of the stage table begins. */
+    record StageStarted(int index, String name) implements MigrationEvent {
+    }
+
+    /** The target accepted the static data (source), or accepted it and told the source (target). */
+    record StaticDataAccepted() implements MigrationEvent {
+    }
+
+    /**
+     * A pre-copy pass ended.
+     *
+     * @param index          0 for the first pass, which sends everything
+     * @param octets         octets of the stream the pass wrote
+     * @param pages          pages it sent
+     * @param objects        objects (and removals) it sent
+     * @param nanos          how long it took
+     * @param dirtyOctets    octets dirty when it ended: what the next pass would send
+     * @param dirtyRate      octets per second the application dirtied during the pass
+     * @param throughput     octets per second sent, over all passes so far
+     * @param estimateMillis how long sending the dirty octets would take at that throughput
+     * @param paused         true for the last pass, made while the application was paused
+     */
+    record Iteration(int index, long octets, long pages, long objects, long nanos, long dirtyOctets, double dirtyRate,
+            double throughput, long estimateMillis, boolean paused) implements MigrationEvent {
+    }
+
+    /** Why pre-copy stopped iterating. */
+    enum Reason {
+        /** The rest fits in the downtime limit. */
+        CONVERGED,
+        /** The iteration limit was hit first: the downtime will be longer than the limit. */
+        ITERATION_LIMIT
+    }
+
+    /** Pre-copy stops iterating: the source pauses and sends the rest. */
+    record Switchover(Reason reason, int iterations, long dirtyOctets, long estimateMillis) implements MigrationEvent {
+    }
+
+    /** The source paused the application. */
+    record Paused() implements MigrationEvent {
+    }
+
+    /** The target loaded the whole stream and acknowledged it (target), or received that acknowledgement (source). */
+    record Loaded(long records, long octets) implements MigrationEvent {
+    }
+
+    /** The target received GO and hands the state to the application. */
+    record Activated() implements MigrationEvent {
+    }
+
+    /** Done: the source committed and the target runs. */
+    record Completed(MigrationStats stats) implements MigrationEvent {
+    }
+
+    /**
+     * The migration failed.
+     *
+     * @param reason  one line
+     * @param outcome what the end that reports it did: "the source resumed with its state intact",
+     *                "the target discarded what it loaded"
+     */
+    record Failed(String reason, String outcome) implements MigrationEvent {
+    }
+}

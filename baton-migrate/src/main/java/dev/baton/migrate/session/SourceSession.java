@@ -1,0 +1,322 @@
+package dev.baton.migrate.session;
+
+import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.engine.Part;
+import dev.baton.core.engine.Profile;
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.StateSaver;
+import dev.baton.core.wire.RecordWriter;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.VersionWindow;
+import dev.baton.core.wire.WriterOptions;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.precopy.PrecopyPolicy;
+import dev.baton.migrate.precopy.RegionManifest;
+import dev.baton.migrate.returnpath.ControlMessage;
+import dev.baton.migrate.returnpath.ControlWriter;
+import dev.baton.migrate.transport.Transport;
+import dev.baton.migrate.transport.TransportStalledException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The source of a live migration: sends a running application's state over a transport and
+ * gives it up only when the target has acknowledged the whole of it (docs/MIGRATION.md).
+ *
+ * <pre>
+ *   target → HELLO (what it reads)        source → START (what it writes), or ABORT
+ *   source → stream: header, DESCRIPTION, MIGRATION_SESSION, static stages, STATIC_DATA_END
+ *   target → ACCEPT or REFUSE
+ *   source → dynamic stages (pre-copy while running; pause; the rest), END
+ *   target → ACK (after post-load)        ---- the source commits ----
+ *   source → GO                           target → DONE (it runs)
+ * </pre>
+ *
+ * Any failure before the ACK (a refusal, the target failing or vanishing, the connection
+ * dropping, stalling past the timeout, or corrupting octets) resumes the application with its
+ * state intact and throws {@link MigrationFailedException}; the session never changes the
+ * application's state. Without a return path (file, pipe) there is no handshake and no ACK: the
+ * source is done when the stream is written and synced.
+ */
+public final class SourceSession {
+    private final MigratableApplication application;
+    private final MigrationProtocol protocol;
+    private final PrecopyPolicy policy;
+    private final Duration timeout;
+    private final MigrationListener listener;
+    private final String profile;
+    private final boolean checksums;
+
+    private SourceSession(Builder b) {
+        this.application = b.application;
+        this.protocol = b.protocol;
+        this.policy = b.policy;
+        this.timeout = b.timeout;
+        this.listener = b.listener;
+        this.profile = b.profile;
+        this.checksums = b.checksums;
+    }
+
+    public static Builder builder(MigratableApplication application) {
+        return new Builder(application);
+    }
+
+    /** How a source session migrates. */
+    public static final class Builder {
+        private final MigratableApplication application;
+        private MigrationProtocol protocol = MigrationProtocol.standard();
+        private PrecopyPolicy policy = PrecopyPolicy.defaults();
+        private Duration timeout = Duration.ofSeconds(10);
+        private MigrationListener listener = MigrationListener.none();
+        private String profile;
+        private boolean checksums = true;
+
+        private Builder(MigratableApplication application) {
+            this.application = Objects.requireNonNull(application, "application");
+        }
+
+        /** The protocol versions and stage tables this source runs (default: {@link MigrationProtocol#standard()}). */
+        public Builder protocol(MigrationProtocol p) {
+            this.protocol = p;
+            return this;
+        }
+
+        public Builder precopy(PrecopyPolicy p) {
+            this.policy = p;
+            return this;
+        }
+
+        /** How long to wait for each answer of the target (default 10 s). */
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
+
+        public Builder listener(MigrationListener l) {
+            this.listener = l;
+            return this;
+        }
+
+        /** Write for this release profile rather than the newest the target accepts. */
+        public Builder profile(String name) {
+            this.profile = name;
+            return this;
+        }
+
+        /**
+         * Whether records carry CRC-32C trailers (default on: a corrupted octet must fail the
+         * migration, not reach the target's state).
+         */
+        public Builder checksums(boolean on) {
+            this.checksums = on;
+            return this;
+        }
+
+        public SourceSession build() {
+            return new SourceSession(this);
+        }
+    }
+
+    /**
+     * Migrates the application's state over {@code transport}, and closes it.
+     *
+     * @return what the migration measured, once the source has committed
+     * @throws MigrationFailedException when it failed before the commit: the application was
+     *                                  resumed (if it had been paused) with its state intact
+     */
+    public MigrationStats migrate(Transport transport) throws MigrationFailedException {
+        long start = System.nanoTime();
+        Answers answers = null;
+        SourceContext ctx = null;
+        boolean committed = false;
+        try {
+            Negotiation.Choice choice;
+            ControlWriter control = null;
+            if (transport.hasReturnPath()) {
+                transport.timeReads(false);
+                answers = Answers.start(transport);
+                control = new ControlWriter(transport.out());
+                ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
+                try {
+                    choice = Negotiation.choose(hello, application.name(), protocol.window(), VersionWindow.supported(),
+                            releases(), profile);
+                } catch (Negotiation.NoCommonGround e) {
+                    control.write(new ControlMessage.Abort(e.getMessage()));
+                    throw new Answers.AnswerException(e.getMessage(), true);
+                }
+                control.write(new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile()));
+            } else {
+                choice = alone(transport);
+            }
+            listener.event(new MigrationEvent.Handshake(transport.description(), transport.hasReturnPath(),
+                    choice.protocol(), choice.stream(), choice.profile(), choice.note()));
+
+            RecordWriter writer = RecordWriter.open(transport.out(), WriterOptions.defaults().withChecksums(checksums)
+                    .withProducer(application.name(), application.version()).withProfile(choice.profile())
+                    .withFormatVersion(choice.stream()).withBufferSize(1 << 20));
+            ctx = context(writer, choice.profile());
+            StageTable table = protocol.table(choice.protocol());
+            writer.writeDescription(ByteBuffer.wrap(application.registry().descriptionJson()
+                    .getBytes(StandardCharsets.UTF_8)));
+            SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
+            runStages(ctx, table, Part.STATIC);
+            writer.writeStaticDataEnd();
+            writer.flush();
+            if (answers != null) {
+                answers.await(ControlMessage.Accept.class, timeout);
+                listener.event(new MigrationEvent.StaticDataAccepted());
+            }
+            runStages(ctx, table, Part.DYNAMIC);
+            writer.writeEnd();
+            long octets = writer.offset();
+            ctx.progress(octets);
+
+            boolean confirmed = false;
+            if (answers != null) {
+                ControlMessage.Ack ack = answers.await(ControlMessage.Ack.class, timeout);
+                if (ack.octets() != octets || ack.records() != writer.records()) {
+                    throw new IOException("the target acknowledged " + ack.records() + " records and " + ack.octets()
+                            + " octets, but the source wrote " + writer.records() + " and " + octets);
+                }
+                listener.event(new MigrationEvent.Loaded(ack.records(), ack.octets()));
+            } else {
+                transport.sync();
+            }
+            // ---- the commit point: from here on the source never resumes on its own ----
+            committed = true;
+            long downtime = ctx.paused() ? System.nanoTime() - ctx.pausedAt() : 0;
+            if (control != null) {
+                confirmed = sendGo(control, answers);
+            }
+            MigrationStats stats = new MigrationStats(ctx.iterations(), octets, System.nanoTime() - start, downtime,
+                    confirmed, choice.protocol(), choice.stream(), choice.profile());
+            afterCommit(stats);
+            return stats;
+        } catch (IOException | RuntimeException | Error e) {
+            if (committed) {
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e);
+            }
+            throw fail(e, answers, transport, ctx);
+        } finally {
+            if (answers != null) {
+                answers.close();
+            }
+            try {
+                transport.close();
+            } catch (IOException ignored) {
+                // the outcome is decided; closing cannot change it
+            }
+        }
+    }
+
+    /** Past the commit nothing may make the session resume: the application's and listener's failures are theirs. */
+    private void afterCommit(MigrationStats stats) {
+        try {
+            application.handedOver(stats.targetConfirmed());
+        } finally {
+            listener.event(new MigrationEvent.Completed(stats));
+        }
+    }
+
+    /** Sends GO and waits for DONE; a failure now leaves the target's start unconfirmed, nothing more. */
+    private boolean sendGo(ControlWriter control, Answers answers) {
+        try {
+            control.write(new ControlMessage.Go());
+            answers.await(ControlMessage.Done.class, timeout);
+            return true;
+        } catch (IOException e) {
+            listener.event(new MigrationEvent.Failed("after the commit: " + e.getMessage(),
+                    "the target's start is unconfirmed; the source does not resume"));
+            return false;
+        }
+    }
+
+    /** Resumes the application if it was paused, and says why the migration failed. */
+    private MigrationFailedException fail(Throwable e, Answers answers, Transport transport, SourceContext ctx) {
+        String reason = reason(e, answers, transport);
+        boolean refused = e instanceof Answers.AnswerException a && a.refused() || reason.startsWith("the target refused");
+        transport.abort();
+        if (ctx != null && ctx.paused()) {
+            application.resume();
+        }
+        String outcome = "the source resumed with its state intact";
+        listener.event(new MigrationEvent.Failed(reason, outcome));
+        if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
+            throw error;
+        }
+        return new MigrationFailedException("migration failed: " + reason + "; " + outcome, reason, refused, e);
+    }
+
+    private String reason(Throwable e, Answers answers, Transport transport) {
+        if (e instanceof Answers.AnswerException || e instanceof TransportStalledException) {
+            return e.getMessage();
+        }
+        if (transport.stalled() != null) {
+            return transport.stalled();
+        }
+        if (answers != null) {
+            String theirs = answers.targetsReason(Duration.ofMillis(Math.min(1000, Math.max(100, timeout.toMillis() / 4))));
+            if (theirs != null) {
+                return theirs;
+            }
+        }
+        if (e instanceof StreamFormatException || e instanceof java.io.UncheckedIOException) {
+            Throwable t = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+            return "the connection to the target failed: " + t.getMessage();
+        }
+        if (e instanceof IOException) {
+            return "the connection to the target failed: " + e.getMessage();
+        }
+        return "the source failed: " + e;
+    }
+
+    /** Without a return path: this source's newest protocol and stream version and profile (or the one asked for). */
+    private Negotiation.Choice alone(Transport transport) {
+        List<String> releases = releases();
+        String p = profile != null ? profile : releases.isEmpty() ? "" : releases.getLast();
+        return new Negotiation.Choice(protocol.window().max(), VersionWindow.supported().max(), p,
+                transport.description() + " has no return path: no handshake, no refusal before the dynamic state and"
+                        + " no acknowledgement; writing this source's newest versions"
+                        + (p.isEmpty() ? "" : " for profile " + p));
+    }
+
+    private List<String> releases() {
+        ReleaseProfiles r = application.profiles();
+        return r == null ? List.of() : r.names();
+    }
+
+    private SourceContext context(RecordWriter writer, String profileName) {
+        StateSaver saver = StateSaver.of(application.registry());
+        DescriptionContext dctx = DescriptionContext.empty();
+        ReleaseProfiles r = application.profiles();
+        if (r != null && !profileName.isEmpty()) {
+            Profile p = r.profile(profileName);
+            saver = saver.forProfile(p);
+            dctx = new DescriptionContext(p.properties(), p.versions());
+        }
+        return new SourceContext(writer, application, saver, dctx, policy, listener);
+    }
+
+    private void runStages(SourceContext ctx, StageTable table, Part part) throws IOException {
+        List<Stage> stages = table.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage s = stages.get(i);
+            if (s.part() == part) {
+                SessionRecords.writeStage(ctx.writer(), i, s.name());
+                ctx.stage(s.name());
+                listener.event(new MigrationEvent.StageStarted(i, s.name()));
+                s.source().run(ctx);
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.baton.migrate.session;
+
+import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.engine.Profile;
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.StateLoader;
+import dev.baton.core.engine.StreamRefusedException;
+import dev.baton.core.wire.ReaderOptions;
+import dev.baton.core.wire.RecordReader;
+import dev.baton.core.wire.StreamHeader;
+import dev.baton.core.wire.VersionWindow;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.precopy.RegionReceiver;
+import dev.baton.migrate.returnpath.ControlMessage;
+import dev.baton.migrate.returnpath.ControlReader;
+import dev.baton.migrate.returnpath.ControlWriter;
+import dev.baton.migrate.transport.Transport;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The target of a live migration: loads the stream into a new application instance and hands it
+ * over ({@link MigratableApplication#activate()}) only after it acknowledged the whole load and
+ * the source answered GO, its commit. A failure anywhere before GO discards the instance
+ * ({@link MigratableApplication#discard()}) and, over a connection, tells the source why
+ * (REFUSE before STATIC_DATA_END is answered, ERROR after), so the source resumes.
+ */
+public final class TargetSession {
+    private final Supplier<? extends MigratableApplication> factory;
+    private final MigrationProtocol protocol;
+    private final VersionWindow streams;
+    private final MigrationListener listener;
+
+    private TargetSession(Builder b) {
+        this.factory = b.factory;
+        this.protocol = b.protocol;
+        this.streams = b.streams;
+        this.listener = b.listener;
+    }
+
+    /**
+     * @param factory makes the new, empty application instance each migration loads into
+     */
+    public static Builder builder(Supplier<? extends MigratableApplication> factory) {
+        return new Builder(factory);
+    }
+
+    /** How a target session receives. Timeouts are the transport's. */
+    public static final class Builder {
+        private final Supplier<? extends MigratableApplication> factory;
+        private MigrationProtocol protocol = MigrationProtocol.standard();
+        private VersionWindow streams = VersionWindow.supported();
+        private MigrationListener listener = MigrationListener.none();
+
+        private Builder(Supplier<? extends MigratableApplication> factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+        }
+
+        public Builder protocol(MigrationProtocol p) {
+            this.protocol = p;
+            return this;
+        }
+
+        /** The stream format versions this target reads (default: every version this build reads). */
+        public Builder streamVersions(VersionWindow w) {
+            this.streams = w;
+            return this;
+        }
+
+        public Builder listener(MigrationListener l) {
+            this.listener = l;
+            return this;
+        }
+
+        public TargetSession build() {
+            return new TargetSession(this);
+        }
+    }
+
+    /**
+     * Receives one migration over {@code transport}, and closes it.
+     *
+     * @return the new application instance, activated
+     * @throws MigrationFailedException when the migration failed: the instance was discarded
+     */
+    public MigratableApplication receive(Transport transport) throws MigrationFailedException {
+        MigratableApplication app = factory.get();
+        ControlWriter control = transport.hasReturnPath() ? new ControlWriter(transport.out()) : null;
+        boolean[] accepted = {false};
+        try {
+            ControlReader forward = null;
+            ControlMessage.Start start = null;
+            if (control != null) {
+                ReleaseProfiles releases = app.profiles();
+                control.write(new ControlMessage.Hello(app.name(), protocol.window().min(), protocol.window().max(),
+                        streams.min(), streams.max(), releases == null ? List.of() : releases.names()));
+                forward = new ControlReader(transport.in(), "forward control");
+                start = switch (forward.read()) {
+                    case ControlMessage.Start s -> s;
+                    case ControlMessage.Abort a -> throw new Aborted(a.reason());
+                    case ControlMessage m -> throw new IOException("protocol error: the source sent " + m.name()
+                            + " where START was due");
+                };
+                listener.event(new MigrationEvent.Handshake(transport.description(), true, start.protocol(),
+                        start.stream(), start.profile(), "protocol " + start.protocol() + ", stream version "
+                                + start.stream() + (start.profile().isEmpty() ? ", no profile" : ", profile "
+                                + start.profile()) + ", as the source chose from this target's HELLO"));
+            }
+            RecordReader reader = RecordReader.open(transport.in(), ReaderOptions.defaults().withWindow(streams)
+                    .withApplicationTypes(protocol.recordTypes()));
+            StreamHeader header = reader.header();
+            if (start != null && (header.preamble().version() != start.stream()
+                    || !header.profile().equals(start.profile()))) {
+                throw new IOException("the stream's header (version " + header.preamble().version() + ", profile '"
+                        + header.profile() + "') is not what START announced (version " + start.stream()
+                        + ", profile '" + start.profile() + "')");
+            }
+            if (!header.producerName().equals(app.name())) {
+                throw new StreamRefusedException("the stream was written by '" + header.producerName()
+                        + "', this target is '" + app.name() + "'");
+            }
+            if (start == null) {
+                listener.event(new MigrationEvent.Handshake(transport.description(), false, 0, header.readVersion(),
+                        header.profile(), transport.description() + " has no return path: no handshake, no"
+                                + " acknowledgement"));
+            }
+            RegionReceiver receiver = new RegionReceiver(app.regions(), context(app, header.profile()));
+            TargetContext ctx = new TargetContext(app, reader, receiver, context(app, header.profile()), listener);
+            StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
+            StateLoader loader = StateLoader.of(app.registry()).withProfiles(app.profiles())
+                    .onRecord(stages::record)
+                    .onStaticData(data -> {
+                        try {
+                            stages.staticDataEnds();
+                        } catch (StreamRefusedException e) {
+                            throw e;
+                        } catch (IOException e) {
+                            throw new StreamRefusedException(e.getMessage());
+                        }
+                        app.checkStaticData(data);
+                        if (control != null) {
+                            try {
+                                control.write(new ControlMessage.Accept());
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                        accepted[0] = true;
+                        listener.event(new MigrationEvent.StaticDataAccepted());
+                    });
+            loader.load(reader);
+            stages.streamEnds();
+            receiver.checkComplete();
+            app.verifyLoaded();
+            listener.event(new MigrationEvent.Loaded(reader.records(), reader.offset()));
+            if (control != null) {
+                control.write(new ControlMessage.Ack(reader.records(), reader.offset()));
+                forward.skipped(reader.offset());
+                ControlMessage go = forward.read();
+                if (!(go instanceof ControlMessage.Go)) {
+                    throw new IOException("protocol error: the source sent " + go.name() + " where GO was due");
+                }
+            } else {
+                reader.expectEndOfInput();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw fail(e, transport, control, accepted[0], app);
+        }
+        // ---- committed: the state is the application's now ----
+        app.activate();
+        listener.event(new MigrationEvent.Activated());
+        try {
+            if (control != null) {
+                control.write(new ControlMessage.Done());
+                transport.finishOutput();
+            }
+        } catch (IOException ignored) {
+            // the source has committed already; DONE only confirms it
+        } finally {
+            try {
+                transport.close();
+            } catch (IOException ignored) {
+                // nothing left to lose
+            }
+        }
+        return app;
+    }
+
+    /** The profile's pins, for objects of object collections (the loader computes the same for sections). */
+    private static DescriptionContext context(MigratableApplication app, String profile) {
+        ReleaseProfiles r = app.profiles();
+        if (r == null || profile.isEmpty() || !r.knows(profile)) {
+            return DescriptionContext.empty(); // an unknown profile is refused by the loader, with its reason
+        }
+        Profile p = r.profile(profile);
+        return new DescriptionContext(p.properties(), p.versions());
+    }
+
+    /** Discards the instance, tells the source why when it can, and says so in one line. */
+    private MigrationFailedException fail(Throwable e, Transport transport, ControlWriter control, boolean accepted,
+            MigratableApplication app) {
+        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        String reason = reason(cause, transport);
+        boolean refused = cause instanceof StreamRefusedException || cause instanceof Aborted;
+        if (control != null && !(cause instanceof Aborted)) {
+            try {
+                control.write(!accepted && cause instanceof StreamRefusedException
+                        ? new ControlMessage.Refuse(reason) : new ControlMessage.Error(reason));
+            } catch (IOException | RuntimeException ignored) {
+                // the connection may be what failed: the source finds out by itself then
+            }
+        }
+        transport.abort();
+        try {
+            transport.close();
+        } catch (IOException ignored) {
+            // already aborted
+        }
+        try {
+            app.discard();
+        } finally {
+            listener.event(new MigrationEvent.Failed(reason, "the target discarded what it loaded"));
+        }
+        if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
+            throw error;
+        }
+        return new MigrationFailedException((refused ? "migration refused: " : "migration failed: ") + reason
+                + "; the target discarded what it loaded", reason, refused, cause);
+    }
+
+    private static String reason(Throwable e, Transport transport) {
+        if (transport.stalled() != null) {
+            return transport.stalled();
+        }
+        if (e instanceof Aborted a) {
+            return "the source aborted: " + a.getMessage();
+        }
+        if (e instanceof StreamRefusedException) {
+            return e.getMessage();
+        }
+        if (e instanceof java.io.EOFException) {
+            return "the source closed the connection: " + e.getMessage();
+        }
+        if (e instanceof IOException) {
+            return e.getMessage();
+        }
+        return "the target failed: " + e;
+    }
+
+    /** The source sent ABORT: it found nothing it could write that this target reads. */
+    private static final class Aborted extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted(String reason) {
+            super(reason);
+        }
+    }
+}

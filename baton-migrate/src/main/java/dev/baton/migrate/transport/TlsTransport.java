@@ -1,0 +1,301 @@
+package dev.baton.migrate.transport;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A migration over TLS with mutual authentication: the target requires a certificate from the
+ * source that its trust store vouches for, and the source checks the target's the same way (and
+ * by default that it names the host). JDK {@link SSLSocket}s layered on plain sockets: aborting
+ * closes the plain socket, which a blocked TLS read or write cannot hold up.
+ *
+ * <p>Handshake failures become one line that says who refused whom and why, e.g. {@code TLS:
+ * refused the source at 127.0.0.1:50312: it presented no certificate (this target requires one)}.
+ */
+public final class TlsTransport extends ChannelTransport {
+    private final SSLSocket socket;
+
+    private TlsTransport(SSLSocket socket, Socket plain, Duration timeout, String peer, boolean server) {
+        super(new Input(socket, server, peer), new Output(socket, server, peer), timeout, peer, "tls " + peer
+                + " (" + socket.getSession().getProtocol() + ", " + socket.getSession().getCipherSuite() + ")",
+                List.of(plain));
+        this.socket = socket;
+    }
+
+    /** Connects to a target and completes the handshake within {@code timeout}. */
+    public static TlsTransport connect(String host, int port, TlsConfig tls, Duration timeout) throws IOException {
+        SSLContext context = tls.context();
+        Socket plain = new Socket();
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        String peer = host + ":" + port;
+        try {
+            plain.connect(new InetSocketAddress(host, port), millis);
+            plain.setTcpNoDelay(true);
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+            ssl.setUseClientMode(true);
+            if (tls.verifiesHostname()) {
+                SSLParameters p = ssl.getSSLParameters();
+                p.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(p);
+            }
+            handshake(ssl, millis, false, peer);
+            return new TlsTransport(ssl, plain, timeout, peer, false);
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    /** Listens on {@code port} (0 for any free port) for sources that present a trusted certificate. */
+    public static Listener listen(int port, TlsConfig tls) throws IOException {
+        ServerSocket server = new ServerSocket();
+        try {
+            server.bind(new InetSocketAddress(port));
+            return new Listener(server, tls.context());
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static void handshake(SSLSocket ssl, int millis, boolean server, String peer) throws IOException {
+        ssl.setSoTimeout(millis);
+        try {
+            ssl.startHandshake();
+        } catch (SocketTimeoutException e) {
+            throw new IOException("TLS: the handshake with " + peer + " did not finish within " + millis + " ms", e);
+        } catch (IOException e) {
+            throw explain(e, server, peer);
+        }
+        ssl.setSoTimeout(0); // from here on the stall guard bounds every call
+    }
+
+    /**
+     * One line saying why a TLS connection failed, from this end's point of view. The JDK's
+     * messages name the mechanism (PKIX, alerts); these name the certificate that was refused.
+     */
+    static IOException explain(IOException e, boolean server, String peer) {
+        if (!(e instanceof SSLException) && !(e.getMessage() != null && e.getMessage().contains("TLS"))) {
+            return e;
+        }
+        String m = String.valueOf(e.getMessage());
+        String lower = m.toLowerCase(Locale.ROOT);
+        String why;
+        if (server) {
+            if (lower.contains("empty client certificate") || lower.contains("certificate_required")) {
+                // TLS 1.3 clients offer only certificates signed by an authority the server names, so
+                // an untrusted source usually presents none at all
+                why = "refused the source at " + peer + ": it presented no certificate that this target trusts";
+            } else if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unknown_ca")
+                    || lower.contains("not trusted")) {
+                why = "refused the source at " + peer + ": its certificate is not signed by any certificate this target"
+                        + " trusts";
+            } else if (lower.contains("certificate_unknown") || lower.contains("bad_certificate")) {
+                why = "the source at " + peer + " refused this target's certificate (" + alert(m) + ")";
+            } else {
+                why = "handshake with the source at " + peer + " failed: " + m;
+            }
+        } else {
+            if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
+                why = "the target's certificate does not name " + peer.substring(0, peer.lastIndexOf(':'))
+                        + " (give the target a certificate with that name, or turn hostname verification off)";
+            } else if (lower.contains("pkix") || lower.contains("certification path")) {
+                why = "the target " + peer + " has a certificate this source does not trust";
+            } else if (lower.contains("certificate_required")) {
+                why = "the target " + peer + " requires a certificate it trusts, and this source has none that it does ("
+                        + alert(m) + ")";
+            } else if (lower.contains("bad_certificate")
+                    || lower.contains("unknown_ca") || lower.contains("certificate_unknown")
+                    || lower.contains("empty client certificate")) {
+                why = "the target " + peer + " refused this source's certificate (" + alert(m) + ")";
+            } else {
+                why = "handshake with the target " + peer + " failed: " + m;
+            }
+        }
+        return new TlsRefusedException("TLS: " + why, e);
+    }
+
+    private static String alert(String message) {
+        int at = message.indexOf("fatal alert: ");
+        return at >= 0 ? "alert " + message.substring(at + 13).trim() : message;
+    }
+
+    @Override
+    public boolean hasReturnPath() {
+        return true;
+    }
+
+    @Override
+    public void finishOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** A TLS server socket: every accepted source has shown a certificate the trust store vouches for. */
+    public static final class Listener implements TransportListener {
+        private final ServerSocket server;
+        private final SSLContext context;
+        private Duration timeout = Duration.ofSeconds(10);
+
+        private Listener(ServerSocket server, SSLContext context) {
+            this.server = server;
+            this.context = context;
+        }
+
+        /** The timeout of the handshake and of the connections it accepts (default 10 s). */
+        public Listener timeout(Duration t) {
+            this.timeout = t;
+            return this;
+        }
+
+        @Override
+        public int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public TlsTransport accept(Duration wait) throws IOException {
+            server.setSoTimeout((int) Math.min(Integer.MAX_VALUE, wait.toMillis()));
+            Socket plain;
+            try {
+                plain = server.accept();
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException("no source connected to port " + port() + " within " + wait.toMillis()
+                        + " ms");
+            }
+            String peer = plain.getInetAddress().getHostAddress() + ":" + plain.getPort();
+            try {
+                plain.setTcpNoDelay(true);
+                SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, null, true);
+                ssl.setUseClientMode(false);
+                ssl.setNeedClientAuth(true);
+                handshake(ssl, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), true, peer);
+                return new TlsTransport(ssl, plain, timeout, peer, true);
+            } catch (IOException | RuntimeException e) {
+                plain.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    /**
+     * The socket's input as a channel, through a 64 KiB array: TLS records are at most 16 KiB,
+     * and the JDK's own adapter would cut reads to 8 KiB.
+     */
+    private static final class Input implements ReadableByteChannel {
+        private final InputStream in;
+        private final byte[] chunk = new byte[64 * 1024];
+        private final boolean server;
+        private final String peer;
+
+        Input(SSLSocket s, boolean server, String peer) {
+            try {
+                this.in = s.getInputStream();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            this.server = server;
+            this.peer = peer;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            try {
+                if (dst.hasArray()) {
+                    int n = in.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+                    if (n > 0) {
+                        dst.position(dst.position() + n);
+                    }
+                    return n;
+                }
+                int n = in.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+                if (n > 0) {
+                    dst.put(chunk, 0, n);
+                }
+                return n;
+            } catch (EOFException e) {
+                return -1;
+            } catch (IOException e) {
+                throw explain(e, server, peer);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The socket's output as a channel, in pieces as large as a TLS record takes. */
+    private static final class Output implements WritableByteChannel {
+        private final OutputStream out;
+        private final byte[] chunk = new byte[64 * 1024];
+        private final boolean server;
+        private final String peer;
+
+        Output(SSLSocket s, boolean server, String peer) {
+            try {
+                this.out = s.getOutputStream();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            this.server = server;
+            this.peer = peer;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            try {
+                if (src.hasArray()) {
+                    out.write(src.array(), src.arrayOffset() + src.position(), n);
+                    src.position(src.limit());
+                } else {
+                    while (src.hasRemaining()) {
+                        int k = Math.min(chunk.length, src.remaining());
+                        src.get(chunk, 0, k);
+                        out.write(chunk, 0, k);
+                    }
+                }
+                return n;
+            } catch (IOException e) {
+                throw explain(e, server, peer);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}
