@@ -46,7 +46,7 @@ final class InspectCommand implements Callable<Integer> {
         StreamInput input = new StreamInput(file);
         Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(quirksFile);
         long size = input.size();
-        ReaderOptions options = ReaderOptions.defaults().withShowSkipped(true);
+        ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
         try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
             RecordReader reader;
             try {

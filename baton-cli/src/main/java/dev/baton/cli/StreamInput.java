@@ -27,6 +27,14 @@ record StreamInput(String argument) {
         return Files.isRegularFile(p) ? Files.size(p) : -1;
     }
 
+    /**
+     * Options for the tools: the record types Baton's own modules allocate in the application
+     * range (baton-migrate's) are known, so that migration files list by name and verify clean.
+     */
+    static ReaderOptions toolOptions() {
+        return ReaderOptions.defaults().withApplicationTypes(dev.baton.migrate.RecordTypes.names());
+    }
+
     RecordReader open(ReaderOptions options) throws IOException {
         return isStdin() ? RecordReader.open(System.in, options) : RecordReader.open(Path.of(argument), options);
     }

@@ -51,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
         long records = 0;
         long end = -1;
         try (Progress bar = Progress.start("verify", size, progress);
-             RecordReader reader = input.open(ReaderOptions.defaults().withProblems(problems::add))) {
+             RecordReader reader = input.open(StreamInput.toolOptions().withProblems(problems::add))) {
             header = reader.header();
             for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
                 checkContent(r, problems);
