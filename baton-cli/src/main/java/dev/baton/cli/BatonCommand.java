@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             InspectCommand.class,
             VerifyCommand.class,
+            dev.baton.cli.qemu.QemuCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})

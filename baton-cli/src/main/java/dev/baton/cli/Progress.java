@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar on standard error for long work, shown only where a person watches (a terminal)
  * and the work is long enough to need one, or when asked for. Otherwise every call is a no-op.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /** Inputs smaller than this finish before a bar would be worth drawing. */
     static final long WORTH_SHOWING = 64L << 20;
 
@@ -24,7 +24,7 @@ final class Progress implements AutoCloseable {
      * @param total octets of work, or -1 when unknown
      * @param force show it even when not on a terminal or for small inputs
      */
-    static Progress start(String task, long total, boolean force) {
+    public static Progress start(String task, long total, boolean force) {
         boolean show = force || (System.console() != null && (total < 0 || total >= WORTH_SHOWING));
         if (!show) {
             return new Progress(null);
@@ -35,7 +35,7 @@ final class Progress implements AutoCloseable {
         return new Progress(bar);
     }
 
-    void at(long done) {
+    public void at(long done) {
         if (bar != null) {
             bar.stepTo(done);
         }

@@ -155,12 +155,16 @@ final class RamSectionReader {
                 throw in.errorAt(blockAt, String.format("RAM block '%s' length 0x%x is not a non-zero multiple "
                         + "of the page size %d", name, length, pageSize));
             }
-            RamBlock b = new RamBlock(blocks.size(), name, length, address);
+            RamBlock b = new RamBlock(blocks.size(), name, length, address, pageSize);
             if (blocks.putIfAbsent(name, b) != null) {
                 throw in.errorAt(blockAt, "RAM block '" + name + "' listed twice");
             }
             left -= length;
-            sink.block(b);
+            try {
+                sink.block(b);
+            } catch (RamSink.Refused e) {
+                throw in.errorAt(blockAt, e.getMessage());
+            }
         }
     }
 

@@ -43,4 +43,17 @@ public interface RamSink {
      */
     default void delta(RamBlock block, long offset, ByteBuffer delta) throws IOException {
     }
+
+    /**
+     * Thrown by a sink that cannot take a block or page because of what the stream says (a block id
+     * that is no safe file name); the reader turns it into a {@link dev.baton.core.wire.StreamFormatException}
+     * at the record's offset.
+     */
+    final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String problem) {
+            super(problem);
+        }
+    }
 }
