@@ -11,9 +11,20 @@ final class PageBits {
     private static final int CHUNK_PAGES_LOG = 16; // 65536 pages per chunk: 8 KiB of bits
 
     private final Map<Long, long[]> chunks = new HashMap<>();
+    /** The chunk used last: pages come mostly in order, so this spares a map look-up per page. */
+    private long lastKey = -1;
+    private long[] last;
+
+    private long[] chunk(long key) {
+        if (key != lastKey) {
+            last = chunks.get(key);
+            lastKey = last == null ? -1 : key;
+        }
+        return last;
+    }
 
     boolean get(long page) {
-        long[] c = chunks.get(page >>> CHUNK_PAGES_LOG);
+        long[] c = chunk(page >>> CHUNK_PAGES_LOG);
         if (c == null) {
             return false;
         }
@@ -23,13 +34,15 @@ final class PageBits {
 
     void set(long page, boolean on) {
         long key = page >>> CHUNK_PAGES_LOG;
-        long[] c = chunks.get(key);
+        long[] c = chunk(key);
         if (c == null) {
             if (!on) {
                 return;
             }
             c = new long[1 << (CHUNK_PAGES_LOG - 6)];
             chunks.put(key, c);
+            lastKey = key;
+            last = c;
         }
         int i = (int) (page & ((1 << CHUNK_PAGES_LOG) - 1));
         if (on) {

@@ -1,10 +1,9 @@
 package dev.baton.qemu.analyze;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.qemu.vmdesc.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -88,33 +87,27 @@ public final class PythonJsonWriter {
     }
 
     /** Writes a parsed JSON tree (the vmdesc) as Python would re-encode it after {@code json.loads}. */
-    public PythonJsonWriter tree(JsonNode node) throws IOException {
-        if (node.isObject()) {
-            beginObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                key(e.getKey());
-                tree(e.getValue());
+    public PythonJsonWriter tree(Json node) throws IOException {
+        switch (node) {
+            case Json.JObject o -> {
+                beginObject();
+                for (Map.Entry<String, Json> e : o.members().entrySet()) {
+                    key(e.getKey());
+                    tree(e.getValue());
+                }
+                endObject();
             }
-            endObject();
-        } else if (node.isArray()) {
-            beginArray();
-            for (JsonNode n : node) {
-                tree(n);
+            case Json.JArray a -> {
+                beginArray();
+                for (Json n : a.items()) {
+                    tree(n);
+                }
+                endArray();
             }
-            endArray();
-        } else if (node.isTextual()) {
-            value(node.textValue());
-        } else if (node.isBoolean()) {
-            value(node.booleanValue());
-        } else if (node.isNull()) {
-            raw("null");
-        } else if (node.isIntegralNumber()) {
-            raw(node.bigIntegerValue().toString());
-        } else if (node.isNumber()) {
-            raw(pythonFloat(node.doubleValue()));
-        } else {
-            raw("null");
+            case Json.JString t -> value(t.value());
+            case Json.JBool b -> value(b.value());
+            case Json.JNull n -> raw("null");
+            case Json.JNumber n -> raw(n.integral() ? n.text() : pythonFloat(n.value()));
         }
         return this;
     }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * what a destination would hold, even when a page is sent more than once (a later zero page
  * clears an earlier data page; analyze-migration.py leaves the stale data there).
  *
- * <p>Consecutive pages are gathered into one write of up to 1 MiB.
+ * <p>Consecutive pages are gathered into runs of up to 1 MiB, written on a second thread
+ * ({@link AsyncWriter}) while the stream is read on.
  */
 public final class RamExtractor implements RamSink, Closeable {
     private static final int RUN = 1 << 20;
@@ -34,7 +35,8 @@ public final class RamExtractor implements RamSink, Closeable {
     private final List<Path> paths = new ArrayList<>();
     /** Per block, one bit per page: holds data that is not all zero. */
     private final List<PageBits> dirty = new ArrayList<>();
-    private final ByteBuffer run = ByteBuffer.allocateDirect(RUN);
+    private final AsyncWriter writer = new AsyncWriter(RUN);
+    private ByteBuffer run;
     private int pageSize;
     private int runBlock = -1;
     private long runStart;
@@ -104,8 +106,14 @@ public final class RamExtractor implements RamSink, Closeable {
 
     @Override
     public void page(RamBlock b, long offset, ByteBuffer data) throws IOException {
-        if (runBlock != b.index() || runStart + run.position() != offset || run.remaining() < pageSize) {
-            flush();
+        if (run != null && run.position() > 0 && (runBlock != b.index()
+                || runStart + run.position() != offset || run.remaining() < pageSize)) {
+            submit();
+        }
+        if (run == null) {
+            run = writer.take();
+        }
+        if (run.position() == 0) {
             runBlock = b.index();
             runStart = offset;
         }
@@ -139,21 +147,26 @@ public final class RamExtractor implements RamSink, Closeable {
         mark(b, offset, true);
     }
 
-    /** Writes out the gathered run of pages. */
-    public void flush() throws IOException {
-        if (runBlock >= 0 && run.position() > 0) {
-            run.flip();
-            writeFully(files.get(runBlock), run, runStart);
+    /** Hands the gathered run of pages to the writer. */
+    private void submit() throws IOException {
+        if (run != null && run.position() > 0) {
+            writer.submit(files.get(runBlock), run.flip(), runStart);
+            run = null;
         }
-        run.clear();
-        runBlock = -1;
+    }
+
+    /** Writes out everything gathered so far and waits until it is written. */
+    public void flush() throws IOException {
+        submit();
+        writer.drain();
     }
 
     @Override
     public void close() throws IOException {
         IOException failed = null;
         try {
-            flush();
+            submit();
+            writer.close();
         } catch (IOException e) {
             failed = e;
         }

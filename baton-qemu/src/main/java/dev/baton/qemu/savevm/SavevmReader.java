@@ -11,6 +11,7 @@ import java.io.FileInputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -23,6 +24,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -52,6 +55,10 @@ public final class SavevmReader {
     private final Consumer<StreamFormatException> problems;
     private final LongConsumer progress;
     private VmdescLocator.Located located;
+    /** A file's vmdesc being looked for on another thread while the RAM section streams by. */
+    private CompletableFuture<VmdescLocator.Located> pending;
+    /** The page size a file's vmdesc starts with, read before the JSON is parsed; or -1. */
+    private int pageSizeHint = -1;
     private Vmdesc vmdesc;
     private long records;
     private Configuration configuration;
@@ -79,12 +86,27 @@ public final class SavevmReader {
         this.valuesLeft = options.maxValues();
     }
 
-    /** Reads a stream file; its vmdesc is looked for at its end first. */
+    /**
+     * Reads a stream file. Its vmdesc is looked for at its end on another thread while the stream
+     * is read from the start, so device sections find it ready.
+     */
     public static SavevmStream read(Path file, SavevmOptions options) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            VmdescLocator.Located found = VmdescLocator.find(ch, options.maxTail());
-            ch.position(0);
-            return new SavevmReader(new SavevmInput(WireInput.of(ch, ch.size()), 0), found, options).read();
+            SavevmReader r = new SavevmReader(new SavevmInput(WireInput.of(ch, ch.size()), 0), null, options);
+            r.pageSizeHint = VmdescLocator.pageSizeHint(ch, options.maxTail());
+            CompletableFuture<VmdescLocator.Located> search = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return VmdescLocator.find(ch, options.maxTail()); // positional reads: the channel is shared
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            r.pending = search;
+            try {
+                return r.read();
+            } finally {
+                search.handle((found, failure) -> null).join(); // done before the channel closes
+            }
         }
     }
 
@@ -120,9 +142,6 @@ public final class SavevmReader {
 
     private SavevmStream readStream() throws IOException {
         header();
-        if (located != null) {
-            vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), -1, problems);
-        }
         long eof = sections();
         long trailing = afterEof();
         checkAgainstVmdesc();
@@ -169,6 +188,9 @@ public final class SavevmReader {
                 }
                 case START, FULL -> {
                     SectionHeader h = peekHeader(type, at);
+                    if (needsVmdesc(h)) {
+                        awaitVmdesc();
+                    }
                     if (needsVmdesc(h) && vmdesc == null) {
                         defer(h);
                         continue; // the same record again, now from the held tail
@@ -303,11 +325,35 @@ public final class SavevmReader {
     }
 
     /** The target page size: from the configuration, else the vmdesc, else the common 4 KiB. */
-    private int pageSize() {
+    private int pageSize() throws IOException {
         if (configuration != null && configuration.targetPageBits() > 0) {
             return 1 << configuration.targetPageBits();
         }
+        if (vmdesc == null && pageSizeHint > 0) {
+            return pageSizeHint; // checked against the vmdesc once it is parsed
+        }
+        awaitVmdesc();
         return vmdesc != null ? vmdesc.pageSize() : DEFAULT_PAGE_SIZE;
+    }
+
+    /** Takes the vmdesc looked for on another thread, when there is such a search. */
+    private void awaitVmdesc() throws IOException {
+        if (pending == null || vmdesc != null) {
+            return;
+        }
+        try {
+            located = pending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e;
+        } finally {
+            pending = null;
+        }
+        if (located != null) {
+            vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), -1, problems);
+        }
     }
 
     private void deviceSection(SectionHeader h) throws IOException {
@@ -388,6 +434,7 @@ public final class SavevmReader {
 
     /** After EOF: the vmdesc, when there is one, then nothing. Returns the trailing octet count. */
     private long afterEof() throws IOException {
+        awaitVmdesc();
         in.record(records);
         in.context(null);
         long at = in.offset();

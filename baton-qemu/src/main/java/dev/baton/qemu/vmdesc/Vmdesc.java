@@ -1,6 +1,5 @@
 package dev.baton.qemu.vmdesc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * @param tree          the JSON as parsed, in its own key order, for {@code --dump desc}
  */
 public record Vmdesc(long offset, long length, int pageSize, List<DeviceDesc> devices,
-        Map<DeviceKey, DeviceDesc> byKey, StructDesc configuration, JsonNode tree) {
+        Map<DeviceKey, DeviceDesc> byKey, StructDesc configuration, Json tree) {
 
     /** A section's identity: idstr and instance id. */
     public record DeviceKey(String name, long instanceId) {

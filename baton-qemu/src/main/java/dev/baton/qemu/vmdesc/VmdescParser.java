@@ -1,12 +1,11 @@
 package dev.baton.qemu.vmdesc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.baton.core.wire.StreamFormatException;
+import dev.baton.qemu.vmdesc.Json.JArray;
+import dev.baton.qemu.vmdesc.Json.JNumber;
+import dev.baton.qemu.vmdesc.Json.JObject;
+import dev.baton.qemu.vmdesc.Json.JString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,15 +31,6 @@ import java.util.function.Consumer;
 public final class VmdescParser {
     /** Largest {@code array_len} accepted; QEMU's longest arrays have a few thousand elements. */
     public static final int MAX_ARRAY_LEN = 1 << 24;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python's json accepts NaN; so do we
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(512).maxStringLength(1 << 20).build());
-    }
 
     private final long recordOffset;
     private final long jsonOffset;
@@ -73,24 +63,24 @@ public final class VmdescParser {
      *
      * @param length octets of JSON
      */
-    public static Vmdesc parse(JsonNode tree, long length, long recordOffset, long recordIndex,
+    public static Vmdesc parse(Json tree, long length, long recordOffset, long recordIndex,
             Consumer<StreamFormatException> problems) throws StreamFormatException {
         return new VmdescParser(recordOffset, recordIndex, problems).check(tree, length);
     }
 
     /** The JSON tree of these octets, or {@code null} when they are not valid JSON. */
-    public static JsonNode tryTree(byte[] json, int from, int length) {
+    public static Json tryTree(byte[] json, int from, int length) {
         try {
-            return JSON.readTree(json, from, length);
+            return Json.parse(json, from, length);
         } catch (IOException e) {
             return null;
         }
     }
 
     private Vmdesc parse(byte[] json) throws StreamFormatException {
-        JsonNode root;
+        Json root;
         try {
-            root = JSON.readTree(json);
+            root = Json.parse(json, 0, json.length);
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null || e.getLocation().getByteOffset() < 0
                     ? jsonOffset : jsonOffset + e.getLocation().getByteOffset();
@@ -101,26 +91,25 @@ public final class VmdescParser {
         return check(root, json.length);
     }
 
-    private Vmdesc check(JsonNode root, long length) throws StreamFormatException {
-        if (root == null || !root.isObject()) {
+    private Vmdesc check(Json tree, long length) throws StreamFormatException {
+        if (!(tree instanceof JObject root)) {
             throw error(jsonOffset, "vmdesc", "not a JSON object");
         }
         int pageSize = (int) integer(root, "page_size", "vmdesc", 512, 1 << 30);
         if (Integer.bitCount(pageSize) != 1) {
             throw error(jsonOffset, "vmdesc.page_size", "page size " + pageSize + " is not a power of two");
         }
-        JsonNode devs = root.get("devices");
-        if (devs == null || !devs.isArray()) {
+        if (!(root.get("devices") instanceof JArray devs)) {
             throw error(jsonOffset, "vmdesc", "has no \"devices\" array");
         }
-        List<DeviceDesc> devices = new ArrayList<>(devs.size());
+        List<DeviceDesc> devices = new ArrayList<>(devs.items().size());
         Map<Vmdesc.DeviceKey, DeviceDesc> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < devs.size(); i++) {
+        for (int i = 0; i < devs.items().size(); i++) {
             String path = "vmdesc.devices[" + i + "]";
-            JsonNode d = object(devs.get(i), path);
+            JObject d = object(devs.items().get(i), path);
             String name = text(d, "name", path);
             long instance = integer(d, "instance_id", path, 0, 0xFFFF_FFFFL);
-            if (!d.has("fields")) {
+            if (d.get("fields") == null) {
                 // analyze-migration.py refuses these too ("has no fields")
                 throw error(jsonOffset, path, "device '" + name + "' has no \"fields\"");
             }
@@ -132,31 +121,31 @@ public final class VmdescParser {
                         + " is described twice (devices[" + before.index() + "] and [" + i + "]); the last one is used"));
             }
         }
-        StructDesc config = root.has("configuration")
+        StructDesc config = root.get("configuration") != null
                 ? struct(object(root.get("configuration"), "vmdesc.configuration"), "vmdesc.configuration") : null;
         return new Vmdesc(recordOffset, length, pageSize, List.copyOf(devices), byKey, config, root);
     }
 
-    private StructDesc struct(JsonNode node, String path) throws StreamFormatException {
-        String vmsdName = node.has("vmsd_name") ? text(node, "vmsd_name", path) : "";
-        long version = node.has("version") ? integer(node, "version", path, 0, 0xFFFF_FFFFL) : -1;
-        JsonNode fieldsNode = node.get("fields");
-        if (fieldsNode == null || !fieldsNode.isArray()) {
+    private StructDesc struct(JObject node, String path) throws StreamFormatException {
+        String vmsdName = node.get("vmsd_name") != null ? text(node, "vmsd_name", path) : "";
+        long version = node.get("version") != null ? integer(node, "version", path, 0, 0xFFFF_FFFFL) : -1;
+        if (!(node.get("fields") instanceof JArray fieldsNode)) {
             throw error(jsonOffset, path, "has no \"fields\" array");
         }
-        List<FieldDesc> fields = new ArrayList<>(fieldsNode.size());
-        for (int i = 0; i < fieldsNode.size(); i++) {
-            fields.add(field(object(fieldsNode.get(i), path + ".fields[" + i + "]"), path + ".fields[" + i + "]"));
+        List<FieldDesc> fields = new ArrayList<>(fieldsNode.items().size());
+        for (int i = 0; i < fieldsNode.items().size(); i++) {
+            String fp = path + ".fields[" + i + "]";
+            fields.add(field(object(fieldsNode.items().get(i), fp), fp));
         }
         List<StructDesc> subsections = new ArrayList<>();
-        JsonNode subs = node.get("subsections");
-        if (subs != null) {
-            if (!subs.isArray()) {
+        Json subsNode = node.get("subsections");
+        if (subsNode != null) {
+            if (!(subsNode instanceof JArray subs)) {
                 throw error(jsonOffset, path, "\"subsections\" is not an array");
             }
-            for (int i = 0; i < subs.size(); i++) {
+            for (int i = 0; i < subs.items().size(); i++) {
                 String sp = path + ".subsections[" + i + "]";
-                JsonNode s = object(subs.get(i), sp);
+                JObject s = object(subs.items().get(i), sp);
                 text(s, "vmsd_name", sp); // a subsection is matched by this name
                 subsections.add(struct(s, sp));
             }
@@ -164,12 +153,12 @@ public final class VmdescParser {
         return new StructDesc(vmsdName, version, List.copyOf(fields), List.copyOf(subsections));
     }
 
-    private FieldDesc field(JsonNode f, String path) throws StreamFormatException {
+    private FieldDesc field(JObject f, String path) throws StreamFormatException {
         String name = text(f, "name", path);
         String type = text(f, "type", path);
         long size = integer(f, "size", path, 0, Integer.MAX_VALUE);
-        int arrayLen = f.has("array_len") ? (int) integer(f, "array_len", path, 1, MAX_ARRAY_LEN) : 1;
-        int index = f.has("index") ? (int) integer(f, "index", path, 0, Integer.MAX_VALUE) : -1;
+        int arrayLen = f.get("array_len") != null ? (int) integer(f, "array_len", path, 1, MAX_ARRAY_LEN) : 1;
+        int index = f.get("index") != null ? (int) integer(f, "index", path, 0, Integer.MAX_VALUE) : -1;
         StructDesc struct = null;
         if (type.equals("struct")) {
             struct = struct(object(f.get("struct"), path + ".struct"), path + ".struct");
@@ -180,30 +169,29 @@ public final class VmdescParser {
         return new FieldDesc(name, type, size, arrayLen, index, struct);
     }
 
-    private JsonNode object(JsonNode n, String path) throws StreamFormatException {
-        if (n == null || !n.isObject()) {
+    private JObject object(Json n, String path) throws StreamFormatException {
+        if (!(n instanceof JObject o)) {
             throw error(jsonOffset, path, "is not a JSON object");
         }
-        return n;
+        return o;
     }
 
-    private String text(JsonNode n, String key, String path) throws StreamFormatException {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual()) {
+    private String text(JObject n, String key, String path) throws StreamFormatException {
+        if (!(n.get(key) instanceof JString v)) {
             throw error(jsonOffset, path, "has no string \"" + key + "\"");
         }
-        return v.textValue();
+        return v.value();
     }
 
-    private long integer(JsonNode n, String key, String path, long min, long max) throws StreamFormatException {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isIntegralNumber()) {
+    private long integer(JObject n, String key, String path, long min, long max) throws StreamFormatException {
+        if (!(n.get(key) instanceof JNumber v) || !v.integral()) {
             throw error(jsonOffset, path, "has no integer \"" + key + "\"");
         }
-        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-            throw error(jsonOffset, path, "\"" + key + "\" " + v.asText() + " is outside [" + min + ", " + max + "]");
+        Long value = v.longValue();
+        if (value == null || value < min || value > max) {
+            throw error(jsonOffset, path, "\"" + key + "\" " + v.text() + " is outside [" + min + ", " + max + "]");
         }
-        return v.longValue();
+        return value;
     }
 
     private StreamFormatException error(long at, String path, String problem) {
