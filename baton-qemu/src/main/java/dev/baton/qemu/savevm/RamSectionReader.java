@@ -73,7 +73,7 @@ final class RamSectionReader {
         this.sink = sink;
         this.decodePages = checkPages || sink.wantsPages();
         this.problems = problems;
-        this.inflated = ByteBuffer.allocate(pageSize);
+        this.inflated = ByteBuffer.allocate(pageSize + 1); // one more, to see a page that inflates too long
     }
 
     /** What was read so far. */
@@ -215,14 +215,22 @@ final class RamSectionReader {
         inflater.setInput(data);
         inflated.clear();
         try {
-            inflater.inflate(inflated);
+            // a few rounds at most: the output has room for one page and one octet more
+            for (int round = 0; round < 4 && !inflater.finished() && !inflater.needsInput()
+                    && !inflater.needsDictionary() && inflated.hasRemaining(); round++) {
+                inflater.inflate(inflated);
+            }
         } catch (DataFormatException e) {
             problems.accept(in.errorAt(at, "compressed page does not inflate: " + e.getMessage()));
             return;
         }
-        if (!inflater.finished() || inflated.position() != pageSize) {
-            problems.accept(in.errorAt(at, "compressed page inflates to " + inflated.position()
-                    + " octets instead of one page of " + pageSize));
+        if (inflated.position() != pageSize) {
+            problems.accept(in.errorAt(at, "compressed page inflates to " + (inflated.hasRemaining()
+                    ? inflated.position() + " octets" : "more") + " instead of one page of " + pageSize));
+            return;
+        }
+        if (!inflater.finished()) {
+            problems.accept(in.errorAt(at, "compressed page does not end where its length says"));
             return;
         }
         inflated.flip();

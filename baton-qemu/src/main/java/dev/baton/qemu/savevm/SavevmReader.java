@@ -265,7 +265,7 @@ public final class SavevmReader {
         SavevmInput held = new SavevmInput(WireInput.of(ByteBuffer.wrap(tail)), at);
         held.record(in.record());
         in = held;
-        vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), -1, problems);
+        vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), records, problems);
     }
 
     private void section(SectionHeader h) throws IOException {
@@ -352,7 +352,7 @@ public final class SavevmReader {
             pending = null;
         }
         if (located != null) {
-            vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), -1, problems);
+            vmdesc = VmdescParser.parse(located.tree(), located.length(), located.offset(), records, problems);
         }
     }
 
@@ -483,10 +483,11 @@ public final class SavevmReader {
 
     /** Cross-checks that need the whole stream: every described device was sent, every START ended. */
     private void checkAgainstVmdesc() {
-        for (Map.Entry<Long, SectionHeader> e : open.entrySet()) {
-            SectionHeader h = e.getValue();
+        for (SectionHeader h : open.values()) {
+            in.context(h.context());
             problems.accept(in.errorAt(h.offset(), "section '" + h.key() + "' was started but never ended"));
         }
+        in.context("vmdesc");
         if (vmdesc == null) {
             return;
         }
