@@ -12,9 +12,9 @@ import picocli.CommandLine;
  * 1 for bad input ({@link StreamFormatException}), 2 for I/O and usage problems. No stack
  * trace reaches the user unless {@code BATON_DEBUG} is set.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    static final int BAD_INPUT = 1;
-    static final int USAGE_OR_IO = 2;
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE_OR_IO = 2;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -32,7 +32,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** One line naming what went wrong, in words a user can act on. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (t instanceof StreamFormatException) {
             return t.getMessage();

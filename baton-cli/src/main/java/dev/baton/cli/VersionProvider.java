@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** {@code --version}: Baton's release and the stream format versions it reads and writes. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
 
     static String version() {
         Properties p = new Properties();
