@@ -7,6 +7,7 @@ import dev.baton.core.compat.CompatibilityChecker;
 import dev.baton.core.compat.Finding;
 import dev.baton.core.compat.Schema;
 import dev.baton.core.json.JsonParser;
+import dev.baton.qemu.vmstate.VmstateDump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = {"Check two releases' state descriptions for migration compatibility: forward (OLD writes, "
                 + "NEW reads: a live update) and backward (NEW writes for OLD's release profile, OLD reads: a "
                 + "rollback).",
-            "OLD and NEW are description documents from `baton schema`.",
+            "OLD and NEW are description documents from `baton schema`, or QEMU's -dump-vmstate JSON files "
+                + "(two QEMU releases; .gz accepted).",
             "Exit 0 when compatible, 1 when a finding is an error, 2 on usage or I/O errors."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -52,11 +54,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Schema older = read(oldFile);
-        Schema newer = read(newFile);
+        Input older = read(oldFile);
+        Input newer = read(newFile);
+        if (older.machine() != null && newer.machine() != null && !older.machine().equals(newer.machine())) {
+            System.err.println("note: the dumps come from different machine types: \"" + older.machine() + "\" and \""
+                    + newer.machine() + "\"");
+        }
         CompatibilityChecker checker;
         try {
-            checker = new CompatibilityChecker(older, newer, profile);
+            checker = new CompatibilityChecker(older.schema(), newer.schema(), profile);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
@@ -81,12 +87,25 @@ final class CheckCommand implements Callable<Integer> {
         return errors == 0 ? 0 : ErrorHandler.BAD_INPUT;
     }
 
-    private static Schema read(Path file) throws IOException {
-        String text = Files.readString(file);
+    /** A side of the check: its schema, and for a QEMU dump the machine type it was made with. */
+    private record Input(Schema schema, String machine) {
+    }
+
+    private static Input read(Path file) throws IOException {
+        String text;
+        try (var in = Files.newInputStream(file);
+             var maybeZipped = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in) {
+            text = new String(maybeZipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         try {
-            return Schema.parse(text);
-        } catch (JsonParser.JsonException | IllegalArgumentException | ClassCastException e) {
-            throw new IOException(file + " is not a description document from `baton schema`: " + e.getMessage());
+            if (VmstateDump.isDump(JsonParser.parse(text))) {
+                VmstateDump dump = VmstateDump.parse(text);
+                return new Input(dump.schema(), dump.machine());
+            }
+            return new Input(Schema.parse(text), null);
+        } catch (JsonParser.JsonException | IllegalArgumentException e) {
+            throw new IOException(file + " is neither a description document from `baton schema` nor a QEMU "
+                    + "vmstate dump: " + e.getMessage());
         }
     }
 

@@ -280,7 +280,27 @@ class CliIT {
         assertThat(unknownProfile.err()).contains("NEW lists no release profile '0.9'");
         Baton.Result notJson = Baton.run("check", Path.of("pom.xml").toAbsolutePath().toString(), release2.toString());
         assertThat(notJson.exit()).isEqualTo(2);
-        assertThat(notJson.err()).contains("is not a description document");
+        assertThat(notJson.err()).contains("is neither a description document");
+    }
+
+    @Test
+    void checkComparesTwoQemuVmstateDumps() {
+        Path dumps = Path.of(System.getProperty("qemu.fixtures"), "vmstate");
+        Baton.Result same = Baton.run("check", dumps.resolve("pc-i440fx-2.12.json.gz").toString(),
+                dumps.resolve("pc-q35-7.2.json.gz").toString());
+        assertThat(same.exit()).as(same.out() + same.err()).isZero();
+        assertThat(same.err()).contains("different machine types: \"pc-i440fx-2.12\" and \"pc-q35-7.2\"");
+        Baton.Result next = Baton.run("check", "--direction", "forward", dumps.resolve("pc-q35-7.2.json.gz").toString(),
+                dumps.resolve("next-release.json.gz").toString());
+        assertThat(next.exit()).isEqualTo(1);
+        assertThat(next.out()).contains(
+                "subsection-unknown           ps2-kbd/(ps2kbd/need_high_bit)",
+                "minimum-version-too-high     e1000: OLD writes 'e1000' at version 2, below NEW's minimum version 3",
+                "field-size-changed           mc146818rtc.period: size 4 octets in OLD, 8 octets in NEW",
+                "section-missing              i6300esb",
+                "WARNING field-renamed                mc146818rtc.unused: 4 octets of unused padding in NEW stand for "
+                        + "[irq_coalesced] in OLD: the same on the wire",
+                "incompatible (forward): 4 errors, 1 warnings");
     }
 
     @Test
