@@ -234,7 +234,8 @@ class CliIT {
         assertThat(thermostat.at("/fields/1/since").asInt()).isEqualTo(2);
         Baton.Result fromClass = Baton.run("schema", "--classpath", classes.toString(), provider);
         assertThat(fromClass.exit()).as(fromClass.err()).isZero();
-        assertThat(JSON.readTree(fromClass.out())).isEqualTo(JSON.readTree(fromJar.out()));
+        // the jar's providers come with those on baton's own class path (baton-store's, since the demo uses it)
+        assertThat(JSON.readTree(fromClass.out()).at("/descriptions/thermostat")).isEqualTo(thermostat);
         Baton.Result missing = Baton.run("schema", "com.example.Nope");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no class com.example.Nope on the class path");
@@ -361,9 +362,9 @@ class CliIT {
     }
 
     @Test
-    void demoWritesInspectsAndVerifies() {
-        Baton.Result r = Baton.run("demo", "--dir", dir.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("sample.node/0 v1", "sample-be.baton: valid", "sample-le.baton: valid");
+    void demoLiveUpdatesAStoreUnderLoadAndLosesNothing() {
+        Baton.Result r = Baton.run("demo", "--nodes", "2000", "--clients", "4");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("release 2.0 -> 1.0", "release 1.0 -> 2.0", "lost = 0");
     }
 }

@@ -254,6 +254,23 @@ public final class NodeTree {
         return removed;
     }
 
+    /**
+     * Gives every node generation {@code gen} (a tree pre-copied from a stream without node
+     * generations, release 1.0's: as if loaded at the store's generation). Returns the nodes stamped.
+     */
+    public long stampGenerations(long gen) {
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        long n = 0;
+        while (!todo.isEmpty()) {
+            Node x = todo.pop();
+            x.generation = gen;
+            n++;
+            x.forEachChild(todo::push);
+        }
+        return n;
+    }
+
     // ---- dirty tracking ------------------------------------------------------------------------
 
     /** Starts recording dirty paths (clearing any recorded), or stops when {@code on} is false. */

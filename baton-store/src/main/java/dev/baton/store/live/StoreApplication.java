@@ -1,0 +1,362 @@
+package dev.baton.store.live;
+
+import dev.baton.core.engine.ReleaseProfiles;
+import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.engine.StaticData;
+import dev.baton.core.engine.StreamRefusedException;
+import dev.baton.core.wire.StreamRecord;
+import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.session.MigrationEvent;
+import dev.baton.migrate.session.MigrationProtocol;
+import dev.baton.core.engine.Part;
+import dev.baton.migrate.session.SourceContext;
+import dev.baton.migrate.session.Stage;
+import dev.baton.migrate.session.StageTable;
+import dev.baton.migrate.session.TargetContext;
+import dev.baton.migrate.session.TargetStep;
+import dev.baton.store.server.Release;
+import dev.baton.store.server.Store;
+import dev.baton.store.state.StoreDescriptions;
+import dev.baton.store.state.StoreRelease1;
+import dev.baton.store.state.StoreRelease2;
+import dev.baton.store.state.StoreState;
+import dev.baton.store.tree.Access;
+import dev.baton.store.tree.DirtyPaths;
+import dev.baton.store.tree.Node;
+import dev.baton.store.tree.NodeTree;
+import dev.baton.store.tree.Perm;
+import dev.baton.store.tree.Perms;
+import dev.baton.store.tree.StorePath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A store as a {@link MigratableApplication}: what a live update moves. The node tree is
+ * pre-copied by two stages of the store's own (the whole tree in chunks while the store serves,
+ * then rounds of dirty paths until few are left; after the pause, the last dirty paths), as NODE
+ * and DROP records; the rest (header, connections, watches, transactions, queued output) goes at
+ * switchover as the sections of {@link StoreState#forSaving(Store, StoreDescriptions, boolean)}
+ * without nodes.
+ *
+ * <p>Stage table (protocol 1): static-sections, store-tree, precopy, stop-and-copy,
+ * store-tree-final, dynamic-sections.
+ */
+public final class StoreApplication implements MigratableApplication {
+    public static final String NAME = "baton-store";
+    /** A node as it is now: u64 generation (0 without generations), path, value, perms. */
+    public static final int NODE = 0x4000_0201;
+    /** A removed subtree: its path. */
+    public static final int DROP = 0x4000_0202;
+    /** Nodes read under the store's lock at a time in the first round. */
+    static final int CHUNK = 2000;
+    /** A round that sends at most this many nodes ends the live rounds. */
+    static final int CONVERGED = 300;
+    static final int MAX_ROUNDS = 30;
+
+    public static final MigrationProtocol PROTOCOL = protocol();
+
+    private final Store store;
+    private final SectionRegistry registry;
+    private final ReleaseProfiles profiles;
+    private final boolean source;
+    private Consumer<StoreApplication> onActivate = a -> { };
+    private Runnable onResume = () -> { };
+    private Consumer<Boolean> onHandedOver = c -> { };
+    /** Target, for failure tests: "static", "precopy" or "loaded". */
+    private String failAt = "";
+    private long recordsLoaded;
+
+    private StoreApplication(Store store, boolean source) {
+        this.store = store;
+        this.source = source;
+        if (source) {
+            registry = StoreState.forSaving(store, StoreRelease2.DESCRIPTIONS, false);
+            profiles = StoreRelease2.RELEASES;
+        } else if (store.release() == Release.R1_0) {
+            registry = StoreState.forLoading(store, StoreRelease1.DESCRIPTIONS, false);
+            profiles = ReleaseProfiles.builder().release("1.0").pin("store.generation", "off")
+                    .pin("store.watch-depth", "off").build();
+        } else {
+            registry = StoreState.forLoading(store, StoreRelease2.DESCRIPTIONS, false);
+            profiles = StoreRelease2.RELEASES;
+        }
+    }
+
+    /** The running store, to send. */
+    public static StoreApplication source(Store store, Runnable onResume, Consumer<Boolean> onHandedOver) {
+        StoreApplication a = new StoreApplication(store, true);
+        a.onResume = onResume;
+        a.onHandedOver = onHandedOver;
+        return a;
+    }
+
+    /** A fresh store to receive into; {@code onActivate} starts serving it. */
+    public static StoreApplication target(Store fresh, Consumer<StoreApplication> onActivate, String failAt) {
+        StoreApplication a = new StoreApplication(fresh, false);
+        a.onActivate = onActivate;
+        a.failAt = failAt == null ? "" : failAt;
+        return a;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return store.release().label();
+    }
+
+    @Override
+    public SectionRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public ReleaseProfiles profiles() {
+        return profiles;
+    }
+
+    // ---- source ---------------------------------------------------------------------------------
+
+    @Override
+    public void pause() {
+        store.pause();
+    }
+
+    @Override
+    public void resume() {
+        stopTracking();
+        store.unpause();
+        onResume.run();
+    }
+
+    @Override
+    public void handedOver(boolean confirmed) {
+        onHandedOver.accept(confirmed);
+    }
+
+    /** The session failed before the pause: stop recording dirty paths. */
+    public void stopTracking() {
+        store.locked(() -> {
+            store.tree().trackDirty(false);
+            return null;
+        });
+    }
+
+    // ---- target ---------------------------------------------------------------------------------
+
+    @Override
+    public void checkStaticData(StaticData data) throws StreamRefusedException {
+        if (failAt.equals("static")) {
+            throw new StreamRefusedException("this target was told to refuse (--fail-at static)");
+        }
+    }
+
+    @Override
+    public void verifyLoaded() throws StreamRefusedException {
+        if (failAt.equals("loaded")) {
+            Runtime.getRuntime().halt(3);
+        }
+        // the header's check compared the node count already; release 1.0 streams carry no generations
+        if (!generations) {
+            store.tree().stampGenerations(store.tree().generation());
+        }
+    }
+
+    private boolean generations = true;
+
+    @Override
+    public void activate() {
+        onActivate.accept(this);
+    }
+
+    // ---- the stages -----------------------------------------------------------------------------
+
+    private static MigrationProtocol protocol() {
+        TargetStep nodes = new TargetStep() {
+            @Override
+            public void record(TargetContext ctx, StreamRecord record) throws IOException {
+                ((StoreApplication) ctx.application()).load(ctx, record);
+            }
+        };
+        Map<Integer, String> types = Map.of(NODE, "STORE_NODE", DROP, "STORE_DROP");
+        StageTable table = StageTable.standard()
+                .insertAfter("static-sections", Stage.of("store-tree", Part.DYNAMIC,
+                        ctx -> ((StoreApplication) ctx.application()).sendLive(ctx), nodes).withRecordTypes(types))
+                .insertAfter("stop-and-copy", Stage.of("store-tree-final", Part.DYNAMIC,
+                        ctx -> ((StoreApplication) ctx.application()).sendFinal(ctx), nodes).withRecordTypes(types));
+        return MigrationProtocol.of(1, table);
+    }
+
+    private static boolean withGenerations(SourceContext ctx) {
+        return !"off".equals(ctx.descriptionContext().property("store.generation"));
+    }
+
+    /** A node to send, read under the lock (values and perms are never changed in place). */
+    private record Copied(String path, byte[] value, Perms perms, long generation) {
+    }
+
+    private void sendLive(SourceContext ctx) throws IOException {
+        boolean gens = withGenerations(ctx);
+        store.locked(() -> {
+            store.tree().trackDirty(true);
+            return null;
+        });
+        long start = System.nanoTime();
+        long startOffset = ctx.writer().offset();
+        long count = 0;
+        String after = null;
+        do {
+            List<Copied> chunk = new ArrayList<>(CHUNK);
+            String from = after;
+            after = store.locked(() -> store.tree().visitFrom(from, CHUNK,
+                    (p, n) -> chunk.add(new Copied(p, n.value(), n.perms(), n.generation()))));
+            for (Copied c : chunk) {
+                writeNode(ctx, c, gens);
+            }
+            count += chunk.size();
+        } while (after != null);
+        ctx.writer().flush();
+        iteration(ctx, 0, startOffset, count, start, false);
+        for (int i = 1; i < MAX_ROUNDS; i++) {
+            long s = System.nanoTime();
+            long o = ctx.writer().offset();
+            int sent = round(ctx, gens);
+            ctx.writer().flush();
+            iteration(ctx, i, o, sent, s, false);
+            if (sent <= CONVERGED) {
+                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0));
+                return;
+            }
+        }
+        ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, MAX_ROUNDS, 0, 0));
+    }
+
+    private void sendFinal(SourceContext ctx) throws IOException {
+        long s = System.nanoTime();
+        long o = ctx.writer().offset();
+        int sent = round(ctx, withGenerations(ctx));
+        store.tree().trackDirty(false); // paused: nothing changes any more
+        iteration(ctx, ctx.paused() ? MAX_ROUNDS : 0, o, sent, s, true);
+    }
+
+    private static void iteration(SourceContext ctx, int index, long fromOffset, long objects, long startNanos,
+            boolean paused) {
+        long octets = ctx.writer().offset() - fromOffset;
+        long nanos = Math.max(1, System.nanoTime() - startNanos);
+        ctx.iteration(new MigrationEvent.Iteration(index, octets, 0, objects, nanos, 0, 0, octets * 1e9 / nanos, 0,
+                paused));
+        ctx.progress(ctx.writer().offset());
+    }
+
+    /** One round: what changed since the last, read under the lock; drops first, then nodes parents first. */
+    private int round(SourceContext ctx, boolean gens) throws IOException {
+        List<String> removed = new ArrayList<>();
+        List<Copied> send = new ArrayList<>();
+        store.locked(() -> {
+            NodeTree tree = store.tree();
+            DirtyPaths d = tree.drainDirty();
+            for (String root : d.removed()) {
+                boolean inner = false;
+                for (String r : d.removed()) {
+                    if (!r.equals(root) && StorePath.isChildOf(root, r)) {
+                        inner = true;
+                        break;
+                    }
+                }
+                if (!inner) {
+                    removed.add(root);
+                    Node now = tree.find(root);
+                    if (now != null) { // removed and made again: what is there now, whole
+                        subtree(root, now, send);
+                    }
+                }
+            }
+            for (String p : d.changed()) {
+                Node n = tree.find(p);
+                if (n != null) {
+                    send.add(new Copied(p, n.value(), n.perms(), n.generation()));
+                }
+            }
+            return null;
+        });
+        for (String r : removed) {
+            byte[] p = r.getBytes(StandardCharsets.UTF_8);
+            ctx.writer().begin(DROP).putInt(p.length).put(p).end();
+        }
+        send.sort(Comparator.comparingInt(c -> StorePath.depth(c.path)));
+        for (Copied c : send) {
+            writeNode(ctx, c, gens);
+        }
+        return removed.size() + send.size();
+    }
+
+    private static void subtree(String path, Node n, List<Copied> into) {
+        into.add(new Copied(path, n.value(), n.perms(), n.generation()));
+        for (Node c : n.sortedChildren()) {
+            subtree(StorePath.join(path, c.name()), c, into);
+        }
+    }
+
+    private static void writeNode(SourceContext ctx, Copied c, boolean gens) throws IOException {
+        byte[] p = c.path.getBytes(StandardCharsets.UTF_8);
+        var body = ctx.writer().begin(NODE).putLong(gens ? c.generation : 0).putInt(p.length).put(p)
+                .putInt(c.value.length).put(c.value).putU16(c.perms.size());
+        for (int i = 0; i < c.perms.size(); i++) {
+            Perm perm = c.perms.get(i);
+            body.putU16(perm.domid()).putU8(perm.access().id());
+        }
+        body.end();
+    }
+
+    private void load(TargetContext ctx, StreamRecord record) throws IOException {
+        if (failAt.equals("precopy") && ++recordsLoaded > 1000) {
+            Runtime.getRuntime().halt(3);
+        }
+        generations = !"off".equals(ctx.descriptionContext().property("store.generation"));
+        ByteBuffer b = record.body();
+        switch (record.type()) {
+            case NODE -> {
+                long gen = b.getLong();
+                String path = utf8(b, record);
+                byte[] value = new byte[b.getInt()];
+                b.get(value);
+                int n = Short.toUnsignedInt(b.getShort());
+                List<Perm> perms = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    perms.add(new Perm(Short.toUnsignedInt(b.getShort()), Access.byId(Byte.toUnsignedInt(b.get()))));
+                }
+                if (!StorePath.valid(path) || n == 0) {
+                    throw record.error("invalid node " + path, 0);
+                }
+                if (!store.tree().put(path, value, Perms.of(perms), gen)) {
+                    throw record.error("node " + path + " came before its parent", 0);
+                }
+            }
+            case DROP -> store.tree().drop(utf8(b, record));
+            default -> throw record.error(record.typeName() + " in stage '" + ctx.stage() + "'", 0);
+        }
+    }
+
+    private static String utf8(ByteBuffer b, StreamRecord record) throws IOException {
+        int len = b.getInt();
+        if (len < 0 || len > b.remaining()) {
+            throw record.error("path length " + len, 0);
+        }
+        byte[] p = new byte[len];
+        b.get(p);
+        return new String(p, StandardCharsets.UTF_8);
+    }
+}
