@@ -4,8 +4,14 @@
 
 baton_java_major() {
   # Prints the feature version of the JDK at $1 (e.g. 25), or 0 when there is none.
+  v=""
   if [ -f "$1/release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release")
+    # Read with the shell itself: no process per JDK, so picking one costs nothing noticeable.
+    while IFS= read -r line; do
+      case "$line" in
+        JAVA_VERSION=*) v=${line#JAVA_VERSION=\"}; v=${v%%[!0-9]*}; break ;;
+      esac
+    done < "$1/release"
   elif [ -x "$1/bin/java" ]; then
     v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1)
   fi

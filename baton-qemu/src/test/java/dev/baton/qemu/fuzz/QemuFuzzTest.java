@@ -1,0 +1,45 @@
+package dev.baton.qemu.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.qemu.savevm.SavevmOptions;
+import dev.baton.qemu.savevm.SavevmReader;
+import dev.baton.qemu.vmdesc.VmdescParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * QEMU's savevm streams (from memory, where the vmdesc is found at the end, and from a stream,
+ * where device state waits for it) and vmdesc JSON, on any octets: only
+ * {@link StreamFormatException} may escape. Seeds: small real streams made by QEMU 7.2.
+ */
+class QemuFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void savevmFromMemory(byte[] input) throws IOException {
+        try {
+            SavevmReader.read(ByteBuffer.wrap(input), SavevmOptions.defaults());
+        } catch (StreamFormatException expected) {
+            // reported with offset and section
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void savevmFromAPipe(byte[] input) throws IOException {
+        try {
+            SavevmReader.read(new ByteArrayInputStream(input), SavevmOptions.defaults());
+        } catch (StreamFormatException expected) {
+            // reported with offset and section
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void vmdesc(byte[] input) {
+        try {
+            VmdescParser.parse(input, 0, 0, p -> { });
+        } catch (StreamFormatException expected) {
+            // reported
+        }
+    }
+}
