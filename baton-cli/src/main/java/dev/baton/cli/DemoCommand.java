@@ -35,12 +35,12 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<StoreProcess> processes = new ArrayList<>();
         try {
-            StoreProcess current = StoreProcess.start(0, "2.0", T);
+            StoreProcess current = StoreProcess.start(0, "1.0", T);
             processes.add(current);
             int port = current.port();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
-            System.out.printf(Locale.ROOT, "store 2.0 serving 127.0.0.1:%d (process %d)%n", port, current.process().pid());
-            try (StoreClient c = StoreClient.connect(address, 0); Progress bar = Progress.start("fill", nodes, true)) {
+            System.out.printf(Locale.ROOT, "store 1.0 serving 127.0.0.1:%d (process %d)%n", port, current.process().pid());
+            try (StoreClient c = StoreClient.connect(address, 0); Progress bar = Progress.interactive("fill", nodes, " nodes")) {
                 for (int i = 0; i < nodes; i++) {
                     c.write("/data/d" + (i % 100) + "/k" + i, "value-" + i);
                     if (i % 500 == 0) {
@@ -57,12 +57,12 @@ final class DemoCommand implements Callable<Integer> {
             List<String> rows = new ArrayList<>();
             long octets = 0;
             double maxDowntime = 0;
-            for (String to : new String[] {"1.0", "2.0"}) {
+            for (String to : new String[] {"2.0", "1.0"}) { // a live update, then a rollback
                 StoreProcess next = StoreProcess.takeover(port, to, null, T);
                 processes.add(next);
                 long before = load.writes();
                 StoreProcess.Result r;
-                try (Progress bar = Progress.start("live update to " + to, -1, true)) {
+                try (Progress bar = Progress.interactive("live update to " + to, -1, "")) {
                     bar.note("pre-copy, then switchover");
                     r = current.liveUpdateTo(next, T);
                 }
@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("report");
             System.out.printf(Locale.ROOT, "  nodes        %d (+ %d client keys)%n", nodes, (long) clients * 64);
-            System.out.printf(Locale.ROOT, "  updates      2 (2.0 -> 1.0 -> 2.0), %.1f MB sent, max downtime %.1f ms%n",
+            System.out.printf(Locale.ROOT, "  updates      2 (1.0 -> 2.0 -> 1.0), %.1f MB sent, max downtime %.1f ms%n",
                     octets / 1e6, maxDowntime);
             System.out.printf(Locale.ROOT, "  writes       %d acknowledged (%.0f a second over %.1f s)%n",
                     report.writes(), report.writes() / seconds, seconds);

@@ -28,13 +28,26 @@ public final class Progress implements AutoCloseable {
      */
     public static Progress start(String task, long total, boolean force) {
         boolean show = force || (System.console() != null && (total < 0 || total >= WORTH_SHOWING));
-        if (!show) {
-            return new Progress(null);
+        return show ? new Progress(build(task, total, " MiB", 1L << 20, true)) : new Progress(null);
+    }
+
+    /**
+     * A bar counting things rather than octets ({@code unit} such as " nodes"), drawn only on a
+     * terminal: when standard error is a file or a pipe, a bar redrawn with carriage returns would
+     * only clutter it.
+     */
+    public static Progress interactive(String task, long total, String unit) {
+        return System.console() == null ? new Progress(null) : new Progress(build(task, total, unit, 1, false));
+    }
+
+    private static ProgressBar build(String task, long total, String unit, long unitSize, boolean speed) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 0))
+                .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200);
+        if (speed) {
+            b.showSpeed();
         }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 0))
-                .setUnit(" MiB", 1L << 20).showSpeed().setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
-        return new Progress(bar);
+        return b.build();
     }
 
     public void at(long done) {

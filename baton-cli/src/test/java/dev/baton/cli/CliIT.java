@@ -365,6 +365,6 @@ class CliIT {
     void demoLiveUpdatesAStoreUnderLoadAndLosesNothing() {
         Baton.Result r = Baton.run("demo", "--nodes", "2000", "--clients", "4");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("release 2.0 -> 1.0", "release 1.0 -> 2.0", "lost = 0");
+        assertThat(r.out()).contains("release 1.0 -> 2.0", "release 2.0 -> 1.0", "lost = 0");
     }
 }
