@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             dev.baton.cli.xen.XenCommand.class, dev.baton.cli.migrate.MigrateCommand.class,
             dev.baton.cli.qemu.QemuCommand.class,
+            dev.baton.cli.store.StoreCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})

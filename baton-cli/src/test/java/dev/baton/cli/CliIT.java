@@ -305,6 +305,52 @@ class CliIT {
     }
 
     @Test
+    void storeServeThenLiveUpdateToAnotherReleaseKeepsTheData() throws Exception {
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Baton.jar().toString(), "store", "serve", "--release", "1.0").redirectErrorStream(true).start();
+        Long newPid = null;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String listening = out.readLine();
+            String controlLine = out.readLine();
+            assertThat(listening).startsWith("listening on 127.0.0.1:").endsWith("(release 1.0)");
+            int port = Integer.parseInt(listening.replaceAll(".*:(\\d+) .*", "$1"));
+            int control = Integer.parseInt(controlLine.replaceAll("\\D+", ""));
+            assertThat(talk(port, "WRITE /demo/a \"hello\"", "READ /demo/a")).contains("OK \"hello\"");
+            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
+                    Integer.toString(control), "--to-release", "2.0");
+            assertThat(update.exit()).as(update.all()).isZero();
+            assertThat(update.out()).contains("live update to release 2.0:", "(profile 2.0)", "serves port " + port);
+            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
+            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
+            String reply = talk(port, "READ /demo/a");
+            assertThat(reply).contains("2.0").contains("OK \"hello\"");
+        } finally {
+            serve.destroyForcibly();
+            if (newPid != null) {
+                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** Says HELLO as domain 0, sends the lines, and returns what the store answered. */
+    private static String talk(int port, String... lines) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            var w = new java.io.PrintWriter(s.getOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+            var r = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            w.println("HELLO 0");
+            StringBuilder out = new StringBuilder(r.readLine()).append('\n');
+            for (String l : lines) {
+                w.println(l);
+                out.append(r.readLine()).append('\n');
+            }
+            return out.toString();
+        }
+    }
+
+    @Test
     void inspectAppliesQuirksAndSaysSo() throws IOException {
         // Producer "thermo" 1.4.x wrote thermostat data of version 1 but declared version 2.
         var d = dev.baton.cli.fixture.ThermostatDescriptions.THERMOSTAT;

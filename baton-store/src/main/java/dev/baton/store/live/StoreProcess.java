@@ -30,22 +30,53 @@ public final class StoreProcess implements AutoCloseable {
     private int control;
     private int migrationPort;
 
-    private StoreProcess(Process process, String release) {
+    private StoreProcess(Process process, String release, Path log) {
         this.process = process;
         this.release = release;
         Thread.ofPlatform().daemon().name("store-process-" + process.pid()).start(() -> {
-            try (BufferedReader r = process.inputReader(StandardCharsets.UTF_8)) {
-                for (String line; (line = r.readLine()) != null;) {
+            try (BufferedReader r = log == null ? process.inputReader(StandardCharsets.UTF_8)
+                    : java.nio.file.Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                while (true) {
+                    String line = r.readLine();
+                    if (line == null) {
+                        if (log == null || !process.isAlive()) {
+                            break;
+                        }
+                        Thread.sleep(20); // a detached process's log grows: follow it
+                        continue;
+                    }
                     synchronized (output) {
                         output.add(line);
                     }
                     lines.add(line);
                 }
-            } catch (IOException e) {
-                // the process ended
+            } catch (IOException | InterruptedException e) {
+                // the process ended, or its log went away
             }
             lines.add("");
         });
+    }
+
+    /**
+     * As {@link #takeover}, but the new process outlives this one: its output goes to {@code log}
+     * instead of a pipe, so a command that starts it can hand the store over and exit.
+     */
+    public static StoreProcess takeoverDetached(int port, String release, Path log, Duration timeout)
+            throws IOException {
+        StoreProcess p = spawn(release, log, "--port", Integer.toString(port), "--release", release, "--reuse-port",
+                "--control", "0", "--takeover", "--listen-migration", "0");
+        String line = p.expect("migration on port ", timeout);
+        p.migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
+        p.port = port;
+        return p;
+    }
+
+    /**
+     * Asks the store whose control port is {@code control} to move to {@code next}; returns what
+     * the old process reported. For a store this JVM did not start ({@code baton store live-update}).
+     */
+    public static Result liveUpdate(int control, StoreProcess next, Duration timeout) throws IOException {
+        return liveUpdate(control, next, timeout, true);
     }
 
     /** The outcome of a live update, as the old process reported it. */
@@ -55,7 +86,7 @@ public final class StoreProcess implements AutoCloseable {
 
     /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control port. */
     public static StoreProcess start(int port, String release, Duration timeout) throws IOException {
-        StoreProcess p = spawn(release, "--port", Integer.toString(port), "--release", release, "--reuse-port",
+        StoreProcess p = spawn(release, null, "--port", Integer.toString(port), "--release", release, "--reuse-port",
                 "--control", "0");
         p.awaitServing(timeout);
         return p;
@@ -69,14 +100,14 @@ public final class StoreProcess implements AutoCloseable {
             args.add("--fail-at");
             args.add(failAt);
         }
-        StoreProcess p = spawn(release, args.toArray(String[]::new));
+        StoreProcess p = spawn(release, null, args.toArray(String[]::new));
         String line = p.expect("migration on port ", timeout);
         p.migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
         p.port = port;
         return p;
     }
 
-    private static StoreProcess spawn(String release, String... args) throws IOException {
+    private static StoreProcess spawn(String release, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String heap = System.getProperty("baton.store.heap");
@@ -88,7 +119,10 @@ public final class StoreProcess implements AutoCloseable {
         cmd.add("dev.baton.store.server.StoreMain");
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        return new StoreProcess(pb.start(), release);
+        if (log != null) {
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
+        return new StoreProcess(pb.start(), release, log);
     }
 
     private void awaitServing(Duration timeout) throws IOException {
@@ -129,6 +163,11 @@ public final class StoreProcess implements AutoCloseable {
      * serves on.
      */
     public Result liveUpdateTo(StoreProcess next, Duration timeout) throws IOException {
+        return liveUpdate(control, next, timeout, true);
+    }
+
+    private static Result liveUpdate(int control, StoreProcess next, Duration timeout, boolean awaitNext)
+            throws IOException {
         String reply;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
@@ -144,13 +183,20 @@ public final class StoreProcess implements AutoCloseable {
             return new Result(false, reply.startsWith("ERR ") ? reply.substring(4) : reply, 0, 0, 0, 0, "", 0);
         }
         String[] t = reply.split(" ");
-        next.awaitServing(timeout);
+        if (awaitNext) {
+            next.awaitServing(timeout);
+        }
         return new Result(true, reply, Double.parseDouble(t[1]), Long.parseLong(t[2]), Integer.parseInt(t[3]),
                 Double.parseDouble(t[4]), t[5], Long.parseLong(t[6]));
     }
 
     public int port() {
         return port;
+    }
+
+    /** The control port, once the process serves. */
+    public int control() {
+        return control;
     }
 
     public String release() {
