@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients = 8;
 
+    @Option(names = "--rate", paramLabel = "N",
+            description = "Fix the clients' write load at N writes a second in all (default: as fast as they can).")
+    int rate;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -51,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "filled %d nodes; %d clients writing, watching, with a transaction open%n",
                     nodes, clients);
-            Workload load = Workload.connect(address, clients);
+            Workload load = Workload.connect(address, clients).rate(rate);
             load.start();
             Thread.sleep(1000);
             List<String> rows = new ArrayList<>();

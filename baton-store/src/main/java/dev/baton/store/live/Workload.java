@@ -51,7 +51,14 @@ public final class Workload implements AutoCloseable {
 
         void run() {
             try {
+                long start = System.nanoTime();
                 for (long i = 0; !stop.get(); i++) {
+                    if (nanosPerWrite > 0) { // a fixed rate: keep to the schedule, whatever the last write cost
+                        long wait = start + i * nanosPerWrite - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
                     int k = (int) (i % KEYS);
                     String v = "v" + i;
                     c.write(base() + "/k" + k, v);
@@ -79,6 +86,15 @@ public final class Workload implements AutoCloseable {
             w.clients.add(w.new Client(i, address));
         }
         return w;
+    }
+
+    /** Each client's pause between writes for a fixed rate; 0 writes as fast as the store answers. */
+    private long nanosPerWrite;
+
+    /** Fixes the write load at {@code writesPerSecond} in all (0: as fast as the clients can). */
+    public Workload rate(int writesPerSecond) {
+        nanosPerWrite = writesPerSecond <= 0 ? 0 : 1_000_000_000L * clients.size() / writesPerSecond;
+        return this;
     }
 
     /** Starts the writers. */
