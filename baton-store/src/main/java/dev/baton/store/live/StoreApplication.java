@@ -68,7 +68,7 @@ public final class StoreApplication implements MigratableApplication {
     private Consumer<StoreApplication> onActivate = a -> { };
     private Runnable onResume = () -> { };
     private Consumer<Boolean> onHandedOver = c -> { };
-    /** Target, for failure tests: "static", "precopy" or "loaded". */
+    /** Target, for failure tests: "static", "precopy", "loaded" or "activate". */
     private String failAt = "";
     private long recordsLoaded;
 
@@ -179,6 +179,9 @@ public final class StoreApplication implements MigratableApplication {
 
     @Override
     public void activate() {
+        if (failAt.equals("activate")) {
+            Runtime.getRuntime().halt(3); // after ACK and GO, before serving: the source gets no DONE
+        }
         onActivate.accept(this);
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs a store server: {@code java -cp ... dev.baton.store.server.StoreMain [--port N]
  * [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port] [--control N]
- * [--takeover --listen-migration N [--fail-at static|precopy|loaded]]}. Prints
+ * [--takeover --listen-migration N [--fail-at static|precopy|loaded|activate]]}. Prints
  * {@code listening on HOST:PORT (release R)} once it accepts connections, and serves until killed.
  *
  * <p>With {@code --control N} it also listens on that port (0: any) of the same host for live
@@ -181,6 +181,6 @@ public final class StoreMain {
 
     private static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
-                + " [--control N] [--takeover --listen-migration N [--fail-at static|precopy|loaded]]";
+                + " [--control N] [--takeover --listen-migration N [--fail-at static|precopy|loaded|activate]]";
     }
 }

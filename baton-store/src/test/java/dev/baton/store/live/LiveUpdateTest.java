@@ -74,7 +74,7 @@ class LiveUpdateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"static", "precopy", "loaded", "killed"})
+    @ValueSource(strings = {"static", "precopy", "loaded", "activate", "killed"})
     void aNewProcessThatFailsLeavesTheOldOneServing(String stage) throws Exception {
         StoreProcess old = StoreProcess.start(0, "2.0", T);
         int port = old.port();
