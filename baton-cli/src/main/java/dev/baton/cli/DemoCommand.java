@@ -77,10 +77,11 @@ final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
                 String row = String.format(Locale.ROOT,
-                        "release %s -> %s: %d nodes, %.1f MB in %d iterations, %.0f ms total, downtime %.1f ms "
-                                + "(profile %s, process %d -> %d)",
+                        "release %s -> %s: %d nodes, %.1f MB in %d iterations, %.0f ms total (%.1f MB/s), downtime "
+                                + "%.1f ms (profile %s, process %d -> %d)",
                         current.release(), to, r.nodes(), r.octets() / 1e6, r.iterations(), r.totalMillis(),
-                        r.downtimeMillis(), r.profile(), current.process().pid(), next.process().pid());
+                        r.octets() / 1e3 / Math.max(1, r.totalMillis()), r.downtimeMillis(), r.profile(),
+                        current.process().pid(), next.process().pid());
                 System.out.println(row);
                 rows.add(row);
                 octets += r.octets();
