@@ -111,17 +111,8 @@ final class JsonListing implements Listing {
         if (json.getOutputContext().inArray()) {
             json.writeEndArray();
         }
-        json.writeObjectFieldStart("error");
-        json.writeStringField("message", e.getMessage());
-        json.writeStringField("problem", e.problem());
-        json.writeNumberField("offset", e.offset());
-        if (e.recordIndex() >= 0) {
-            json.writeNumberField("record", e.recordIndex());
-        }
-        if (e.recordType() != StreamFormatException.NO_TYPE) {
-            json.writeStringField("type", RecordType.name(e.recordType()));
-        }
-        json.writeEndObject();
+        json.writeFieldName("error");
+        ProblemJson.writeObject(json, e);
     }
 
     @Override

@@ -112,21 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
                     g.writeNumberField("records", records);
                     g.writeNumberField("octets", end);
                 }
-                g.writeArrayFieldStart("problems");
-                for (StreamFormatException p : problems) {
-                    g.writeStartObject();
-                    g.writeStringField("message", p.getMessage());
-                    g.writeStringField("problem", p.problem());
-                    g.writeNumberField("offset", p.offset());
-                    if (p.recordIndex() >= 0) {
-                        g.writeNumberField("record", p.recordIndex());
-                    }
-                    if (p.recordType() != StreamFormatException.NO_TYPE) {
-                        g.writeStringField("type", RecordType.name(p.recordType()));
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                ProblemJson.writeArray(g, "problems", problems);
                 g.writeEndObject();
             }
             System.out.println();

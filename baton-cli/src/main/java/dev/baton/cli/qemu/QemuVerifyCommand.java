@@ -148,21 +148,7 @@ final class QemuVerifyCommand implements Callable<Integer> {
                 g.writeNumberField("octets", s.length());
                 g.writeEndObject();
             }
-            g.writeArrayFieldStart("problems");
-            for (StreamFormatException p : v.problems()) {
-                g.writeStartObject();
-                g.writeStringField("message", p.getMessage());
-                g.writeStringField("problem", p.problem());
-                g.writeNumberField("offset", p.offset());
-                if (p.recordIndex() >= 0) {
-                    g.writeNumberField("record", p.recordIndex());
-                }
-                if (p.context() != null) {
-                    g.writeStringField("context", p.context());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            dev.baton.cli.ProblemJson.writeArray(g, "problems", v.problems());
             g.writeEndObject();
         }
         System.out.println();

@@ -101,21 +101,7 @@ final class XenVerifyCommand implements Callable<Integer> {
                     g.writeNumberField("records", v.records);
                     g.writeNumberField("octets", v.end);
                 }
-                g.writeArrayFieldStart("problems");
-                for (StreamFormatException p : problems) {
-                    g.writeStartObject();
-                    g.writeStringField("message", p.getMessage());
-                    g.writeStringField("problem", p.problem());
-                    g.writeNumberField("offset", p.offset());
-                    if (p.recordIndex() >= 0) {
-                        g.writeNumberField("record", p.recordIndex());
-                    }
-                    if (p.context() != null) {
-                        g.writeStringField("context", p.context());
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                dev.baton.cli.ProblemJson.writeArray(g, "problems", problems);
                 g.writeEndObject();
             }
             System.out.println();
