@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 
 /** {@code baton store}: run the reference store, and live-update a running one (docs/STORE.md). */
 @Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the reference xenstore-style store, and live-update a running one to a new process.",
-        subcommands = {StoreServeCommand.class, StoreLiveUpdateCommand.class, CommandLine.HelpCommand.class})
+        description = "Run the reference xenstore-style store, live-update a running one to a new process, and dump "
+                + "or seed it in xenstore's migration format.",
+        subcommands = {StoreServeCommand.class, StoreLiveUpdateCommand.class, StoreDumpCommand.class,
+            StoreLoadCommand.class, CommandLine.HelpCommand.class})
 public final class StoreCommand implements Runnable {
 
     @CommandLine.Spec

@@ -26,10 +26,18 @@ final class StoreServeCommand implements Callable<Integer> {
             description = "The store release to run (default: ${DEFAULT-VALUE}).")
     String release;
 
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "Start from this xenstore migration stream (a dump of xenstored, or of `baton store dump`).")
+    java.nio.file.Path seed;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
                 "--reuse-port", "--control", Integer.toString(control)));
+        if (seed != null) {
+            args.add("--seed");
+            args.add(seed.toString());
+        }
         StoreMain.main(args.toArray(String[]::new));
         return 0;
     }

@@ -79,6 +79,21 @@ public final class StoreProcess implements AutoCloseable {
         return liveUpdate(control, next, timeout, true);
     }
 
+    /**
+     * Sends one line to the control port of a running store and returns its one-line answer
+     * ({@code DUMP_XENSTORE PATH}, {@code LOAD_XENSTORE PATH}).
+     */
+    public static String control(int control, String line, Duration timeout) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
+            s.setSoTimeout((int) timeout.toMillis());
+            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
+            String reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            return reply == null ? "ERR the store closed its control connection" : reply;
+        }
+    }
+
     /** The outcome of a live update, as the old process reported it. */
     public record Result(boolean ok, String message, double downtimeMillis, long octets, int iterations,
             double totalMillis, String profile, long nodes) {

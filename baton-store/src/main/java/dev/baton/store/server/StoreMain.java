@@ -7,6 +7,8 @@ import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.xen.XenstoreDump;
+import dev.baton.store.xen.XenstoreLoad;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,6 +35,11 @@ import java.util.concurrent.CountDownLatch;
  * (printing {@code migration on port M}), then binds the store port (with {@code --reuse-port},
  * beside the old process) and serves it; when the migration fails it prints
  * {@code takeover failed: <reason>} and exits 1.
+ *
+ * <p>{@code --seed FILE} starts the store from a xenstore migration stream (printing
+ * {@code seeded N nodes from FILE}, or {@code seed failed: ...} and exit 1). The control port
+ * also answers {@code DUMP_XENSTORE PATH} and {@code LOAD_XENSTORE PATH} with {@code OK <nodes>}
+ * or {@code ERR <reason>}, the store serving on either way.
  */
 public final class StoreMain {
     private StoreMain() {
@@ -48,6 +55,7 @@ public final class StoreMain {
         boolean takeover = false;
         int migrationPort = 0;
         String failAt = "";
+        java.nio.file.Path seed = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             try {
@@ -61,6 +69,7 @@ public final class StoreMain {
                     case "--takeover" -> takeover = true;
                     case "--listen-migration" -> migrationPort = Integer.parseInt(value(args, ++i, a));
                     case "--fail-at" -> failAt = value(args, ++i, a);
+                    case "--seed" -> seed = java.nio.file.Path.of(value(args, ++i, a));
                     case "-h", "--help" -> {
                         System.out.println(usage());
                         return;
@@ -75,6 +84,21 @@ public final class StoreMain {
         }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
         Store store = new Store(release, grace);
+        if (seed != null && takeover) {
+            System.err.println("store: --seed and --takeover exclude each other");
+            System.exit(2);
+        }
+        if (seed != null) {
+            try {
+                XenstoreLoad.Result r = XenstoreLoad.load(store, seed);
+                System.out.println("seeded " + r.nodes() + " nodes from " + seed
+                        + (r.skipped().isEmpty() ? "" : " (skipped: " + String.join(", ", r.skipped()) + ")"));
+            } catch (IOException | RuntimeException e) {
+                System.out.println("seed failed: " + seed + ": " + e.getMessage());
+                System.out.flush();
+                System.exit(1);
+            }
+        }
         StoreServer server;
         if (takeover) {
             server = takeOver(store, address, migrationPort, failAt);
@@ -125,8 +149,12 @@ public final class StoreMain {
                     PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
                     String line = in.readLine();
                     String[] t = line == null ? new String[0] : line.trim().split(" ");
+                    if (t.length >= 2 && (t[0].equals("DUMP_XENSTORE") || t[0].equals("LOAD_XENSTORE"))) {
+                        out.println(xenstore(server.store(), t[0], line.trim().substring(t[0].length() + 1).trim()));
+                        continue;
+                    }
                     if (t.length != 3 || !t[0].equals("LIVE_UPDATE")) {
-                        out.println("ERR expected LIVE_UPDATE HOST PORT");
+                        out.println("ERR expected LIVE_UPDATE HOST PORT, DUMP_XENSTORE PATH or LOAD_XENSTORE PATH");
                         continue;
                     }
                     String reply = liveUpdate(server, t[1], Integer.parseInt(t[2]));
@@ -142,6 +170,28 @@ public final class StoreMain {
                 }
             }
         });
+    }
+
+    /**
+     * {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream;
+     * {@code LOAD_XENSTORE PATH}: seeds the store, which must hold the root alone, from one.
+     * Answers {@code OK <nodes>} (nodes written or loaded) or {@code ERR <reason>}.
+     */
+    static String xenstore(Store store, String command, String path) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(path);
+            if (command.equals("DUMP_XENSTORE")) {
+                return "OK " + XenstoreDump.write(store, file).committedNodes().size();
+            }
+            XenstoreLoad.Result r = XenstoreLoad.load(store, file);
+            return "OK " + r.nodes();
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+                m = "cannot open " + m;
+            }
+            return "ERR " + m.replace('\n', ' ');
+        }
     }
 
     /** Sends the store to the process listening at host:port; on success the old sockets are closed. */
@@ -181,6 +231,6 @@ public final class StoreMain {
 
     private static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
-                + " [--control N] [--takeover --listen-migration N [--fail-at static|precopy|loaded|activate]]";
+                + " [--control N] [--seed XENSTORE-FILE] [--takeover --listen-migration N [--fail-at static|precopy|loaded|activate]]";
     }
 }
