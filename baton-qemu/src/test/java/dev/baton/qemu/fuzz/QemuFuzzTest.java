@@ -34,6 +34,19 @@ class QemuFuzzTest {
         }
     }
 
+    /** {@code baton check}'s other JSON input: QEMU's -dump-vmstate files, read and checked against themselves. */
+    @FuzzTest(maxDuration = "30s")
+    void vmstateDump(byte[] input) {
+        try {
+            dev.baton.core.compat.Schema s = dev.baton.qemu.vmstate.VmstateDump.parse(
+                    new String(input, java.nio.charset.StandardCharsets.UTF_8)).schema();
+            new dev.baton.core.compat.CompatibilityChecker(s, s, null)
+                    .check(java.util.EnumSet.allOf(dev.baton.core.compat.Finding.Direction.class));
+        } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException expected) {
+            // reported
+        }
+    }
+
     @FuzzTest(maxDuration = "30s")
     void vmdesc(byte[] input) {
         try {

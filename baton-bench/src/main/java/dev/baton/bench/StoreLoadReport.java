@@ -1,0 +1,86 @@
+package dev.baton.bench;
+
+import dev.baton.store.live.StoreProcess;
+import dev.baton.store.live.Workload;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The load test of the reliability campaign (issue 9): a store in a child JVM, clients writing to
+ * it as fast as it answers (each watching its own subtree, with a transaction open), and the store
+ * live-updated to a new process again and again, alternating releases 2.0 and 1.0. Each round is
+ * timed; at the end every acknowledged write is read back and every client's watch events are
+ * counted: a write lost, or an event lost or delivered twice, is reported.
+ *
+ * <p>A main rather than JMH: a round is a whole live update between processes.
+ * {@code bin/bench store-report [--nodes N] [--clients N] [--rounds N]}.
+ */
+public final class StoreLoadReport {
+    private static final Duration T = Duration.ofSeconds(120);
+
+    private StoreLoadReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int nodes = 20_000;
+        int clients = 8;
+        int rounds = 6;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (use --nodes N, --clients N, --rounds N)");
+            }
+        }
+        StoreProcess current = StoreProcess.start(0, "2.0", T);
+        try {
+            int port = current.port();
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            try (var c = dev.baton.store.client.StoreClient.connect(address, 0)) {
+                for (int i = 0; i < nodes; i++) {
+                    c.write("/data/d" + (i % 100) + "/k" + i, "value-" + i);
+                }
+            }
+            Workload load = Workload.connect(address, clients);
+            load.start();
+            Thread.sleep(1000);
+            System.out.printf(Locale.ROOT, "| round | update | writes during it | total ms | downtime ms | MB |%n");
+            System.out.printf(Locale.ROOT, "|---:|---|---:|---:|---:|---:|%n");
+            long start = System.nanoTime();
+            for (int round = 1; round <= rounds; round++) {
+                String to = current.release().equals("2.0") ? "1.0" : "2.0";
+                StoreProcess next = StoreProcess.takeover(port, to, null, T);
+                long before = load.writes();
+                StoreProcess.Result r = current.liveUpdateTo(next, T);
+                if (!r.ok()) {
+                    next.close();
+                    throw new IllegalStateException("round " + round + " failed: " + r.message());
+                }
+                current.awaitExit(T);
+                current.close();
+                String from = current.release();
+                current = next;
+                Thread.sleep(500);
+                System.out.printf(Locale.ROOT, "| %d | %s -> %s | %d | %.0f | %.1f | %.1f |%n", round, from, to,
+                        load.writes() - before, r.totalMillis(), r.downtimeMillis(), r.octets() / 1e6);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Workload.Report report = load.stopAndCheck(Duration.ofSeconds(10));
+            load.close();
+            System.out.printf(Locale.ROOT, "%n%d rounds in %.1f s; %d writes acknowledged (%.0f a second), %d events "
+                    + "received of %d expected; lost or repeated: %d%n", rounds, seconds, report.writes(),
+                    report.writes() / seconds, report.events(), report.expectedEvents(), report.lost());
+            for (String p : report.problems()) {
+                System.out.println("problem: " + p);
+            }
+            if (report.lost() != 0 || !report.problems().isEmpty()) {
+                System.exit(1);
+            }
+        } finally {
+            current.close();
+        }
+    }
+}
