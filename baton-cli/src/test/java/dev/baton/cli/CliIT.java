@@ -333,6 +333,35 @@ class CliIT {
         }
     }
 
+    @Test
+    void aLiveUpdateCanCarryXenstoresFormat() throws Exception {
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Baton.jar().toString(), "store", "serve", "--release", "2.0").redirectErrorStream(true).start();
+        Long newPid = null;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            int port = Integer.parseInt(out.readLine().replaceAll(".*:(\\d+) .*", "$1"));
+            int control = Integer.parseInt(out.readLine().replaceAll("\\D+", ""));
+            talk(port, "WRITE /local/domain/1/name \"guest-1\"", "SET_PERMS /local/domain/1/name n1 r2");
+            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
+                    Integer.toString(control), "--to-release", "1.0", "--format", "xenstore");
+            assertThat(update.exit()).as(update.all()).isZero();
+            assertThat(update.out()).contains("live update to release 1.0 through a xenstore dump");
+            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
+            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
+            String dump = update.out().replaceAll("(?s).*octets, (\\S+)\\): .*", "$1");
+            Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", dump);
+            assertThat(verify.exit()).as(verify.all()).isZero();
+            assertThat(talk(port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/name"))
+                    .contains("1.0", "OK \"guest-1\"", "n1", "r2");
+        } finally {
+            serve.destroyForcibly();
+            if (newPid != null) {
+                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
     /** Says HELLO as domain 0, sends the lines, and returns what the store answered. */
     private static String talk(int port, String... lines) throws IOException {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {

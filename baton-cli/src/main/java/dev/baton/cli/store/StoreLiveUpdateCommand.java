@@ -42,10 +42,35 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Give up after this long.")
     long timeoutSeconds;
 
+    /** The formats a live update can carry the state in. */
+    enum Format { baton, xenstore }
+
+    @Option(names = "--format", paramLabel = "baton|xenstore", defaultValue = "baton",
+            description = {"baton (default): a migration session, pre-copy while serving, everything moves.",
+                "xenstore: the store pauses, dumps itself as a xenstore migration stream, and the new process starts "
+                    + "from that file: nodes, permissions and quotas move; clients start new sessions."})
+    Format format;
+
     @Override
     public Integer call() throws Exception {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         Path out = log != null ? log : Files.createTempFile("baton-store-", ".log");
+        if (format == Format.xenstore) {
+            Path dump = Files.createTempFile("baton-store-", ".xenstore");
+            long start = System.nanoTime();
+            StoreProcess next;
+            try {
+                next = StoreProcess.liveUpdateThroughXenstore(port, control, release, dump, out, timeout);
+            } catch (java.io.IOException e) {
+                System.out.println("live update failed: " + e.getMessage());
+                return ErrorHandler.BAD_INPUT;
+            }
+            System.out.printf(Locale.ROOT, "live update to release %s through a xenstore dump (%d octets, %s): %.0f ms%n",
+                    release, Files.size(dump), dump, (System.nanoTime() - start) / 1e6);
+            System.out.printf(Locale.ROOT, "process %d serves port %d, control port %d; its output: %s%n",
+                    next.process().pid(), port, next.control(), out);
+            return 0;
+        }
         StoreProcess next = StoreProcess.takeoverDetached(port, release, out, timeout);
         StoreProcess.Result r = StoreProcess.liveUpdate(control, next, timeout);
         if (!r.ok()) {

@@ -72,6 +72,45 @@ public final class StoreProcess implements AutoCloseable {
     }
 
     /**
+     * A live update through xenstore's migration format, for interoperability: the store on
+     * {@code control} stops serving requests and dumps its state to {@code dump}; a new process at
+     * {@code release} starts from that dump on the same port (SO_REUSEPORT), then the old one
+     * stops. Nodes, permissions and quotas move; connections, watches and transactions do not
+     * (xenstore's format carries them, but as another daemon's sessions: clients start anew). If
+     * the new process fails to start, the old one is unpaused and serves on.
+     *
+     * @return the new process, serving; its output goes to {@code log}
+     */
+    public static StoreProcess liveUpdateThroughXenstore(int port, int control, String release, Path dump, Path log,
+            Duration timeout) throws IOException {
+        String reply = controlCommand(control, "PAUSE_DUMP_XENSTORE " + dump, timeout);
+        if (!reply.startsWith("OK")) {
+            throw new IOException("the store could not dump itself: " + reply);
+        }
+        StoreProcess next;
+        try {
+            next = spawn(release, log, "--port", Integer.toString(port), "--release", release, "--reuse-port",
+                    "--control", "0", "--seed", dump.toString());
+            next.awaitServing(timeout);
+        } catch (IOException e) {
+            controlCommand(control, "UNPAUSE", timeout);
+            throw new IOException(e.getMessage() + "; the old process serves on", e);
+        }
+        controlCommand(control, "STOP", timeout);
+        return next;
+    }
+
+    private static String controlCommand(int control, String line, Duration timeout) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
+            s.setSoTimeout((int) timeout.toMillis());
+            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
+            String reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            return reply == null ? "ERR no answer" : reply;
+        }
+    }
+
+    /**
      * Asks the store whose control port is {@code control} to move to {@code next}; returns what
      * the old process reported. For a store this JVM did not start ({@code baton store live-update}).
      */

@@ -153,8 +153,33 @@ public final class StoreMain {
                         out.println(xenstore(server.store(), t[0], line.trim().substring(t[0].length() + 1).trim()));
                         continue;
                     }
+                    if (t.length >= 2 && t[0].equals("PAUSE_DUMP_XENSTORE")) {
+                        // A handover through xenstore's format: stop serving requests, then dump, so that
+                        // nothing acknowledged can be missing from the file.
+                        server.store().pause();
+                        String reply = xenstore(server.store(), "DUMP_XENSTORE", line.trim().substring(t[0].length() + 1).trim());
+                        if (!reply.startsWith("OK")) {
+                            server.store().unpause();
+                        }
+                        out.println(reply);
+                        continue;
+                    }
+                    if (t.length == 1 && t[0].equals("UNPAUSE")) {
+                        server.store().unpause();
+                        out.println("OK");
+                        continue;
+                    }
+                    if (t.length == 1 && t[0].equals("STOP")) {
+                        out.println("OK");
+                        s.shutdownOutput();
+                        server.close(); // the new process serves the port already (SO_REUSEPORT)
+                        System.out.println("handed over through a xenstore dump");
+                        System.out.flush();
+                        System.exit(0);
+                    }
                     if (t.length != 3 || !t[0].equals("LIVE_UPDATE")) {
-                        out.println("ERR expected LIVE_UPDATE HOST PORT, DUMP_XENSTORE PATH or LOAD_XENSTORE PATH");
+                        out.println("ERR expected LIVE_UPDATE HOST PORT, DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
+                                + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP");
                         continue;
                     }
                     String reply = liveUpdate(server, t[1], Integer.parseInt(t[2]));
