@@ -80,6 +80,12 @@ public final class TlsTransport extends ChannelTransport {
             ssl.startHandshake();
         } catch (SocketTimeoutException e) {
             throw new IOException("TLS: the handshake with " + peer + " did not finish within " + millis + " ms", e);
+        } catch (java.net.SocketException | java.io.EOFException e) {
+            // The peer dropped the connection mid-handshake: which end notices first (its alert, a
+            // broken pipe, a reset) is a race, so all of them get the one explanation.
+            throw new TlsRefusedException("TLS: the " + (server ? "source at " : "target ") + peer
+                    + " closed the connection during the handshake: it may refuse this "
+                    + (server ? "target's" : "source's") + " certificate (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw explain(e, server, peer);
         }
