@@ -45,11 +45,17 @@ public final class DescriptionSet {
     /** {@code {"format": "baton-descriptions/1", "descriptions": {...}}}. */
     public String toJson() {
         StringBuilder sb = new StringBuilder();
-        JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-descriptions/1")
-                .name("descriptions").beginObject();
-        writeAll(json, new LinkedHashMap<>(byName));
-        json.endObject().endObject();
+        JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-descriptions/1");
+        writeMember(json);
+        json.endObject();
         return sb.toString();
+    }
+
+    /** Writes the {@code "descriptions": {name: {...}}} member into an object the caller is writing. */
+    public void writeMember(JsonWriter json) {
+        json.name("descriptions").beginObject();
+        writeAll(json, new LinkedHashMap<>(byName));
+        json.endObject();
     }
 
     /** Writes {@code name: description} members for every description in {@code all} and those they nest (added to it). */

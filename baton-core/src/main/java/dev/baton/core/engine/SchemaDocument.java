@@ -17,14 +17,15 @@ public final class SchemaDocument {
     }
 
     public static String of(Collection<? extends StateDescription<?>> descriptions, ReleaseProfiles profiles) {
-        String described = DescriptionSet.of(descriptions).toJson();
-        if (profiles == null) {
-            return described;
+        StringBuilder sb = new StringBuilder();
+        JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-descriptions/1");
+        DescriptionSet.of(descriptions).writeMember(json);
+        if (profiles != null) {
+            json.name("profiles");
+            profiles.describe(json);
         }
-        StringBuilder sb = new StringBuilder(described.substring(0, described.length() - 1));
-        sb.append(",\"profiles\":");
-        profiles.describe(new JsonWriter(sb));
-        return sb.append('}').toString();
+        json.endObject();
+        return sb.toString();
     }
 
     /** Every provider's descriptions and the first provider's profiles, as one document. */

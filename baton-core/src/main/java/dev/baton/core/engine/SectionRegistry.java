@@ -65,7 +65,7 @@ public final class SectionRegistry {
      * "description", "version", "part"}], "descriptions": {...}}} (docs/FORMAT.md, "Description schema").
      */
     public String descriptionJson() {
-        String descriptions = descriptions().toJson();
+        DescriptionSet descriptions = descriptions();
         StringBuilder sb = new StringBuilder();
         JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-description/1").name("sections")
                 .beginArray();
@@ -75,9 +75,8 @@ public final class SectionRegistry {
                     .field("part", s.part() == Part.STATIC ? "static" : "dynamic").endObject();
         }
         json.endArray();
-        // Splice in the "descriptions" member of the description set's own document.
-        int at = descriptions.indexOf("\"descriptions\":");
-        sb.append(',').append(descriptions, at, descriptions.length() - 1).append('}');
+        descriptions.writeMember(json);
+        json.endObject();
         return sb.toString();
     }
 }

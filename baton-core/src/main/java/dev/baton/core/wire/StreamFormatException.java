@@ -51,14 +51,6 @@ public class StreamFormatException extends IOException {
         return new StreamFormatException(problem, offset, IN_HEADER, NO_TYPE, null);
     }
 
-    /** The same problem with a finer location prepended to the existing context. */
-    public StreamFormatException within(String where) {
-        String joined = context == null ? where : where + " / " + context;
-        StreamFormatException e = new StreamFormatException(problem, offset, recordIndex, recordType, joined);
-        e.setStackTrace(getStackTrace());
-        return e;
-    }
-
     /**
      * The same problem one level up a field path: {@code segment} is the enclosing field, so
      * {@code "domid"} inside {@code "perms[2]"} becomes {@code "perms[2].domid"}.
