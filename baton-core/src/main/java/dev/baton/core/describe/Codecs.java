@@ -83,10 +83,7 @@ final class Codecs {
             @Override
             public void save(T obj, BodyWriter out, DescriptionContext ctx) {
                 long v = get.applyAsLong(obj);
-                if (!Scalars.fits(kind, v)) {
-                    throw new IllegalArgumentException("field '" + name + "' value " + v + " does not fit " + kind.jsonName());
-                }
-                Scalars.write(out, kind, v);
+                Scalars.write(out, kind, Scalars.checked(name, kind, v));
             }
 
             @Override
@@ -96,10 +93,7 @@ final class Codecs {
 
             @Override
             public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                long theirs = in.integer(kind);
-                long ours = get.applyAsLong(obj);
-                return theirs == ours ? null
-                        : "stream has " + Scalars.format(kind, theirs) + ", this build has " + Scalars.format(kind, ours);
+                return Scalars.mismatch(kind, in.integer(kind), get.applyAsLong(obj));
             }
 
             @Override
@@ -131,10 +125,7 @@ final class Codecs {
                     out.putInt(v);
                     return;
                 }
-                if (!Scalars.fits(kind, v)) {
-                    throw new IllegalArgumentException("field '" + name + "' value " + v + " does not fit " + kind.jsonName());
-                }
-                Scalars.write(out, kind, v);
+                Scalars.write(out, kind, Scalars.checked(name, kind, v));
             }
 
             @Override
@@ -144,10 +135,7 @@ final class Codecs {
 
             @Override
             public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                long theirs = in.integer(kind);
-                long ours = get.applyAsInt(obj);
-                return theirs == ours ? null
-                        : "stream has " + Scalars.format(kind, theirs) + ", this build has " + Scalars.format(kind, ours);
+                return Scalars.mismatch(kind, in.integer(kind), get.applyAsInt(obj));
             }
 
             @Override

@@ -31,6 +31,19 @@ final class Scalars {
         };
     }
 
+    /** {@code v}, or an error naming the field when it is not a value of {@code kind}. */
+    static long checked(String field, FieldKind kind, long v) {
+        if (!fits(kind, v)) {
+            throw new IllegalArgumentException("field '" + field + "' value " + v + " does not fit " + kind.jsonName());
+        }
+        return v;
+    }
+
+    /** Null when an {@code equal} field's values agree, else a sentence saying both. */
+    static String mismatch(FieldKind kind, long theirs, long ours) {
+        return theirs == ours ? null : "stream has " + format(kind, theirs) + ", this build has " + format(kind, ours);
+    }
+
     static String format(FieldKind kind, long v) {
         return kind == FieldKind.U64 ? Long.toUnsignedString(v) : Long.toString(v);
     }
