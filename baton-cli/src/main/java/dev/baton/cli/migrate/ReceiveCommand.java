@@ -46,12 +46,8 @@ final class ReceiveCommand implements Callable<Integer> {
         String file;
     }
 
-    @Option(names = "--app", paramLabel = "NAME",
-            description = "The application: its class (simple or full name) or its name(). Needed when several are found.")
-    String app;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars or folders where the application is.")
-    String classpath;
+    @Mixin
+    AppOptions appOptions;
 
     @Mixin
     TlsOptions tls;
@@ -82,7 +78,7 @@ final class ReceiveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tlsConfig();
-        MigratableApplication application = Applications.load(app, classpath);
+        MigratableApplication application = appOptions.load();
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))

@@ -39,12 +39,8 @@ final class SendCommand implements Callable<Integer> {
             description = "The target's address, a file to write the stream to, or - for standard output.")
     String to;
 
-    @Option(names = "--app", paramLabel = "NAME",
-            description = "The application: its class (simple or full name) or its name(). Needed when several are found.")
-    String app;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "Jars or folders where the application is.")
-    String classpath;
+    @Mixin
+    AppOptions appOptions;
 
     @Mixin
     TlsOptions tls;
@@ -93,7 +89,7 @@ final class SendCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "TLS needs --to HOST:PORT");
         }
         Duration timeout = Duration.ofMillis(timeoutMillis);
-        MigratableApplication application = Applications.load(app, classpath);
+        MigratableApplication application = appOptions.load();
         application.launch();
         info.println("sending " + application.name() + " " + application.version() + " to " + to
                 + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""));
