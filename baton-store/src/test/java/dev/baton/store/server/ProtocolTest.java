@@ -138,6 +138,15 @@ class ProtocolTest {
         r.send("WRITE /data/a 1");                                 // line 3 (OK) and 4 (EVENT)
         r.send("WRITE /data/b 2");                                 // lines 5 and 6
         assertThat(r.line()).isEqualTo("OK");
+        // The second WRITE is on its way; wait until the store has processed it before the client
+        // leaves, so that the resume below counts it (a line still unprocessed when the client
+        // resumes elsewhere is dropped and resent, which is another test's subject).
+        try (Raw observer = Raw.hello(server, 0)) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!observer.ask("READ /data/b").equals("OK \"2\"") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
         r.close();                                                 // read 3 lines; 4, 5, 6 were lost in flight
         try (Raw again = new Raw(server)) {
             String resumed = again.ask("RESUME " + w[1] + " " + w[2] + " 3");
