@@ -63,6 +63,11 @@ final class FaultProxy implements AutoCloseable {
         return back.get();
     }
 
+    /** Waits until both directions have ended (each side closed its end), so the counts are final. */
+    boolean awaitEnd(java.time.Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Whether the fault happened (the stream reached its offset). */
     boolean fired() {
         return fired;

@@ -43,22 +43,10 @@ final class FaultTrials {
                     .migrate(TcpTransport.connect("127.0.0.1", proxy.port(), t));
             assertThat(stats.targetConfirmed()).isTrue();
             assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source));
-            // the proxy counts after each write: give the last octets a moment to be counted
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (proxy.returned() == 0 || proxy.forwarded() != stats.octets() + controlForward(stats)) {
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
+            // both ends close after DONE: once both directions ended, every octet has been counted
+            assertThat(proxy.awaitEnd(t)).as("the proxy saw both ends close").isTrue();
             return new Lengths(proxy.forwarded(), proxy.returned());
         }
-    }
-
-    /** START (8 + 16 + 8 + padding of the profile) and GO, around the stream. */
-    private static long controlForward(MigrationStats stats) {
-        int startBody = 4 + 4 + 2 + stats.profile().length();
-        return 8 + ((startBody + 7) & ~7) + 8 + GO_OCTETS;
     }
 
     /** Counts of outcomes by fault, printed as a table and kept in target/ for the report. */
