@@ -28,6 +28,10 @@ interface Codec<T> {
     /** Fewest octets one value takes on the wire, to bound element counts before allocating. */
     int minSize();
 
-    /** Kind-specific keys of the field's JSON; nested descriptions go into {@code refs} by name. */
-    void describe(JsonWriter json, Map<String, StateDescription<?>> refs);
+    /**
+     * Kind-specific keys of the field's JSON; nested descriptions go into {@code refs} by name.
+     * Scalars and strings have none: their kind says it all.
+     */
+    default void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+    }
 }

@@ -105,10 +105,6 @@ final class Codecs {
             public int minSize() {
                 return kind.size();
             }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            }
         };
     }
 
@@ -147,10 +143,6 @@ final class Codecs {
             public int minSize() {
                 return kind.size();
             }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            }
         };
     }
 
@@ -183,10 +175,6 @@ final class Codecs {
             public int minSize() {
                 return 1;
             }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            }
         };
     }
 
@@ -218,10 +206,6 @@ final class Codecs {
             public int minSize() {
                 return kind.size();
             }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            }
         };
     }
 
@@ -251,10 +235,6 @@ final class Codecs {
             @Override
             public int minSize() {
                 return 4;
-            }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
             }
         };
     }
