@@ -31,10 +31,11 @@ import javax.net.ssl.SSLSocket;
 public final class TlsTransport extends ChannelTransport {
     private final SSLSocket socket;
 
-    private TlsTransport(SSLSocket socket, Socket plain, Duration timeout, String peer, boolean server) {
-        super(new Input(socket, server, peer), new Output(socket, server, peer), timeout, peer, "tls " + peer
-                + " (" + socket.getSession().getProtocol() + ", " + socket.getSession().getCipherSuite() + ")",
-                List.of(plain));
+    private TlsTransport(SSLSocket socket, Socket plain, Duration timeout, String peer, boolean server)
+            throws IOException {
+        super(new Input(socket.getInputStream(), server, peer), new Output(socket.getOutputStream(), server, peer),
+                timeout, peer, "tls " + peer + " (" + socket.getSession().getProtocol() + ", "
+                        + socket.getSession().getCipherSuite() + ")", List.of(plain));
         this.socket = socket;
     }
 
@@ -214,12 +215,8 @@ public final class TlsTransport extends ChannelTransport {
         private final boolean server;
         private final String peer;
 
-        Input(SSLSocket s, boolean server, String peer) {
-            try {
-                this.in = s.getInputStream();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        Input(InputStream in, boolean server, String peer) {
+            this.in = in;
             this.server = server;
             this.peer = peer;
         }
@@ -264,12 +261,8 @@ public final class TlsTransport extends ChannelTransport {
         private final boolean server;
         private final String peer;
 
-        Output(SSLSocket s, boolean server, String peer) {
-            try {
-                this.out = s.getOutputStream();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        Output(OutputStream out, boolean server, String peer) {
+            this.out = out;
             this.server = server;
             this.peer = peer;
         }
