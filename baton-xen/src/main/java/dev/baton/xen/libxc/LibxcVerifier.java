@@ -117,13 +117,7 @@ public final class LibxcVerifier {
 
     /** After END, for a stream alone in its input: nothing may follow. */
     public void expectEndOfInput() throws IOException {
-        long at = in.offset();
-        int have = in.fill(8);
-        if (have > 0) {
-            problems.report(new StreamFormatException("octets after END: " + (have == 8 ? "at least 8 octets follow"
-                    : have + " octets follow") + " the stream's last record", at, nextIndex,
-                    StreamFormatException.NO_TYPE, "libxc"));
-        }
+        RecordFrame.checkNothingAfterEnd(in, nextIndex, problems, "libxc");
     }
 
     // ---- headers -------------------------------------------------------------------------------

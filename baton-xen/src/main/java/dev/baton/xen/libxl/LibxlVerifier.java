@@ -81,13 +81,7 @@ public final class LibxlVerifier {
 
     /** After END: nothing may follow. */
     public void expectEndOfInput() throws IOException {
-        long at = in.offset();
-        int have = in.fill(8);
-        if (have > 0) {
-            problems.report(new StreamFormatException("octets after END: " + (have == 8 ? "at least 8 octets follow"
-                    : have + " octets follow") + " the stream's last record", at, nextIndex,
-                    StreamFormatException.NO_TYPE, "libxl"));
-        }
+        RecordFrame.checkNothingAfterEnd(in, nextIndex, problems, "libxl");
     }
 
     private LibxlHeader readHeader() throws IOException {

@@ -44,6 +44,23 @@ public record RecordFrame(long offset, long index, int type, long length) {
         return new RecordFrame(at, index, type, length);
     }
 
+    /**
+     * Reports octets after a stream's END (not fatal: the stream itself is whole).
+     *
+     * @param nextIndex the index a record after END would have
+     * @param layer     "libxc" or "libxl", for messages
+     */
+    public static void checkNothingAfterEnd(XenInput in, long nextIndex, Problems problems, String layer)
+            throws IOException {
+        long at = in.offset();
+        int have = in.fill(HEADER);
+        if (have > 0) {
+            problems.report(new StreamFormatException("octets after END: " + (have == HEADER ? "at least 8 octets follow"
+                    : have + " octets follow") + " the stream's last record", at, nextIndex,
+                    StreamFormatException.NO_TYPE, layer));
+        }
+    }
+
     /** Fatal when the input's size is known and the body and padding do not fit in it. */
     public void checkFits(XenInput in, String context) throws IOException {
         long remaining = in.remaining();
