@@ -66,18 +66,10 @@ final class ReceiveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private TlsConfig tlsConfig() throws IOException {
-        try {
-            return tls.config();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         Duration timeout = Duration.ofMillis(timeoutMillis);
-        TlsConfig tlsConfig = tlsConfig();
+        TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
         Transport transport;
         if (from.listen != null) {

@@ -71,20 +71,12 @@ final class SendCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private TlsConfig tlsConfig() throws IOException {
-        try {
-            return tls.config();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         boolean toStdout = to.equals("-");
         PrintStream info = toStdout ? System.err : System.out; // standard output may carry the stream
         Endpoint endpoint = toStdout ? null : Endpoint.parse(to, "127.0.0.1");
-        TlsConfig tlsConfig = tlsConfig();
+        TlsConfig tlsConfig = tls.config();
         if (tlsConfig != null && endpoint == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "TLS needs --to HOST:PORT");
         }

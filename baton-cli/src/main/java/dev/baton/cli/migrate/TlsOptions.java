@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The TLS options of send and receive: TLS is on when a key is given, and then needs the trusted certificates. */
 final class TlsOptions {
@@ -29,12 +32,19 @@ final class TlsOptions {
             description = "Send: accept a target certificate that does not name the host (the trust store still decides).")
     boolean noVerifyHostname;
 
-    boolean enabled() {
-        return key != null;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The TLS config, or null when TLS is off; options that do not go together are a usage error. */
+    TlsConfig config() throws IOException {
+        try {
+            return load();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+        }
     }
 
-    /** The TLS config, or null when TLS is off. */
-    TlsConfig config() throws IOException {
+    private TlsConfig load() throws IOException {
         if (key == null) {
             if (trust != null || cert != null) {
                 throw new IllegalArgumentException("--tls-trust and --tls-cert need --tls-key");
