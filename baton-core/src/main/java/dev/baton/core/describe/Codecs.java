@@ -79,33 +79,36 @@ final class Codecs {
     // ---- scalars -----------------------------------------------------------------------------------
 
     static <T> Codec<T> integer(String name, FieldKind kind, ToLongFunction<T> get, ObjLongConsumer<T> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                long v = get.applyAsLong(obj);
-                Scalars.write(out, kind, Scalars.checked(name, kind, v));
-            }
+        return new IntegerCodec<>(name, kind, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, in.integer(kind));
-            }
+    record IntegerCodec<T>(String name, FieldKind kind, ToLongFunction<T> get,
+            ObjLongConsumer<T> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            long v = get.applyAsLong(obj);
+            Scalars.write(out, kind, Scalars.checked(name, kind, v));
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                return Scalars.mismatch(kind, in.integer(kind), get.applyAsLong(obj));
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, in.integer(kind));
+        }
 
-            @Override
-            public long count(T obj) {
-                return get.applyAsLong(obj);
-            }
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            return Scalars.mismatch(kind, in.integer(kind), get.applyAsLong(obj));
+        }
 
-            @Override
-            public int minSize() {
-                return kind.size();
-            }
-        };
+        @Override
+        public long count(T obj) {
+            return get.applyAsLong(obj);
+        }
+
+        @Override
+        public int minSize() {
+            return kind.size();
+        }
     }
 
     /**
@@ -113,230 +116,248 @@ final class Codecs {
      * directly, not through a widening lambda, so a field costs one call to its getter or setter.
      */
     static <T> Codec<T> smallInteger(String name, FieldKind kind, ToIntFunction<T> get, ObjIntConsumer<T> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                int v = get.applyAsInt(obj);
-                if (kind == FieldKind.S32) {
-                    out.putInt(v);
-                    return;
-                }
-                Scalars.write(out, kind, Scalars.checked(name, kind, v));
-            }
+        return new SmallIntegerCodec<>(name, kind, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, kind == FieldKind.S32 ? in.s32() : (int) in.integer(kind));
+    record SmallIntegerCodec<T>(String name, FieldKind kind, ToIntFunction<T> get,
+            ObjIntConsumer<T> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            int v = get.applyAsInt(obj);
+            if (kind == FieldKind.S32) {
+                out.putInt(v);
+                return;
             }
+            Scalars.write(out, kind, Scalars.checked(name, kind, v));
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                return Scalars.mismatch(kind, in.integer(kind), get.applyAsInt(obj));
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, kind == FieldKind.S32 ? in.s32() : (int) in.integer(kind));
+        }
 
-            @Override
-            public long count(T obj) {
-                return get.applyAsInt(obj);
-            }
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            return Scalars.mismatch(kind, in.integer(kind), get.applyAsInt(obj));
+        }
 
-            @Override
-            public int minSize() {
-                return kind.size();
-            }
-        };
+        @Override
+        public long count(T obj) {
+            return get.applyAsInt(obj);
+        }
+
+        @Override
+        public int minSize() {
+            return kind.size();
+        }
     }
 
     /** A bool held in a {@code boolean}: one octet, 0 or 1. */
     static <T> Codec<T> bool(Predicate<T> get, ObjBoolConsumer<T> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                out.putU8(get.test(obj) ? 1 : 0);
-            }
+        return new BoolCodec<>(get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, in.integer(FieldKind.BOOL) != 0);
-            }
+    record BoolCodec<T>(Predicate<T> get, ObjBoolConsumer<T> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            out.putU8(get.test(obj) ? 1 : 0);
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                boolean theirs = in.integer(FieldKind.BOOL) != 0;
-                boolean ours = get.test(obj);
-                return theirs == ours ? null : "stream has " + theirs + ", this build has " + ours;
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, in.integer(FieldKind.BOOL) != 0);
+        }
 
-            @Override
-            public long count(T obj) {
-                return get.test(obj) ? 1 : 0;
-            }
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            boolean theirs = in.integer(FieldKind.BOOL) != 0;
+            boolean ours = get.test(obj);
+            return theirs == ours ? null : "stream has " + theirs + ", this build has " + ours;
+        }
 
-            @Override
-            public int minSize() {
-                return 1;
-            }
-        };
+        @Override
+        public long count(T obj) {
+            return get.test(obj) ? 1 : 0;
+        }
+
+        @Override
+        public int minSize() {
+            return 1;
+        }
     }
 
     static <T> Codec<T> floating(String name, FieldKind kind, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                double v = get.applyAsDouble(obj);
-                if (kind == FieldKind.F32) {
-                    out.putFloat((float) v);
-                } else {
-                    out.putDouble(v);
-                }
-            }
+        return new FloatingCodec<>(name, kind, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, kind == FieldKind.F32 ? in.f32() : in.f64());
+    record FloatingCodec<T>(String name, FieldKind kind, ToDoubleFunction<T> get,
+            ObjDoubleConsumer<T> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            double v = get.applyAsDouble(obj);
+            if (kind == FieldKind.F32) {
+                out.putFloat((float) v);
+            } else {
+                out.putDouble(v);
             }
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                double theirs = kind == FieldKind.F32 ? in.f32() : in.f64();
-                double ours = kind == FieldKind.F32 ? (float) get.applyAsDouble(obj) : get.applyAsDouble(obj);
-                return Double.compare(theirs, ours) == 0 ? null : "stream has " + theirs + ", this build has " + ours;
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, kind == FieldKind.F32 ? in.f32() : in.f64());
+        }
 
-            @Override
-            public int minSize() {
-                return kind.size();
-            }
-        };
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            double theirs = kind == FieldKind.F32 ? in.f32() : in.f64();
+            double ours = kind == FieldKind.F32 ? (float) get.applyAsDouble(obj) : get.applyAsDouble(obj);
+            return Double.compare(theirs, ours) == 0 ? null : "stream has " + theirs + ", this build has " + ours;
+        }
+
+        @Override
+        public int minSize() {
+            return kind.size();
+        }
     }
 
     static <T> Codec<T> string(String name, Function<T, String> get, BiConsumer<T, String> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                String s = get.apply(obj);
-                if (s == null) {
-                    throw new NullPointerException("field '" + name + "' is null; use nullable");
-                }
-                out.putUtf8WithLength(s);
-            }
+        return new StringCodec<>(name, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, in.string());
+    record StringCodec<T>(String name, Function<T, String> get, BiConsumer<T, String> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            String s = get.apply(obj);
+            if (s == null) {
+                throw new NullPointerException("field '" + name + "' is null; use nullable");
             }
+            out.putUtf8WithLength(s);
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                String theirs = in.string();
-                String ours = get.apply(obj);
-                return theirs.equals(ours) ? null : "stream has \"" + theirs + "\", this build has \"" + ours + "\"";
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, in.string());
+        }
 
-            @Override
-            public int minSize() {
-                return 4;
-            }
-        };
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            String theirs = in.string();
+            String ours = get.apply(obj);
+            return theirs.equals(ours) ? null : "stream has \"" + theirs + "\", this build has \"" + ours + "\"";
+        }
+
+        @Override
+        public int minSize() {
+            return 4;
+        }
     }
 
     static <T> Codec<T> bytes(String name, Count<T> count, Function<T, byte[]> get, BiConsumer<T, byte[]> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                byte[] b = get.apply(obj);
-                count.save(obj, b.length, name, out);
-                out.put(b);
-            }
+        return new BytesCodec<>(name, count, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                set.accept(obj, in.bytes(count.load(obj, in, 1, name)));
-            }
+    record BytesCodec<T>(String name, Count<T> count, Function<T, byte[]> get,
+            BiConsumer<T, byte[]> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            byte[] b = get.apply(obj);
+            count.save(obj, b.length, name, out);
+            out.put(b);
+        }
 
-            @Override
-            public int minSize() {
-                return count instanceof Count.Fixed<T> f ? f.n() : 0;
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, in.bytes(count.load(obj, in, 1, name)));
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                if (count instanceof Count.Fixed<T> f) {
-                    json.field("size", f.n());
-                } else {
-                    count.describe(json);
-                }
+        @Override
+        public int minSize() {
+            return count instanceof Count.Fixed<T> f ? f.n() : 0;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            if (count instanceof Count.Fixed<T> f) {
+                json.field("size", f.n());
+            } else {
+                count.describe(json);
             }
-        };
+        }
     }
 
     static <T> Codec<T> unused(int size) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                out.putZeros(size);
-            }
+        return new UnusedCodec<>(size);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                in.skip(size);
-            }
+    record UnusedCodec<T>(int size) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            out.putZeros(size);
+        }
 
-            @Override
-            public int minSize() {
-                return size;
-            }
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            in.skip(size);
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.field("size", size);
-            }
-        };
+        @Override
+        public int minSize() {
+            return size;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("size", size);
+        }
     }
 
     static <T, E extends Enum<E>> Codec<T> enumeration(String name, Class<E> type, ToIntFunction<E> id,
             IntFunction<E> byId, Function<T, E> get, BiConsumer<T, E> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                E e = get.apply(obj);
-                if (e == null) {
-                    throw new NullPointerException("field '" + name + "' is null");
-                }
-                out.putInt(id.applyAsInt(e));
-            }
+        return new EnumerationCodec<>(name, type, id, byId, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                long at = in.offset();
-                int raw = in.s32();
-                E e = byId.apply(raw);
-                if (e == null) {
-                    throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for " + type.getSimpleName());
-                }
-                set.accept(obj, e);
+    record EnumerationCodec<T, E extends Enum<E>>(String name, Class<E> type, ToIntFunction<E> id,
+            IntFunction<E> byId, Function<T, E> get, BiConsumer<T, E> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            E e = get.apply(obj);
+            if (e == null) {
+                throw new NullPointerException("field '" + name + "' is null");
             }
+            out.putInt(id.applyAsInt(e));
+        }
 
-            @Override
-            public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int theirs = in.s32();
-                int ours = id.applyAsInt(get.apply(obj));
-                return theirs == ours ? null : "stream has id " + theirs + ", this build has " + ours;
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            long at = in.offset();
+            int raw = in.s32();
+            E e = byId.apply(raw);
+            if (e == null) {
+                throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for " + type.getSimpleName());
             }
+            set.accept(obj, e);
+        }
 
-            @Override
-            public int minSize() {
-                return 4;
-            }
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int theirs = in.s32();
+            int ours = id.applyAsInt(get.apply(obj));
+            return theirs == ours ? null : "stream has id " + theirs + ", this build has " + ours;
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.name("values").beginObject();
-                for (E e : type.getEnumConstants()) {
-                    json.field(e.name(), id.applyAsInt(e));
-                }
-                json.endObject();
+        @Override
+        public int minSize() {
+            return 4;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.name("values").beginObject();
+            for (E e : type.getEnumConstants()) {
+                json.field(e.name(), id.applyAsInt(e));
             }
-        };
+            json.endObject();
+        }
     }
 
     /** An enum known only by its JSON "values" (name to id), for tools decoding without producer code. */
@@ -346,39 +367,42 @@ final class Codecs {
         for (String constant : values.keySet()) {
             byId.put((int) dev.baton.core.json.JsonFields.count(values, constant, 0), constant);
         }
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                Object id = values.get(get.apply(obj));
-                if (id == null) {
-                    throw new IllegalArgumentException("field '" + name + "' has no id for " + get.apply(obj));
-                }
-                out.putInt(((Number) id).intValue());
-            }
+        return new GenericEnumCodec<>(name, values, get, set, byId);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                long at = in.offset();
-                int raw = in.s32();
-                String e = byId.get(raw);
-                if (e == null) {
-                    throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for field '" + name + "'");
-                }
-                set.accept(obj, e);
+    record GenericEnumCodec<T>(String name, Map<String, Object> values, Function<T, String> get,
+            BiConsumer<T, String> set, Map<Integer, String> byId) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            Object id = values.get(get.apply(obj));
+            if (id == null) {
+                throw new IllegalArgumentException("field '" + name + "' has no id for " + get.apply(obj));
             }
+            out.putInt(((Number) id).intValue());
+        }
 
-            @Override
-            public int minSize() {
-                return 4;
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            long at = in.offset();
+            int raw = in.s32();
+            String e = byId.get(raw);
+            if (e == null) {
+                throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for field '" + name + "'");
             }
+            set.accept(obj, e);
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.name("values").beginObject();
-                values.forEach((k, v) -> json.field(k, ((Number) v).longValue()));
-                json.endObject();
-            }
-        };
+        @Override
+        public int minSize() {
+            return 4;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.name("values").beginObject();
+            values.forEach((k, v) -> json.field(k, ((Number) v).longValue()));
+            json.endObject();
+        }
     }
 
     // ---- scalar arrays -----------------------------------------------------------------------------
@@ -386,85 +410,88 @@ final class Codecs {
     /** Arrays of integer or float scalars held in an int[], long[] or double[]. */
     static <T, A> Codec<T> scalarArray(String name, FieldKind element, Count<T> count, Function<T, A> get,
             BiConsumer<T, A> set, IntFunction<A> create) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                A a = get.apply(obj);
-                int n = switch (a) {
-                    case int[] ints -> ints.length;
-                    case long[] longs -> longs.length;
-                    case double[] doubles -> doubles.length;
-                    default -> throw new IllegalStateException("unsupported array " + a.getClass());
-                };
-                count.save(obj, n, name, out);
-                switch (a) {
-                    case int[] ints -> {
-                        for (int v : ints) {
-                            checkAndWrite(out, v);
-                        }
+        return new ScalarArrayCodec<>(name, element, count, get, set, create);
+    }
+
+    record ScalarArrayCodec<T, A>(String name, FieldKind element, Count<T> count, Function<T, A> get,
+            BiConsumer<T, A> set, IntFunction<A> create) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            A a = get.apply(obj);
+            int n = switch (a) {
+                case int[] ints -> ints.length;
+                case long[] longs -> longs.length;
+                case double[] doubles -> doubles.length;
+                default -> throw new IllegalStateException("unsupported array " + a.getClass());
+            };
+            count.save(obj, n, name, out);
+            switch (a) {
+                case int[] ints -> {
+                    for (int v : ints) {
+                        checkAndWrite(out, v);
                     }
-                    case long[] longs -> {
-                        for (long v : longs) {
-                            checkAndWrite(out, v);
-                        }
-                    }
-                    case double[] doubles -> {
-                        for (double v : doubles) {
-                            if (element == FieldKind.F32) {
-                                out.putFloat((float) v);
-                            } else {
-                                out.putDouble(v);
-                            }
-                        }
-                    }
-                    default -> throw new IllegalStateException("unsupported array " + a.getClass());
                 }
-            }
-
-            private void checkAndWrite(BodyWriter out, long v) {
-                if (!Scalars.fits(element, v)) {
-                    throw new IllegalArgumentException("field '" + name + "' element " + v + " does not fit "
-                            + element.jsonName());
+                case long[] longs -> {
+                    for (long v : longs) {
+                        checkAndWrite(out, v);
+                    }
                 }
-                Scalars.write(out, element, v);
-            }
-
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int n = count.load(obj, in, element.size(), name);
-                A a = create.apply(n);
-                switch (a) {
-                    case int[] ints -> {
-                        for (int i = 0; i < n; i++) {
-                            ints[i] = (int) in.integer(element);
+                case double[] doubles -> {
+                    for (double v : doubles) {
+                        if (element == FieldKind.F32) {
+                            out.putFloat((float) v);
+                        } else {
+                            out.putDouble(v);
                         }
                     }
-                    case long[] longs -> {
-                        for (int i = 0; i < n; i++) {
-                            longs[i] = in.integer(element);
-                        }
-                    }
-                    case double[] doubles -> {
-                        for (int i = 0; i < n; i++) {
-                            doubles[i] = element == FieldKind.F32 ? in.f32() : in.f64();
-                        }
-                    }
-                    default -> throw new IllegalStateException("unsupported array " + a.getClass());
                 }
-                set.accept(obj, a);
+                default -> throw new IllegalStateException("unsupported array " + a.getClass());
             }
+        }
 
-            @Override
-            public int minSize() {
-                return count instanceof Count.Fixed<T> f ? f.n() * element.size() : 0;
+        private void checkAndWrite(BodyWriter out, long v) {
+            if (!Scalars.fits(element, v)) {
+                throw new IllegalArgumentException("field '" + name + "' element " + v + " does not fit "
+                        + element.jsonName());
             }
+            Scalars.write(out, element, v);
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.field("element", element.jsonName());
-                count.describe(json);
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int n = count.load(obj, in, element.size(), name);
+            A a = create.apply(n);
+            switch (a) {
+                case int[] ints -> {
+                    for (int i = 0; i < n; i++) {
+                        ints[i] = (int) in.integer(element);
+                    }
+                }
+                case long[] longs -> {
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = in.integer(element);
+                    }
+                }
+                case double[] doubles -> {
+                    for (int i = 0; i < n; i++) {
+                        doubles[i] = element == FieldKind.F32 ? in.f32() : in.f64();
+                    }
+                }
+                default -> throw new IllegalStateException("unsupported array " + a.getClass());
             }
-        };
+            set.accept(obj, a);
+        }
+
+        @Override
+        public int minSize() {
+            return count instanceof Count.Fixed<T> f ? f.n() * element.size() : 0;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("element", element.jsonName());
+            count.describe(json);
+        }
     }
 
     // ---- nested descriptions -----------------------------------------------------------------------
@@ -474,160 +501,169 @@ final class Codecs {
 
     static <T, N> Codec<T> struct(String name, StateDescription<N> d, Nesting nesting, Function<T, N> get,
             BiConsumer<T, N> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                N n = get.apply(obj);
-                switch (nesting) {
-                    case NULLABLE -> {
-                        out.putU8(n == null ? 0 : 1);
-                        if (n == null) {
-                            return;
-                        }
-                    }
-                    case VERSIONED -> out.putInt(ctx.writeVersion(d));
-                    case PLAIN -> {
-                    }
-                }
-                if (n == null) {
-                    throw new NullPointerException("field '" + name + "' is null; use nullable");
-                }
-                d.save(n, out, ctx);
-            }
+        return new StructCodec<>(name, d, nesting, get, set);
+    }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int v = ctx.readVersion(d);
-                switch (nesting) {
-                    case NULLABLE -> {
-                        long at = in.offset();
-                        int marker = in.u8();
-                        if (marker > 1) {
-                            throw in.errorAt(at, "null marker is " + marker + ", not 0 or 1");
-                        }
-                        if (marker == 0) {
-                            set.accept(obj, null);
-                            return;
-                        }
-                    }
-                    case VERSIONED -> v = in.s32();
-                    case PLAIN -> {
+    record StructCodec<T, N>(String name, StateDescription<N> d, Nesting nesting, Function<T, N> get,
+            BiConsumer<T, N> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            N n = get.apply(obj);
+            switch (nesting) {
+                case NULLABLE -> {
+                    out.putU8(n == null ? 0 : 1);
+                    if (n == null) {
+                        return;
                     }
                 }
-                N n = nesting == Nesting.NULLABLE ? null : get.apply(obj);
-                if (n == null) {
-                    n = d.newInstance();
-                    set.accept(obj, n);
+                case VERSIONED -> out.putInt(ctx.writeVersion(d));
+                case PLAIN -> {
                 }
-                d.load(n, in, v, ctx);
             }
+            if (n == null) {
+                throw new NullPointerException("field '" + name + "' is null; use nullable");
+            }
+            d.save(n, out, ctx);
+        }
 
-            @Override
-            public int minSize() {
-                return nesting == Nesting.PLAIN ? 1 : nesting == Nesting.VERSIONED ? 5 : 1;
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int v = ctx.readVersion(d);
+            switch (nesting) {
+                case NULLABLE -> {
+                    long at = in.offset();
+                    int marker = in.u8();
+                    if (marker > 1) {
+                        throw in.errorAt(at, "null marker is " + marker + ", not 0 or 1");
+                    }
+                    if (marker == 0) {
+                        set.accept(obj, null);
+                        return;
+                    }
+                }
+                case VERSIONED -> v = in.s32();
+                case PLAIN -> {
+                }
             }
+            N n = nesting == Nesting.NULLABLE ? null : get.apply(obj);
+            if (n == null) {
+                n = d.newInstance();
+                set.accept(obj, n);
+            }
+            d.load(n, in, v, ctx);
+        }
 
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.field("description", d.name);
-                refs.putIfAbsent(d.name, d);
-            }
-        };
+        @Override
+        public int minSize() {
+            return nesting == Nesting.PLAIN ? 1 : nesting == Nesting.VERSIONED ? 5 : 1;
+        }
+
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("description", d.name);
+            refs.putIfAbsent(d.name, d);
+        }
     }
 
     /** A sequence of nested descriptions held in a List: counted on the wire, fixed, or counted by a field. */
     static <T, N> Codec<T> structList(String name, StateDescription<N> d, Count<T> count, Function<T, List<N>> get,
             BiConsumer<T, List<N>> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                List<N> list = get.apply(obj);
-                int n = list.size();
-                count.save(obj, n, name, out);
-                for (int i = 0; i < n; i++) {
-                    d.save(list.get(i), out, ctx);
+        return new StructListCodec<>(name, d, count, get, set);
+    }
+
+    record StructListCodec<T, N>(String name, StateDescription<N> d, Count<T> count, Function<T, List<N>> get,
+            BiConsumer<T, List<N>> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            List<N> list = get.apply(obj);
+            int n = list.size();
+            count.save(obj, n, name, out);
+            for (int i = 0; i < n; i++) {
+                d.save(list.get(i), out, ctx);
+            }
+        }
+
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int n = count.load(obj, in, 1, name);
+            List<N> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                N e = d.newInstance();
+                try {
+                    d.load(e, in, ctx.readVersion(d), ctx);
+                } catch (StreamFormatException ex) {
+                    throw ex.atPath("[" + i + "]");
                 }
+                list.add(e);
             }
+            set.accept(obj, list);
+        }
 
-            @Override
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int n = count.load(obj, in, 1, name);
-                List<N> list = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    N e = d.newInstance();
-                    try {
-                        d.load(e, in, ctx.readVersion(d), ctx);
-                    } catch (StreamFormatException ex) {
-                        throw ex.atPath("[" + i + "]");
-                    }
-                    list.add(e);
-                }
-                set.accept(obj, list);
-            }
+        @Override
+        public int minSize() {
+            return count instanceof Count.OnWire<T> ? 4 : 0;
+        }
 
-            @Override
-            public int minSize() {
-                return count instanceof Count.OnWire<T> ? 4 : 0;
-            }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.field("description", d.name);
-                count.describe(json);
-                refs.putIfAbsent(d.name, d);
-            }
-        };
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("description", d.name);
+            count.describe(json);
+            refs.putIfAbsent(d.name, d);
+        }
     }
 
     /** A map from string or s64 keys to nested descriptions: u32 count, then key and value pairs. */
     static <T, K, N> Codec<T> map(String name, FieldKind keyKind, StateDescription<N> d, Function<T, Map<K, N>> get,
             BiConsumer<T, Map<K, N>> set) {
-        return new Codec<>() {
-            @Override
-            public void save(T obj, BodyWriter out, DescriptionContext ctx) {
-                Map<K, N> m = get.apply(obj);
-                out.putInt(m.size());
-                for (Map.Entry<K, N> e : m.entrySet()) {
-                    if (keyKind == FieldKind.STRING) {
-                        out.putUtf8WithLength((String) e.getKey());
-                    } else {
-                        out.putLong((Long) e.getKey());
-                    }
-                    d.save(e.getValue(), out, ctx);
+        return new MapCodec<>(name, keyKind, d, get, set);
+    }
+
+    record MapCodec<T, K, N>(String name, FieldKind keyKind, StateDescription<N> d, Function<T, Map<K, N>> get,
+            BiConsumer<T, Map<K, N>> set) implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            Map<K, N> m = get.apply(obj);
+            out.putInt(m.size());
+            for (Map.Entry<K, N> e : m.entrySet()) {
+                if (keyKind == FieldKind.STRING) {
+                    out.putUtf8WithLength((String) e.getKey());
+                } else {
+                    out.putLong((Long) e.getKey());
+                }
+                d.save(e.getValue(), out, ctx);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int n = in.count(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, "'" + name + "' count");
+            Map<K, N> m = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                long at = in.offset();
+                K key = (K) (keyKind == FieldKind.STRING ? in.string() : (Object) in.s64());
+                N v = d.newInstance();
+                try {
+                    d.load(v, in, ctx.readVersion(d), ctx);
+                } catch (StreamFormatException ex) {
+                    throw ex.atPath("[" + key + "]");
+                }
+                if (m.put(key, v) != null) {
+                    throw in.errorAt(at, "duplicate key " + key);
                 }
             }
+            set.accept(obj, m);
+        }
 
-            @Override
-            @SuppressWarnings("unchecked")
-            public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-                int n = in.count(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, "'" + name + "' count");
-                Map<K, N> m = new LinkedHashMap<>();
-                for (int i = 0; i < n; i++) {
-                    long at = in.offset();
-                    K key = (K) (keyKind == FieldKind.STRING ? in.string() : (Object) in.s64());
-                    N v = d.newInstance();
-                    try {
-                        d.load(v, in, ctx.readVersion(d), ctx);
-                    } catch (StreamFormatException ex) {
-                        throw ex.atPath("[" + key + "]");
-                    }
-                    if (m.put(key, v) != null) {
-                        throw in.errorAt(at, "duplicate key " + key);
-                    }
-                }
-                set.accept(obj, m);
-            }
+        @Override
+        public int minSize() {
+            return 4;
+        }
 
-            @Override
-            public int minSize() {
-                return 4;
-            }
-
-            @Override
-            public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-                json.field("key", keyKind.jsonName()).field("description", d.name);
-                refs.putIfAbsent(d.name, d);
-            }
-        };
+        @Override
+        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("key", keyKind.jsonName()).field("description", d.name);
+            refs.putIfAbsent(d.name, d);
+        }
     }
 }

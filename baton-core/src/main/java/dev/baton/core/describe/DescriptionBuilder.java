@@ -54,9 +54,6 @@ public final class DescriptionBuilder<T> {
     private String pendingName;
     private FieldKind pendingKind;
     private Codec<T> pendingCodec;
-    private int pendingOp;
-    private Object pendingGet;
-    private Object pendingSet;
     private int since;
     private String whenLabel;
     private BiPredicate<T, Context> when;
@@ -95,7 +92,7 @@ public final class DescriptionBuilder<T> {
     // ---- scalars -----------------------------------------------------------------------------------
 
     public DescriptionBuilder<T> bool(String field, Predicate<T> get, ObjBoolConsumer<T> set) {
-        return add(field, FieldKind.BOOL, Codecs.bool(get, set), Field.BOOL, get, set);
+        return add(field, FieldKind.BOOL, Codecs.bool(get, set));
     }
 
     public DescriptionBuilder<T> u8(String field, ToIntFunction<T> get, ObjIntConsumer<T> set) {
@@ -115,7 +112,7 @@ public final class DescriptionBuilder<T> {
     }
 
     public DescriptionBuilder<T> s32(String field, ToIntFunction<T> get, ObjIntConsumer<T> set) {
-        return add(field, FieldKind.S32, Codecs.smallInteger(field, FieldKind.S32, get, set), Field.S32, get, set);
+        return add(field, FieldKind.S32, Codecs.smallInteger(field, FieldKind.S32, get, set));
     }
 
     /** An unsigned 32-bit field, held in a long (0 to 2^32-1). */
@@ -125,11 +122,11 @@ public final class DescriptionBuilder<T> {
 
     /** An unsigned 64-bit field, held in a long's bits. */
     public DescriptionBuilder<T> u64(String field, ToLongFunction<T> get, ObjLongConsumer<T> set) {
-        return add(field, FieldKind.U64, Codecs.integer(field, FieldKind.U64, get, set), Field.S64, get, set);
+        return add(field, FieldKind.U64, Codecs.integer(field, FieldKind.U64, get, set));
     }
 
     public DescriptionBuilder<T> s64(String field, ToLongFunction<T> get, ObjLongConsumer<T> set) {
-        return add(field, FieldKind.S64, Codecs.integer(field, FieldKind.S64, get, set), Field.S64, get, set);
+        return add(field, FieldKind.S64, Codecs.integer(field, FieldKind.S64, get, set));
     }
 
     public DescriptionBuilder<T> f32(String field, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
@@ -137,7 +134,7 @@ public final class DescriptionBuilder<T> {
     }
 
     public DescriptionBuilder<T> f64(String field, ToDoubleFunction<T> get, ObjDoubleConsumer<T> set) {
-        return add(field, FieldKind.F64, Codecs.floating(field, FieldKind.F64, get, set), Field.F64, get, set);
+        return add(field, FieldKind.F64, Codecs.floating(field, FieldKind.F64, get, set));
     }
 
     /** A UTF-8 string: u32 length, then its octets. Never null (see {@link #nullable}). */
@@ -416,15 +413,8 @@ public final class DescriptionBuilder<T> {
         throw new IllegalArgumentException("count field '" + countField + "' must be an earlier field of '" + name + "'");
     }
 
+    /** Adds a field, which the qualifiers that follow may qualify. */
     DescriptionBuilder<T> add(String field, FieldKind kind, Codec<T> codec) {
-        return add(field, kind, codec, Field.CODEC, null, null);
-    }
-
-    /**
-     * Adds a field; for the scalars that save and load run without their codec ({@link Field#op}),
-     * {@code get} and {@code set} are the accessors of the interfaces that op names.
-     */
-    private DescriptionBuilder<T> add(String field, FieldKind kind, Codec<T> codec, int op, Object get, Object set) {
         flush();
         for (Field<T> f : fields) {
             if (f.name.equals(field)) {
@@ -434,9 +424,6 @@ public final class DescriptionBuilder<T> {
         pendingName = field;
         pendingKind = kind;
         pendingCodec = codec;
-        pendingOp = op;
-        pendingGet = get;
-        pendingSet = set;
         return this;
     }
 
@@ -452,13 +439,10 @@ public final class DescriptionBuilder<T> {
             return;
         }
         fields.add(new Field<>(pendingName, pendingKind, since, whenLabel, when, mustExist, equal, equalValue, check,
-                checkMessage, pendingCodec, pendingOp, pendingGet, pendingSet));
+                checkMessage, pendingCodec));
         pendingName = null;
         pendingKind = null;
         pendingCodec = null;
-        pendingOp = Field.CODEC;
-        pendingGet = null;
-        pendingSet = null;
         since = 0;
         whenLabel = null;
         when = null;

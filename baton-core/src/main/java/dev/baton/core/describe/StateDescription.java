@@ -8,14 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.ObjDoubleConsumer;
 import java.util.function.ObjIntConsumer;
-import java.util.function.ObjLongConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * How the state of a {@code T} is saved and loaded: a table of fields with their versions, the
@@ -44,8 +39,8 @@ public final class StateDescription<T> {
     final int priority;
     final Supplier<T> factory;
     final List<Field<T>> fields;
-    /** {@link #fields} as an array, for the save and load loops. */
-    private final Field<T>[] fieldArray;
+    /** Saves and loads {@link #fields}: one class per description, so the JIT inlines every field. */
+    private final Step<T> fieldSteps;
     final List<Subsection<T, ?>> subsections;
     final Consumer<T> preSave;
     final Consumer<T> postSave;
@@ -65,9 +60,7 @@ public final class StateDescription<T> {
         this.priority = b.priority;
         this.factory = b.factory;
         this.fields = List.copyOf(b.fields);
-        @SuppressWarnings("unchecked")
-        Field<T>[] array = this.fields.toArray(new Field[0]);
-        this.fieldArray = array;
+        this.fieldSteps = StepCompiler.compile(fields.stream().map(FieldStep::of).toList());
         this.subsections = List.copyOf(b.subsections);
         this.preSave = b.preSave;
         this.postSave = b.postSave;
@@ -146,21 +139,8 @@ public final class StateDescription<T> {
         }
     }
 
-    @SuppressWarnings("unchecked") // Field.op names the accessors' types
     private void saveBody(T obj, BodyWriter out, DescriptionContext ctx) {
-        Field<T>[] fs = fieldArray;
-        int v = ctx.version();
-        for (Field<T> f : fs) {
-            if (f.since <= v && (f.when == null || f.when.test(obj, ctx))) {
-                switch (f.op) {
-                    case Field.S32 -> out.putInt(((ToIntFunction<T>) f.get).applyAsInt(obj));
-                    case Field.S64 -> out.putLong(((ToLongFunction<T>) f.get).applyAsLong(obj));
-                    case Field.F64 -> out.putDouble(((ToDoubleFunction<T>) f.get).applyAsDouble(obj));
-                    case Field.BOOL -> out.putU8(((Predicate<T>) f.get).test(obj) ? 1 : 0);
-                    default -> f.codec.save(obj, out, ctx);
-                }
-            }
-        }
+        fieldSteps.save(obj, out, ctx);
         List<Subsection<T, ?>> subs = subsections;
         for (int i = 0, n = subs.size(); i < n; i++) {
             saveSubsection(subs.get(i), obj, out, ctx);
@@ -195,7 +175,7 @@ public final class StateDescription<T> {
             if (preLoad != null) {
                 preLoad.accept(obj);
             }
-            loadFields(obj, in, ctx);
+            fieldSteps.load(obj, in, ctx);
             loadSubsections(obj, in, ctx);
             for (Validation<T> v : validations) {
                 if (!v.test().test(obj)) {
@@ -219,40 +199,6 @@ public final class StateDescription<T> {
         if (streamVersion < minimumVersion) {
             throw in.error("'" + name + "' version " + streamVersion + " is too old: this build loads versions "
                     + minimumVersion + " to " + version);
-        }
-    }
-
-    @SuppressWarnings("unchecked") // Field.op names the accessors' types
-    private void loadFields(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-        for (Field<T> f : fieldArray) {
-            if (!f.present(obj, ctx)) {
-                if (f.mustExist) {
-                    throw in.error("field must exist but the stream's version " + ctx.version()
-                            + " does not carry it").atPath(f.name);
-                }
-                continue;
-            }
-            try {
-                if (f.equal) {
-                    String mismatch = f.codec.compare(obj, in, ctx);
-                    if (mismatch != null) {
-                        throw in.error("must equal the local value: " + mismatch);
-                    }
-                } else {
-                    switch (f.op) {
-                        case Field.S32 -> ((ObjIntConsumer<T>) f.set).accept(obj, in.s32());
-                        case Field.S64 -> ((ObjLongConsumer<T>) f.set).accept(obj, in.s64());
-                        case Field.F64 -> ((ObjDoubleConsumer<T>) f.set).accept(obj, in.f64());
-                        case Field.BOOL -> ((ObjBoolConsumer<T>) f.set).accept(obj, in.integer(FieldKind.BOOL) != 0);
-                        default -> f.codec.load(obj, in, ctx);
-                    }
-                }
-                if (f.check != null && !f.check.test(obj)) {
-                    throw in.error("check failed: " + f.checkMessage);
-                }
-            } catch (StreamFormatException e) {
-                throw e.atPath(f.name);
-            }
         }
     }
 

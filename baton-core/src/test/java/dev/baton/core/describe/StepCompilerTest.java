@@ -1,0 +1,94 @@
+package dev.baton.core.describe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.ReaderOptions;
+import dev.baton.core.wire.RecordReader;
+import dev.baton.core.wire.RecordWriter;
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.WriterOptions;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Compiled steps (a tree of hidden classes, eight steps each) save and load exactly what the
+ * plain loop over the fields does, for descriptions of every shape of tree: empty, one class,
+ * full classes, one step over, and deeper than two levels.
+ */
+class StepCompilerTest {
+    /** Instance id, section version, idstr length and "wide", before the section data. */
+    private static final int SECTION_HEADER = 4 + 4 + 2 + 4;
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 64, 65, 513, 600})
+    void compiledStepsWriteAndReadWhatTheLoopDoes(int n) throws Exception {
+        assertThat(StepCompiler.compiles()).as("this build defines hidden classes").isTrue();
+        List<FieldStep<long[]>> fields = fields(n);
+        Step<long[]> compiled = StepCompiler.compile(fields);
+        @SuppressWarnings("unchecked")
+        Step<long[]> loop = new StepCompiler.Loop<>(fields.toArray(new Step[0]));
+        assertThat(compiled).isNotInstanceOf(StepCompiler.Loop.class);
+
+        long[] value = new long[n];
+        Arrays.setAll(value, i -> i % 3 == 0 ? -i : (long) i << (i % 40));
+        byte[] fromCompiled = data(out -> compiled.save(value, out, DescriptionContext.empty()));
+        byte[] fromLoop = data(out -> loop.save(value, out, DescriptionContext.empty()));
+        assertThat(fromCompiled).hasSize(n * 8).isEqualTo(fromLoop);
+
+        long[] loaded = new long[n];
+        compiled.load(loaded, SectionInput.of(ByteBuffer.wrap(fromCompiled)), DescriptionContext.empty());
+        assertThat(loaded).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {9, 65})
+    void aTruncatedLoadNamesTheSameFieldEitherWay(int n) {
+        List<FieldStep<long[]>> fields = fields(n);
+        @SuppressWarnings("unchecked")
+        Step<long[]> loop = new StepCompiler.Loop<>(fields.toArray(new Step[0]));
+        ByteBuffer truncated = ByteBuffer.allocate(n * 8 - 3);
+        String compiledError = errorOf(StepCompiler.compile(fields), truncated.duplicate(), n);
+        assertThat(compiledError).contains("f" + (n - 1)).isEqualTo(errorOf(loop, truncated.duplicate(), n));
+    }
+
+    private static String errorOf(Step<long[]> steps, ByteBuffer data, int n) {
+        try {
+            steps.load(new long[n], SectionInput.of(data), DescriptionContext.empty());
+        } catch (StreamFormatException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("loading truncated data did not fail");
+    }
+
+    private static List<FieldStep<long[]>> fields(int n) {
+        DescriptionBuilder<long[]> b = StateDescription.builder("wide");
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            b.s64("f" + i, v -> v[index], (v, x) -> v[index] = x);
+        }
+        return b.build().fields().stream().map(FieldStep::of).toList();
+    }
+
+    private static byte[] data(java.util.function.Consumer<BodyWriter> save) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (RecordWriter w = RecordWriter.open(bytes, WriterOptions.defaults())) {
+            BodyWriter body = w.beginSection("wide", 0, 1);
+            int start = body.length();
+            save.accept(body);
+            assertThat(body.length() - start).isNotNegative();
+            body.end();
+        }
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(bytes.toByteArray()), ReaderOptions.defaults())) {
+            ByteBuffer body = r.next().body();
+            byte[] data = new byte[body.remaining()];
+            body.get(data);
+            return Arrays.copyOfRange(data, SECTION_HEADER, data.length);
+        }
+    }
+}
