@@ -83,11 +83,22 @@ final class Codecs {
     }
 
     record IntegerCodec<T>(String name, FieldKind kind, ToLongFunction<T> get,
-            ObjLongConsumer<T> set) implements Codec<T> {
+            ObjLongConsumer<T> set) implements FixedSizeCodec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             long v = get.applyAsLong(obj);
             Scalars.write(out, kind, Scalars.checked(name, kind, v));
+        }
+
+        @Override
+        public void saveAt(T obj, BodyWriter out, int at) {
+            long v = get.applyAsLong(obj);
+            Scalars.writeAt(out, kind, at, Scalars.checked(name, kind, v));
+        }
+
+        @Override
+        public void loadAt(T obj, SectionInput in, int at) throws StreamFormatException {
+            set.accept(obj, in.integerAt(kind, at));
         }
 
         @Override
@@ -120,7 +131,7 @@ final class Codecs {
     }
 
     record SmallIntegerCodec<T>(String name, FieldKind kind, ToIntFunction<T> get,
-            ObjIntConsumer<T> set) implements Codec<T> {
+            ObjIntConsumer<T> set) implements FixedSizeCodec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             int v = get.applyAsInt(obj);
@@ -129,6 +140,21 @@ final class Codecs {
                 return;
             }
             Scalars.write(out, kind, Scalars.checked(name, kind, v));
+        }
+
+        @Override
+        public void saveAt(T obj, BodyWriter out, int at) {
+            int v = get.applyAsInt(obj);
+            if (kind == FieldKind.S32) {
+                out.putIntAt(at, v);
+                return;
+            }
+            Scalars.writeAt(out, kind, at, Scalars.checked(name, kind, v));
+        }
+
+        @Override
+        public void loadAt(T obj, SectionInput in, int at) throws StreamFormatException {
+            set.accept(obj, kind == FieldKind.S32 ? in.s32At(at) : (int) in.integerAt(kind, at));
         }
 
         @Override
@@ -157,10 +183,20 @@ final class Codecs {
         return new BoolCodec<>(get, set);
     }
 
-    record BoolCodec<T>(Predicate<T> get, ObjBoolConsumer<T> set) implements Codec<T> {
+    record BoolCodec<T>(Predicate<T> get, ObjBoolConsumer<T> set) implements FixedSizeCodec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             out.putU8(get.test(obj) ? 1 : 0);
+        }
+
+        @Override
+        public void saveAt(T obj, BodyWriter out, int at) {
+            out.putU8At(at, get.test(obj) ? 1 : 0);
+        }
+
+        @Override
+        public void loadAt(T obj, SectionInput in, int at) throws StreamFormatException {
+            set.accept(obj, in.integerAt(FieldKind.BOOL, at) != 0);
         }
 
         @Override
@@ -191,7 +227,7 @@ final class Codecs {
     }
 
     record FloatingCodec<T>(String name, FieldKind kind, ToDoubleFunction<T> get,
-            ObjDoubleConsumer<T> set) implements Codec<T> {
+            ObjDoubleConsumer<T> set) implements FixedSizeCodec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             double v = get.applyAsDouble(obj);
@@ -200,6 +236,21 @@ final class Codecs {
             } else {
                 out.putDouble(v);
             }
+        }
+
+        @Override
+        public void saveAt(T obj, BodyWriter out, int at) {
+            double v = get.applyAsDouble(obj);
+            if (kind == FieldKind.F32) {
+                out.putFloatAt(at, (float) v);
+            } else {
+                out.putDoubleAt(at, v);
+            }
+        }
+
+        @Override
+        public void loadAt(T obj, SectionInput in, int at) {
+            set.accept(obj, kind == FieldKind.F32 ? in.f32At(at) : in.f64At(at));
         }
 
         @Override
@@ -501,10 +552,10 @@ final class Codecs {
 
     static <T, N> Codec<T> struct(String name, StateDescription<N> d, Nesting nesting, Function<T, N> get,
             BiConsumer<T, N> set) {
-        return new StructCodec<>(name, d, nesting, get, set);
+        return new StructCodec<>(name, Nested.of(d), nesting, get, set);
     }
 
-    record StructCodec<T, N>(String name, StateDescription<N> d, Nesting nesting, Function<T, N> get,
+    record StructCodec<T, N>(String name, Nested<N> nested, Nesting nesting, Function<T, N> get,
             BiConsumer<T, N> set) implements Codec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
@@ -516,19 +567,19 @@ final class Codecs {
                         return;
                     }
                 }
-                case VERSIONED -> out.putInt(ctx.writeVersion(d));
+                case VERSIONED -> out.putInt(ctx.writeVersion(nested.d()));
                 case PLAIN -> {
                 }
             }
             if (n == null) {
                 throw new NullPointerException("field '" + name + "' is null; use nullable");
             }
-            d.save(n, out, ctx);
+            nested.save(n, out, ctx);
         }
 
         @Override
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            int v = ctx.readVersion(d);
+            int v = ctx.readVersion(nested.d());
             switch (nesting) {
                 case NULLABLE -> {
                     long at = in.offset();
@@ -547,10 +598,10 @@ final class Codecs {
             }
             N n = nesting == Nesting.NULLABLE ? null : get.apply(obj);
             if (n == null) {
-                n = d.newInstance();
+                n = nested.newInstance();
                 set.accept(obj, n);
             }
-            d.load(n, in, v, ctx);
+            nested.load(n, in, v, ctx);
         }
 
         @Override
@@ -560,18 +611,18 @@ final class Codecs {
 
         @Override
         public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            json.field("description", d.name);
-            refs.putIfAbsent(d.name, d);
+            json.field("description", nested.d().name);
+            refs.putIfAbsent(nested.d().name, nested.d());
         }
     }
 
     /** A sequence of nested descriptions held in a List: counted on the wire, fixed, or counted by a field. */
     static <T, N> Codec<T> structList(String name, StateDescription<N> d, Count<T> count, Function<T, List<N>> get,
             BiConsumer<T, List<N>> set) {
-        return new StructListCodec<>(name, d, count, get, set);
+        return new StructListCodec<>(name, Nested.of(d), count, get, set);
     }
 
-    record StructListCodec<T, N>(String name, StateDescription<N> d, Count<T> count, Function<T, List<N>> get,
+    record StructListCodec<T, N>(String name, Nested<N> nested, Count<T> count, Function<T, List<N>> get,
             BiConsumer<T, List<N>> set) implements Codec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
@@ -579,7 +630,7 @@ final class Codecs {
             int n = list.size();
             count.save(obj, n, name, out);
             for (int i = 0; i < n; i++) {
-                d.save(list.get(i), out, ctx);
+                nested.save(list.get(i), out, ctx);
             }
         }
 
@@ -588,9 +639,9 @@ final class Codecs {
             int n = count.load(obj, in, 1, name);
             List<N> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                N e = d.newInstance();
+                N e = nested.newInstance();
                 try {
-                    d.load(e, in, ctx.readVersion(d), ctx);
+                    nested.load(e, in, ctx.readVersion(nested.d()), ctx);
                 } catch (StreamFormatException ex) {
                     throw ex.atPath("[" + i + "]");
                 }
@@ -606,19 +657,20 @@ final class Codecs {
 
         @Override
         public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            json.field("description", d.name);
+            json.field("description", nested.d().name);
             count.describe(json);
-            refs.putIfAbsent(d.name, d);
+            refs.putIfAbsent(nested.d().name, nested.d());
         }
     }
 
     /** A map from string or s64 keys to nested descriptions: u32 count, then key and value pairs. */
     static <T, K, N> Codec<T> map(String name, FieldKind keyKind, StateDescription<N> d, Function<T, Map<K, N>> get,
             BiConsumer<T, Map<K, N>> set) {
-        return new MapCodec<>(name, keyKind, d, get, set);
+        return new MapCodec<>(name, keyKind, Nested.of(d), get, set);
     }
 
-    record MapCodec<T, K, N>(String name, FieldKind keyKind, StateDescription<N> d, Function<T, Map<K, N>> get,
+    record MapCodec<T, K, N>(String name, FieldKind keyKind, Nested<N> nested,
+            Function<T, Map<K, N>> get,
             BiConsumer<T, Map<K, N>> set) implements Codec<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
@@ -630,7 +682,7 @@ final class Codecs {
                 } else {
                     out.putLong((Long) e.getKey());
                 }
-                d.save(e.getValue(), out, ctx);
+                nested.save(e.getValue(), out, ctx);
             }
         }
 
@@ -642,9 +694,9 @@ final class Codecs {
             for (int i = 0; i < n; i++) {
                 long at = in.offset();
                 K key = (K) (keyKind == FieldKind.STRING ? in.string() : (Object) in.s64());
-                N v = d.newInstance();
+                N v = nested.newInstance();
                 try {
-                    d.load(v, in, ctx.readVersion(d), ctx);
+                    nested.load(v, in, ctx.readVersion(nested.d()), ctx);
                 } catch (StreamFormatException ex) {
                     throw ex.atPath("[" + key + "]");
                 }
@@ -662,8 +714,8 @@ final class Codecs {
 
         @Override
         public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            json.field("key", keyKind.jsonName()).field("description", d.name);
-            refs.putIfAbsent(d.name, d);
+            json.field("key", keyKind.jsonName()).field("description", nested.d().name);
+            refs.putIfAbsent(nested.d().name, nested.d());
         }
     }
 }

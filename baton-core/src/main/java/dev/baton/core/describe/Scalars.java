@@ -17,6 +17,17 @@ final class Scalars {
         }
     }
 
+    /** {@link #write} at {@code at} in the room {@link BodyWriter#reserve} made. */
+    static void writeAt(BodyWriter out, FieldKind kind, int at, long v) {
+        switch (kind) {
+            case BOOL, U8, S8 -> out.putU8At(at, (int) v);
+            case U16, S16 -> out.putU16At(at, (int) v);
+            case U32, S32 -> out.putIntAt(at, (int) v);
+            case U64, S64 -> out.putLongAt(at, v);
+            default -> throw new IllegalArgumentException(kind + " is not an integer kind");
+        }
+    }
+
     /** Whether {@code v} is a value of {@code kind}; u64 takes every long (as its unsigned bits). */
     static boolean fits(FieldKind kind, long v) {
         return switch (kind) {

@@ -15,6 +15,8 @@ public final class SectionInput {
     private final long base;
     private final long recordIndex;
     private final int recordType;
+    /** Index of the octets {@link #take} took, for the {@code ...At} methods. */
+    private int run;
 
     /**
      * @param data        the section data, positioned at its start, in the stream's byte order
@@ -118,6 +120,59 @@ public final class SectionInput {
             case U32 -> u32();
             case S32 -> s32();
             case U64, S64 -> s64();
+            default -> throw new IllegalArgumentException(kind + " is not an integer kind");
+        };
+    }
+
+    /**
+     * Takes {@code n} octets for a run of fixed-size fields, read with the {@code ...At} methods
+     * at offsets from the run's start: one check for the whole run. Returns false, taking
+     * nothing, when fewer remain (the caller then reads field by field, to fail at the right one).
+     */
+    boolean take(int n) {
+        int at = buf.position();
+        if (buf.limit() - at < n) {
+            return false;
+        }
+        run = at;
+        buf.position(at + n);
+        return true;
+    }
+
+    int s32At(int at) {
+        return buf.getInt(run + at);
+    }
+
+    long s64At(int at) {
+        return buf.getLong(run + at);
+    }
+
+    float f32At(int at) {
+        return buf.getFloat(run + at);
+    }
+
+    double f64At(int at) {
+        return buf.getDouble(run + at);
+    }
+
+    /** {@link #integer} of the value at {@code at} in the run {@link #take} took. */
+    long integerAt(FieldKind kind, int at) throws StreamFormatException {
+        int i = run + at;
+        return switch (kind) {
+            case BOOL -> {
+                int v = buf.get(i) & 0xFF;
+                if (v > 1) {
+                    throw errorAt(base + i, "bool octet is " + v + ", not 0 or 1");
+                }
+                yield v;
+            }
+            case U8 -> buf.get(i) & 0xFF;
+            case S8 -> buf.get(i);
+            case U16 -> buf.getShort(i) & 0xFFFF;
+            case S16 -> buf.getShort(i);
+            case U32 -> Integer.toUnsignedLong(buf.getInt(i));
+            case S32 -> buf.getInt(i);
+            case U64, S64 -> buf.getLong(i);
             default -> throw new IllegalArgumentException(kind + " is not an integer kind");
         };
     }

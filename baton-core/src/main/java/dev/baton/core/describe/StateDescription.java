@@ -60,7 +60,7 @@ public final class StateDescription<T> {
         this.priority = b.priority;
         this.factory = b.factory;
         this.fields = List.copyOf(b.fields);
-        this.fieldSteps = StepCompiler.compile(fields.stream().map(FieldStep::of).toList());
+        this.fieldSteps = StepCompiler.compile(FixedRun.plan(fields));
         this.subsections = List.copyOf(b.subsections);
         this.preSave = b.preSave;
         this.postSave = b.postSave;
@@ -78,6 +78,11 @@ public final class StateDescription<T> {
     /** Starts a description whose objects Baton creates with {@code factory} when nested in lists or maps. */
     public static <T> DescriptionBuilder<T> builder(String name, Supplier<T> factory) {
         return new DescriptionBuilder<>(name, factory);
+    }
+
+    /** The steps that save and load {@link #fields}. */
+    Step<T> fieldSteps() {
+        return fieldSteps;
     }
 
     public String name() {
@@ -122,13 +127,18 @@ public final class StateDescription<T> {
      * a release profile pins an older one): the fields that version carries, then needed subsections.
      */
     public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+        save(obj, out, ctx, fieldSteps);
+    }
+
+    /** {@link #save}, running {@code steps} (this description's own): see {@link Nested}. */
+    void save(T obj, BodyWriter out, DescriptionContext ctx, Step<T> steps) {
         int outer = ctx.enter(ctx.writeVersion(this));
         try {
             if (preSave != null) {
                 preSave.accept(obj);
             }
             try {
-                saveBody(obj, out, ctx);
+                saveBody(obj, out, ctx, steps);
             } finally {
                 if (postSave != null) {
                     postSave.accept(obj);
@@ -139,8 +149,8 @@ public final class StateDescription<T> {
         }
     }
 
-    private void saveBody(T obj, BodyWriter out, DescriptionContext ctx) {
-        fieldSteps.save(obj, out, ctx);
+    private void saveBody(T obj, BodyWriter out, DescriptionContext ctx, Step<T> steps) {
+        steps.save(obj, out, ctx);
         List<Subsection<T, ?>> subs = subsections;
         for (int i = 0, n = subs.size(); i < n; i++) {
             saveSubsection(subs.get(i), obj, out, ctx);
@@ -169,13 +179,19 @@ public final class StateDescription<T> {
      *         the data is malformed, or a check fails; the context names the field path
      */
     public void load(T obj, SectionInput in, int streamVersion, DescriptionContext ctx) throws StreamFormatException {
+        load(obj, in, streamVersion, ctx, fieldSteps);
+    }
+
+    /** {@link #load}, running {@code steps} (this description's own): see {@link Nested}. */
+    void load(T obj, SectionInput in, int streamVersion, DescriptionContext ctx, Step<T> steps)
+            throws StreamFormatException {
         checkVersion(streamVersion, in);
         int outer = ctx.enter(streamVersion);
         try {
             if (preLoad != null) {
                 preLoad.accept(obj);
             }
-            fieldSteps.load(obj, in, ctx);
+            steps.load(obj, in, ctx);
             loadSubsections(obj, in, ctx);
             for (Validation<T> v : validations) {
                 if (!v.test().test(obj)) {

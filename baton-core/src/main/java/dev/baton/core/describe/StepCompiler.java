@@ -16,7 +16,7 @@ import java.util.List;
  * steps run from a plain loop: the same octets, only slower.
  */
 final class StepCompiler {
-    static final int WIDTH = 8;
+    static final int WIDTH = 32;
     private static final byte[] TEMPLATE = template();
 
     private StepCompiler() {

@@ -14,6 +14,9 @@ public final class BodyWriter {
     private final RecordWriter writer;
     /** Where ASCII strings are copied on their way into a direct buffer: no allocation per string. */
     private final byte[] scratch = new byte[512];
+    /** The buffer and index of the room {@link #reserve} made, for the {@code put...At} methods. */
+    private ByteBuffer run;
+    private int runStart;
 
     BodyWriter(RecordWriter writer) {
         this.writer = writer;
@@ -92,15 +95,77 @@ public final class BodyWriter {
      * {@link Utf8#encodedLength} and {@link #putUtf8}, measuring the string once.
      */
     public BodyWriter putUtf8WithLength(CharSequence s) {
+        if (s instanceof String str && putAsciiWithLength(str)) {
+            return this;
+        }
         int octets = Utf8.encodedLength(s);
         writer.room(4).putInt(octets);
         return putUtf8(s, octets);
+    }
+
+    /**
+     * The common case in one pass: the chars of an ASCII string are put as they are checked, into
+     * room made for the count and every char, then the count. At the first char that is not
+     * ASCII nothing is kept (the position has not moved) and false says to measure the string.
+     */
+    private boolean putAsciiWithLength(String s) {
+        int n = s.length();
+        ByteBuffer b = writer.room(4 + n);
+        int at = b.position() + 4;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            b.put(at + i, (byte) c);
+        }
+        b.putInt(at - 4, n);
+        b.position(at + n);
+        return true;
     }
 
     /** The UTF-8 octets of {@code s}, whose {@link Utf8#encodedLength} the caller has measured. */
     BodyWriter putUtf8(CharSequence s, int octets) {
         Utf8.encode(s, octets, writer.room(octets), scratch);
         return this;
+    }
+
+    /**
+     * Makes room for {@code n} octets and moves past them, for a run of fixed-size fields that
+     * the {@code put...At} methods then put at offsets {@code 0 <= at < n} from the room's start:
+     * one check of room for the whole run instead of one per field, and no position to update.
+     */
+    public BodyWriter reserve(int n) {
+        ByteBuffer b = writer.room(n);
+        run = b;
+        runStart = b.position();
+        b.position(runStart + n);
+        return this;
+    }
+
+    /** One octet at {@code at} in the room {@link #reserve} made. */
+    public void putU8At(int at, int v) {
+        run.put(runStart + at, (byte) v);
+    }
+
+    public void putU16At(int at, int v) {
+        run.putShort(runStart + at, (short) v);
+    }
+
+    public void putIntAt(int at, int v) {
+        run.putInt(runStart + at, v);
+    }
+
+    public void putLongAt(int at, long v) {
+        run.putLong(runStart + at, v);
+    }
+
+    public void putFloatAt(int at, float v) {
+        run.putFloat(runStart + at, v);
+    }
+
+    public void putDoubleAt(int at, double v) {
+        run.putDouble(runStart + at, v);
     }
 
     /**

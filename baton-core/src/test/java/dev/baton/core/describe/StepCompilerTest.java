@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Compiled steps (a tree of hidden classes, eight steps each) save and load exactly what the
+ * Compiled steps (a tree of hidden classes, sixteen steps each) save and load exactly what the
  * plain loop over the fields does, for descriptions of every shape of tree: empty, one class,
  * full classes, one step over, and deeper than two levels.
  */
@@ -26,7 +26,7 @@ class StepCompilerTest {
     private static final int SECTION_HEADER = 4 + 4 + 2 + 4;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 8, 9, 64, 65, 513, 600})
+    @ValueSource(ints = {0, 1, 15, 16, 17, 256, 257, 600})
     void compiledStepsWriteAndReadWhatTheLoopDoes(int n) throws Exception {
         assertThat(StepCompiler.compiles()).as("this build defines hidden classes").isTrue();
         List<FieldStep<long[]>> fields = fields(n);
@@ -55,6 +55,61 @@ class StepCompilerTest {
         ByteBuffer truncated = ByteBuffer.allocate(n * 8 - 3);
         String compiledError = errorOf(StepCompiler.compile(fields), truncated.duplicate(), n);
         assertThat(compiledError).contains("f" + (n - 1)).isEqualTo(errorOf(loop, truncated.duplicate(), n));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5, 12, 13, 20})
+    void runsOfFixedSizeFieldsWriteAndFailAsFieldsOneByOne(int cut) throws Exception {
+        StateDescription<Mixed> d = Mixed.DESCRIPTION;
+        Step<Mixed> runs = StepCompiler.compile(FixedRun.plan(d.fields()));
+        @SuppressWarnings("unchecked")
+        Step<Mixed> oneByOne = new StepCompiler.Loop<>(d.fields().stream().map(FieldStep::of).toArray(Step[]::new));
+        assertThat(FixedRun.plan(d.fields())).hasAtLeastOneElementOfType(FixedRun.class);
+
+        Mixed m = new Mixed();
+        byte[] data = data(out -> runs.save(m, out, DescriptionContext.empty()));
+        assertThat(data).isEqualTo(data(out -> oneByOne.save(m, out, DescriptionContext.empty())));
+        Mixed loaded = new Mixed();
+        runs.load(loaded, SectionInput.of(ByteBuffer.wrap(data)), DescriptionContext.empty());
+        assertThat(loaded).usingRecursiveComparison().isEqualTo(m);
+
+        ByteBuffer truncated = ByteBuffer.wrap(Arrays.copyOf(data, cut));
+        assertThat(errorOf(runs, truncated.duplicate())).isEqualTo(errorOf(oneByOne, truncated.duplicate()))
+                .contains("section data ends");
+        byte[] badBool = data.clone();
+        badBool[Mixed.FLAG_AT] = 7;
+        assertThat(errorOf(runs, ByteBuffer.wrap(badBool))).isEqualTo(errorOf(oneByOne, ByteBuffer.wrap(badBool)))
+                .contains("flag").contains("bool octet is 7");
+    }
+
+    /** Two runs of fixed-size fields (one with a bool) around a string, and a lone scalar. */
+    static final class Mixed {
+        static final int FLAG_AT = 4 + 2;
+        static final StateDescription<Mixed> DESCRIPTION = StateDescription.<Mixed>builder("mixed")
+                .s32("a", m -> m.a, (m, v) -> m.a = v)
+                .u16("b", m -> m.b, (m, v) -> m.b = v)
+                .bool("flag", m -> m.flag, (m, v) -> m.flag = v)
+                .string("s", m -> m.s, (m, v) -> m.s = v)
+                .f64("c", m -> m.c, (m, v) -> m.c = v)
+                .u8("d", m -> m.d, (m, v) -> m.d = v)
+                .s64("e", m -> m.e, (m, v) -> m.e = v).since(1)
+                .build();
+        int a = -5;
+        int b = 65535;
+        boolean flag = true;
+        String s = "x";
+        double c = 2.5;
+        int d = 200;
+        long e = 1L << 40;
+    }
+
+    private static String errorOf(Step<Mixed> steps, ByteBuffer data) {
+        try {
+            steps.load(new Mixed(), SectionInput.of(data), DescriptionContext.empty());
+        } catch (StreamFormatException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("loading the data did not fail");
     }
 
     private static String errorOf(Step<long[]> steps, ByteBuffer data, int n) {
