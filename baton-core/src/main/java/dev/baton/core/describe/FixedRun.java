@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The first step of a run of fixed-size fields that are always on the wire: it checks room for
  * the whole run once, and each field of the run then puts or gets its octets at a known offset
- * ({@link At}), with no check and no position to move. The octets are those the fields would
+ * ({@link At}), with no position to move; {@link End} closes the run. Runs hold at most
+ * {@link BodyWriter#MAX_RUN} octets. The octets are those the fields would
  * write one by one. When the data ends inside the run, the run's fields are loaded one by one
  * instead, so that the error names the field where it ends, as it would without runs.
  */
@@ -21,7 +22,10 @@ record FixedRun<T>(int size, Step<T>[] oneByOne) implements Step<T> {
         int i = 0;
         while (i < fields.size()) {
             int end = i;
-            while (end < fields.size() && inRun(fields.get(end))) {
+            int octets = 0;
+            while (end < fields.size() && inRun(fields.get(end))
+                    && octets + fields.get(end).codec.minSize() <= BodyWriter.MAX_RUN) {
+                octets += fields.get(end).codec.minSize();
                 end++;
             }
             if (end - i < 2) {
@@ -40,6 +44,7 @@ record FixedRun<T>(int size, Step<T>[] oneByOne) implements Step<T> {
             }
             steps.add(new FixedRun<>(size, oneByOne));
             steps.addAll(ats);
+            steps.add(new End<>());
             i = end;
         }
         return steps;
@@ -64,6 +69,18 @@ record FixedRun<T>(int size, Step<T>[] oneByOne) implements Step<T> {
             s.load(obj, in, ctx); // one of them fails: fewer than size octets remain
         }
         throw new IllegalStateException("a run of " + size + " octets loaded from less");
+    }
+
+    /** After the run's fields: on save, copies the run into place ({@link BodyWriter#endRun}). */
+    record End<T>() implements Step<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            out.endRun();
+        }
+
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) {
+        }
     }
 
     /** One field of a run, at {@code at} octets from the run's start. */

@@ -1,6 +1,9 @@
 package dev.baton.core.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Appends the body of the record a {@link RecordWriter} has open, straight into the writer's
@@ -14,9 +17,22 @@ public final class BodyWriter {
     private final RecordWriter writer;
     /** Where ASCII strings are copied on their way into a direct buffer: no allocation per string. */
     private final byte[] scratch = new byte[512];
-    /** The buffer and index of the room {@link #reserve} made, for the {@code put...At} methods. */
+    /** Up to this many ASCII chars are put one by one: cheaper than a bulk copy through {@link #scratch}. */
+    private static final int SHORT_ASCII = 64;
+    /** Longest run {@link #reserve} takes. */
+    public static final int MAX_RUN = 1024;
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The run {@link #reserve} opened: its octets, then where they go. */
+    private final byte[] runOctets = new byte[MAX_RUN];
     private ByteBuffer run;
     private int runStart;
+    private int runLength;
+    private boolean runBigEndian;
 
     BodyWriter(RecordWriter writer) {
         this.writer = writer;
@@ -126,46 +142,81 @@ public final class BodyWriter {
 
     /** The UTF-8 octets of {@code s}, whose {@link Utf8#encodedLength} the caller has measured. */
     BodyWriter putUtf8(CharSequence s, int octets) {
-        Utf8.encode(s, octets, writer.room(octets), scratch);
+        ByteBuffer b = writer.room(octets);
+        if (octets <= SHORT_ASCII && octets == s.length() && s instanceof String str) {
+            int at = b.position();
+            for (int i = 0; i < octets; i++) {
+                b.put(at + i, (byte) str.charAt(i));
+            }
+            b.position(at + octets);
+            return this;
+        }
+        Utf8.encode(s, octets, b, scratch);
         return this;
     }
 
     /**
      * Makes room for {@code n} octets and moves past them, for a run of fixed-size fields that
-     * the {@code put...At} methods then put at offsets {@code 0 <= at < n} from the room's start:
-     * one check of room for the whole run instead of one per field, and no position to update.
+     * the {@code put...At} methods then put at offsets {@code 0 <= at < n} from the room's start
+     * and {@link #endRun} copies into place: one check of room for the whole run instead of one
+     * per field. The fields are put into a heap array first, where a put is a store and a byte
+     * swap (a direct buffer adds its own checks to every put), and copied with one bulk put.
+     *
+     * @throws IllegalArgumentException when {@code n} exceeds {@link #MAX_RUN}
      */
     public BodyWriter reserve(int n) {
+        if (n > MAX_RUN) {
+            throw new IllegalArgumentException("a run of " + n + " octets exceeds " + MAX_RUN);
+        }
         ByteBuffer b = writer.room(n);
         run = b;
         runStart = b.position();
+        runLength = n;
+        runBigEndian = b.order() == ByteOrder.BIG_ENDIAN;
         b.position(runStart + n);
         return this;
     }
 
-    /** One octet at {@code at} in the room {@link #reserve} made. */
+    /** Copies the run's octets into the room {@link #reserve} made. */
+    public void endRun() {
+        run.put(runStart, runOctets, 0, runLength);
+    }
+
+    /** One octet at {@code at} in the run {@link #reserve} opened. */
     public void putU8At(int at, int v) {
-        run.put(runStart + at, (byte) v);
+        runOctets[at] = (byte) v;
     }
 
     public void putU16At(int at, int v) {
-        run.putShort(runStart + at, (short) v);
+        if (runBigEndian) {
+            SHORT_BE.set(runOctets, at, (short) v);
+        } else {
+            SHORT_LE.set(runOctets, at, (short) v);
+        }
     }
 
     public void putIntAt(int at, int v) {
-        run.putInt(runStart + at, v);
+        if (runBigEndian) {
+            INT_BE.set(runOctets, at, v);
+        } else {
+            INT_LE.set(runOctets, at, v);
+        }
     }
 
     public void putLongAt(int at, long v) {
-        run.putLong(runStart + at, v);
+        if (runBigEndian) {
+            LONG_BE.set(runOctets, at, v);
+        } else {
+            LONG_LE.set(runOctets, at, v);
+        }
     }
 
     public void putFloatAt(int at, float v) {
-        run.putFloat(runStart + at, v);
+        putIntAt(at, Float.floatToRawIntBits(v));
     }
 
     public void putDoubleAt(int at, double v) {
-        run.putDouble(runStart + at, v);
+        putLongAt(at, Double.doubleToRawLongBits(v));
     }
 
     /**

@@ -42,6 +42,12 @@ public final class RecordWriter implements Closeable, Flushable {
     private final boolean checksums;
     private final CRC32C crc = new CRC32C();
     private final BodyWriter body = new BodyWriter(this);
+    /**
+     * The idstr {@link #beginSection} checked last (the same String object) and its length in
+     * octets: a section saved again and again is checked once, with nothing allocated.
+     */
+    private String checkedIdstr;
+    private int checkedIdstrLength;
     private ByteBuffer buf;
     private ByteBuffer view;
     private final ByteBuffer zeros = ByteBuffer.allocate(16);
@@ -119,6 +125,16 @@ public final class RecordWriter implements Closeable, Flushable {
      * Put the section's data into the returned writer, then call {@link BodyWriter#end()}.
      */
     public BodyWriter beginSection(String idstr, int instanceId, int sectionVersion) {
+        if (idstr != checkedIdstr) {
+            checkedIdstrLength = checkIdstr(idstr);
+            checkedIdstr = idstr;
+        }
+        int idLength = checkedIdstrLength;
+        return begin(RecordType.SECTION).putInt(instanceId).putInt(sectionVersion).putU16(idLength).putUtf8(idstr, idLength);
+    }
+
+    /** The idstr's length in octets, or an error when it holds NUL or is empty or too long. */
+    private int checkIdstr(String idstr) {
         if (Utf8.containsNul(idstr)) {
             throw new IllegalArgumentException("idstr contains NUL");
         }
@@ -127,7 +143,7 @@ public final class RecordWriter implements Closeable, Flushable {
             throw new IllegalArgumentException("idstr '" + idstr + "' takes " + idLength
                     + " octets; it must take 1 to " + options.limits().maxIdstrLength());
         }
-        return begin(RecordType.SECTION).putInt(instanceId).putInt(sectionVersion).putU16(idLength).putUtf8(idstr, idLength);
+        return idLength;
     }
 
     /** Writes a record whose whole body is the source's remaining octets (its position is left unchanged). */
