@@ -2,7 +2,10 @@ package dev.baton.core.describe;
 
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.Utf8;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Reads section data field by field, in the stream's byte order, checking every read against
@@ -15,8 +18,17 @@ public final class SectionInput {
     private final long base;
     private final long recordIndex;
     private final int recordType;
-    /** Index of the octets {@link #take} took, for the {@code ...At} methods. */
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The octets {@link #take} took: their index in the buffer, and for a heap buffer its array and their index there. */
     private int run;
+    private byte[] runArray;
+    private int runBase;
+    private boolean runBigEndian;
 
     /**
      * @param data        the section data, positioned at its start, in the stream's byte order
@@ -135,44 +147,74 @@ public final class SectionInput {
             return false;
         }
         run = at;
+        if (buf.hasArray()) {
+            runArray = buf.array();
+            runBase = buf.arrayOffset() + at;
+            runBigEndian = buf.order() == ByteOrder.BIG_ENDIAN;
+        } else {
+            runArray = null;
+        }
         buf.position(at + n);
         return true;
     }
 
+    // A heap buffer's run is read from its array through a view VarHandle (a bounds check, a load
+    // and a byte swap); a direct buffer's through its absolute gets.
+
     int s32At(int at) {
-        return buf.getInt(run + at);
+        byte[] a = runArray;
+        if (a == null) {
+            return buf.getInt(run + at);
+        }
+        return runBigEndian ? (int) INT_BE.get(a, runBase + at) : (int) INT_LE.get(a, runBase + at);
     }
 
     long s64At(int at) {
-        return buf.getLong(run + at);
+        byte[] a = runArray;
+        if (a == null) {
+            return buf.getLong(run + at);
+        }
+        return runBigEndian ? (long) LONG_BE.get(a, runBase + at) : (long) LONG_LE.get(a, runBase + at);
+    }
+
+    private int s16At(int at) {
+        byte[] a = runArray;
+        if (a == null) {
+            return buf.getShort(run + at);
+        }
+        return runBigEndian ? (short) SHORT_BE.get(a, runBase + at) : (short) SHORT_LE.get(a, runBase + at);
+    }
+
+    private int s8At(int at) {
+        byte[] a = runArray;
+        return a == null ? buf.get(run + at) : a[runBase + at];
     }
 
     float f32At(int at) {
-        return buf.getFloat(run + at);
+        return Float.intBitsToFloat(s32At(at));
     }
 
     double f64At(int at) {
-        return buf.getDouble(run + at);
+        return Double.longBitsToDouble(s64At(at));
     }
 
     /** {@link #integer} of the value at {@code at} in the run {@link #take} took. */
     long integerAt(FieldKind kind, int at) throws StreamFormatException {
-        int i = run + at;
         return switch (kind) {
             case BOOL -> {
-                int v = buf.get(i) & 0xFF;
+                int v = s8At(at) & 0xFF;
                 if (v > 1) {
-                    throw errorAt(base + i, "bool octet is " + v + ", not 0 or 1");
+                    throw errorAt(base + run + at, "bool octet is " + v + ", not 0 or 1");
                 }
                 yield v;
             }
-            case U8 -> buf.get(i) & 0xFF;
-            case S8 -> buf.get(i);
-            case U16 -> buf.getShort(i) & 0xFFFF;
-            case S16 -> buf.getShort(i);
-            case U32 -> Integer.toUnsignedLong(buf.getInt(i));
-            case S32 -> buf.getInt(i);
-            case U64, S64 -> buf.getLong(i);
+            case U8 -> s8At(at) & 0xFF;
+            case S8 -> s8At(at);
+            case U16 -> s16At(at) & 0xFFFF;
+            case S16 -> s16At(at);
+            case U32 -> Integer.toUnsignedLong(s32At(at));
+            case S32 -> s32At(at);
+            case U64, S64 -> s64At(at);
             default -> throw new IllegalArgumentException(kind + " is not an integer kind");
         };
     }
