@@ -17,8 +17,6 @@ public final class BodyWriter {
     private final RecordWriter writer;
     /** Where ASCII strings are copied on their way into a direct buffer: no allocation per string. */
     private final byte[] scratch = new byte[512];
-    /** Up to this many ASCII chars are put one by one: cheaper than a bulk copy through {@link #scratch}. */
-    private static final int SHORT_ASCII = 64;
     /** Longest run {@link #reserve} takes. */
     public static final int MAX_RUN = 1024;
     private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -142,16 +140,7 @@ public final class BodyWriter {
 
     /** The UTF-8 octets of {@code s}, whose {@link Utf8#encodedLength} the caller has measured. */
     BodyWriter putUtf8(CharSequence s, int octets) {
-        ByteBuffer b = writer.room(octets);
-        if (octets <= SHORT_ASCII && octets == s.length() && s instanceof String str) {
-            int at = b.position();
-            for (int i = 0; i < octets; i++) {
-                b.put(at + i, (byte) str.charAt(i));
-            }
-            b.position(at + octets);
-            return this;
-        }
-        Utf8.encode(s, octets, b, scratch);
+        Utf8.encode(s, octets, writer.room(octets), scratch);
         return this;
     }
 
