@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,20 +15,25 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Versioned state-migration streams: write, inspect and verify them; print state descriptions.",
-        subcommands = {
+        footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
+public final class BatonCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them; {@code help} comes last. They are added in
+     * {@link #commandLine} rather than declared in the annotation, so that a run builds only the
+     * one it names (see there).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             DemoCommand.class,
             SampleCommand.class,
             InspectCommand.class,
             VerifyCommand.class,
             SchemaCommand.class,
             CheckCommand.class,
-            dev.baton.cli.xen.XenCommand.class, dev.baton.cli.migrate.MigrateCommand.class,
+            dev.baton.cli.xen.XenCommand.class,
+            dev.baton.cli.migrate.MigrateCommand.class,
             dev.baton.cli.qemu.QemuCommand.class,
-            dev.baton.cli.store.StoreCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
-public final class BatonCommand implements Runnable {
+            dev.baton.cli.store.StoreCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,11 +44,26 @@ public final class BatonCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; used by main and by tests. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}. Picocli reflects over every command it is given, which
+     * takes most of a short run's start (docs/PERFORMANCE.md, QEMU streams); so when the first
+     * argument names a subcommand, only that one is built. Anything else ({@code --help},
+     * {@code help}, no argument, a typo) gets the whole tree. Help, suggestions and errors read
+     * the same either way: once a subcommand is named, picocli's help and errors speak of it alone.
+     */
+    static CommandLine commandLine(String... args) {
+        // Picocli registers converters for java.sql and java.time types by reflection at every
+        // start (some 5 ms); no Baton option has such a type.
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         CommandLine cl = new CommandLine(new BatonCommand());
+        List<Class<?>> named = args.length == 0 ? List.of() : SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).toList();
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cl::addSubcommand);
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return cl;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code baton} command, the shaded jar, in a child JVM, as a user would. */
@@ -48,17 +49,36 @@ final class Baton {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
+        return exec(command, Map.of(), stdin, stdout);
+    }
+
+    /**
+     * Runs {@code bin/baton}, the script users run, which starts the same jar with its own JVM
+     * options; {@code env} is added to its environment.
+     */
+    static Result script(Map<String, String> env, String... args) {
+        String script = System.getProperty("baton.script");
+        if (script == null || !Files.isExecutable(Path.of(script))) {
+            throw new IllegalStateException("bin/baton not found: run these tests with ./mvnw verify");
+        }
+        List<String> command = new ArrayList<>(List.of(script));
+        command.addAll(List.of(args));
+        return exec(command, env, null, null);
+    }
+
+    private static Result exec(List<String> command, Map<String, String> env, Path stdin, Path stdout) {
         try {
             Path out = stdout != null ? stdout : Files.createTempFile("baton-out", ".txt");
             Path err = Files.createTempFile("baton-err", ".txt");
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
             if (stdin != null) {
                 pb.redirectInput(stdin.toFile());
             }
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("baton " + String.join(" ", args) + " did not finish in 120 s");
+                throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
             }
             Result r = new Result(p.exitValue(), stdout != null ? "" : Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -60,6 +60,36 @@ class CliIT {
         assertThat(version.out()).contains("baton 0.1", "stream format versions [1, 1]");
     }
 
+    /**
+     * A run builds only the command its first argument names (a faster start); help, suggestions
+     * and exit codes must still read as if the whole tree were there.
+     */
+    @Test
+    void helpAndErrorsAreTheSameWhicheverCommandIsBuilt() {
+        Baton.Result help = Baton.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).containsSubsequence("Commands:", "  demo ", "  sample ", "  inspect ", "  verify ",
+                "  schema ", "  check ", "  xen ", "  migrate ", "  qemu ", "  store ", "  help ", "Exit codes");
+
+        Baton.Result qemu = Baton.run("qemu", "--help");
+        assertThat(qemu.exit()).isZero();
+        assertThat(qemu.out()).startsWith("Usage: baton qemu [-hV] [COMMAND]")
+                .containsSubsequence("Commands:", "  analyze ", "  verify ", "  help ");
+        assertThat(Baton.run("help", "qemu").out()).isEqualTo(qemu.out());
+
+        Baton.Result typo = Baton.run("qemux", "analyze");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.out()).isEmpty();
+        assertThat(typo.err()).startsWith("Unmatched arguments from index 0: 'qemux', 'analyze'")
+                .contains("Did you mean: baton qemu");
+
+        Baton.Result unknownSub = Baton.run("qemu", "nosuch");
+        assertThat(unknownSub.exit()).isEqualTo(2);
+        assertThat(unknownSub.err()).startsWith("Unmatched argument at index 1: 'nosuch'")
+                .contains("Usage: baton qemu [-hV] [COMMAND]");
+        assertNoStackTrace(unknownSub);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"big", "little"})
     void sampleThenInspectListsEveryRecordType(String order) {
