@@ -99,7 +99,8 @@ final class BenchStream {
         long sum = 0;
         for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
             if (r.type() == BLOB) {
-                sum += r.body().getLong(0);
+                ByteBuffer body = r.bodyView();
+                sum += body.getLong(body.position());
             }
         }
         return sum;

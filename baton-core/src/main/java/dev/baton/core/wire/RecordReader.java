@@ -42,6 +42,9 @@ public final class RecordReader implements Closeable {
     private boolean loaded;
     /** Index in the window's buffer of the loaded body's first octet. */
     private int bodyAt;
+    /** {@link #bodyView}'s read-only view, made again only when the input changes its buffer. */
+    private ByteBuffer view;
+    private ByteBuffer viewOf;
     private int recordSize;
 
     private boolean staticEnded;
@@ -211,6 +214,21 @@ public final class RecordReader implements Closeable {
         }
         ByteBuffer b = in.buffer();
         return b.slice(bodyAt, record.length()).order(b.order());
+    }
+
+    ByteBuffer bodyView() throws IOException {
+        if (!open) {
+            throw new IllegalStateException("no current record: call next() first");
+        }
+        if (!loaded) {
+            load();
+        }
+        ByteBuffer b = in.buffer();
+        if (view == null || viewOf != b) {
+            view = b.asReadOnlyBuffer().order(b.order());
+            viewOf = b;
+        }
+        return view.limit(bodyAt + record.length()).position(bodyAt);
     }
 
     /** The first {@code n} octets of the current body, without reading the rest. */

@@ -77,6 +77,17 @@ public final class StreamRecord {
     }
 
     /**
+     * The body without a new buffer object: the reader's own buffer (read-only, in the stream's
+     * byte order) with its position at the body's first octet and its limit after the last, so
+     * absolute indexes are {@code position()} plus the index within the body. For loops over many
+     * records that only look at their bodies: {@link #body()} makes a slice per call, this makes
+     * none. Valid, like the body, until the next call of {@link RecordReader#next()}.
+     */
+    public ByteBuffer bodyView() throws IOException {
+        return reader.bodyView();
+    }
+
+    /**
      * The header of a SECTION record: idstr, instance, version. Reads only the first octets of the
      * body, so listing a stream of huge sections costs no memory.
      */

@@ -95,6 +95,12 @@ class RoundTripTest {
                 assertThat(rec.length()).isEqualTo(SIZES[i]);
                 if (i % 2 == 0) { // every other record is streamed past without reading its body
                     assertThat(bytes(rec.body())).isEqualTo(body(SIZES[i], 100 + i));
+                } else if (i % 4 == 1) { // or looked at in place, without a slice
+                    ByteBuffer view = rec.bodyView();
+                    assertThat(view.isReadOnly()).isTrue();
+                    assertThat(view.order()).isEqualTo(order);
+                    assertThat(view.remaining()).isEqualTo(SIZES[i]);
+                    assertThat(bytes(view.slice())).isEqualTo(body(SIZES[i], 100 + i));
                 }
             }
             ByteBuffer data = r.next().sectionData();
@@ -167,6 +173,33 @@ class RoundTripTest {
                 .withApplicationTypes(java.util.Map.of(0x4000_0001, "X")))) {
             r.next();
             assertThat(r.next().length()).isEqualTo(4088);
+        }
+    }
+
+    @Test
+    void readingThroughBodyViewsAllocatesNothingPerRecord(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("many.baton");
+        byte[] payload = body(100, 1);
+        try (RecordWriter w = RecordWriter.open(file, WriterOptions.defaults())) {
+            w.writeStaticDataEnd();
+            writeSections(w, payload, 220_000);
+            w.writeEnd();
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (RecordReader r = RecordReader.open(file, ReaderOptions.defaults())) {
+            long sum = 0;
+            for (int i = 0; i < 20_000; i++) { // warm up
+                ByteBuffer v = r.next().bodyView();
+                sum += v.remaining() > 0 ? v.get(v.limit() - 1) : 0;
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
+                ByteBuffer v = rec.bodyView();
+                sum += v.remaining() > 0 ? v.get(v.limit() - 1) : 0;
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertThat(sum).isNotZero();
+            assertThat(allocated).as("bytes allocated reading 200000 records through bodyView").isLessThan(200_000);
         }
     }
 
