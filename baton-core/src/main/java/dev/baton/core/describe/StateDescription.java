@@ -193,7 +193,8 @@ public final class StateDescription<T> {
             }
             steps.load(obj, in, ctx);
             loadSubsections(obj, in, ctx);
-            for (Validation<T> v : validations) {
+            for (int i = 0, n = validations.size(); i < n; i++) { // no iterator: loading allocates only what it loads
+                Validation<T> v = validations.get(i);
                 if (!v.test().test(obj)) {
                     throw in.error("validation failed in '" + name + "': " + v.message());
                 }

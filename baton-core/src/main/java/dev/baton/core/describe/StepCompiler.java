@@ -16,7 +16,12 @@ import java.util.List;
  * steps run from a plain loop: the same octets, only slower.
  */
 final class StepCompiler {
-    static final int WIDTH = 32;
+    /**
+     * Steps per class. Narrower classes each compile whole (C2 stops inlining at a budget per
+     * compilation); wider ones save calls between them. Measured for 4, 6, 8, 10, 12, 16, 24
+     * and 32 (docs/PERFORMANCE.md): 6 to 10 are best, 16 and up much slower to load.
+     */
+    static final int WIDTH = 8;
     private static final byte[] TEMPLATE = template();
 
     private StepCompiler() {
