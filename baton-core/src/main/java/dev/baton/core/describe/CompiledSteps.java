@@ -27,7 +27,8 @@ final class CompiledSteps implements Step<Object> {
     private static Step<Object> step(int i) {
         try {
             @SuppressWarnings("unchecked")
-            Step<Object> s = MethodHandles.classDataAt(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, Step.class, i);
+            Step<Object> s = MethodHandles.classDataAt(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME,
+                    Step.class, i);
             return s;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);

@@ -9,13 +9,13 @@ import java.util.List;
  * The first step of a run of fixed-size fields that are always on the wire: it checks room for
  * the whole run once, and each field of the run then puts or gets its octets at a known offset
  * ({@link At}), with no position to move; {@link End} closes the run. Runs hold at most
- * {@link BodyWriter#MAX_RUN} octets. The octets are those the fields would
- * write one by one. When the data ends inside the run, the run's fields are loaded one by one
- * instead, so that the error names the field where it ends, as it would without runs.
+ * {@link BodyWriter#MAX_RUN} octets, the octets the fields would write one by one. When the data
+ * ends inside the run, its fields are loaded one by one instead, so that the error names the
+ * field where it ends, as it would without runs.
  */
 record FixedRun<T>(int size, Step<T>[] oneByOne) implements Step<T> {
 
-    /** The steps of these fields: runs of two or more plain fixed-size fields become a FixedRun and its {@link At}s. */
+    /** The steps of these fields: a run of two or more plain fixed-size fields becomes a FixedRun, Ats and End. */
     @SuppressWarnings("unchecked")
     static <T> List<Step<T>> plan(List<Field<T>> fields) {
         List<Step<T>> steps = new ArrayList<>();
