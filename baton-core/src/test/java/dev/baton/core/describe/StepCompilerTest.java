@@ -11,9 +11,14 @@ import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WriterOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -57,9 +62,14 @@ class StepCompilerTest {
         assertThat(compiledError).contains("f" + (n - 1)).isEqualTo(errorOf(loop, truncated.duplicate(), n));
     }
 
+    static Stream<Arguments> cutsInBothOrders() {
+        return Stream.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)
+                .flatMap(order -> IntStream.of(0, 5, 12, 13, 20).mapToObj(cut -> Arguments.of(order, cut)));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {0, 5, 12, 13, 20})
-    void runsOfFixedSizeFieldsWriteAndFailAsFieldsOneByOne(int cut) throws Exception {
+    @MethodSource("cutsInBothOrders")
+    void runsOfFixedSizeFieldsWriteAndFailAsFieldsOneByOne(ByteOrder order, int cut) throws Exception {
         StateDescription<Mixed> d = Mixed.DESCRIPTION;
         Step<Mixed> runs = StepCompiler.compile(FixedRun.plan(d.fields()));
         @SuppressWarnings("unchecked")
@@ -67,18 +77,20 @@ class StepCompilerTest {
         assertThat(FixedRun.plan(d.fields())).hasAtLeastOneElementOfType(FixedRun.class);
 
         Mixed m = new Mixed();
-        byte[] data = data(out -> runs.save(m, out, DescriptionContext.empty()));
-        assertThat(data).isEqualTo(data(out -> oneByOne.save(m, out, DescriptionContext.empty())));
+        byte[] data = data(order, out -> runs.save(m, out, DescriptionContext.empty()));
+        assertThat(data).isEqualTo(data(order, out -> oneByOne.save(m, out, DescriptionContext.empty())));
         Mixed loaded = new Mixed();
-        runs.load(loaded, SectionInput.of(ByteBuffer.wrap(data)), DescriptionContext.empty());
+        runs.load(loaded, SectionInput.of(ByteBuffer.wrap(data).order(order)), DescriptionContext.empty());
         assertThat(loaded).usingRecursiveComparison().isEqualTo(m);
 
-        ByteBuffer truncated = ByteBuffer.wrap(Arrays.copyOf(data, cut));
-        assertThat(errorOf(runs, truncated.duplicate())).isEqualTo(errorOf(oneByOne, truncated.duplicate()))
+        ByteBuffer truncated = ByteBuffer.wrap(Arrays.copyOf(data, cut)).order(order);
+        assertThat(errorOf(runs, truncated.duplicate().order(order)))
+                .isEqualTo(errorOf(oneByOne, truncated.duplicate().order(order)))
                 .contains("section data ends");
         byte[] badBool = data.clone();
         badBool[Mixed.FLAG_AT] = 7;
-        assertThat(errorOf(runs, ByteBuffer.wrap(badBool))).isEqualTo(errorOf(oneByOne, ByteBuffer.wrap(badBool)))
+        assertThat(errorOf(runs, ByteBuffer.wrap(badBool).order(order)))
+                .isEqualTo(errorOf(oneByOne, ByteBuffer.wrap(badBool).order(order)))
                 .contains("flag").contains("bool octet is 7");
     }
 
@@ -131,8 +143,12 @@ class StepCompilerTest {
     }
 
     private static byte[] data(java.util.function.Consumer<BodyWriter> save) throws Exception {
+        return data(ByteOrder.BIG_ENDIAN, save);
+    }
+
+    private static byte[] data(ByteOrder order, java.util.function.Consumer<BodyWriter> save) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (RecordWriter w = RecordWriter.open(bytes, WriterOptions.defaults())) {
+        try (RecordWriter w = RecordWriter.open(bytes, WriterOptions.defaults().withByteOrder(order))) {
             BodyWriter body = w.beginSection("wide", 0, 1);
             int start = body.length();
             save.accept(body);
