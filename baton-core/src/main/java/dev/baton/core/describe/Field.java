@@ -21,6 +21,7 @@ public final class Field<T> {
     final Predicate<T> check;
     final String checkMessage;
     final Codec<T> codec;
+
     Field(String name, FieldKind kind, int since, String whenLabel, BiPredicate<T, Context> when,
             boolean mustExist, boolean equal, String equalValue, Predicate<T> check, String checkMessage,
             Codec<T> codec) {
