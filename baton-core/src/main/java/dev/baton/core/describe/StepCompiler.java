@@ -23,6 +23,8 @@ final class StepCompiler {
      */
     static final int WIDTH = 8;
     private static final byte[] TEMPLATE = template();
+    /** Whether a description has had to run uncompiled; logged the first time only. */
+    private static volatile boolean fellBack;
 
     private StepCompiler() {
     }
@@ -55,7 +57,14 @@ final class StepCompiler {
             Class<?> c = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE, List.copyOf(eight), true)
                     .lookupClass();
             return (Step<T>) c.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // Some runtimes cannot define classes at run time (a native image, say): run the steps
+            // from a loop instead, the same octets, and say so once.
+            if (!fellBack) {
+                fellBack = true;
+                System.getLogger(StepCompiler.class.getName()).log(System.Logger.Level.WARNING,
+                        "descriptions run uncompiled (slower) because hidden classes cannot be defined here: " + e);
+            }
             return new Loop<>(steps.toArray(new Step[0]));
         }
     }
