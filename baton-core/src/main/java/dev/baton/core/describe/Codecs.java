@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -296,9 +297,103 @@ final class Codecs {
 
         @Override
         public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            String theirs = in.string();
-            String ours = get.apply(obj);
-            return theirs.equals(ours) ? null : "stream has \"" + theirs + "\", this build has \"" + ours + "\"";
+            return mismatch(in.string(), get.apply(obj));
+        }
+
+        @Override
+        public int minSize() {
+            return 4;
+        }
+    }
+
+    /** Null when the two strings (either may be null) are equal, else a sentence quoting both. */
+    private static String mismatch(String theirs, String ours) {
+        return Objects.equals(theirs, ours) ? null
+                : "stream has " + quoted(theirs) + ", this build has " + quoted(ours);
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+
+    /** Reads a null marker: true for 1 (a value follows), false for 0 (null); any other octet is an error. */
+    private static boolean present(SectionInput in) throws StreamFormatException {
+        long at = in.offset();
+        int marker = in.u8();
+        if (marker > 1) {
+            throw in.errorAt(at, "null marker is " + marker + ", not 0 or 1");
+        }
+        return marker == 1;
+    }
+
+    static <T> Codec<T> nullableString(String name, Function<T, String> get, BiConsumer<T, String> set) {
+        return new NullableStringCodec<>(name, get, set);
+    }
+
+    /** A string that may be null: a u8 null marker, then for 1 the string as {@link StringCodec} writes it. */
+    record NullableStringCodec<T>(String name, Function<T, String> get, BiConsumer<T, String> set)
+            implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            String s = get.apply(obj);
+            out.putU8(s == null ? 0 : 1);
+            if (s != null) {
+                out.putUtf8WithLength(s);
+            }
+        }
+
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            set.accept(obj, present(in) ? in.string() : null);
+        }
+
+        @Override
+        public String compare(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            return mismatch(present(in) ? in.string() : null, get.apply(obj));
+        }
+
+        @Override
+        public int minSize() {
+            return 1;
+        }
+    }
+
+    static <T> Codec<T> strings(String name, Function<T, List<String>> get, BiConsumer<T, List<String>> set) {
+        return new StringListCodec<>(name, get, set);
+    }
+
+    /** A list of strings: u32 count, then each string as {@link StringCodec} writes it. */
+    record StringListCodec<T>(String name, Function<T, List<String>> get, BiConsumer<T, List<String>> set)
+            implements Codec<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            List<String> list = get.apply(obj);
+            if (list == null) {
+                throw new NullPointerException("field '" + name + "' is null");
+            }
+            int n = list.size();
+            out.putInt(n);
+            for (int i = 0; i < n; i++) { // by index: an iterator would allocate
+                String s = list.get(i);
+                if (s == null) {
+                    throw new NullPointerException("field '" + name + "[" + i + "]' is null");
+                }
+                out.putUtf8WithLength(s);
+            }
+        }
+
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int n = in.count(in.u32(), 4, "'" + name + "' count"); // each string takes at least its length
+            List<String> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                try {
+                    list.add(in.string());
+                } catch (StreamFormatException ex) {
+                    throw ex.atPath("[" + i + "]");
+                }
+            }
+            set.accept(obj, list);
         }
 
         @Override
@@ -586,12 +681,7 @@ final class Codecs {
             int v = ctx.readVersion(nested.d());
             switch (nesting) {
                 case NULLABLE -> {
-                    long at = in.offset();
-                    int marker = in.u8();
-                    if (marker > 1) {
-                        throw in.errorAt(at, "null marker is " + marker + ", not 0 or 1");
-                    }
-                    if (marker == 0) {
+                    if (!present(in)) {
                         set.accept(obj, null);
                         return;
                     }

@@ -137,9 +137,34 @@ public final class DescriptionBuilder<T> {
         return add(field, FieldKind.F64, Codecs.floating(field, FieldKind.F64, get, set));
     }
 
-    /** A UTF-8 string: u32 length, then its octets. Never null (see {@link #nullable}). */
+    /** A UTF-8 string: u32 length, then its octets. Never null (see {@link #nullableString}). */
     public DescriptionBuilder<T> string(String field, Function<T, String> get, BiConsumer<T, String> set) {
         return add(field, FieldKind.STRING, Codecs.string(field, get, set));
+    }
+
+    /**
+     * A UTF-8 string that may be null: a u8 null marker, {@code 0} for null, else {@code 1} and
+     * the string as {@link #string} writes it.
+     *
+     * @param field the field's name
+     * @param get   returns the object's string, or null
+     * @param set   receives the loaded string, or null
+     */
+    public DescriptionBuilder<T> nullableString(String field, Function<T, String> get, BiConsumer<T, String> set) {
+        return add(field, FieldKind.NSTRING, Codecs.nullableString(field, get, set));
+    }
+
+    /**
+     * A list of UTF-8 strings: u32 count, then each string as {@link #string} writes it. Neither
+     * the list nor its elements may be null on save; loading sets a new {@link ArrayList}.
+     *
+     * @param field the field's name
+     * @param get   returns the object's list
+     * @param set   receives the loaded list
+     */
+    public DescriptionBuilder<T> strings(String field, Function<T, List<String>> get,
+            BiConsumer<T, List<String>> set) {
+        return add(field, FieldKind.STRINGS, Codecs.strings(field, get, set));
     }
 
     /** An enum written as its stable numeric id; an unknown id fails the load. */
@@ -280,8 +305,10 @@ public final class DescriptionBuilder<T> {
     /** Loading fails when the stream's value of the last field differs from the object's. */
     public DescriptionBuilder<T> equal() {
         requirePending("equal");
-        if (!pendingKind.isScalar() && pendingKind != FieldKind.STRING && pendingKind != FieldKind.ENUM) {
-            throw new IllegalStateException("equal applies to scalar, string and enum fields, not " + pendingKind);
+        if (!pendingKind.isScalar() && pendingKind != FieldKind.STRING && pendingKind != FieldKind.NSTRING
+                && pendingKind != FieldKind.ENUM) {
+            throw new IllegalStateException("equal applies to scalar, string, nstring and enum fields, not "
+                    + pendingKind);
         }
         equal = true;
         return this;

@@ -10,7 +10,8 @@ public enum FieldKind {
     STRING("string", 4), BYTES("bytes", 0), VBYTES("vbytes", 0),
     ARRAY("array", 0), VARRAY("varray", 0),
     STRUCT("struct", 0), VSTRUCT("vstruct", 4), NULLABLE("nullable", 1),
-    LIST("list", 4), MAP("map", 4), ENUM("enum", 4), UNUSED("unused", 0);
+    LIST("list", 4), MAP("map", 4), ENUM("enum", 4), UNUSED("unused", 0),
+    NSTRING("nstring", 1), STRINGS("strings", 4);
 
     private final String jsonName;
     private final int size;

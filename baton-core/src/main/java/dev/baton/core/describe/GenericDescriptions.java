@@ -84,6 +84,8 @@ public final class GenericDescriptions {
             case F32 -> b.f32(n, o -> ((Number) o.get(n)).doubleValue(), (o, v) -> o.put(n, v));
             case F64 -> b.f64(n, o -> ((Number) o.get(n)).doubleValue(), (o, v) -> o.put(n, v));
             case STRING -> b.string(n, o -> (String) o.get(n), (o, v) -> o.put(n, v));
+            case NSTRING -> b.nullableString(n, o -> (String) o.get(n), (o, v) -> o.put(n, v));
+            case STRINGS -> b.strings(n, o -> stringList(o, n), (o, v) -> o.put(n, v));
             case BYTES -> b.bytes(n, integer(f, "size", 0), o -> (byte[]) o.get(n), (o, v) -> o.put(n, v));
             case VBYTES -> b.vbytes(n, text(f, "countField"), o -> (byte[]) o.get(n), (o, v) -> o.put(n, v));
             case UNUSED -> b.add(n, kind, Codecs.unused(integer(f, "size", 0)));
@@ -141,6 +143,11 @@ public final class GenericDescriptions {
         } else {
             b.longVarray(n, e, text(f, "countField"), o -> (long[]) o.get(n), (o, v) -> o.put(n, v));
         }
+    }
+
+    @SuppressWarnings("unchecked") // a strings field holds only what its codec put there
+    private static List<String> stringList(GenericState o, String n) {
+        return (List<String>) o.get(n);
     }
 
     private StateDescription<GenericState> nested(Map<String, Object> f) {

@@ -104,6 +104,20 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aStringThatBecomesNullableChangesKind() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .string("name", i -> i.name, (i, v) -> i.name = v).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .nullableString("name", i -> i.name, (i, v) -> i.name = v).build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.allOf(Direction.class));
+        assertThat(f).extracting(Finding::direction, Finding::kind, Finding::path).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Kind.FIELD_KIND_CHANGED, "item.name"),
+                org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Kind.FIELD_KIND_CHANGED, "item.name"));
+        assertThat(f).allSatisfy(x -> assertThat(x.severity()).isEqualTo(Severity.ERROR));
+    }
+
+    @Test
     void renamesSizesCountsAndConstants() throws Exception {
         StateDescription<Item> a = StateDescription.<Item>builder("item")
                 .u32("id", i -> i.id, (i, v) -> i.id = v)

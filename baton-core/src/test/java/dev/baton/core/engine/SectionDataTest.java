@@ -29,7 +29,7 @@ class SectionDataTest {
     }
 
     /** The data of the one SECTION record in a stream. */
-    private static byte[] sectionData(byte[] stream) throws IOException {
+    static byte[] sectionData(byte[] stream) throws IOException {
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
             for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 if (rec.type() == dev.baton.core.wire.RecordType.SECTION) {
@@ -45,10 +45,15 @@ class SectionDataTest {
 
     /** A stream holding one disk/0 SECTION of version 3 with exactly this data. */
     private static byte[] streamWith(byte[] data, ByteOrder order) throws IOException {
+        return streamWith("disk", 3, data, order);
+    }
+
+    /** A stream holding one {@code idstr}/0 SECTION of this version with exactly this data. */
+    static byte[] streamWith(String idstr, int version, byte[] data, ByteOrder order) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults().withByteOrder(order))) {
             w.writeStaticDataEnd();
-            w.writeSection("disk", 0, 3, ByteBuffer.wrap(data));
+            w.writeSection(idstr, 0, version, ByteBuffer.wrap(data));
             w.writeEnd();
         }
         return out.toByteArray();

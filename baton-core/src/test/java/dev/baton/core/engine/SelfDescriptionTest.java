@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A stream's DESCRIPTION lets a tool decode its sections field by field, with no producer code. */
 class SelfDescriptionTest {
 
-    private static List<SelfDescription.Decoded> decodeAll(byte[] stream) throws IOException {
+    static List<SelfDescription.Decoded> decodeAll(byte[] stream) throws IOException {
         List<SelfDescription.Decoded> out = new ArrayList<>();
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
             SelfDescription sd = null;
