@@ -8,28 +8,18 @@ import dev.baton.core.describe.StateDescription;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.StreamFormatException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@link MediaContent} as Baton describes it, and the same octets written and read by hand
  * through {@link BodyWriter} and {@link SectionInput} (the "wire only" baseline).
  *
- * <p>Two things the description table has no kind for yet are spelled with the kinds it has,
- * putting on the wire what such a kind would:
- * <ul>
- * <li>a string that may be null ({@code title}, {@code copyright}): a bool "present" field, then
- *     the string {@code when} it is present. On load the bool sets the field to {@code ""} (present,
- *     not yet read) or {@code null}, so that the same {@code when} test decides both ways.
- * <li>a list of strings ({@code persons}): a u32 count, then that many strings. Without a
- *     list-of-strings kind the strings are {@link #MAX_PERSONS} {@code when}-gated string rows; the
- *     count's setter makes a list of that many empty slots, which the rows fill.
- * </ul>
+ * <p>The strings that may be null ({@code title}, {@code copyright}) are {@code nstring} fields:
+ * a 0 or 1 marker, then the string when it is 1. {@code persons} is a {@code strings} field: a
+ * u32 count, then that many strings. The hand-written code puts the same octets, the marker as a
+ * bool ({@link Wire#optionalString}).
  */
 public final class MediaDescription {
-    /** Most persons one Media may name in this description (rows person0 to person3). */
-    static final int MAX_PERSONS = 4;
-
     private static final Media.Player[] PLAYERS = Media.Player.values();
     private static final Image.Size[] SIZES = Image.Size.values();
 
@@ -38,18 +28,16 @@ public final class MediaDescription {
 
     public static final StateDescription<Image> IMAGE = StateDescription.<Image>builder("image", Image::new)
             .string("uri", i -> i.uri, (i, v) -> i.uri = v)
-            .bool("hasTitle", i -> i.title != null, (i, v) -> i.title = v ? "" : null)
-            .string("title", i -> i.title, (i, v) -> i.title = v).when("hasTitle", i -> i.title != null)
+            .nullableString("title", i -> i.title, (i, v) -> i.title = v)
             .s32("width", i -> i.width, (i, v) -> i.width = v)
             .s32("height", i -> i.height, (i, v) -> i.height = v)
             .enumeration("size", Image.Size.class, Enum::ordinal, id -> byId(SIZES, id), i -> i.size,
                     (i, v) -> i.size = v)
             .build();
 
-    public static final StateDescription<Media> MEDIA = persons(StateDescription.<Media>builder("media", Media::new)
+    public static final StateDescription<Media> MEDIA = StateDescription.<Media>builder("media", Media::new)
             .string("uri", m -> m.uri, (m, v) -> m.uri = v)
-            .bool("hasTitle", m -> m.title != null, (m, v) -> m.title = v ? "" : null)
-            .string("title", m -> m.title, (m, v) -> m.title = v).when("hasTitle", m -> m.title != null)
+            .nullableString("title", m -> m.title, (m, v) -> m.title = v)
             .s32("width", m -> m.width, (m, v) -> m.width = v)
             .s32("height", m -> m.height, (m, v) -> m.height = v)
             .string("format", m -> m.format, (m, v) -> m.format = v)
@@ -57,14 +45,10 @@ public final class MediaDescription {
             .s64("size", m -> m.size, (m, v) -> m.size = v)
             .bool("hasBitrate", m -> m.hasBitrate, (m, v) -> m.hasBitrate = v)
             .s32("bitrate", m -> m.bitrate, (m, v) -> m.bitrate = v).when("hasBitrate", m -> m.hasBitrate)
-            .u32("personCount", m -> personCount(m), (m, v) -> m.persons = Arrays.asList(
-                    new String[(int) Math.min(v, MAX_PERSONS + 1)]))
-                    .check(m -> m.persons.size() <= MAX_PERSONS, "at most " + MAX_PERSONS + " persons"))
+            .strings("persons", m -> m.persons, (m, v) -> m.persons = v)
             .enumeration("player", Media.Player.class, Enum::ordinal, id -> byId(PLAYERS, id), m -> m.player,
                     (m, v) -> m.player = v)
-            .bool("hasCopyright", m -> m.copyright != null, (m, v) -> m.copyright = v ? "" : null)
-            .string("copyright", m -> m.copyright, (m, v) -> m.copyright = v)
-                    .when("hasCopyright", m -> m.copyright != null)
+            .nullableString("copyright", m -> m.copyright, (m, v) -> m.copyright = v)
             .build();
 
     public static final StateDescription<MediaContent> DESCRIPTION = StateDescription
@@ -72,25 +56,6 @@ public final class MediaDescription {
             .struct("media", MEDIA, c -> c.media, (c, v) -> c.media = v)
             .list("images", IMAGE, c -> c.images, (c, v) -> c.images = v)
             .build();
-
-    /** The rows person0 to person3, each on the wire when the list reaches it. */
-    private static dev.baton.core.describe.DescriptionBuilder<Media> persons(
-            dev.baton.core.describe.DescriptionBuilder<Media> b) {
-        for (int i = 0; i < MAX_PERSONS; i++) {
-            int index = i;
-            b.string("person" + i, m -> m.persons.get(index), (m, v) -> m.persons.set(index, v))
-                    .when("person" + i, m -> m.persons.size() > index);
-        }
-        return b;
-    }
-
-    private static long personCount(Media m) {
-        int n = m.persons.size();
-        if (n > MAX_PERSONS) {
-            throw new IllegalArgumentException(n + " persons; this description holds at most " + MAX_PERSONS);
-        }
-        return n;
-    }
 
     private static <E> E byId(E[] constants, int id) {
         return id >= 0 && id < constants.length ? constants[id] : null;

@@ -16,7 +16,10 @@ final class Wire {
         out.putInt(Utf8.encodedLength(s)).putUtf8(s);
     }
 
-    /** A string that may be null: a bool, then the string when it is not null. */
+    /**
+     * A string that may be null, as an nstring field writes it: a bool (its null marker), then the
+     * string when it is not null.
+     */
     static void optionalString(BodyWriter out, String s) {
         out.putBoolean(s != null);
         if (s != null) {
