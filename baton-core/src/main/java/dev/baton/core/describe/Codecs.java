@@ -285,7 +285,7 @@ final class Codecs {
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             String s = get.apply(obj);
             if (s == null) {
-                throw new NullPointerException("field '" + name + "' is null; use nullable");
+                throw new NullPointerException("field '" + name + "' is null; use nullableString");
             }
             out.putUtf8WithLength(s);
         }

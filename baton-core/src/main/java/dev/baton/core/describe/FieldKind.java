@@ -11,6 +11,7 @@ public enum FieldKind {
     ARRAY("array", 0), VARRAY("varray", 0),
     STRUCT("struct", 0), VSTRUCT("vstruct", 4), NULLABLE("nullable", 1),
     LIST("list", 4), MAP("map", 4), ENUM("enum", 4), UNUSED("unused", 0),
+    // new kinds go last: isScalar and isInteger test ordinals
     NSTRING("nstring", 1), STRINGS("strings", 4);
 
     private final String jsonName;

@@ -39,7 +39,7 @@ class StringKindsTest {
             .strings("persons", c -> c.persons, (c, v) -> c.persons = v)
             .build();
 
-    private static Card full() {
+    static Card full() {
         Card c = new Card();
         c.blank = "";
         c.name = "Steve Jobs스";
