@@ -82,12 +82,16 @@ public class FileOneWay {
 
     @Benchmark
     public void writePlain() throws IOException {
-        write(false);
+        try (FileChannel out = create()) {
+            PlainCopy.write(out, chunk, null, records);
+        }
     }
 
     @Benchmark
     public void writePlainHeapBodies() throws IOException {
-        write(true);
+        try (FileChannel out = create()) {
+            PlainCopy.write(out, chunk, body.array(), records);
+        }
     }
 
     @Benchmark
@@ -99,42 +103,8 @@ public class FileOneWay {
 
     @Benchmark
     public long readPlain() throws IOException {
-        long sum = 0;
         try (FileChannel in = FileChannel.open(toRead, StandardOpenOption.READ)) {
-            chunk.clear();
-            while (in.read(chunk) >= 0) {
-                chunk.flip();
-                for (int at = 0; at + Long.BYTES <= chunk.limit(); at += BenchStream.BODY) {
-                    sum += chunk.getLong(at);
-                }
-                chunk.clear();
-            }
-        }
-        return sum;
-    }
-
-    /** The same octets as Baton's plain stream, a full buffer at a time (FileRoundTrip's writePlain). */
-    private void write(boolean copyBodies) throws IOException {
-        byte[] heap = body.array();
-        long index = 0;
-        try (FileChannel out = create()) {
-            for (long left = BenchStream.octets(records, false); left > 0; ) {
-                int n = (int) Math.min(FileRoundTrip.CHUNK, left);
-                chunk.clear();
-                for (int at = 0; at < n; at += BenchStream.BODY) {
-                    if (copyBodies) {
-                        chunk.put(at, heap, 0, Math.min(BenchStream.BODY, n - at));
-                    }
-                    if (at + Long.BYTES <= n) {
-                        chunk.putLong(at, index++);
-                    }
-                }
-                chunk.limit(n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-                left -= n;
-            }
+            return PlainCopy.read(in, chunk);
         }
     }
 

@@ -128,46 +128,18 @@ public class FileRoundTrip {
         }
     }
 
-    /** Writes the plain stream's octets a full buffer at a time, stamping one long per 4 KiB. */
+    /** The plain stream's octets, through {@link #chunk}; see {@link PlainCopy#write}. */
     private void writePlain(boolean copyBodies) throws IOException {
-        byte[] heap = body.array();
-        long index = 0;
         try (FileChannel out = openForWriting()) {
-            for (long left = BenchStream.octets(records, false); left > 0; ) {
-                int n = (int) Math.min(CHUNK, left);
-                chunk.clear();
-                for (int at = 0; at < n; at += BenchStream.BODY) {
-                    if (copyBodies) {
-                        chunk.put(at, heap, 0, Math.min(BenchStream.BODY, n - at));
-                    }
-                    // Stamp as Baton's writer stamps each record's body, so reads see changing data.
-                    if (at + Long.BYTES <= n) {
-                        chunk.putLong(at, index++);
-                    }
-                }
-                chunk.limit(n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-                left -= n;
-            }
+            PlainCopy.write(out, chunk, copyBodies ? body.array() : null, records);
         }
     }
 
     /** Reads the file back through the same buffer, summing one long per 4 KiB. */
     private long readPlain() throws IOException {
-        long sum = 0;
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            chunk.clear();
-            while (in.read(chunk) >= 0) {
-                chunk.flip();
-                for (int at = 0; at + Long.BYTES <= chunk.limit(); at += BenchStream.BODY) {
-                    sum += chunk.getLong(at);
-                }
-                chunk.clear();
-            }
+            return PlainCopy.read(in, chunk);
         }
-        return sum;
     }
 
     /** Both sides create the file the same way, so both pay the same file-system bookkeeping. */
