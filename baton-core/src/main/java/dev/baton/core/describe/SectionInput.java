@@ -1,9 +1,8 @@
 package dev.baton.core.describe;
 
+import dev.baton.core.wire.ArrayOctets;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.Utf8;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -18,12 +17,6 @@ public final class SectionInput {
     private final long base;
     private final long recordIndex;
     private final int recordType;
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The octets {@link #take} took: their index in the buffer, and for a heap buffer its array and their index there. */
     private int run;
     private byte[] runArray;
@@ -158,7 +151,7 @@ public final class SectionInput {
         return true;
     }
 
-    // A heap buffer's run is read from its array through a view VarHandle (a bounds check, a load
+    // A heap buffer's run is read from its array (ArrayOctets: a bounds check, a load
     // and a byte swap); a direct buffer's through its absolute gets.
 
     int s32At(int at) {
@@ -166,7 +159,7 @@ public final class SectionInput {
         if (a == null) {
             return buf.getInt(run + at);
         }
-        return runBigEndian ? (int) INT_BE.get(a, runBase + at) : (int) INT_LE.get(a, runBase + at);
+        return ArrayOctets.getInt(a, runBase + at, runBigEndian);
     }
 
     long s64At(int at) {
@@ -174,7 +167,7 @@ public final class SectionInput {
         if (a == null) {
             return buf.getLong(run + at);
         }
-        return runBigEndian ? (long) LONG_BE.get(a, runBase + at) : (long) LONG_LE.get(a, runBase + at);
+        return ArrayOctets.getLong(a, runBase + at, runBigEndian);
     }
 
     private int s16At(int at) {
@@ -182,7 +175,7 @@ public final class SectionInput {
         if (a == null) {
             return buf.getShort(run + at);
         }
-        return runBigEndian ? (short) SHORT_BE.get(a, runBase + at) : (short) SHORT_LE.get(a, runBase + at);
+        return ArrayOctets.getShort(a, runBase + at, runBigEndian);
     }
 
     private int s8At(int at) {

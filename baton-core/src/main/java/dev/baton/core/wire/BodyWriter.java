@@ -1,7 +1,5 @@
 package dev.baton.core.wire;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -19,12 +17,6 @@ public final class BodyWriter {
     private final byte[] scratch = new byte[512];
     /** Longest run {@link #reserve} takes. */
     public static final int MAX_RUN = 1024;
-    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The run {@link #reserve} opened: its octets, then where they go. */
     private final byte[] runOctets = new byte[MAX_RUN];
     private ByteBuffer run;
@@ -177,27 +169,15 @@ public final class BodyWriter {
     }
 
     public void putU16At(int at, int v) {
-        if (runBigEndian) {
-            SHORT_BE.set(runOctets, at, (short) v);
-        } else {
-            SHORT_LE.set(runOctets, at, (short) v);
-        }
+        ArrayOctets.putShort(runOctets, at, (short) v, runBigEndian);
     }
 
     public void putIntAt(int at, int v) {
-        if (runBigEndian) {
-            INT_BE.set(runOctets, at, v);
-        } else {
-            INT_LE.set(runOctets, at, v);
-        }
+        ArrayOctets.putInt(runOctets, at, v, runBigEndian);
     }
 
     public void putLongAt(int at, long v) {
-        if (runBigEndian) {
-            LONG_BE.set(runOctets, at, v);
-        } else {
-            LONG_LE.set(runOctets, at, v);
-        }
+        ArrayOctets.putLong(runOctets, at, v, runBigEndian);
     }
 
     public void putFloatAt(int at, float v) {
