@@ -206,29 +206,28 @@ public final class RecordReader implements Closeable {
     }
 
     ByteBuffer body() throws IOException {
-        if (!open) {
-            throw new IllegalStateException("no current record: call next() first");
-        }
-        if (!loaded) {
-            load();
-        }
-        ByteBuffer b = in.buffer();
+        ByteBuffer b = loadedBuffer();
         return b.slice(bodyAt, record.length()).order(b.order());
     }
 
     ByteBuffer bodyView() throws IOException {
-        if (!open) {
-            throw new IllegalStateException("no current record: call next() first");
-        }
-        if (!loaded) {
-            load();
-        }
-        ByteBuffer b = in.buffer();
+        ByteBuffer b = loadedBuffer();
         if (view == null || viewOf != b) {
             view = b.asReadOnlyBuffer().order(b.order());
             viewOf = b;
         }
         return view.limit(bodyAt + record.length()).position(bodyAt);
+    }
+
+    /** The input's buffer, holding the whole current record (read and checked if it was not yet). */
+    private ByteBuffer loadedBuffer() throws IOException {
+        if (!open) {
+            throw new IllegalStateException("no current record: call next() first");
+        }
+        if (!loaded) {
+            load();
+        }
+        return in.buffer();
     }
 
     /** The first {@code n} octets of the current body, without reading the rest. */
