@@ -37,7 +37,7 @@ final class ChannelInput extends WireInput {
         this.knownSize = knownSize;
         // A direct buffer saves a copy per read but is dear to allocate and slow to free: only a
         // long input earns one. A short or unknown one starts small on the heap (see makeRoom).
-        this.buf = knownSize >= bufferSize ? ByteBuffer.allocateDirect(bufferSize).limit(0)
+        this.buf = knownSize >= bufferSize ? ByteBuffer.allocateDirect(bufferSize + ALIGN).limit(0)
                 : ByteBuffer.allocate((int) Math.max(4096, Math.min(bufferSize, knownSize > 0 ? knownSize : 16384)))
                         .limit(0);
     }
@@ -50,17 +50,10 @@ final class ChannelInput extends WireInput {
     @Override
     public int fill(int n) throws IOException {
         while (buf.remaining() < n && !eof) {
-            if (buf.limit() == buf.capacity()) {
-                makeRoom(n);
-            }
+            int end = readEnd(n);
             int pos = buf.position();
-            int lim = buf.limit();
-            int end = buf.capacity();
-            int trim = (int) ((base + end) % ALIGN);
-            if (end - trim - lim >= n - (lim - pos)) {
-                end -= trim; // still reads all that was asked for, and ends aligned
-            }
-            buf.limit(end).position(lim);
+            int limitBefore = buf.limit();
+            buf.limit(end).position(limitBefore);
             int read = channel.read(buf);
             buf.limit(buf.position()).position(pos);
             if (read < 0) {
@@ -70,11 +63,33 @@ final class ChannelInput extends WireInput {
         return Math.min(n, buf.remaining());
     }
 
+    /**
+     * Where the next read ends: at the last multiple of {@link #ALIGN} of the input that fits in
+     * the buffer, so that reads are large and aligned, as long as that still brings {@code n}
+     * octets; else at the buffer's end. When no aligned end fits after the octets already read,
+     * the unread ones first move to the front (a direct buffer has {@link #ALIGN} octets to spare
+     * for them, so the read after that is a whole {@link #DEFAULT_BUFFER}).
+     */
+    private int readEnd(int n) {
+        boolean full = buf.limit() == buf.capacity();
+        if (full || (alignedEnd() <= buf.limit() && buf.position() > 0 && buf.capacity() > ALIGN)) {
+            makeRoom(n);
+        }
+        int aligned = alignedEnd();
+        return aligned > buf.limit() && aligned - buf.position() >= n ? aligned : buf.capacity();
+    }
+
+    /** The buffer index of the last multiple of {@link #ALIGN} of the input within the buffer. */
+    private int alignedEnd() {
+        int capacity = buf.capacity();
+        return capacity - (int) ((base + capacity) % ALIGN);
+    }
+
     /** Compacts when octets were consumed, otherwise doubles the buffer toward {@code n}. */
     private void makeRoom(int n) {
         if (!buf.isDirect() && base + buf.position() >= LONG_INPUT && n <= DEFAULT_BUFFER) {
             // The input has proved long: move to a direct buffer for the rest of it.
-            ByteBuffer direct = ByteBuffer.allocateDirect(DEFAULT_BUFFER).order(order);
+            ByteBuffer direct = ByteBuffer.allocateDirect(DEFAULT_BUFFER + ALIGN).order(order);
             base += buf.position();
             direct.put(buf).flip();
             buf = direct;

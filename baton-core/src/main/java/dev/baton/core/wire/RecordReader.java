@@ -82,11 +82,48 @@ public final class RecordReader implements Closeable {
         return new RecordReader(new BufferInput(octets), null, options);
     }
 
-    /** A reader over a file, which closing the reader closes; its size bounds every length. */
+    /**
+     * A reader over a file, which closing the reader closes; its size bounds every length. On
+     * Java 22 and newer a regular file is read through memory mappings rather than copies, so
+     * bodies are views of the page cache, valid until the next record or until the reader is
+     * closed. The file must not shrink while it is read: the reader reports that as an
+     * {@link IOException}, the JVM as an {@link InternalError} on access to a body handed out.
+     * Anything else (a pipe, a device, any file on Java 21) is read through a buffer.
+     */
     public static RecordReader open(Path file, ReaderOptions options) throws IOException {
+        return open(file, options, MappedInput.WINDOW);
+    }
+
+    /** {@link #open(Path, ReaderOptions)} mapping {@code window} octets at a time. */
+    static RecordReader open(Path file, ReaderOptions options, int window) throws IOException {
         FileChannel channel = FileChannel.open(file);
-        long size = Files.isRegularFile(file) ? channel.size() : -1;
-        return new RecordReader(new ChannelInput(channel, size, ChannelInput.DEFAULT_BUFFER), channel, options);
+        WireInput in;
+        try {
+            in = fileInput(channel, file, window);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        return new RecordReader(in, channel, options);
+    }
+
+    /** Mappings for a regular file that has octets and lets itself be mapped; reads otherwise. */
+    private static WireInput fileInput(FileChannel channel, Path file, int window) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new ChannelInput(channel, -1, ChannelInput.DEFAULT_BUFFER);
+        }
+        long size = channel.size();
+        FileWindows windows = size > 0 ? FileWindows.open(channel) : null;
+        if (windows != null) {
+            MappedInput mapped = new MappedInput(windows, size, window);
+            try {
+                mapped.fill(1);
+                return mapped;
+            } catch (IOException | UnsupportedOperationException e) {
+                mapped.close(); // a file system without mappings: read it instead
+            }
+        }
+        return new ChannelInput(channel, size, ChannelInput.DEFAULT_BUFFER);
     }
 
     public StreamHeader header() {
@@ -123,6 +160,14 @@ public final class RecordReader implements Closeable {
      * {@link ReaderOptions#showSkipped()}); an unknown mandatory record is an error.
      */
     public StreamRecord next() throws IOException {
+        try {
+            return advance();
+        } catch (InternalError e) {
+            throw lostPages(e);
+        }
+    }
+
+    private StreamRecord advance() throws IOException {
         finishRecord();
         while (!ended) {
             long at = in.offset();
@@ -187,8 +232,12 @@ public final class RecordReader implements Closeable {
                 StreamFormatException.NO_TYPE, null);
     }
 
+    /** Closes the input this reader opened; bodies read from a file are no longer valid. */
     @Override
     public void close() throws IOException {
+        if (in instanceof MappedInput mapped) {
+            mapped.close();
+        }
         if (owned != null) {
             owned.close();
         }
@@ -225,9 +274,25 @@ public final class RecordReader implements Closeable {
             throw new IllegalStateException("no current record: call next() first");
         }
         if (!loaded) {
-            load();
+            try {
+                load();
+            } catch (InternalError e) {
+                throw lostPages(e);
+            }
         }
         return in.buffer();
+    }
+
+    /**
+     * The JVM's report of a mapped page that is gone: the file shrank while it was read. Any other
+     * {@link InternalError} is not ours to translate.
+     */
+    private IOException lostPages(InternalError e) {
+        if (!(in instanceof MappedInput)) {
+            throw e;
+        }
+        return new IOException("the file shrank while it was read, near offset " + in.offset()
+                + " (record " + record.index() + ")", e);
     }
 
     /** The first {@code n} octets of the current body, without reading the rest. */

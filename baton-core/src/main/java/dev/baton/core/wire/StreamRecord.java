@@ -70,7 +70,8 @@ public final class StreamRecord {
 
     /**
      * The body, in the stream's byte order, positioned at 0; padding and checksum have been checked.
-     * Valid until the next call of {@link RecordReader#next()}.
+     * Valid until the next call of {@link RecordReader#next()}. From a reader over a regular file it
+     * is a view of the file's mapping: copy what must outlive the file being shrunk by someone else.
      */
     public ByteBuffer body() throws IOException {
         return reader.body();

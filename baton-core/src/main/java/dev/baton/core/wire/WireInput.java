@@ -17,7 +17,7 @@ import java.nio.channels.ReadableByteChannel;
  * costs nothing until the octets exist), and {@link #consume} marks them read. Reads through
  * {@link #buffer()} use absolute indexes from its position and the order set by {@link #order}.
  */
-public abstract sealed class WireInput permits BufferInput, ChannelInput {
+public abstract sealed class WireInput permits BufferInput, ChannelInput, MappedInput {
 
     /** A window over octets in memory, from the buffer's position to its limit; nothing is copied. */
     public static WireInput of(ByteBuffer octets) {

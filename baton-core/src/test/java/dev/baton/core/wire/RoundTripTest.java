@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What a writer writes, a reader reads back the same, whatever the order, checksums or input. */
 class RoundTripTest {
 
-    enum Source { BUFFER, STREAM, TRICKLE, FILE }
+    /** FILE maps the file; SMALL_WINDOWS maps it 4 KiB + 8 at a time, so records cross windows. */
+    enum Source { BUFFER, STREAM, TRICKLE, FILE, SMALL_WINDOWS }
 
     @TempDir
     Path dir;
@@ -232,11 +233,8 @@ class RoundTripTest {
             case BUFFER -> RecordReader.open(ByteBuffer.wrap(bytes), options);
             case STREAM -> RecordReader.open(new ByteArrayInputStream(bytes), options);
             case TRICKLE -> RecordReader.open(trickle(bytes), options);
-            case FILE -> {
-                Path file = dir.resolve("stream.baton");
-                Files.write(file, bytes);
-                yield RecordReader.open(file, options);
-            }
+            case FILE -> RecordReader.open(Files.write(dir.resolve("stream.baton"), bytes), options);
+            case SMALL_WINDOWS -> RecordReader.open(Files.write(dir.resolve("stream.baton"), bytes), options, 4104);
         };
     }
 
