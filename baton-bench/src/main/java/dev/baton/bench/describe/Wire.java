@@ -13,7 +13,7 @@ final class Wire {
 
     /** A string as a description's string field writes it: u32 length, then UTF-8. */
     static void string(BodyWriter out, String s) {
-        out.putInt(Utf8.encodedLength(s)).putUtf8(s);
+        out.putUtf8WithLength(s);
     }
 
     /**

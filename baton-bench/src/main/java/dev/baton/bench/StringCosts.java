@@ -1,0 +1,161 @@
+package dev.baton.bench;
+
+import dev.baton.bench.values.Image;
+import dev.baton.bench.values.MediaContent;
+import dev.baton.bench.values.Samples;
+import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.RecordWriter;
+import dev.baton.core.wire.WriterOptions;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.fory.Fory;
+import org.apache.fory.config.CompatibleMode;
+import org.apache.fory.config.Language;
+import org.apache.fory.memory.MemoryBuffer;
+import org.apache.fory.serializer.StringSerializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the strings of the MediaContent value cost on their own (issue 3, docs/PERFORMANCE.md):
+ * its eight ASCII strings (the media's uri, title and format, the first person, each image's uri
+ * and title; the second person holds U+C2A4 and is left out) put with a u32 length, as Baton's
+ * {@code string} kind puts them, against Fory writing the same strings.
+ * Run with {@code -prof perfnorm} and compare cycles per operation with the whole MediaContent
+ * save of {@link StateDescriptions}.
+ *
+ * <ul>
+ * <li>{@code baton}: {@link BodyWriter#putUtf8WithLength} into one record of a writer's direct
+ * buffer, the record's framing included ({@code batonEmptyRecord} is the framing alone);
+ * <li>{@code checkThenCopy}: the cheapest correct way found with public API: check every char is
+ * ASCII, then {@code String.getBytes(int, int, byte[], int)} (an array copy for Latin-1 strings)
+ * into a heap array;
+ * <li>{@code copyUnchecked}: that copy without the check, which is only correct for ASCII strings
+ * and is shown as the floor of public API;
+ * <li>{@code fory}: Fory 1.6.0's {@code StringSerializer.writeString} into its heap buffer, which
+ * reads the String's internal Latin-1 array and writes it as it is.
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(2)
+@State(Scope.Thread)
+public class StringCosts {
+    private static final int TYPE = 0x4000_0001;
+
+    private final String[] strings = asciiStrings(Samples.mediaContent());
+    private final RecordWriter writer = RecordWriter.open(Channels.newChannel(OutputStream.nullOutputStream()),
+            WriterOptions.defaults());
+    private final RecordWriter directWriter = RecordWriter.open(new Drop(), WriterOptions.defaults());
+    private final byte[] array = new byte[4096];
+    private final MemoryBuffer foryBuffer = MemoryBuffer.newHeapBuffer(4096);
+    private final StringSerializer fory = new StringSerializer(Fory.builder().withLanguage(Language.JAVA)
+            .withCompatibleMode(CompatibleMode.COMPATIBLE).withRefTracking(false).build().getConfig());
+
+    private static String[] asciiStrings(MediaContent c) {
+        List<String> all = new ArrayList<>(List.of(c.media.uri, c.media.title, c.media.format, c.media.persons.get(0)));
+        for (Image image : c.images) {
+            all.add(image.uri);
+            all.add(image.title);
+        }
+        return all.toArray(String[]::new);
+    }
+
+    @Benchmark
+    public int baton() {
+        BodyWriter body = directWriter.begin(TYPE);
+        for (String s : strings) {
+            body.putUtf8WithLength(s);
+        }
+        int n = body.length();
+        body.end();
+        return n;
+    }
+
+    @Benchmark
+    public int batonEmptyRecord() {
+        BodyWriter body = directWriter.begin(TYPE);
+        int n = body.length();
+        body.end();
+        return n;
+    }
+
+    @Benchmark
+    public int checkThenCopy() {
+        int at = 0;
+        for (String s : strings) {
+            at = checkThenCopy(s, at);
+        }
+        return at;
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the array copy of Latin-1 chars
+    private int checkThenCopy(String s, int at) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                throw new IllegalStateException("not ASCII");
+            }
+        }
+        array[at] = (byte) n; // a u32 length, little-endian, for strings under 256 chars
+        array[at + 1] = 0;
+        array[at + 2] = 0;
+        array[at + 3] = 0;
+        s.getBytes(0, n, array, at + 4);
+        return at + 4 + n;
+    }
+
+    @Benchmark
+    @SuppressWarnings("deprecation")
+    public int copyUnchecked() {
+        int at = 0;
+        for (String s : strings) {
+            int n = s.length();
+            array[at] = (byte) n;
+            s.getBytes(0, n, array, at + 4);
+            at += 4 + n;
+        }
+        return at;
+    }
+
+    @Benchmark
+    public int fory() {
+        foryBuffer.writerIndex(0);
+        for (String s : strings) {
+            fory.writeString(foryBuffer, s);
+        }
+        return foryBuffer.writerIndex();
+    }
+
+    /** Drops what the writer writes: its buffer is the output, reused. */
+    private static final class Drop implements java.nio.channels.WritableByteChannel {
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            src.position(src.limit());
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
