@@ -61,8 +61,14 @@ public final class RecordReader implements Closeable {
         try {
             this.header = readHeader();
         } catch (IOException | RuntimeException e) {
+            unmap();
             closeQuietly(owned);
             throw e;
+        } catch (InternalError e) {
+            IOException lost = lostPages(e);
+            unmap();
+            closeQuietly(owned);
+            throw lost;
         }
         this.checksums = header.checksums();
     }
@@ -235,11 +241,16 @@ public final class RecordReader implements Closeable {
     /** Closes the input this reader opened; bodies read from a file are no longer valid. */
     @Override
     public void close() throws IOException {
-        if (in instanceof MappedInput mapped) {
-            mapped.close();
-        }
+        unmap();
         if (owned != null) {
             owned.close();
+        }
+    }
+
+    /** Gives a mapped file's window back now: a shared arena is not freed by the garbage collector. */
+    private void unmap() {
+        if (in instanceof MappedInput mapped) {
+            mapped.close();
         }
     }
 

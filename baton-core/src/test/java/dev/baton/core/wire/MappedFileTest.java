@@ -43,6 +43,46 @@ class MappedFileTest {
     }
 
     @Test
+    void noWindowStaysMappedAfterCloseOrAFailedOpen() throws IOException {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc/self/maps to see mappings");
+        Path file = stream(3, 16);
+        try (RecordReader r = RecordReader.open(file, OPTIONS)) {
+            r.next().bodyView();
+            assertThat(mapped(file)).isTrue();
+        }
+        assertThat(mapped(file)).isFalse();
+        Path garbage = Files.write(dir.resolve("garbage"), new byte[100]);
+        assertThatThrownBy(() -> RecordReader.open(garbage, OPTIONS)).isInstanceOf(StreamFormatException.class)
+                .hasMessageContaining("magic");
+        assertThat(mapped(garbage)).isFalse();
+    }
+
+    @Test
+    void aReaderNeverClosedIsUnmappedOnceNothingRefersToIt() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc/self/maps to see mappings");
+        Path file = stream(3, 16);
+        readOneRecordAndForgetTheReader(file);
+        for (int i = 0; i < 100 && mapped(file); i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(mapped(file)).isFalse();
+    }
+
+    private void readOneRecordAndForgetTheReader(Path file) throws IOException {
+        RecordReader r = RecordReader.open(file, OPTIONS); // never closed, on purpose
+        ByteBuffer body = r.next().bodyView();
+        assertThat(body.get(body.position())).isZero();
+        assertThat(mapped(file)).isTrue();
+    }
+
+    /** Whether this process maps {@code file}: a shared arena left open would keep it mapped for good. */
+    private static boolean mapped(Path file) throws IOException {
+        String path = file.toRealPath().toString();
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream().anyMatch(line -> line.endsWith(path));
+    }
+
+    @Test
     void aBodyIsNoLongerReadableOnceTheReaderIsClosed() throws IOException {
         ByteBuffer body;
         try (RecordReader r = RecordReader.open(stream(3, 16), OPTIONS)) {
