@@ -53,7 +53,7 @@ public class FileOneWay {
         written = dir.resolve("written.baton");
         toRead = dir.resolve("read.baton");
         body = BenchStream.newBody();
-        chunk = ByteBuffer.allocateDirect(FileRoundTrip.CHUNK);
+        chunk = PlainCopy.newChunk();
         try (FileChannel out = FileChannel.open(toRead, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 RecordWriter writer = RecordWriter.open(out, BenchStream.writerOptions(false))) {
             BenchStream.write(writer, body, records);

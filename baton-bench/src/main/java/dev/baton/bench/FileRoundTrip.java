@@ -41,9 +41,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class FileRoundTrip {
-    /** The baseline's buffer, the size of Baton's own writer and reader buffers. */
-    static final int CHUNK = 256 * 1024;
-
     /** MiB of record bodies per round trip; the reported figure is at 1024 (1 GiB). */
     @Param("1024")
     public int mebibytes;
@@ -62,10 +59,7 @@ public class FileRoundTrip {
         records = BenchStream.records(mebibytes);
         dir = Files.createTempDirectory("baton-bench");
         file = dir.resolve("stream.baton");
-        chunk = ByteBuffer.allocateDirect(CHUNK);
-        for (int i = 0; i < CHUNK; i++) {
-            chunk.put(i, (byte) (i * 31));
-        }
+        chunk = PlainCopy.newChunk();
         body = BenchStream.newBody();
         plain = BenchStream.writerOptions(false);
         checked = BenchStream.writerOptions(true);

@@ -55,7 +55,7 @@ public class MemoryRoundTrip {
         // Sized for the larger, checksummed stream. Allocation zeroes it, so no benchmark pays its page faults.
         ByteBuffer target = ByteBuffer.allocate(Math.toIntExact(BenchStream.octets(records, true)));
         sink = new BufferChannel(target);
-        chunk = ByteBuffer.allocateDirect(FileRoundTrip.CHUNK);
+        chunk = PlainCopy.newChunk();
         body = BenchStream.newBody();
         plain = BenchStream.writerOptions(false);
         checked = BenchStream.writerOptions(true);
@@ -68,7 +68,7 @@ public class MemoryRoundTrip {
         sink.reset();
         long index = 0;
         for (long left = BenchStream.octets(records, false); left > 0; ) {
-            int n = (int) Math.min(FileRoundTrip.CHUNK, left);
+            int n = (int) Math.min(PlainCopy.CHUNK, left);
             chunk.clear();
             for (int at = 0; at + Long.BYTES <= n; at += BenchStream.BODY) {
                 chunk.putLong(at, index++);

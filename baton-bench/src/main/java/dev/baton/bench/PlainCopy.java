@@ -9,7 +9,26 @@ import java.nio.channels.FileChannel;
  * Baton's plain stream written and read through one direct buffer, with no framing.
  */
 final class PlainCopy {
+    /** The baselines' buffer, the size of Baton's own writer and reader buffers. */
+    static final int CHUNK = 256 * 1024;
+    /** A cache line. */
+    private static final int LINE = 64;
+
     private PlainCopy() {
+    }
+
+    /**
+     * The baselines' direct buffer of {@link #CHUNK} octets, filled with a pattern. It starts on a
+     * cache line: {@code allocateDirect} returns addresses 0 to 48 octets past one, and Linux copies
+     * from the page cache into some of those offsets measurably slower (docs/PERFORMANCE.md), which
+     * would make the floor depend on where the allocation landed.
+     */
+    static ByteBuffer newChunk() {
+        ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK + LINE).alignedSlice(LINE).limit(CHUNK).slice();
+        for (int i = 0; i < CHUNK; i++) {
+            chunk.put(i, (byte) (i * 31));
+        }
+        return chunk;
     }
 
     /**

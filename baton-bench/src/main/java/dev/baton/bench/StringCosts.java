@@ -1,14 +1,12 @@
 package dev.baton.bench;
 
+import dev.baton.bench.describe.DropChannel;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.MediaContent;
 import dev.baton.bench.values.Samples;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +55,7 @@ public class StringCosts {
     private static final int TYPE = 0x4000_0001;
 
     private final String[] strings = asciiStrings(Samples.mediaContent());
-    private final RecordWriter writer = RecordWriter.open(Channels.newChannel(OutputStream.nullOutputStream()),
-            WriterOptions.defaults());
-    private final RecordWriter directWriter = RecordWriter.open(new Drop(), WriterOptions.defaults());
+    private final RecordWriter writer = RecordWriter.open(new DropChannel(), WriterOptions.defaults());
     private final byte[] array = new byte[4096];
     private final MemoryBuffer foryBuffer = MemoryBuffer.newHeapBuffer(4096);
     private final StringSerializer fory = new StringSerializer(Fory.builder().withLanguage(Language.JAVA)
@@ -76,7 +72,7 @@ public class StringCosts {
 
     @Benchmark
     public int baton() {
-        BodyWriter body = directWriter.begin(TYPE);
+        BodyWriter body = writer.begin(TYPE);
         for (String s : strings) {
             body.putUtf8WithLength(s);
         }
@@ -87,7 +83,7 @@ public class StringCosts {
 
     @Benchmark
     public int batonEmptyRecord() {
-        BodyWriter body = directWriter.begin(TYPE);
+        BodyWriter body = writer.begin(TYPE);
         int n = body.length();
         body.end();
         return n;
@@ -138,24 +134,5 @@ public class StringCosts {
             fory.writeString(foryBuffer, s);
         }
         return foryBuffer.writerIndex();
-    }
-
-    /** Drops what the writer writes: its buffer is the output, reused. */
-    private static final class Drop implements java.nio.channels.WritableByteChannel {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = src.remaining();
-            src.position(src.limit());
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

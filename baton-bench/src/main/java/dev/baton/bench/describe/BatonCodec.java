@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.time.Instant;
 
 /**
@@ -46,7 +45,7 @@ public final class BatonCodec<T> implements ValueCodec {
         this.value = subject.value();
         this.idstr = description.name();
         this.version = description.version();
-        this.writer = RecordWriter.open(new Drop(), options());
+        this.writer = RecordWriter.open(new DropChannel(), options());
         long before = writer.offset();
         save();
         this.recordOctets = (int) (writer.offset() - before);
@@ -118,25 +117,6 @@ public final class BatonCodec<T> implements ValueCodec {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A channel that takes everything and keeps nothing: the writer's buffer is the output. */
-    private static final class Drop implements WritableByteChannel {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = src.remaining();
-            src.position(src.limit());
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

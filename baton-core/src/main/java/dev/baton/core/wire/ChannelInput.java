@@ -2,7 +2,6 @@ package dev.baton.core.wire;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.ReadableByteChannel;
 
 /**
@@ -23,11 +22,9 @@ final class ChannelInput extends WireInput {
 
     private final ReadableByteChannel channel;
     private final long knownSize;
-    private ByteBuffer buf;
     /** Absolute offset of buffer index 0. */
     private long base;
     private boolean eof;
-    private ByteOrder order = ByteOrder.BIG_ENDIAN;
 
     /**
      * @param knownSize total size of the input when known (a regular file), else {@code -1}
@@ -107,24 +104,8 @@ final class ChannelInput extends WireInput {
     }
 
     @Override
-    public ByteBuffer buffer() {
-        return buf;
-    }
-
-    @Override
-    public void consume(int n) {
-        buf.position(buf.position() + n);
-    }
-
-    @Override
     public long remaining() {
         return knownSize < 0 ? -1 : Math.max(0, knownSize - offset());
-    }
-
-    @Override
-    public void order(ByteOrder order) {
-        this.order = order;
-        buf.order(order);
     }
 
     @Override

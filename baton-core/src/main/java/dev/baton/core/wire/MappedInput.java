@@ -2,7 +2,6 @@ package dev.baton.core.wire;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * A {@link WireInput} over a regular file through read-only memory mappings instead of reads:
@@ -24,16 +23,15 @@ final class MappedInput extends WireInput implements AutoCloseable {
     private final int window;
     /** The window before the first fill and after a skip past its end. */
     private final ByteBuffer nothing = ByteBuffer.allocate(0);
-    private ByteBuffer buf = nothing;
     /** File offset of window index 0. */
     private long base;
-    private ByteOrder order = ByteOrder.BIG_ENDIAN;
 
     /**
      * @param size the file's size when opened: nothing past it is read
      * @param window octets to map at once; more when one fill asks for more
      */
     MappedInput(FileWindows windows, long size, int window) {
+        this.buf = nothing;
         this.windows = windows;
         this.size = size;
         this.window = window;
@@ -60,16 +58,6 @@ final class MappedInput extends WireInput implements AutoCloseable {
         return Math.min(n, buf.remaining());
     }
 
-    @Override
-    public ByteBuffer buffer() {
-        return buf;
-    }
-
-    @Override
-    public void consume(int n) {
-        buf.position(buf.position() + n);
-    }
-
     /** Moves past {@code n} octets without touching them: the next fill maps from there. */
     @Override
     public long skip(long n) {
@@ -86,12 +74,6 @@ final class MappedInput extends WireInput implements AutoCloseable {
     @Override
     public long remaining() {
         return size - offset();
-    }
-
-    @Override
-    public void order(ByteOrder order) {
-        this.order = order;
-        buf.order(order);
     }
 
     /** Unmaps the window. */

@@ -18,6 +18,10 @@ import java.nio.channels.ReadableByteChannel;
  * {@link #buffer()} use absolute indexes from its position and the order set by {@link #order}.
  */
 public abstract sealed class WireInput permits BufferInput, ChannelInput, MappedInput {
+    /** The window over the input: unread octets from its position to its limit. */
+    ByteBuffer buf;
+    /** The order of {@link #buf}, kept for the buffers an input makes later. */
+    ByteOrder order = ByteOrder.BIG_ENDIAN;
 
     /** A window over octets in memory, from the buffer's position to its limit; nothing is copied. */
     public static WireInput of(ByteBuffer octets) {
@@ -53,16 +57,23 @@ public abstract sealed class WireInput permits BufferInput, ChannelInput, Mapped
     public abstract int fill(int n) throws IOException;
 
     /** The window; unread octets start at its position. Valid until the next {@link #fill}. */
-    public abstract ByteBuffer buffer();
+    public final ByteBuffer buffer() {
+        return buf;
+    }
 
     /** Marks {@code n} available octets as read. */
-    public abstract void consume(int n);
+    public final void consume(int n) {
+        buf.position(buf.position() + n);
+    }
 
     /** Octets known to remain unread, or {@code -1} when the input cannot tell. */
     public abstract long remaining() throws IOException;
 
     /** Byte order used for multi-octet reads from now on. */
-    public abstract void order(ByteOrder order);
+    public final void order(ByteOrder order) {
+        this.order = order;
+        buf.order(order);
+    }
 
     /** Largest chunk worth filling at once when streaming through long data. */
     public abstract int chunkSize();

@@ -76,6 +76,13 @@ class MappedFileTest {
         assertThat(mapped(file)).isTrue();
     }
 
+    /** Reads every record's body. */
+    private static void readToTheEnd(RecordReader r) throws IOException {
+        for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
+            rec.bodyView();
+        }
+    }
+
     /** Whether this process maps {@code file}: a shared arena left open would keep it mapped for good. */
     private static boolean mapped(Path file) throws IOException {
         String path = file.toRealPath().toString();
@@ -100,11 +107,7 @@ class MappedFileTest {
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 other.truncate(4096);
             }
-            assertThatThrownBy(() -> {
-                for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
-                    rec.bodyView();
-                }
-            }).isInstanceOf(IOException.class).hasMessageContaining("did it shrink while it was read?");
+            assertThatThrownBy(() -> readToTheEnd(r)).isInstanceOf(IOException.class).hasMessageContaining("did it shrink while it was read?");
         }
     }
 
@@ -134,11 +137,7 @@ class MappedFileTest {
             try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 other.truncate(4096);
             }
-            assertThatThrownBy(() -> {
-                for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
-                    rec.bodyView();
-                }
-            }).isInstanceOf(IOException.class).hasMessageStartingWith("the file shrank while it was read, near offset ");
+            assertThatThrownBy(() -> readToTheEnd(r)).isInstanceOf(IOException.class).hasMessageStartingWith("the file shrank while it was read, near offset ");
         }
     }
 
