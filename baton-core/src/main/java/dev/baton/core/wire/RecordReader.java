@@ -100,7 +100,10 @@ public final class RecordReader implements Closeable {
         return open(file, options, MappedInput.WINDOW);
     }
 
-    /** {@link #open(Path, ReaderOptions)} mapping {@code window} octets at a time. */
+    /**
+     * {@link #open(Path, ReaderOptions)} mapping {@code window} octets at a time, or, with a window
+     * of 0, reading through a buffer as on Java 21 (for tests of that path on a newer Java).
+     */
     static RecordReader open(Path file, ReaderOptions options, int window) throws IOException {
         FileChannel channel = FileChannel.open(file);
         WireInput in;
@@ -119,7 +122,7 @@ public final class RecordReader implements Closeable {
             return new ChannelInput(channel, -1, ChannelInput.DEFAULT_BUFFER);
         }
         long size = channel.size();
-        FileWindows windows = size > 0 ? FileWindows.open(channel) : null;
+        FileWindows windows = size > 0 && window > 0 ? FileWindows.open(channel) : null;
         if (windows != null) {
             MappedInput mapped = new MappedInput(windows, size, window);
             try {

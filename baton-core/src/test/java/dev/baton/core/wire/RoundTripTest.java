@@ -25,8 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What a writer writes, a reader reads back the same, whatever the order, checksums or input. */
 class RoundTripTest {
 
-    /** FILE maps the file; SMALL_WINDOWS maps it 4 KiB + 8 at a time, so records cross windows. */
-    enum Source { BUFFER, STREAM, TRICKLE, FILE, SMALL_WINDOWS }
+    /**
+     * FILE maps the file; SMALL_WINDOWS maps it 4 KiB + 8 at a time, so records cross windows;
+     * FILE_READ reads it through a buffer that knows its size, as Java 21 does.
+     */
+    enum Source { BUFFER, STREAM, TRICKLE, FILE, SMALL_WINDOWS, FILE_READ }
 
     @TempDir
     Path dir;
@@ -235,6 +238,7 @@ class RoundTripTest {
             case TRICKLE -> RecordReader.open(trickle(bytes), options);
             case FILE -> RecordReader.open(Files.write(dir.resolve("stream.baton"), bytes), options);
             case SMALL_WINDOWS -> RecordReader.open(Files.write(dir.resolve("stream.baton"), bytes), options, 4104);
+            case FILE_READ -> RecordReader.open(Files.write(dir.resolve("stream.baton"), bytes), options, 0);
         };
     }
 
