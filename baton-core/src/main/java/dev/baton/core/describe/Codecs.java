@@ -140,31 +140,23 @@ final class Codecs {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             int v = get.applyAsInt(obj);
-            if (kind == FieldKind.S32) {
-                out.putInt(v);
-                return;
-            }
             Scalars.write(out, kind, Scalars.checked(name, kind, v));
         }
 
         @Override
         public void saveAt(T obj, BodyWriter out, int at) {
             int v = get.applyAsInt(obj);
-            if (kind == FieldKind.S32) {
-                out.putIntAt(at, v);
-                return;
-            }
             Scalars.writeAt(out, kind, at, Scalars.checked(name, kind, v));
         }
 
         @Override
         public void loadAt(T obj, SectionInput in, int at) throws StreamFormatException {
-            set.accept(obj, kind == FieldKind.S32 ? in.s32At(at) : (int) in.integerAt(kind, at));
+            set.accept(obj, (int) in.integerAt(kind, at));
         }
 
         @Override
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            set.accept(obj, kind == FieldKind.S32 ? in.s32() : (int) in.integer(kind));
+            set.accept(obj, (int) in.integer(kind));
         }
 
         @Override

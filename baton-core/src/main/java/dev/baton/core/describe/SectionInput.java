@@ -101,32 +101,44 @@ public final class SectionInput {
         return buf.getDouble();
     }
 
-    /** Reads a scalar of an integer or bool kind as a long: sign-extended for signed kinds. */
+    /**
+     * Reads a scalar of an integer or bool kind as a long: sign-extended for signed kinds. It asks
+     * the kind by comparisons, not a switch, so that for a codec's constant kind the JIT folds it
+     * to the one read (see Scalars.size).
+     */
     public long integer(FieldKind kind) throws StreamFormatException {
-        return switch (kind) {
-            case BOOL -> {
-                int v = u8();
-                if (v > 1) {
-                    buf.position(buf.position() - 1);
-                    throw error("bool octet is " + v + ", not 0 or 1");
-                }
-                yield v;
+        if (kind == FieldKind.S32) {
+            return s32();
+        }
+        if (kind == FieldKind.S64 || kind == FieldKind.U64) {
+            return s64();
+        }
+        if (kind == FieldKind.U32) {
+            return u32();
+        }
+        if (kind == FieldKind.BOOL) {
+            int v = u8();
+            if (v > 1) {
+                buf.position(buf.position() - 1);
+                throw error("bool octet is " + v + ", not 0 or 1");
             }
-            case U8 -> u8();
-            case S8 -> {
-                need(1);
-                yield buf.get();
-            }
-            case U16 -> u16();
-            case S16 -> {
-                need(2);
-                yield buf.getShort();
-            }
-            case U32 -> u32();
-            case S32 -> s32();
-            case U64, S64 -> s64();
-            default -> throw new IllegalArgumentException(kind + " is not an integer kind");
-        };
+            return v;
+        }
+        if (kind == FieldKind.U8) {
+            return u8();
+        }
+        if (kind == FieldKind.U16) {
+            return u16();
+        }
+        if (kind == FieldKind.S8) {
+            need(1);
+            return buf.get();
+        }
+        if (kind == FieldKind.S16) {
+            need(2);
+            return buf.getShort();
+        }
+        throw new IllegalArgumentException(kind + " is not an integer kind");
     }
 
     /**
@@ -193,23 +205,35 @@ public final class SectionInput {
 
     /** {@link #integer} of the value at {@code at} in the run {@link #take} took. */
     long integerAt(FieldKind kind, int at) throws StreamFormatException {
-        return switch (kind) {
-            case BOOL -> {
-                int v = s8At(at) & 0xFF;
-                if (v > 1) {
-                    throw errorAt(base + run + at, "bool octet is " + v + ", not 0 or 1");
-                }
-                yield v;
+        if (kind == FieldKind.S32) {
+            return s32At(at);
+        }
+        if (kind == FieldKind.S64 || kind == FieldKind.U64) {
+            return s64At(at);
+        }
+        if (kind == FieldKind.U32) {
+            return Integer.toUnsignedLong(s32At(at));
+        }
+        if (kind == FieldKind.BOOL) {
+            int v = s8At(at) & 0xFF;
+            if (v > 1) {
+                throw errorAt(base + run + at, "bool octet is " + v + ", not 0 or 1");
             }
-            case U8 -> s8At(at) & 0xFF;
-            case S8 -> s8At(at);
-            case U16 -> s16At(at) & 0xFFFF;
-            case S16 -> s16At(at);
-            case U32 -> Integer.toUnsignedLong(s32At(at));
-            case S32 -> s32At(at);
-            case U64, S64 -> s64At(at);
-            default -> throw new IllegalArgumentException(kind + " is not an integer kind");
-        };
+            return v;
+        }
+        if (kind == FieldKind.U8) {
+            return s8At(at) & 0xFF;
+        }
+        if (kind == FieldKind.U16) {
+            return s16At(at) & 0xFFFF;
+        }
+        if (kind == FieldKind.S8) {
+            return s8At(at);
+        }
+        if (kind == FieldKind.S16) {
+            return s16At(at);
+        }
+        throw new IllegalArgumentException(kind + " is not an integer kind");
     }
 
     /**
