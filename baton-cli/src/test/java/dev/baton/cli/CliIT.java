@@ -346,14 +346,14 @@ class CliIT {
             assertThat(listening).startsWith("listening on 127.0.0.1:").endsWith("(release 1.0)");
             int port = Integer.parseInt(listening.replaceAll(".*:(\\d+) .*", "$1"));
             int control = Integer.parseInt(controlLine.replaceAll("\\D+", ""));
-            assertThat(talk(port, "WRITE /demo/a \"hello\"", "READ /demo/a")).contains("OK \"hello\"");
+            assertThat(StoreClient.talk(port, "WRITE /demo/a \"hello\"", "READ /demo/a")).contains("OK \"hello\"");
             Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
                     Integer.toString(control), "--to-release", "2.0");
             assertThat(update.exit()).as(update.all()).isZero();
             assertThat(update.out()).contains("live update to release 2.0:", "(profile 2.0)", "serves port " + port);
             newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
             assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
-            String reply = talk(port, "READ /demo/a");
+            String reply = StoreClient.talk(port, "READ /demo/a");
             assertThat(reply).contains("2.0").contains("OK \"hello\"");
         } finally {
             serve.destroyForcibly();
@@ -372,7 +372,7 @@ class CliIT {
                 java.nio.charset.StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(out.readLine().replaceAll(".*:(\\d+) .*", "$1"));
             int control = Integer.parseInt(out.readLine().replaceAll("\\D+", ""));
-            talk(port, "WRITE /local/domain/1/name \"guest-1\"", "SET_PERMS /local/domain/1/name n1 r2");
+            StoreClient.talk(port, "WRITE /local/domain/1/name \"guest-1\"", "SET_PERMS /local/domain/1/name n1 r2");
             Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
                     Integer.toString(control), "--to-release", "1.0", "--format", "xenstore");
             assertThat(update.exit()).as(update.all()).isZero();
@@ -382,30 +382,13 @@ class CliIT {
             String dump = update.out().replaceAll("(?s).*octets, (\\S+)\\): .*", "$1");
             Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", dump);
             assertThat(verify.exit()).as(verify.all()).isZero();
-            assertThat(talk(port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/name"))
+            assertThat(StoreClient.talk(port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/name"))
                     .contains("1.0", "OK \"guest-1\"", "n1", "r2");
         } finally {
             serve.destroyForcibly();
             if (newPid != null) {
                 ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
             }
-        }
-    }
-
-    /** Says HELLO as domain 0, sends the lines, and returns what the store answered. */
-    private static String talk(int port, String... lines) throws IOException {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
-            var w = new java.io.PrintWriter(s.getOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
-            var r = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            w.println("HELLO 0");
-            StringBuilder out = new StringBuilder(r.readLine()).append('\n');
-            for (String l : lines) {
-                w.println(l);
-                out.append(r.readLine()).append('\n');
-            }
-            return out.toString();
         }
     }
 

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store speaks xenstore: `baton store dump --format xenstore`, `baton store load`, `baton store serve --seed`. */
 class StoreXenstoreCliIT {
-    private static final Path VECTORS = Path.of("..", "baton-xen", "src", "test", "resources", "xen");
 
     @TempDir
     Path dir;
+
+    private Path vector(String name) throws IOException {
+        return XenVectors.asFile(dir, name);
+    }
 
     private final List<Process> started = new ArrayList<>();
 
@@ -59,7 +58,7 @@ class StoreXenstoreCliIT {
     @Test
     void aStoreDumpsToXenstoreThatXenToolsVerifyAndThatSeedsAnotherStore() throws Exception {
         Served a = serve();
-        String writes = talk(a.port(), "WRITE /local/domain/1/name \"guest-1\"",
+        String writes = StoreClient.talk(a.port(), "WRITE /local/domain/1/name \"guest-1\"",
                 "WRITE /local/domain/1/blob \"\\x00\\x01\\n\\x00\\xff\"", "SET_PERMS /local/domain/1 n1 r2",
                 "WATCH /local all", "READ /local/domain/1/blob");
         assertThat(writes).doesNotContain("ERR");
@@ -78,7 +77,7 @@ class StoreXenstoreCliIT {
 
         Served b = serve("--seed", file.toString());
         assertThat(b.lines().get(0)).isEqualTo("seeded 6 nodes from " + file + " (skipped: 1 connection, 1 watch)");
-        String reads = talk(b.port(), "READ /local/domain/1/name", "READ /local/domain/1/blob",
+        String reads = StoreClient.talk(b.port(), "READ /local/domain/1/name", "READ /local/domain/1/blob",
                 "GET_PERMS /local/domain/1");
         assertThat(reads).contains("OK \"guest-1\"", "OK \"\\x00\\x01\\n\\x00\\xff\"", "OK n1 r2");
     }
@@ -90,7 +89,7 @@ class StoreXenstoreCliIT {
         Baton.Result load = Baton.run("store", "load", "--control", Integer.toString(s.control()), vector.toString());
         assertThat(load.exit()).as(load.all()).isZero();
         assertThat(load.out()).isEqualTo("loaded 6 nodes from " + vector + "\n");
-        assertThat(talk(s.port(), "READ /local/domain/1/name", "GET_PERMS /local/domain/1/blob"))
+        assertThat(StoreClient.talk(s.port(), "READ /local/domain/1/name", "GET_PERMS /local/domain/1/blob"))
                 .contains("OK \"guest1\"", "OK b1 w3");
 
         Baton.Result again = Baton.run("store", "load", "--control", Integer.toString(s.control()), vector.toString());
@@ -101,32 +100,5 @@ class StoreXenstoreCliIT {
                 "qcow", dir.resolve("x").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("unknown format 'qcow' (known: xenstore)");
-    }
-
-    private Path vector(String name) throws IOException {
-        StringBuilder hex = new StringBuilder();
-        for (String line : Files.readAllLines(VECTORS.resolve(name + ".hex"), StandardCharsets.UTF_8)) {
-            int hash = line.indexOf('#');
-            hex.append((hash < 0 ? line : line.substring(0, hash)).replaceAll("\\s+", ""));
-        }
-        Path file = dir.resolve(name + ".bin");
-        Files.write(file, HexFormat.of().parseHex(hex));
-        return file;
-    }
-
-    /** Says HELLO as domain 0, sends the lines, and returns what the store answered. */
-    private static String talk(int port, String... lines) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
-            PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
-            BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            w.println("HELLO 0");
-            StringBuilder out = new StringBuilder(r.readLine()).append('\n');
-            for (String l : lines) {
-                w.println(l);
-                out.append(r.readLine()).append('\n');
-            }
-            return out.toString();
-        }
     }
 }

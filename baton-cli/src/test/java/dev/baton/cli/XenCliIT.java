@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The real {@code baton xen} command on baton-xen's golden vectors and broken variants of them. */
 class XenCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path VECTORS = Path.of("..", "baton-xen", "src", "test", "resources", "xen");
 
     @TempDir
     Path dir;
 
-    /** A golden vector from its annotated hex, as a file. */
     private Path vector(String name) throws IOException {
-        StringBuilder hex = new StringBuilder();
-        for (String line : Files.readAllLines(VECTORS.resolve(name + ".hex"), StandardCharsets.UTF_8)) {
-            int hash = line.indexOf('#');
-            hex.append((hash < 0 ? line : line.substring(0, hash)).replaceAll("\\s+", ""));
-        }
-        Path file = dir.resolve(name + ".bin");
-        Files.write(file, HexFormat.of().parseHex(hex));
-        return file;
+        return XenVectors.asFile(dir, name);
     }
 
     private Path write(String name, byte[] octets) throws IOException {

@@ -2,9 +2,7 @@ package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
-import dev.baton.store.live.StoreProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,12 +34,11 @@ final class StoreDumpCommand implements Callable<Integer> {
             System.err.println("baton store dump: unknown format '" + format + "' (known: xenstore)");
             return ErrorHandler.USAGE_OR_IO;
         }
-        String reply = StoreProcess.control(control, "DUMP_XENSTORE " + file.toAbsolutePath(), Duration.ofSeconds(120));
-        if (!reply.startsWith("OK ")) {
-            System.err.println("baton store dump: " + (reply.startsWith("ERR ") ? reply.substring(4) : reply));
+        String nodes = ControlRequest.send("baton store dump", control, "DUMP_XENSTORE " + file.toAbsolutePath());
+        if (nodes == null) {
             return ErrorHandler.BAD_INPUT;
         }
-        System.out.println("dumped " + reply.substring(3) + " nodes to " + file + " (xenstore migration stream, version 2)");
+        System.out.println("dumped " + nodes + " nodes to " + file + " (xenstore migration stream, version 2)");
         return 0;
     }
 }

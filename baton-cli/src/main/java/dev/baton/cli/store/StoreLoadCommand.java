@@ -2,9 +2,7 @@ package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
-import dev.baton.store.live.StoreProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,12 +25,11 @@ final class StoreLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String reply = StoreProcess.control(control, "LOAD_XENSTORE " + file.toAbsolutePath(), Duration.ofSeconds(120));
-        if (!reply.startsWith("OK ")) {
-            System.err.println("baton store load: " + (reply.startsWith("ERR ") ? reply.substring(4) : reply));
+        String nodes = ControlRequest.send("baton store load", control, "LOAD_XENSTORE " + file.toAbsolutePath());
+        if (nodes == null) {
             return ErrorHandler.BAD_INPUT;
         }
-        System.out.println("loaded " + reply.substring(3) + " nodes from " + file);
+        System.out.println("loaded " + nodes + " nodes from " + file);
         return 0;
     }
 }

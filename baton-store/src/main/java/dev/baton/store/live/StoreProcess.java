@@ -83,7 +83,7 @@ public final class StoreProcess implements AutoCloseable {
      */
     public static StoreProcess liveUpdateThroughXenstore(int port, int control, String release, Path dump, Path log,
             Duration timeout) throws IOException {
-        String reply = controlCommand(control, "PAUSE_DUMP_XENSTORE " + dump, timeout);
+        String reply = control(control, "PAUSE_DUMP_XENSTORE " + dump, timeout);
         if (!reply.startsWith("OK")) {
             throw new IOException("the store could not dump itself: " + reply);
         }
@@ -93,21 +93,11 @@ public final class StoreProcess implements AutoCloseable {
                     "--control", "0", "--seed", dump.toString());
             next.awaitServing(timeout);
         } catch (IOException e) {
-            controlCommand(control, "UNPAUSE", timeout);
+            control(control, "UNPAUSE", timeout);
             throw new IOException(e.getMessage() + "; the old process serves on", e);
         }
-        controlCommand(control, "STOP", timeout);
+        control(control, "STOP", timeout);
         return next;
-    }
-
-    private static String controlCommand(int control, String line, Duration timeout) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
-            s.setSoTimeout((int) timeout.toMillis());
-            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
-            String reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            return reply == null ? "ERR no answer" : reply;
-        }
     }
 
     /**
@@ -120,7 +110,8 @@ public final class StoreProcess implements AutoCloseable {
 
     /**
      * Sends one line to the control port of a running store and returns its one-line answer
-     * ({@code DUMP_XENSTORE PATH}, {@code LOAD_XENSTORE PATH}).
+     * ({@code DUMP_XENSTORE PATH}, {@code LOAD_XENSTORE PATH}, {@code PAUSE_DUMP_XENSTORE PATH},
+     * {@code UNPAUSE}, {@code STOP}): {@code OK ...}, or {@code ERR} and the reason.
      */
     public static String control(int control, String line, Duration timeout) throws IOException {
         try (Socket s = new Socket()) {
