@@ -149,15 +149,22 @@ public final class StoreMain {
                     PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
                     String line = in.readLine();
                     String[] t = line == null ? new String[0] : line.trim().split(" ");
-                    if (t.length >= 2 && (t[0].equals("DUMP_XENSTORE") || t[0].equals("LOAD_XENSTORE"))) {
-                        out.println(xenstore(server.store(), t[0], line.trim().substring(t[0].length() + 1).trim()));
+                    // The path of the xenstore commands: all after the command, spaces included.
+                    String path = t.length >= 2 ? line.trim().substring(t[0].length() + 1).trim() : null;
+                    if (path != null && t[0].equals("DUMP_XENSTORE")) {
+                        out.println(dumpXenstore(server.store(), path));
                         continue;
                     }
-                    if (t.length >= 2 && t[0].equals("PAUSE_DUMP_XENSTORE")) {
+                    if (path != null && t[0].equals("LOAD_XENSTORE")) {
+                        java.nio.file.Path file = java.nio.file.Path.of(path);
+                        out.println(answer(() -> XenstoreLoad.load(server.store(), file).nodes()));
+                        continue;
+                    }
+                    if (path != null && t[0].equals("PAUSE_DUMP_XENSTORE")) {
                         // A handover through xenstore's format: stop serving requests, then dump, so that
                         // nothing acknowledged can be missing from the file.
                         server.store().pause();
-                        String reply = xenstore(server.store(), "DUMP_XENSTORE", line.trim().substring(t[0].length() + 1).trim());
+                        String reply = dumpXenstore(server.store(), path);
                         if (!reply.startsWith("OK")) {
                             server.store().unpause();
                         }
@@ -197,19 +204,23 @@ public final class StoreMain {
         });
     }
 
+    /** {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream. */
+    private static String dumpXenstore(Store store, String path) {
+        return answer(() -> XenstoreDump.write(store, java.nio.file.Path.of(path)).committedNodes().size());
+    }
+
+    /** What a xenstore dump or load did: the nodes it wrote or loaded. */
+    private interface XenstoreWork {
+        long nodes() throws IOException;
+    }
+
     /**
-     * {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream;
-     * {@code LOAD_XENSTORE PATH}: seeds the store, which must hold the root alone, from one.
-     * Answers {@code OK <nodes>} (nodes written or loaded) or {@code ERR <reason>}.
+     * The control port's answer to a xenstore dump or load ({@code LOAD_XENSTORE PATH} seeds a store
+     * that holds the root alone): {@code OK <nodes>}, or {@code ERR <reason>} on one line.
      */
-    static String xenstore(Store store, String command, String path) {
+    private static String answer(XenstoreWork work) {
         try {
-            java.nio.file.Path file = java.nio.file.Path.of(path);
-            if (command.equals("DUMP_XENSTORE")) {
-                return "OK " + XenstoreDump.write(store, file).committedNodes().size();
-            }
-            XenstoreLoad.Result r = XenstoreLoad.load(store, file);
-            return "OK " + r.nodes();
+            return "OK " + work.nodes();
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
