@@ -66,6 +66,7 @@ public final class BatonCommand implements Runnable {
         // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        cl.setParameterExceptionHandler(new dev.baton.cli.option.UsageErrorHandler());
         return cl;
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.Ranges;
 import dev.baton.store.client.StoreClient;
 import dev.baton.store.live.StoreProcess;
 import dev.baton.store.live.Workload;
@@ -24,13 +25,13 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     private static final Duration T = Duration.ofSeconds(60);
 
-    @Option(names = "--nodes", paramLabel = "N", description = "Nodes to fill the store with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--nodes", paramLabel = "N", converter = Ranges.Positive.class, description = "Nodes to fill the store with (default: ${DEFAULT-VALUE}).")
     int nodes = 20000;
 
-    @Option(names = "--clients", paramLabel = "N", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", paramLabel = "N", converter = Ranges.Positive.class, description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients = 8;
 
-    @Option(names = "--rate", paramLabel = "N",
+    @Option(names = "--rate", paramLabel = "N", converter = Ranges.NonNegative.class,
             description = "Fix the clients' write load at N writes a second in all (default: as fast as they can).")
     int rate;
 

@@ -1,6 +1,7 @@
 package dev.baton.cli.store;
 
 import dev.baton.cli.VersionProvider;
+import dev.baton.cli.option.Ranges;
 import dev.baton.store.server.StoreMain;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,10 @@ import picocli.CommandLine.Option;
             "Runs until stopped or live-updated away."})
 final class StoreServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", description = "Store port (0: any free one).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class, description = "Store port (0: any free one).")
     int port;
 
-    @Option(names = "--control", paramLabel = "PORT", defaultValue = "0",
+    @Option(names = "--control", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class,
             description = "Control port on 127.0.0.1 (0: any free one; the chosen port is printed).")
     int control;
 
