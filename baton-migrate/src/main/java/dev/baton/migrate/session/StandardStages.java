@@ -102,11 +102,11 @@ final class StandardStages {
         for (int i = 0; i < newlyBefore.length; i++) {
             newlyBefore[i] = regions.get(i).newlyDirtied();
         }
-        long start = System.nanoTime();
+        long start = ctx.clock().nanoTime();
         long octets = ctx.sender().pass(bandwidthLimit);
         ctx.writer().begin(RecordTypes.ITERATION_END).putInt(index).putInt(paused ? 1 : 0).putLong(octets).end();
         ctx.writer().flush();
-        long nanos = Math.max(1, System.nanoTime() - start);
+        long nanos = Math.max(1, ctx.clock().nanoTime() - start);
         if (!paused) {
             ctx.estimator().passSent(octets, nanos);
         }

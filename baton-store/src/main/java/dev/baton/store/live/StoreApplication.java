@@ -217,7 +217,7 @@ public final class StoreApplication implements MigratableApplication {
             store.tree().trackDirty(true);
             return null;
         });
-        long start = System.nanoTime();
+        long start = ctx.clock().nanoTime();
         long startOffset = ctx.writer().offset();
         long count = 0;
         String after = null;
@@ -234,7 +234,7 @@ public final class StoreApplication implements MigratableApplication {
         ctx.writer().flush();
         iteration(ctx, 0, startOffset, count, start, false);
         for (int i = 1; i < MAX_ROUNDS; i++) {
-            long s = System.nanoTime();
+            long s = ctx.clock().nanoTime();
             long o = ctx.writer().offset();
             int sent = round(ctx, gens);
             ctx.writer().flush();
@@ -248,7 +248,7 @@ public final class StoreApplication implements MigratableApplication {
     }
 
     private void sendFinal(SourceContext ctx) throws IOException {
-        long s = System.nanoTime();
+        long s = ctx.clock().nanoTime();
         long o = ctx.writer().offset();
         int sent = round(ctx, withGenerations(ctx));
         store.tree().trackDirty(false); // paused: nothing changes any more
@@ -258,7 +258,7 @@ public final class StoreApplication implements MigratableApplication {
     private static void iteration(SourceContext ctx, int index, long fromOffset, long objects, long startNanos,
             boolean paused) {
         long octets = ctx.writer().offset() - fromOffset;
-        long nanos = Math.max(1, System.nanoTime() - startNanos);
+        long nanos = Math.max(1, ctx.clock().nanoTime() - startNanos);
         ctx.iteration(new MigrationEvent.Iteration(index, octets, 0, objects, nanos, 0, 0, octets * 1e9 / nanos, 0,
                 paused));
         ctx.progress(ctx.writer().offset());
