@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.store.client.StoreClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,18 @@ class LiveUpdateTest {
         }
     }
 
+    /** Returns once the clients have had 100 more writes acknowledged: the store serves; fails after 30 s without. */
+    private static void awaitServing(Workload load) throws InterruptedException {
+        long target = load.writes() + 100;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (load.writes() < target) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the clients got " + load.writes() + " writes acknowledged, not " + target);
+            }
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void aStoreUnderLoadMovesTo10AndBackTo20() throws Exception {
         StoreProcess first = StoreProcess.start(0, "2.0", T);
@@ -43,19 +56,19 @@ class LiveUpdateTest {
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 3);
             load.start();
-            Thread.sleep(300);
+            awaitServing(load);
             second = StoreProcess.takeover(port, "1.0", null, T);
             StoreProcess.Result down = first.liveUpdateTo(second, T);
             assertThat(down.ok()).as(down.message()).isTrue();
             assertThat(down.profile()).isEqualTo("1.0");
             assertThat(first.awaitExit(T)).isTrue();
-            Thread.sleep(300);
+            awaitServing(load);
             third = StoreProcess.takeover(port, "2.0", null, T);
             StoreProcess.Result up = second.liveUpdateTo(third, T);
             assertThat(up.ok()).as(up.message()).isTrue();
             assertThat(up.profile()).isEqualTo("2.0");
             assertThat(second.awaitExit(T)).isTrue();
-            Thread.sleep(300);
+            awaitServing(load);
             Workload.Report r = load.stopAndCheck(Duration.ofSeconds(10));
             load.close();
             assertThat(r.problems()).isEmpty();
@@ -83,7 +96,7 @@ class LiveUpdateTest {
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 2);
             load.start();
-            Thread.sleep(200);
+            awaitServing(load);
             next = StoreProcess.takeover(port, "2.0", stage.equals("killed") ? null : stage, T);
             if (stage.equals("killed")) {
                 next.kill();
@@ -92,7 +105,7 @@ class LiveUpdateTest {
             StoreProcess.Result r = old.liveUpdateTo(next, T);
             assertThat(r.ok()).isFalse();
             assertThat(old.alive()).isTrue();
-            Thread.sleep(200);
+            awaitServing(load); // the old one serves on
             Workload.Report report = load.stopAndCheck(Duration.ofSeconds(10));
             load.close();
             assertThat(report.problems()).isEmpty();
