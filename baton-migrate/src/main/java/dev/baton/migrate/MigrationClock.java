@@ -1,17 +1,18 @@
 package dev.baton.migrate;
 
 /**
- * The time a source session measures and paces itself by: how long each pre-copy pass took (so
- * the throughput, and with it the switchover decision and the downtime estimate), the waits that
- * keep live passes to the bandwidth limit, and the downtime and duration in
- * {@link dev.baton.migrate.session.MigrationStats}.
+ * The time a session measures, paces and times out by: on the source, how long each pre-copy
+ * pass took (so the throughput, and with it the switchover decision and the downtime estimate),
+ * the waits that keep live passes to the bandwidth limit, the downtime and duration in
+ * {@link dev.baton.migrate.session.MigrationStats}, and how long it waits for each of the target's
+ * answers; on both ends, the transport's timeout ({@link dev.baton.migrate.transport.Transport#clock}).
  *
  * <p>{@link #system()}, the default, is the JVM's monotonic clock. A test gives
- * {@link dev.baton.migrate.session.SourceSession.Builder#clock} a clock of its own whose time moves
- * only when the session waits, and changes its application's state as that time passes: then
- * what pre-copy decides follows from the sizes and rates alone, the same on any machine under
- * any load. Timeouts (waits for the target's answers, stalled connections) are not measured by
- * this clock: they guard against a real peer in real time.
+ * {@link dev.baton.migrate.session.SourceSession.Builder#clock} and
+ * {@link dev.baton.migrate.session.TargetSession.Builder#clock} a clock of its own whose time moves
+ * only when the session waits or the test says: then what pre-copy decides follows from the sizes
+ * and rates alone, and nothing times out before the test lets it, the same on any machine under
+ * any load.
  */
 public interface MigrationClock {
 

@@ -121,9 +121,10 @@ public final class SourceSession {
         }
 
         /**
-         * The clock the session times its passes, paces its bandwidth and measures its downtime by
-         * (default {@link MigrationClock#system()}). A test's clock, whose time moves only when the
-         * session waits, makes what pre-copy decides independent of the machine's speed and load.
+         * The clock the session times its passes, paces its bandwidth, measures its downtime and
+         * its timeouts by, its transport's included (default {@link MigrationClock#system()}). A
+         * test's clock, whose time moves only when the session waits or the test says, makes what
+         * the session decides independent of the machine's speed and load.
          */
         public Builder clock(MigrationClock c) {
             this.clock = Objects.requireNonNull(c, "clock");
@@ -150,9 +151,10 @@ public final class SourceSession {
         try {
             Negotiation.Choice choice;
             ControlWriter control = null;
+            transport.clock(clock);
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
-                answers = Answers.start(transport);
+                answers = Answers.start(transport, clock);
                 control = new ControlWriter(transport.out());
                 ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
                 try {

@@ -33,7 +33,7 @@ final class StallGuard implements AutoCloseable {
     private final Runnable abort;
     private final Runnable stopInput;
     private final String peer;
-    private final MigrationClock clock;
+    private volatile MigrationClock clock;
     private final ScheduledFuture<?> tick;
     /** When the read or write in progress began, or 0 when none is. */
     private volatile long readingSince;
@@ -97,6 +97,11 @@ final class StallGuard implements AutoCloseable {
 
     private long millis() {
         return timeoutNanos / 1_000_000;
+    }
+
+    /** Measures the timeout on {@code c} from now on; set it while no call is in progress. */
+    void clock(MigrationClock c) {
+        this.clock = java.util.Objects.requireNonNull(c, "clock");
     }
 
     /** Whether a read that waits longer than the timeout is a stall (it is unless turned off). */

@@ -90,7 +90,7 @@ class ChildJvmKillTest {
                         Thread.currentThread().interrupt();
                     }
                 };
-                try (FaultProxy proxy = new FaultProxy(port, fault, kill)) {
+                try (FaultProxy proxy = new FaultProxy(port, fault, kill, () -> { })) {
                     AtomicReference<MigrationFailedException> failure = new AtomicReference<>();
                     assertThatThrownBy(() -> SourceSession.builder(source).timeout(TIMEOUT).build()
                             .migrate(TcpTransport.connect("127.0.0.1", proxy.port(), TIMEOUT)))
