@@ -1,6 +1,7 @@
 package dev.baton.core.describe;
 
 import dev.baton.core.wire.ArrayOctets;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.Utf8;
 import java.nio.ByteBuffer;
@@ -63,7 +64,7 @@ public final class SectionInput {
 
     private void need(int n) throws StreamFormatException {
         if (buf.remaining() < n) {
-            throw error("section data ends: " + n + " octets needed, " + buf.remaining() + " remain");
+            throw error("section data ends: " + Plural.count(n, "octet") + " needed, " + buf.remaining() + " left");
         }
     }
 
@@ -242,8 +243,8 @@ public final class SectionInput {
      */
     public int count(long n, int minElementSize, String what) throws StreamFormatException {
         if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > buf.remaining()) {
-            throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the " + buf.remaining()
-                    + " octets that remain");
+            throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the "
+                    + Plural.count(buf.remaining(), "octet") + " left");
         }
         return (int) n;
     }

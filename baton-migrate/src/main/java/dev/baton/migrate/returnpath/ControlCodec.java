@@ -1,5 +1,6 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -155,7 +156,8 @@ public final class ControlCodec {
         int length = checkHeader(at, type, b.getInt(4));
         int size = frameSize(length);
         if (b.remaining() < size) {
-            throw at.error(b.remaining(), type, "truncated message: " + b.remaining() + " of " + size + " octets");
+            throw at.error(b.remaining(), type, "truncated message: " + b.remaining() + " of "
+                    + Plural.count(size, "octet"));
         }
         if (b.remaining() > size) {
             throw at.error(size, type, (b.remaining() - size) + " octets after the message");
@@ -298,7 +300,8 @@ public final class ControlCodec {
 
         String reason() throws ControlFormatException {
             if (b.remaining() > MAX_REASON) {
-                throw error(0, "reason of " + b.remaining() + " octets exceeds the limit of " + MAX_REASON);
+                throw error(0, "reason of " + Plural.count(b.remaining(), "octet") + " exceeds the limit of "
+                        + MAX_REASON);
             }
             return text(b.remaining(), "reason");
         }

@@ -1,5 +1,6 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.Plural;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,7 +55,8 @@ public final class ControlReader {
         header.clear();
         int got = readFully(header);
         if (got == 0) {
-            throw new EOFException("the peer closed the connection (" + direction + ", after " + index + " messages)");
+            throw new EOFException("the peer closed the connection (" + direction + ", after "
+                    + Plural.count(index, "message") + ")");
         }
         if (got < ControlCodec.HEADER) {
             throw at.error(got, ControlCodec.NO_TYPE, "the connection closed after " + got + " of the 8 octets of"
@@ -68,7 +70,7 @@ public final class ControlReader {
         int rest = readFully(frame);
         if (rest < size - ControlCodec.HEADER) {
             throw at.error(ControlCodec.HEADER + rest, type, "the connection closed after " + (ControlCodec.HEADER + rest)
-                    + " of the " + size + " octets of " + ControlCodec.name(type));
+                    + " of the " + Plural.count(size, "octet") + " of " + ControlCodec.name(type));
         }
         ControlMessage m = ControlCodec.decodeChecked(at, frame.flip());
         offset += size;

@@ -5,6 +5,7 @@ import dev.baton.core.engine.Part;
 import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateSaver;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.VersionWindow;
@@ -195,8 +196,9 @@ public final class SourceSession {
             if (answers != null) {
                 ControlMessage.Ack ack = answers.await(ControlMessage.Ack.class, timeout);
                 if (ack.octets() != octets || ack.records() != writer.records()) {
-                    throw new IOException("the target acknowledged " + ack.records() + " records and " + ack.octets()
-                            + " octets, but the source wrote " + writer.records() + " and " + octets);
+                    throw new IOException("the target acknowledged " + Plural.count(ack.records(), "record")
+                            + " and " + Plural.count(ack.octets(), "octet") + ", but the source wrote "
+                            + writer.records() + " and " + octets);
                 }
                 listener.event(new MigrationEvent.Loaded(ack.records(), ack.octets()));
             } else {

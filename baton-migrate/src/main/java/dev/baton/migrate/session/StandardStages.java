@@ -2,6 +2,7 @@ package dev.baton.migrate.session;
 
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.RegisteredSection;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.RecordTypes;
 import dev.baton.migrate.precopy.Region;
@@ -58,7 +59,7 @@ final class StandardStages {
 
     private static void iterationEnd(StreamRecord record) throws IOException {
         if (record.length() != 16) {
-            throw record.error("ITERATION_END body is " + record.length() + " octets, not 16", 0);
+            throw record.error("ITERATION_END body is " + Plural.count(record.length(), "octet") + ", not 16", 0);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class SavevmInput {
         }
         int have = in.fill((int) n);
         if (have < n) {
-            throw error("truncated: " + what + " needs " + n + " octets, " + have + " remain");
+            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + have + " left");
         }
     }
 
@@ -156,7 +157,7 @@ public final class SavevmInput {
     public void skip(long n, String what) throws IOException {
         long done = in.skip(n);
         if (done < n) {
-            throw error("truncated: " + what + " needs " + n + " octets, " + done + " remain");
+            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + done + " left");
         }
     }
 

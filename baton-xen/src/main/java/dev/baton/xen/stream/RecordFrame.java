@@ -1,5 +1,6 @@
 package dev.baton.xen.stream;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +32,8 @@ public record RecordFrame(long offset, long index, int type, long length) {
         long at = in.offset();
         int have = in.fill(HEADER);
         if (have == 0) {
-            throw new StreamFormatException("missing END: the " + layer + " stream ends after " + index + " records", at,
+            throw new StreamFormatException("missing END: the " + layer + " stream ends after "
+                    + Plural.count(index, "record"), at,
                     index, StreamFormatException.NO_TYPE, layer);
         }
         if (have < HEADER) {
@@ -56,7 +58,8 @@ public record RecordFrame(long offset, long index, int type, long length) {
         int have = in.fill(HEADER);
         if (have > 0) {
             problems.report(new StreamFormatException("octets after END: " + (have == HEADER ? "at least 8 octets follow"
-                    : have + " octets follow") + " the stream's last record", at, nextIndex,
+                    : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow")) + " the stream's last record",
+                    at, nextIndex,
                     StreamFormatException.NO_TYPE, layer));
         }
     }
@@ -67,8 +70,9 @@ public record RecordFrame(long offset, long index, int type, long length) {
         long needed = length + padding();
         if (remaining >= 0 && needed > remaining - (offset + HEADER - in.offset())) {
             long follow = remaining - (offset + HEADER - in.offset());
-            throw new StreamFormatException("length " + length + " runs past the end of the input: only " + follow
-                    + " octets follow the record header", offset + 4, index, StreamFormatException.NO_TYPE, context);
+            throw new StreamFormatException("length " + length + " runs past the end of the input: only "
+                    + Plural.count(follow, "octet") + (follow == 1 ? " follows" : " follow") + " the record header",
+                    offset + 4, index, StreamFormatException.NO_TYPE, context);
         }
     }
 
@@ -81,8 +85,8 @@ public record RecordFrame(long offset, long index, int type, long length) {
         }
         long at = in.offset();
         if (in.fill(pad) < pad) {
-            throw new StreamFormatException("truncated padding: the stream ends inside the record's " + pad
-                    + " octets of padding", at, index, StreamFormatException.NO_TYPE, context);
+            throw new StreamFormatException("truncated padding: the stream ends inside the record's "
+                    + Plural.count(pad, "octet") + " of padding", at, index, StreamFormatException.NO_TYPE, context);
         }
         ByteBuffer b = in.buffer();
         StringBuilder octets = new StringBuilder();

@@ -1,5 +1,7 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.InputFiles;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.Closeable;
@@ -68,7 +70,7 @@ public final class XenstoreReader implements Closeable {
 
     /** Reads a file, which closing the reader closes; its size bounds every length. */
     public static XenstoreReader open(Path file, XenstoreReadOptions options) throws IOException {
-        FileChannel channel = FileChannel.open(file);
+        FileChannel channel = InputFiles.open(file);
         try {
             long size = Files.isRegularFile(file) ? channel.size() : -1;
             return new XenstoreReader(WireInput.of(channel, size), channel, options);
@@ -122,7 +124,7 @@ public final class XenstoreReader implements Closeable {
             long index = nextIndex;
             int have = in.fill(8);
             if (have == 0) {
-                throw fatal("missing END: the stream ends after " + index + " records", at, index, null);
+                throw fatal("missing END: the stream ends after " + Plural.count(index, "record"), at, index, null);
             }
             if (have < 8) {
                 throw fatal("truncated record header: the stream ends after " + have + " of 8 octets", at + have,
@@ -135,7 +137,8 @@ public final class XenstoreReader implements Closeable {
             checkLength(len, at, index, context);
             int body = (int) len;
             if (in.fill(8 + body) < 8 + body) {
-                throw fatal("truncated record body: the stream ends before the " + len + " octets of len", in.offset()
+                throw fatal("truncated record body: the stream ends before the " + Plural.count(len, "octet")
+                        + " of len", in.offset()
                         + in.fill(8 + body), index, context);
             }
             nextIndex++;
@@ -188,7 +191,8 @@ public final class XenstoreReader implements Closeable {
         int have = in.fill(8);
         if (have > 0) {
             String what = have == 8 ? "a record header (type " + XenstoreRecordType.name(in.buffer().getInt(
-                    in.buffer().position())) + ") follows END" : have + " octets follow END";
+                    in.buffer().position())) + ") follows END"
+                    : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow") + " END";
             throw fatal("octets after END: " + what, at, nextIndex, null);
         }
     }
@@ -238,8 +242,8 @@ public final class XenstoreReader implements Closeable {
         }
         long remaining = in.remaining();
         if (remaining >= 0 && 8 + len > remaining) {
-            throw fatal("len " + len + " runs past the end of the input: " + (remaining - 8)
-                    + " octets follow the record header", at + 4, index, context);
+            throw fatal("len " + len + " runs past the end of the input: " + Plural.count(remaining - 8, "octet")
+                    + (remaining - 8 == 1 ? " follows" : " follow") + " the record header", at + 4, index, context);
         }
     }
 
@@ -326,8 +330,8 @@ public final class XenstoreReader implements Closeable {
             default -> throw new AssertionError(type);
         }
         if (body.length() > ((end + 7) & ~7)) {
-            pending.add(new Problem("len " + body.length() + " is more than the body's " + end
-                    + " octets and their padding", body.offset(-4)));
+            pending.add(new Problem("len " + body.length() + " is more than the body's " + Plural.count(end, "octet")
+                    + " and their padding", body.offset(-4)));
         }
         return record;
     }
