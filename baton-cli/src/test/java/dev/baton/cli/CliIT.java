@@ -507,64 +507,6 @@ class CliIT {
     }
 
     @Test
-    void storeServeThenLiveUpdateToAnotherReleaseKeepsTheData() throws Exception {
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Baton.jar().toString(), "store", "serve", "--release", "1.0").redirectErrorStream(true).start();
-        Long newPid = null;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-            String listening = out.readLine();
-            String controlLine = out.readLine();
-            assertThat(listening).startsWith("listening on 127.0.0.1:").endsWith("(release 1.0)");
-            int port = Integer.parseInt(listening.replaceAll(".*:(\\d+) .*", "$1"));
-            int control = Integer.parseInt(controlLine.replaceAll("\\D+", ""));
-            assertThat(StoreClient.talk(port, "WRITE /demo/a \"hello\"", "READ /demo/a")).contains("OK \"hello\"");
-            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
-                    Integer.toString(control), "--to-release", "2.0");
-            assertThat(update.exit()).as(update.all()).isZero();
-            assertThat(update.out()).contains("live update to release 2.0:", "(profile 2.0)", "serves port " + port);
-            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
-            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
-            String reply = StoreClient.talk(port, "READ /demo/a");
-            assertThat(reply).contains("2.0").contains("OK \"hello\"");
-        } finally {
-            serve.destroyForcibly();
-            if (newPid != null) {
-                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
-
-    @Test
-    void aLiveUpdateCanCarryXenstoresFormat() throws Exception {
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Baton.jar().toString(), "store", "serve", "--release", "2.0").redirectErrorStream(true).start();
-        Long newPid = null;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-            int port = Integer.parseInt(out.readLine().replaceAll(".*:(\\d+) .*", "$1"));
-            int control = Integer.parseInt(out.readLine().replaceAll("\\D+", ""));
-            StoreClient.talk(port, "WRITE /local/domain/1/name \"guest-1\"", "SET_PERMS /local/domain/1/name n1 r2");
-            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
-                    Integer.toString(control), "--to-release", "1.0", "--format", "xenstore");
-            assertThat(update.exit()).as(update.all()).isZero();
-            assertThat(update.out()).contains("live update to release 1.0 through a xenstore dump");
-            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
-            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
-            String dump = update.out().replaceAll("(?s).*octets, (\\S+)\\): .*", "$1");
-            Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", dump);
-            assertThat(verify.exit()).as(verify.all()).isZero();
-            assertThat(StoreClient.talk(port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/name"))
-                    .contains("1.0", "OK \"guest-1\"", "n1", "r2");
-        } finally {
-            serve.destroyForcibly();
-            if (newPid != null) {
-                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
-
-    @Test
     void inspectAppliesQuirksAndSaysSo() throws IOException {
         // Producer "thermo" 1.4.x wrote thermostat data of version 1 but declared version 2.
         var d = dev.baton.cli.fixture.ThermostatDescriptions.THERMOSTAT;
@@ -619,12 +561,5 @@ class CliIT {
         assertThat(p.exitValue()).as(out + err).isEqualTo(1);
         assertThat(out).contains("offset " + written + ", record #16385: missing END: the stream ends after 16385 records");
         assertThat(out + err).doesNotContain("OutOfMemory", "Exception");
-    }
-
-    @Test
-    void demoLiveUpdatesAStoreUnderLoadAndLosesNothing() {
-        Baton.Result r = Baton.run("demo", "--nodes", "2000", "--clients", "4");
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("release 1.0 -> 2.0", "release 2.0 -> 1.0", "lost = 0");
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.store.client.StoreClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,14 +55,18 @@ class LiveUpdateTest {
         StoreProcess second = null;
         StoreProcess third = null;
         try {
+            StoreControl.Info info = StoreControl.at(first.control()).info(T);
+            assertThat(info).isEqualTo(new StoreControl.Info(first.process().pid(), "127.0.0.1", port, "2.0", 30));
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 3);
             load.start();
             awaitServing(load);
             second = StoreProcess.takeover(port, "1.0", null, T);
-            StoreProcess.Result down = first.liveUpdateTo(second, T);
+            List<LiveProgress> progress = new CopyOnWriteArrayList<>();
+            StoreProcess.Result down = first.liveUpdateTo(second, T, progress::add);
             assertThat(down.ok()).as(down.message()).isTrue();
             assertThat(down.profile()).isEqualTo("1.0");
+            checkProgress(progress, down);
             assertThat(first.awaitExit(T)).isTrue();
             awaitServing(load);
             third = StoreProcess.takeover(port, "2.0", null, T);
@@ -84,6 +90,32 @@ class LiveUpdateTest {
                 third.close();
             }
         }
+    }
+
+    /**
+     * The old process said how far it got as it went: the first pass chunk by chunk over the whole
+     * tree, then each pass, the last one paused; octets only grow.
+     */
+    private static void checkProgress(List<LiveProgress> progress, StoreProcess.Result r) {
+        assertThat(progress).isNotEmpty();
+        List<LiveProgress> first = progress.stream().filter(p -> p.pass() == 0).toList();
+        assertThat(first).hasSizeGreaterThanOrEqualTo(2); // 3000 nodes and more, in chunks of 2000
+        assertThat(first.get(0).toSend()).isGreaterThanOrEqualTo(3000);
+        assertThat(first.get(first.size() - 1).sent()).isGreaterThanOrEqualTo(3000);
+        LiveProgress last = progress.get(progress.size() - 1);
+        assertThat(last.paused()).isTrue();
+        assertThat(last.dirty()).isZero();
+        assertThat(last.pass()).isEqualTo(r.iterations() - 1);
+        assertThat(progress.subList(0, progress.size() - 1)).noneMatch(LiveProgress::paused);
+        for (int i = 0; i < progress.size(); i++) {
+            LiveProgress p = progress.get(i);
+            assertThat(p.sent()).isLessThanOrEqualTo(p.toSend());
+            if (i > 0) {
+                assertThat(p.octets()).isGreaterThanOrEqualTo(progress.get(i - 1).octets());
+                assertThat(p.pass()).isGreaterThanOrEqualTo(progress.get(i - 1).pass());
+            }
+        }
+        assertThat(last.octets()).isLessThanOrEqualTo(r.octets());
     }
 
     @ParameterizedTest
