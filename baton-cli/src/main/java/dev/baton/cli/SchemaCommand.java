@@ -62,10 +62,14 @@ final class SchemaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The providers the jar lists: those its own class loader defines, not those that baton's class
+     * path also lists (baton-store's), which would mix another application's descriptions and
+     * release profiles into the jar's.
+     */
     private static List<DescriptionProvider> fromServices(ClassLoader loader) {
-        List<DescriptionProvider> found = new ArrayList<>();
-        ServiceLoader.load(DescriptionProvider.class, loader).forEach(found::add);
-        return found;
+        return ServiceLoader.load(DescriptionProvider.class, loader).stream()
+                .filter(p -> p.type().getClassLoader() == loader).map(ServiceLoader.Provider::get).toList();
     }
 
     private List<DescriptionProvider> fromClass(ClassLoader loader) throws Exception {

@@ -258,13 +258,14 @@ class CliIT {
         }
         Baton.Result fromJar = Baton.run("schema", jar.toString());
         assertThat(fromJar.exit()).as(fromJar.err()).isZero();
+        // the jar's descriptions only: not also those baton's own class path lists (baton-store's)
+        assertThat(JSON.readTree(fromJar.out()).at("/descriptions").fieldNames()).toIterable().containsExactly("thermostat");
         JsonNode thermostat = JSON.readTree(fromJar.out()).at("/descriptions/thermostat");
         assertThat(thermostat.get("version").asInt()).isEqualTo(2);
         assertThat(thermostat.at("/fields/1/name").asText()).isEqualTo("heating");
         assertThat(thermostat.at("/fields/1/since").asInt()).isEqualTo(2);
         Baton.Result fromClass = Baton.run("schema", "--classpath", classes.toString(), provider);
         assertThat(fromClass.exit()).as(fromClass.err()).isZero();
-        // the jar's providers come with those on baton's own class path (baton-store's, since the demo uses it)
         assertThat(JSON.readTree(fromClass.out()).at("/descriptions/thermostat")).isEqualTo(thermostat);
         Baton.Result missing = Baton.run("schema", "com.example.Nope");
         assertThat(missing.exit()).isEqualTo(2);
