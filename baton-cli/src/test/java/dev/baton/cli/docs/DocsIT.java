@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -27,38 +26,6 @@ import org.opentest4j.AssertionFailedError;
  * the documents whose names contain one of those.
  */
 class DocsIT {
-
-    /**
-     * Blocks that fail today and are being fixed (issue 14), by document and first command: they
-     * run, and a failure is reported as skipped; one that passes fails, to be taken off this list.
-     */
-    static final Map<String, String> KNOWN_FAILING = Map.ofEntries(
-            Map.entry("README.md: bin/baton demo", "load-dependent numbers"),
-            Map.entry("README.md: bin/baton inspect /tmp/s.baton", "offsets of records 8 and 9"),
-            Map.entry("README.md: bin/baton verify /tmp/s.baton", "damaged.baton is not shipped"),
-            Map.entry("README.md: bin/baton check kv-1.0.json kv-2.0.json --profile 1.0", "kv-*.json are not shipped"),
-            Map.entry("docs/CLI.md: bin/baton verify damaged.baton", "damaged.baton is not shipped"),
-            Map.entry("docs/COMPATIBILITY.md: bin/baton schema --classpath app-1.0.jar com.example.AppDescriptions > old.json",
-                    "app-1.0.jar does not exist"),
-            Map.entry("docs/COMPATIBILITY.md: bin/baton check pc-i440fx-2.12.json.gz pc-q35-7.2.json.gz",
-                    "the dumps are not in the directory"),
-            Map.entry("docs/COMPATIBILITY.md: python2 vmstate-static-checker.py -s pc-q35-7.2.json -d next-release.json",
-                    "an illustration: QEMU's checker"),
-            Map.entry("docs/DESCRIPTIONS.md: bin/baton sample /tmp/s.baton && bin/baton inspect /tmp/s.baton",
-                    "shows part of the output"),
-            Map.entry("docs/MIGRATION.md: JAVA_OPTS=-Dbaton.sample.mib=256 bin/baton migrate receive --listen 7401 \\",
-                    "no TLS keys"),
-            Map.entry("docs/MIGRATION.md: JAVA_OPTS=-Dbaton.sample.mib=256 bin/baton migrate send --to localhost:7401 \\",
-                    "no TLS keys"),
-            Map.entry("docs/MIGRATION.md: bin/baton migrate send --to 127.0.0.1:7400", "no target"),
-            Map.entry("docs/STORE.md: ./mvnw -o -q package -pl baton-store -am -DskipTests", "runs Maven"),
-            Map.entry("docs/STORE.md: bin/baton store live-update --port 44153 --control 32851 --to-release 2.0",
-                    "no store"),
-            Map.entry("docs/STORE.md: bin/baton store dump --control 37247 --format xenstore store.xs", "no store"),
-            Map.entry("docs/STORE.md: bin/baton store load --control 35505 xs-le.bin", "no store"),
-            Map.entry("docs/STORE.md: bin/baton store live-update --port 35143 --control 34781 --to-release 1.0 --format xenstore",
-                    "no store"),
-            Map.entry("docs/XEN.md: bin/baton store dump --control 37247 --format xenstore store.xs", "no store"));
 
     static Path repo() {
         try {
@@ -93,7 +60,6 @@ class DocsIT {
         DocumentRun run;
         int ran;
         int failed;
-        int knownFailing;
         final List<String> skipped = new ArrayList<>();
 
         Document(Path repo, String name) {
@@ -119,15 +85,6 @@ class DocsIT {
                     break;
                 }
             }
-            String known = KNOWN_FAILING.get(name + ": " + block.firstCommand());
-            if (known != null) {
-                if (why == null) {
-                    throw new AssertionFailedError(block.fence().where() + " passes now: take it off DocsIT.KNOWN_FAILING");
-                }
-                knownFailing++;
-                Assumptions.abort("known failing (" + known + "): " + name + ":" + failedStep.line() + ": "
-                        + why.lines().findFirst().orElse(""));
-            }
             if (why != null) {
                 failed++;
                 throw new AssertionFailedError(describe(failedStep, why));
@@ -143,9 +100,8 @@ class DocsIT {
         }
 
         void close() {
-            System.out.printf("docs test: %s: %d block(s) ran (%d failed%s), %d skipped%s%n", name, ran, failed,
-                    knownFailing == 0 ? "" : ", " + knownFailing + " known failing", skipped.size(),
-                    skipped.isEmpty() ? "" : ": " + String.join("; ", skipped));
+            System.out.printf("docs test: %s: %d block(s) ran (%d failed), %d skipped%s%n", name, ran, failed,
+                    skipped.size(), skipped.isEmpty() ? "" : ": " + String.join("; ", skipped));
             if (run != null) {
                 try {
                     run.close();

@@ -24,9 +24,10 @@ import javax.tools.ToolProvider;
  * ("Java in the documents") says. A block that starts with {@code package} or {@code import} is
  * a compilation unit of its own. The others are fragments, compiled together in one class per
  * document: a fragment's leading declarations (fields, methods, types: what starts with an
- * annotation, a modifier or {@code class}/{@code record}/{@code interface}/{@code enum}) become
+ * annotation, a modifier, {@code class}/{@code record}/{@code interface}/{@code enum} or a
+ * method's signature) become
  * members of that class, the rest the body of a method of its own. The class imports every public
- * Baton type by name and the usual JDK packages on demand, and extends the document's context class
+ * Baton type by name, the usual JDK packages, JUnit's API and AssertJ's assertions, and extends the document's context class
  * ({@code dev.baton.cli.docs.snippets.<Doc>Context}) when there is one: it declares what the
  * document's fragments use without declaring it themselves.
  */
@@ -34,38 +35,43 @@ final class JavaSnippets {
     static final String PACKAGE = "dev.baton.cli.docs.snippets";
     private static final Pattern UNIT_START = Pattern.compile("^(package|import)\\s");
     private static final Pattern DECLARATION = Pattern.compile(
-            "^(@\\w|(public|protected|private|static|final|abstract|sealed|non-sealed|default|class|record|interface|enum)\\b)");
+            "^(@\\w|(public|protected|private|static|final|abstract|sealed|non-sealed|default|class|record|interface|enum)\\b"
+            // or a method's signature: a type, a name, a parenthesis (a statement has no such start)
+            + "|(?!(new|return|throw|else|case|yield)\\b)[A-Za-z_$][\\w$.<>\\[\\], ?]*\\s[A-Za-z_$][\\w$]*\\s*\\()");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:final\\s+|abstract\\s+|sealed\\s+)*(?:class|record|interface|enum)\\s+(\\w+)");
     /** The JDK packages a fragment may use unqualified, besides every Baton package. */
     private static final List<String> JDK_IMPORTS = List.of("java.io", "java.net", "java.nio", "java.nio.file",
             "java.time", "java.util", "java.util.function", "java.util.stream");
 
-    /** An error javac reported, and the block (or null: the generated class) it is in. */
-    record Problem(Markdown.Fence block, int docLine, String message) {
+    /** An error javac reported: the document, the block (null: the class made of its fragments), and the line. */
+    record Problem(String doc, Markdown.Fence block, int docLine, String message) {
     }
 
-    /** A source to compile, and for each of its lines the block and document line it came from. */
-    private record Source(String name, String text, List<Markdown.Fence> blockOfLine, List<Integer> docLineOfLine) {
+    /** A source to compile: a document's, and for each of its lines the block and document line it came from. */
+    private record Source(String doc, String name, String text, List<Markdown.Fence> blockOfLine,
+            List<Integer> docLineOfLine) {
     }
 
     private JavaSnippets() {
     }
 
-    /** Compiles the java blocks of one document with {@code classpath}; returns javac's errors, by block. */
-    static List<Problem> compile(String doc, List<Markdown.Fence> blocks, List<String> imports, String classpath) {
+    /** Compiles the java blocks of the documents (by name) with {@code classpath}, together; returns javac's errors. */
+    static List<Problem> compile(Map<String, List<Markdown.Fence>> documents, List<String> imports, String classpath) {
         List<Source> sources = new ArrayList<>();
-        List<Markdown.Fence> fragments = new ArrayList<>();
-        for (Markdown.Fence b : blocks) {
-            if (isUnit(b)) {
-                sources.add(unit(b));
-            } else {
-                fragments.add(b);
+        documents.forEach((doc, blocks) -> {
+            List<Markdown.Fence> fragments = new ArrayList<>();
+            for (Markdown.Fence b : blocks) {
+                if (isUnit(b)) {
+                    sources.add(unit(doc, b));
+                } else {
+                    fragments.add(b);
+                }
             }
-        }
-        if (!fragments.isEmpty()) {
-            sources.add(fragments(doc, fragments, imports));
-        }
+            if (!fragments.isEmpty()) {
+                sources.add(fragments(doc, fragments, imports));
+            }
+        });
         return javac(sources, classpath);
     }
 
@@ -74,7 +80,7 @@ final class JavaSnippets {
                 .findFirst().map(l -> UNIT_START.matcher(l).find()).orElse(false);
     }
 
-    private static Source unit(Markdown.Fence b) {
+    private static Source unit(String doc, Markdown.Fence b) {
         String text = String.join("\n", b.lines()) + "\n";
         Matcher pub = PUBLIC_TYPE.matcher(text);
         String name = pub.find() ? pub.group(1) : "Block" + b.line();
@@ -84,7 +90,7 @@ final class JavaSnippets {
             blockOf.add(b);
             lineOf.add(b.lineOf(i));
         }
-        return new Source(name, text, blockOf, lineOf);
+        return new Source(doc, name, text, blockOf, lineOf);
     }
 
     /** The name of a document's class of fragments and its context: docs/STORE.md gives Store. */
@@ -112,6 +118,8 @@ final class JavaSnippets {
         for (String p : JDK_IMPORTS) {
             out.emit("import " + p + ".*;", null, 0);
         }
+        out.emit("import static org.assertj.core.api.Assertions.*;", null, 0);
+        out.emit("import org.junit.jupiter.api.*;", null, 0);
         out.emit("@SuppressWarnings(\"all\")", null, 0);
         out.emit("class " + name + (hasContext ? " extends " + context : "") + " {", null, 0);
         for (Markdown.Fence b : fragments) {
@@ -128,7 +136,7 @@ final class JavaSnippets {
             }
         }
         out.emit("}", null, 0);
-        return new Source(name, text.toString(), blockOf, lineOf);
+        return new Source(doc, name, text.toString(), blockOf, lineOf);
     }
 
     private interface Emitter {
@@ -256,8 +264,8 @@ final class JavaSnippets {
             if (known && s.blockOfLine().get(line) == null) {
                 message += " (in the generated class: " + s.text().lines().skip(line).findFirst().orElse("") + ")";
             }
-            problems.add(new Problem(known ? s.blockOfLine().get(line) : null, known ? s.docLineOfLine().get(line) : 0,
-                    message));
+            problems.add(new Problem(s != null ? s.doc() : "", known ? s.blockOfLine().get(line) : null,
+                    known ? s.docLineOfLine().get(line) : 0, message));
         }
         deleteQuietly(out);
         return problems;
