@@ -34,6 +34,7 @@ final class DocumentRun implements AutoCloseable {
     /** How long a background command may take to print its expected lines, and {@code $ wait} to see them exit. */
     static final Duration BACKGROUND_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern PROCESS = Pattern.compile("\\bprocess (\\d+)");
+    private static final Pattern TEMP_FILE = Pattern.compile("/tmp/[\\w.@+-]+");
 
     private final Path repo;
     private final Path dir;
@@ -43,6 +44,8 @@ final class DocumentRun implements AutoCloseable {
     private final List<Background> background = new ArrayList<>();
     /** Process ids the commands printed ("process 9765"): detached store processes to stop at the end. */
     private final Set<Long> printedPids = new LinkedHashSet<>();
+    /** Files in /tmp the commands printed (a live update's log): to delete at the end. */
+    private final Set<Path> printedTempFiles = new LinkedHashSet<>();
 
     /** A command's output as it arrives: its lines so far, and whether it has ended. Guarded by itself. */
     private static final class Output {
@@ -137,7 +140,7 @@ final class DocumentRun implements AutoCloseable {
     }
 
     private String compare(Step step, List<String> actual, boolean numbersVary) {
-        actual.forEach(this::notePids);
+        actual.forEach(this::noteWhatToCleanUp);
         OutputMatch.Result r = OutputMatch.match(step.expected(), actual, numbersVary, bindings);
         if (!r.matched()) {
             return r.why();
@@ -158,7 +161,7 @@ final class DocumentRun implements AutoCloseable {
                     List<String> first = List.copyOf(out.lines.subList(0, k));
                     OutputMatch.Result r = OutputMatch.match(step.expected(), first, numbersVary, bindings);
                     if (r.matched()) {
-                        first.forEach(this::notePids);
+                        first.forEach(this::noteWhatToCleanUp);
                         bindings.putAll(r.bindings());
                         b.compared = k;
                         return null;
@@ -220,17 +223,22 @@ final class DocumentRun implements AutoCloseable {
         return c;
     }
 
-    private void notePids(String line) {
+    private void noteWhatToCleanUp(String line) {
         Matcher m = PROCESS.matcher(line);
         while (m.find()) {
             printedPids.add(Long.parseLong(m.group(1)));
+        }
+        Matcher t = TEMP_FILE.matcher(line);
+        while (t.find()) {
+            printedTempFiles.add(Path.of(t.group()));
         }
     }
 
     /**
      * Stops the background commands with everything they started, and the processes the commands
      * printed as {@code process N} that still run the build's jar (a live update's new store,
-     * detached from the command that started it), then deletes the directory.
+     * detached from the command that started it), then deletes the files in /tmp that the commands
+     * printed (its log) and the directory.
      */
     @Override
     public void close() throws IOException {
@@ -240,6 +248,11 @@ final class DocumentRun implements AutoCloseable {
         String jar = repo.resolve("baton-cli/target/baton.jar").toString();
         for (long pid : printedPids) {
             ProcessHandle.of(pid).filter(h -> h.info().commandLine().orElse("").contains(jar)).ifPresent(DocumentRun::stop);
+        }
+        for (Path f : printedTempFiles) {
+            if (Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(f);
+            }
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -57,6 +57,17 @@ class DocumentRunTest {
     }
 
     @Test
+    void theFilesInTmpThatCommandsPrintAreDeletedAtTheEnd() throws Exception {
+        Path log = Files.createTempFile(Path.of("/tmp"), "baton-docs-test-", ".log");
+        try (DocumentRun run = new DocumentRun(repo, "X.md")) {
+            assertThat(run.run(steps("$ echo its output: " + log, "its output: /tmp/baton-store-1.log").get(0), false))
+                    .isNull();
+            assertThat(log).exists();
+        }
+        assertThat(log).doesNotExist();
+    }
+
+    @Test
     void aBackgroundCommandThatEndsWithoutItsLinesFails() throws Exception {
         try (DocumentRun run = new DocumentRun(repo, "X.md")) {
             String why = run.run(steps("$ echo nope &", "ready").get(0), false);
