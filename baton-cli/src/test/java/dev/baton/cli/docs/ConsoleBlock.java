@@ -63,7 +63,7 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
                     throw new IllegalStateException(fence.doc() + ":" + fence.lineOf(i)
                             + ": a console block starts with a command ('$ ...'), not with output");
                 }
-                steps.get(steps.size() - 1).expected().add(new Expected(fence.lineOf(i), stripTrailing(l)));
+                steps.get(steps.size() - 1).expected().add(new Expected(fence.lineOf(i), l.stripTrailing()));
                 continue;
             }
             int start = i;
@@ -83,10 +83,6 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
         }
         return new ConsoleBlock(fence, mode, reason, steps.stream()
                 .map(s -> new Step(s.line(), s.command(), s.background(), List.copyOf(s.expected()))).toList());
-    }
-
-    static String stripTrailing(String line) {
-        return line.stripTrailing();
     }
 
     /** The line of the block's first command (of its fence when it has none). */

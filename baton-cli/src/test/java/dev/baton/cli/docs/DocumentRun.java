@@ -114,10 +114,6 @@ final class DocumentRun implements AutoCloseable {
         }
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /** Runs a step and returns {@code null} when its output matches, or why it does not. */
     String run(Step step, boolean numbersVary) throws IOException, InterruptedException {
         String command = substitute(step.command());
