@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code baton check}: can two releases migrate to each other? Compares the description
  * documents that {@code baton schema} prints, without running either release.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check",
         description = {"Check two releases' state descriptions for migration compatibility: forward (OLD writes, "
                 + "NEW reads: a live update) and backward (NEW writes for OLD's release profile, OLD reads: a "
                 + "rollback).",

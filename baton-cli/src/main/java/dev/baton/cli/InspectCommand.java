@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton inspect}: lists a stream's header and records. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "inspect",
         description = {"List a Baton stream: its header (producer, profile, byte order), then every record "
                 + "with its offset, type and length, the sections' idstr, instance and version, and where "
                 + "static data ends.",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton sample}: writes a demonstration stream holding every record type. */
-@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sample",
         description = "Write a demonstration stream that holds every record type.")
 final class SampleCommand implements Callable<Integer> {
 

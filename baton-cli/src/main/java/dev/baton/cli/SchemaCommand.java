@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code baton schema}: prints the descriptions an application provides, as the JSON that
  * {@code baton check} compares and that streams carry in their DESCRIPTION record.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "schema",
         description = {"Print the state descriptions a jar or a class provides, as JSON.",
             "A JAR is searched for DescriptionProvider implementations listed in its "
                 + "META-INF/services/dev.baton.core.engine.DescriptionProvider. A CLASS is either a "

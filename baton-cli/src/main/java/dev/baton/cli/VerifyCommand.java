@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * section header, an unknown mandatory record) are reported and checking goes on; one that
  * loses the framing (truncation, a length beyond the limits) ends it.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "verify",
         description = {"Check a Baton stream: preamble, version header, framing, padding, checksums, record "
                 + "grammar, section headers, the DESCRIPTION's JSON, and that nothing follows END.",
             "Exit 0 when valid, 1 when not (one line per problem), 2 on usage or I/O errors."})

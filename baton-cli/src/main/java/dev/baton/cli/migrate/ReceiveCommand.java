@@ -31,9 +31,6 @@ import picocli.CommandLine.Option;
             "The instance is activated only once the source has committed; on any failure it is discarded (exit 1)."})
 final class ReceiveCommand implements Callable<Integer> {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     From from;
 

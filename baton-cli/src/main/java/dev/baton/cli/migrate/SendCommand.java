@@ -32,9 +32,6 @@ import picocli.CommandLine.Option;
             "On any failure before the target's acknowledgement the application resumes with its state intact (exit 1)."})
 final class SendCommand implements Callable<Integer> {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Option(names = "--to", required = true, paramLabel = "HOST:PORT|FILE|-",
             description = "The target's address, a file to write the stream to, or - for standard output.")
     String to;

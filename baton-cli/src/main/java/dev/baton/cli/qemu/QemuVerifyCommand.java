@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.Progress;
-import dev.baton.cli.VersionProvider;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.RamBlock;
 import dev.baton.qemu.savevm.RamSummary;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton qemu verify}: every check Baton can make of a QEMU stream, every problem reported. */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "verify",
         description = {"Check a QEMU savevm stream, including what analyze-migration.py ignores: footers, section ids, "
                 + "the RAM block list and page addresses, compressed and XBZRLE pages, commands, subsection names "
                 + "and versions and struct sizes against the vmdesc, devices the vmdesc lists but the stream lacks, "

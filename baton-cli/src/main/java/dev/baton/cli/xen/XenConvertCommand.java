@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton xen convert --to v3}: rewrites a libxc v2 stream (alone or inside libxl) as v3. */
-@Command(name = "convert", 
+@Command(name = "convert",
         description = {"Convert a libxc v2 stream, alone or inside a libxl stream, to v3: the image header says 3 "
                 + "and STATIC_DATA_END goes where a v3 restorer reading v2 infers it (before the first "
                 + "X86_PV_P2M_FRAMES of a PV guest, the first PAGE_DATA of an HVM guest, else END). Every other "
@@ -26,9 +26,6 @@ import picocli.CommandLine.Parameters;
             "The input is checked as it is copied; a stream that is not valid v2 is not converted (exit 1) and OUT "
                     + "is left untouched."})
 final class XenConvertCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     /** The versions a stream can be converted to. */
     enum Target { v3 }

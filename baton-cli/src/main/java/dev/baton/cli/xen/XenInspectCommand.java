@@ -15,15 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton xen inspect}: lists a Xen stream's headers and records. */
-@Command(name = "inspect", 
+@Command(name = "inspect",
         description = {"List a Xen stream: its headers, then every record with its offset, type, length and what "
                 + "it says (xenstore records in full; libxc/libxl records with their counts and fields, pages skipped).",
             "Stops at the first problem, which it names with its offset and record (exit 1); 'baton xen verify' "
                     + "lists them all."})
 final class XenInspectCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(paramLabel = "FILE", description = "The stream; - for standard input.")
     String file;
