@@ -3,14 +3,13 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.compat.CompatibilityChecker;
 import dev.baton.core.compat.Finding;
 import dev.baton.core.compat.Schema;
 import dev.baton.core.json.JsonParser;
 import dev.baton.qemu.vmstate.VmstateDump;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,11 +33,13 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Which { forward, backward, both }
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The older release's description document.")
-    Path oldFile;
+    @Parameters(index = "0", paramLabel = "OLD",
+            description = "The older release's description document (a FILE); - for standard input.")
+    String oldFile;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The newer release's description document.")
-    Path newFile;
+    @Parameters(index = "1", paramLabel = "NEW",
+            description = "The newer release's description document (a FILE); - for standard input.")
+    String newFile;
 
     @Option(names = "--direction", defaultValue = "both", paramLabel = "forward|backward|both",
             description = "Which way to check (default: ${DEFAULT-VALUE}).")
@@ -54,8 +55,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Input older = read(oldFile);
-        Input newer = read(newFile);
+        Input older = read(InputFile.of(oldFile));
+        Input newer = read(InputFile.of(newFile));
         if (older.machine() != null && newer.machine() != null && !older.machine().equals(newer.machine())) {
             System.err.println("note: the dumps come from different machine types: \"" + older.machine() + "\" and \""
                     + newer.machine() + "\"");
@@ -91,12 +92,8 @@ final class CheckCommand implements Callable<Integer> {
     private record Input(Schema schema, String machine) {
     }
 
-    private static Input read(Path file) throws IOException {
-        String text;
-        try (var in = Files.newInputStream(file);
-             var maybeZipped = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in) {
-            text = new String(maybeZipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private static Input read(InputFile file) throws IOException {
+        String text = gunzipped(file);
         try {
             if (VmstateDump.isDump(JsonParser.parse(text))) {
                 VmstateDump dump = VmstateDump.parse(text);
@@ -104,8 +101,21 @@ final class CheckCommand implements Callable<Integer> {
             }
             return new Input(Schema.parse(text), null);
         } catch (JsonParser.JsonException | IllegalArgumentException e) {
-            throw new IOException(file + " is neither a description document from `baton schema` nor a QEMU "
+            throw new IOException(file.name() + " is neither a description document from `baton schema` nor a QEMU "
                     + "vmstate dump: " + e.getMessage());
+        }
+    }
+
+    /** The file's text, gunzipped when it is gzip (told by its first two octets, not its name). */
+    private static String gunzipped(InputFile file) throws IOException {
+        byte[] octets = file.readAllBytes();
+        if (octets.length < 2 || (octets[0] & 0xFF) != 0x1f || (octets[1] & 0xFF) != 0x8b) {
+            return file.readText(octets);
+        }
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(octets))) {
+            return file.readText(in.readAllBytes());
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file.name() + " is not a valid gzip file: " + e.getMessage());
         }
     }
 

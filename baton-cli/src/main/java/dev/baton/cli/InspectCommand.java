@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.engine.Quirk;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
@@ -35,8 +36,9 @@ final class InspectCommand implements Callable<Integer> {
     boolean fields;
 
     @Option(names = "--quirks", paramLabel = "FILE",
-            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md).")
-    java.nio.file.Path quirksFile;
+            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md); "
+                    + "- for standard input.")
+    String quirksFile;
 
     /** Sections larger than this are listed, not decoded: decoding holds a section in memory. */
     static final int LARGEST_DECODED = 16 << 20;
@@ -44,7 +46,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StreamInput input = new StreamInput(file);
-        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(quirksFile);
+        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(InputFile.of(quirksFile));
         long size = input.size();
         ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
         try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
@@ -109,11 +111,11 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static Quirks readQuirks(java.nio.file.Path file) throws IOException {
+    private static Quirks readQuirks(InputFile file) throws IOException {
         try {
-            return Quirks.fromJson(java.nio.file.Files.readString(file));
+            return Quirks.fromJson(file.readText());
         } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException e) {
-            throw new IOException(file + " is not a quirks file: " + e.getMessage());
+            throw new IOException(file.name() + " is not a quirks file: " + e.getMessage());
         }
     }
 }

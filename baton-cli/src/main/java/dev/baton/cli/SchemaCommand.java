@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.engine.DescriptionProvider;
 import dev.baton.core.engine.SchemaDocument;
 import dev.baton.core.describe.StateDescription;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
                 + "DescriptionProvider or a class whose public static final fields hold StateDescriptions."})
 final class SchemaCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CLASS|JAR", description = "A jar file, or the name of a class on the class path.")
+    @Parameters(paramLabel = "CLASS|JAR",
+            description = "A jar FILE (- for standard input), or the name of a class on the class path.")
     String target;
 
     @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = ":",
@@ -39,13 +41,33 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InputFile file = InputFile.of(target);
+        Path copy = file.isStdin() ? Files.createTempFile("baton-schema", ".jar") : null;
+        try {
+            if (copy != null) {
+                // a class loader reads jars from files only
+                try (var in = file.open()) {
+                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return print(copy);
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /** Prints the descriptions of {@code target}, or of the jar {@code stdinCopy} when it is standard input's. */
+    private int print(Path stdinCopy) throws Exception {
         List<URL> urls = new ArrayList<>();
-        boolean jar = target.endsWith(".jar") || Files.isRegularFile(Path.of(target));
+        Path jarFile = stdinCopy != null ? stdinCopy : Path.of(target);
+        boolean jar = stdinCopy != null || target.endsWith(".jar") || Files.isRegularFile(jarFile);
         if (jar) {
-            if (!Files.isRegularFile(Path.of(target))) {
+            if (!Files.isRegularFile(jarFile)) {
                 throw new java.nio.file.NoSuchFileException(target);
             }
-            urls.add(Path.of(target).toUri().toURL());
+            urls.add(jarFile.toUri().toURL());
         }
         for (Path p : classpath) {
             urls.add(p.toUri().toURL());
@@ -53,7 +75,7 @@ final class SchemaCommand implements Callable<Integer> {
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader())) {
             List<DescriptionProvider> found = jar ? fromServices(loader) : fromClass(loader);
             if (found.stream().allMatch(p -> p.descriptions().isEmpty())) {
-                throw new IOException("no state descriptions found in " + target);
+                throw new IOException("no state descriptions found in " + InputFile.name(target));
             }
             String json = SchemaDocument.of(found);
             ObjectMapper mapper = new ObjectMapper();
