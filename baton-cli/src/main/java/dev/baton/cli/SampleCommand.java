@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,11 +35,21 @@ final class SampleCommand implements Callable<Integer> {
             description = "Release profile name recorded in the header (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--json", description = "Say what was written as JSON on standard output (FILE must not be -).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         WriterOptions options = options(order == Order.little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN,
                 checksums, profile);
-        if (file.equals("-")) {
+        if (json && file.equals(InputFile.STDIN)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--json prints on standard output, which FILE - takes for the stream: name a file");
+        }
+        if (file.equals(InputFile.STDIN)) {
             OutputStream out = System.out;
             RecordWriter w = RecordWriter.open(out, options);
             SampleStream.write(w);
@@ -45,7 +58,19 @@ final class SampleCommand implements Callable<Integer> {
         } else {
             try (RecordWriter w = RecordWriter.open(Path.of(file), options)) {
                 SampleStream.write(w);
-                System.err.println("wrote " + w.offset() + " octets, " + w.records() + " records to " + file);
+                w.close();
+                if (json) {
+                    ObjectNode o = JsonOutput.object();
+                    o.put("file", file);
+                    o.put("octets", w.offset());
+                    o.put("records", w.records());
+                    o.put("byteOrder", order + "-endian");
+                    o.put("checksums", checksums);
+                    o.put("profile", profile);
+                    JsonOutput.print(o, System.out);
+                } else {
+                    System.err.println("wrote " + w.offset() + " octets, " + w.records() + " records to " + file);
+                }
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
@@ -14,6 +15,7 @@ import dev.baton.migrate.transport.TlsTransport;
 import dev.baton.migrate.transport.Transport;
 import dev.baton.migrate.transport.TransportListener;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +62,13 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--json", description = "Print what happened as one JSON document on standard output instead of "
+            + "lines (the port listened on is said on standard error).")
+    boolean json;
+
+    /** With --json, the document the session's events fill; else null. */
+    private JsonReport report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +77,14 @@ final class ReceiveCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
+        report = json ? new JsonReport() : null;
+        if (json) {
+            ObjectNode app = report.doc().putObject("application");
+            app.put("name", application.name());
+            app.put("version", application.version());
+            report.doc().put("from", from.listen != null ? "listen " + from.listen : from.file);
+            report.doc().put("tls", tlsConfig != null ? tlsConfig.subject() : null);
+        }
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))
@@ -80,9 +97,14 @@ final class ReceiveCommand implements Callable<Integer> {
             try (TransportListener listener = tlsConfig != null
                     ? TlsTransport.listen(e.port(), tlsConfig).timeout(timeout)
                     : TcpTransport.listen(address).timeout(timeout)) {
-                System.out.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
+                // with --json, standard output is the document's: the port is said on standard error
+                PrintStream say = json ? System.err : System.out;
+                say.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
                         + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());
-                System.out.flush();
+                say.flush();
+                if (json) {
+                    report.doc().put("port", listener.port());
+                }
                 try {
                     transport = listener.accept(Duration.ofSeconds(acceptSeconds));
                 } catch (TlsRefusedException refused) {
@@ -98,19 +120,28 @@ final class ReceiveCommand implements Callable<Integer> {
         MigratableApplication received;
         try {
             // the instance made above is new and empty: the migration loads into it
-            received = TargetSession.builder(() -> application).listener(new Report(System.out, bar, false)).build()
+            received = TargetSession.builder(() -> application)
+                    .listener(json ? report.listener(bar) : new Report(System.out, bar, false)).build()
                     .receive(transport);
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
         } finally {
             bar.close();
         }
-        System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 "
-                + StateDigest.of(received));
+        String digest = StateDigest.of(received);
+        if (json) {
+            report.doc().put("stateSha256", digest);
+            report.print(true, null);
+        } else {
+            System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 " + digest);
+        }
         return MigrateCommand.OK;
     }
 
-    private int fail(String message) {
+    private int fail(String message) throws IOException {
+        if (json) {
+            report.print(false, message);
+        }
         spec.commandLine().getErr().println("baton migrate receive: " + message);
         spec.commandLine().getErr().flush();
         return MigrateCommand.FAILED;

@@ -20,10 +20,15 @@ final class Report implements MigrationListener {
 
     @Override
     public void progress(long octets, long estimatedTotal) {
+        moveBar(progress, octets, estimatedTotal);
+    }
+
+    /** Moves {@code bar} to {@code octets} of an estimated {@code estimatedTotal} (0 when unknown). */
+    static void moveBar(Progress bar, long octets, long estimatedTotal) {
         if (estimatedTotal > 0) {
-            progress.total(estimatedTotal);
+            bar.total(estimatedTotal);
         }
-        progress.at(octets);
+        bar.at(octets);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package dev.baton.cli.xen;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.JsonOutput;
+import dev.baton.cli.ProblemJson;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.convert.Conversion;
 import dev.baton.xen.convert.V2ToV3Converter;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +44,19 @@ final class XenConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "Where the v3 stream goes; - for standard output.")
     String out;
 
+    @Option(names = "--json", description = "Say what was converted as JSON on standard output (OUT must not be -).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        boolean toStdout = out.equals("-");
+        boolean toStdout = out.equals(InputFile.STDIN);
+        if (json && toStdout) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--json prints on standard output, which OUT - takes for the stream: name a file");
+        }
         PrintStream say = toStdout ? System.err : System.out;
         Path target = toStdout ? null : Path.of(out);
         Path temp = toStdout ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".baton-convert", ".tmp");
@@ -51,6 +66,13 @@ final class XenConvertCommand implements Callable<Integer> {
                     : FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 c = V2ToV3Converter.convert(source.input(), sink);
             } catch (StreamFormatException e) {
+                if (json) {
+                    ObjectNode o = names(source);
+                    o.put("converted", false);
+                    ObjectNode error = o.putObject("error");
+                    ProblemJson.put(error, e);
+                    JsonOutput.print(o, System.out);
+                }
                 System.out.flush();
                 System.err.println("baton xen convert: " + source.name() + ": " + e.getMessage());
                 return XenCommand.BAD_INPUT;
@@ -60,6 +82,18 @@ final class XenConvertCommand implements Callable<Integer> {
             } else {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 temp = null;
+            }
+            if (json) {
+                ObjectNode o = names(source);
+                o.put("converted", true);
+                o.put("format", c.format().id());
+                o.put("guest", c.domain().guestName());
+                o.put("insertedAt", c.insertedAt());
+                o.put("insertedBefore", c.insertedBefore());
+                o.put("inputOctets", c.inputOctets());
+                o.put("outputOctets", c.outputOctets());
+                JsonOutput.print(o, System.out);
+                return XenCommand.OK;
             }
             say.println(source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
                     + c.domain().guestName() + " stream converted to v3; STATIC_DATA_END inserted as libxc record #"
@@ -71,5 +105,12 @@ final class XenConvertCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private ObjectNode names(XenSource source) {
+        ObjectNode o = JsonOutput.object();
+        o.put("input", source.name());
+        o.put("output", out);
+        return o;
     }
 }
