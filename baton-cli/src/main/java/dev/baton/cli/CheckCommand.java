@@ -79,7 +79,9 @@ final class CheckCommand implements Callable<Integer> {
             printJson(findings, which, errors == 0);
         } else {
             for (Finding f : findings) {
-                System.out.println(f.line());
+                // a long finding goes on under its path, the line's last column
+                String line = f.line();
+                Lines.println(System.out, line, line.length() - (f.path() + ": " + f.message()).length());
             }
             System.out.println((errors == 0 ? "compatible" : "incompatible") + " (" + direction
                     + (profile != null ? ", profile " + profile : "") + "): " + errors + " errors, " + warnings

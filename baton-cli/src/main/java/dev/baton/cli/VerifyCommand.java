@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
         StreamHeader header = null;
         long records = 0;
         long end = -1;
-        try (Progress bar = Progress.start("verify", size, progress);
+        try (Progress bar = Progress.start(Progress.reading("verify", file), size, progress);
              RecordReader reader = input.open(StreamInput.toolOptions().withProblems(problems::add))) {
             header = reader.header();
             for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
@@ -60,6 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             reader.expectEndOfInput();
             records = reader.records();
             end = reader.offset();
+            bar.at(end); // END too: a bar that ends short of 100% looks like work left undone
         } catch (StreamFormatException e) {
             problems.add(e); // framing lost: nothing after this can be trusted
         }
@@ -119,11 +120,11 @@ final class VerifyCommand implements Callable<Integer> {
             return;
         }
         for (StreamFormatException p : problems) {
-            System.out.println(input.name() + ": " + p.getMessage());
+            Lines.println(System.out, input.name() + ": " + p.getMessage(), 4);
         }
         if (problems.isEmpty()) {
-            System.out.println(input.name() + ": valid: " + records + " records, " + end + " octets, "
-                    + Listing.order(header) + ", checksums " + (header.checksums() ? "on" : "off"));
+            Lines.println(System.out, input.name() + ": valid: " + records + " records, " + end + " octets, "
+                    + Listing.order(header) + ", checksums " + (header.checksums() ? "on" : "off"), 4);
         } else {
             System.out.println(input.name() + ": invalid: " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems"));

@@ -1,6 +1,7 @@
 package dev.baton.cli.migrate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
@@ -99,8 +100,8 @@ final class ReceiveCommand implements Callable<Integer> {
                     : TcpTransport.listen(address).timeout(timeout)) {
                 // with --json, standard output is the document's: the port is said on standard error
                 PrintStream say = json ? System.err : System.out;
-                say.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
-                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());
+                Lines.println(say, "listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
+                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version(), 4);
                 say.flush();
                 if (json) {
                     report.doc().put("port", listener.port());
@@ -116,7 +117,7 @@ final class ReceiveCommand implements Callable<Integer> {
         } else {
             transport = FileTransport.open(Path.of(from.file));
         }
-        Progress bar = Progress.start("receive", -1, progress);
+        Progress bar = Progress.start(Progress.reading("receive", from.file == null ? "" : from.file), -1, progress);
         MigratableApplication received;
         try {
             // the instance made above is new and empty: the migration loads into it
@@ -133,7 +134,9 @@ final class ReceiveCommand implements Callable<Integer> {
             report.doc().put("stateSha256", digest);
             report.print(true, null);
         } else {
-            System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 " + digest);
+            // the digest on a line of its own: with the name it would not fit a line
+            System.out.println("activated " + received.name() + " " + received.version());
+            System.out.println("state sha256 " + digest);
         }
         return MigrateCommand.OK;
     }

@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationListener;
@@ -67,7 +68,7 @@ final class Report implements MigrationListener {
     }
 
     private void line(String s) {
-        out.println(s);
+        Lines.println(out, s, 4);
         out.flush();
     }
 

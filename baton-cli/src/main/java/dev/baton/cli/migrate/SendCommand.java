@@ -1,6 +1,7 @@
 package dev.baton.cli.migrate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
@@ -100,8 +101,8 @@ final class SendCommand implements Callable<Integer> {
             report.doc().put("to", to);
             report.doc().put("tls", tlsConfig != null ? tlsConfig.subject() : null);
         } else {
-            info.println("sending " + application.name() + " " + application.version() + " to " + to
-                    + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""));
+            Lines.println(info, "sending " + application.name() + " " + application.version() + " to " + to
+                    + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""), 4);
         }
         Transport transport;
         try {

@@ -54,7 +54,8 @@ final class QemuAnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ram goes only with --dump state");
         }
         SavevmSource source = SavevmSource.argument(file);
-        try (Progress bar = Progress.start(extract != null ? "extract" : "analyze", source.length(), progress)) {
+        try (Progress bar = Progress.start(Progress.reading(extract != null ? "extract" : "analyze", file),
+                source.length(), progress)) {
             SavevmOptions options = SavevmOptions.defaults().withProgress(QemuCommand.throttled(bar));
             if (extract != null) {
                 Path dir = extract.toAbsolutePath().normalize();

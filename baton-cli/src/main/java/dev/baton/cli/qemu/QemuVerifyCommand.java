@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.RamBlock;
@@ -40,8 +41,11 @@ final class QemuVerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SavevmSource source = SavevmSource.argument(file);
         SavevmVerifier.Verdict v;
-        try (Progress bar = Progress.start("verify", source.length(), progress)) {
+        try (Progress bar = Progress.start(Progress.reading("verify", file), source.length(), progress)) {
             v = SavevmVerifier.verify(source, QemuCommand.throttled(bar));
+            if (v.stream() != null) {
+                bar.at(v.stream().length()); // the callback moves the bar by whole MiB: show the end
+            }
         }
         if (json) {
             json(source, v);
@@ -53,10 +57,10 @@ final class QemuVerifyCommand implements Callable<Integer> {
 
     private static void text(SavevmSource source, SavevmVerifier.Verdict v) {
         for (StreamFormatException p : v.problems()) {
-            System.out.println(source.name() + ": " + p.getMessage());
+            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
         }
         if (v.valid()) {
-            System.out.println(source.name() + ": valid: " + summary(v.stream()));
+            Lines.println(System.out, source.name() + ": valid: " + summary(v.stream()), 4);
         } else {
             int n = v.problems().size();
             System.out.println(source.name() + ": invalid: " + n + (n == 1 ? " problem" : " problems"));

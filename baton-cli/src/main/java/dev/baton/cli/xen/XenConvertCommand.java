@@ -2,6 +2,7 @@ package dev.baton.cli.xen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.JsonOutput;
+import dev.baton.cli.Lines;
 import dev.baton.cli.ProblemJson;
 import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.StreamFormatException;
@@ -95,10 +96,10 @@ final class XenConvertCommand implements Callable<Integer> {
                 JsonOutput.print(o, System.out);
                 return XenCommand.OK;
             }
-            say.println(source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
+            Lines.println(say, source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
                     + c.domain().guestName() + " stream converted to v3; STATIC_DATA_END inserted as libxc record #"
                     + c.insertedAt() + ", before " + c.insertedBefore() + "; " + c.inputOctets() + " -> "
-                    + c.outputOctets() + " octets");
+                    + c.outputOctets() + " octets", 4);
             return XenCommand.OK;
         } finally {
             if (temp != null) {

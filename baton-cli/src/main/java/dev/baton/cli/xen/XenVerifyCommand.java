@@ -3,6 +3,7 @@ package dev.baton.cli.xen;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.cli.Lines;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.DomainHeader;
@@ -105,11 +106,11 @@ final class XenVerifyCommand implements Callable<Integer> {
             return;
         }
         for (StreamFormatException p : problems) {
-            System.out.println(source.name() + ": " + p.getMessage());
+            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
         }
         if (problems.isEmpty()) {
-            System.out.println(source.name() + ": valid: " + v.what + "; " + v.records + " records, " + v.end
-                    + " octets");
+            Lines.println(System.out, source.name() + ": valid: " + v.what + "; " + v.records + " records, " + v.end
+                    + " octets", 4);
         } else {
             System.out.println(source.name() + ": invalid: " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems"));
