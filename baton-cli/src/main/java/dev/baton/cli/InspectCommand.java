@@ -49,12 +49,18 @@ final class InspectCommand implements Callable<Integer> {
         Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(InputFile.of(quirksFile));
         long size = input.size();
         ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
+        // opened before the listing starts: an I/O error (exit 2) prints no JSON document
+        RecordReader opened = null;
+        StreamFormatException notAStream = null;
+        try {
+            opened = input.open(options);
+        } catch (StreamFormatException e) {
+            notAStream = e;
+        }
+        RecordReader reader = opened;
         try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
-            RecordReader reader;
-            try {
-                reader = input.open(options);
-            } catch (StreamFormatException e) {
-                out.error(e);
+            if (notAStream != null) {
+                out.error(notAStream);
                 return ErrorHandler.BAD_INPUT;
             }
             try (reader) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code --json} of the commands that say what they did (sample, xen convert, migrate send
@@ -182,5 +184,23 @@ class JsonShapesIT {
         } finally {
             receiver.destroyForcibly();
         }
+    }
+
+    @ParameterizedTest(name = "baton {0}")
+    @ValueSource(strings = {"inspect --json", "verify --json", "check --json nope.json", "xen inspect --json",
+        "xen verify --json", "xen convert --json --to v3", "qemu verify --json", "migrate receive --json --from"})
+    void anIoErrorPrintsNoDocumentAndOneLine(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add(dir.resolve("missing").toString());
+        if (command.startsWith("xen convert")) {
+            args.add(dir.resolve("out").toString());
+        }
+        Baton.Result r = Baton.run(args.toArray(String[]::new));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        String name = String.join(" ", args.subList(0, command.startsWith("xen") || command.startsWith("qemu")
+                || command.startsWith("migrate") ? 2 : 1));
+        assertOneLineError(r, name);
+        assertThat(r.err()).contains("no such file: ");
     }
 }

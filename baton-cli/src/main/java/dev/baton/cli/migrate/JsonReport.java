@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.JsonOutput;
 import dev.baton.cli.Progress;
+import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationListener;
 import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.transport.TlsConfig;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -20,6 +22,18 @@ final class JsonReport implements MigrationListener {
     private final ObjectNode doc = JsonOutput.object();
     private Progress progress;
     private ArrayNode passes;
+
+    /**
+     * A report on migrating {@code application}, to or from ({@code key}) {@code where}, with
+     * TLS when {@code tls} is not null.
+     */
+    JsonReport(MigratableApplication application, String key, String where, TlsConfig tls) {
+        ObjectNode app = doc.putObject("application");
+        app.put("name", application.name());
+        app.put("version", application.version());
+        doc.put(key, where);
+        doc.put("tls", tls != null ? tls.subject() : null);
+    }
 
     /** This report as a session's listener, moving {@code bar} as the stream goes. */
     MigrationListener listener(Progress bar) {

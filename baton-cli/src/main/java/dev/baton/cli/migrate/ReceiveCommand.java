@@ -1,6 +1,5 @@
 package dev.baton.cli.migrate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
@@ -78,14 +77,8 @@ final class ReceiveCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
-        report = json ? new JsonReport() : null;
-        if (json) {
-            ObjectNode app = report.doc().putObject("application");
-            app.put("name", application.name());
-            app.put("version", application.version());
-            report.doc().put("from", from.listen != null ? "listen " + from.listen : from.file);
-            report.doc().put("tls", tlsConfig != null ? tlsConfig.subject() : null);
-        }
+        report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + from.listen : from.file,
+                tlsConfig) : null;
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))

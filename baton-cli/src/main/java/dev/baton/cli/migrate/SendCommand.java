@@ -1,6 +1,5 @@
 package dev.baton.cli.migrate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
@@ -93,14 +92,8 @@ final class SendCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         MigratableApplication application = appOptions.load();
         application.launch();
-        report = json ? new JsonReport() : null;
-        if (json) {
-            ObjectNode app = report.doc().putObject("application");
-            app.put("name", application.name());
-            app.put("version", application.version());
-            report.doc().put("to", to);
-            report.doc().put("tls", tlsConfig != null ? tlsConfig.subject() : null);
-        } else {
+        report = json ? new JsonReport(application, "to", to, tlsConfig) : null;
+        if (!json) {
             Lines.println(info, "sending " + application.name() + " " + application.version() + " to " + to
                     + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""), 4);
         }
