@@ -58,7 +58,7 @@ final class InspectCommand implements Callable<Integer> {
             notAStream = e;
         }
         RecordReader reader = opened;
-        try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
+        try (Listing out = json ? new JsonListing(System.out, System.err) : new TextListing(System.out, System.err)) {
             if (notAStream != null) {
                 out.error(notAStream);
                 return ErrorHandler.BAD_INPUT;

@@ -203,4 +203,22 @@ class JsonShapesIT {
         assertOneLineError(r, name);
         assertThat(r.err()).contains("no such file: ");
     }
+
+    @Test
+    void aBadStreamIsADocumentWithItsErrorAndOneLine() throws Exception {
+        Path file = dir.resolve("s.baton");
+        assertThat(Baton.run("sample", file.toString()).exit()).isZero();
+        Path cut = Files.write(dir.resolve("cut.baton"), Arrays.copyOf(Files.readAllBytes(file), 1000));
+        Baton.Result inspect = Baton.run("inspect", "--json", cut.toString());
+        assertThat(inspect.exit()).isEqualTo(1);
+        assertOneLineError(inspect, "inspect");
+        assertThat(inspect.err()).contains(document(inspect).at("/error/message").asText());
+
+        Path xen = Files.write(dir.resolve("cut.xen"), Arrays.copyOf(Files.readAllBytes(
+                XenVectors.asFile(dir, "libxc-hvm-v2")), 3000));
+        Baton.Result xenInspect = Baton.run("xen", "inspect", "--json", xen.toString());
+        assertThat(xenInspect.exit()).isEqualTo(1);
+        assertOneLineError(xenInspect, "xen inspect");
+        assertThat(xenInspect.err()).endsWith(document(xenInspect).at("/error/message").asText() + "\n");
+    }
 }

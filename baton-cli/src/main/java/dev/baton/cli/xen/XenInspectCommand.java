@@ -36,7 +36,7 @@ final class XenInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (XenSource source = XenSource.open(file);
-             XenListing out = json ? new XenJsonListing(System.out) : new XenTextListing(System.out, System.err)) {
+             XenListing out = json ? new XenJsonListing(System.out, System.err) : new XenTextListing(System.out, System.err)) {
             try {
                 XenFormat f = source.format(format);
                 out.start(source, f);
