@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
  * check failed), 2 usage or I/O error.
  */
 @Command(name = "baton",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = "Versioned state-migration streams: write, inspect and verify them; print state descriptions.",
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
 public final class BatonCommand implements Runnable {
@@ -63,11 +61,40 @@ public final class BatonCommand implements Runnable {
                 .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).toList();
         (named.isEmpty() ? SUBCOMMANDS : named).forEach(cl::addSubcommand);
         cl.addSubcommand(new CommandLine.HelpCommand());
+        if (cl.getSubcommands().containsKey("demo")) {
+            // the demo's own description names its releases in the wrong order; its command is the
+            // store's to change, so the list of commands says it rightly here
+            cl.getSubcommands().get("demo").getCommandSpec().usageMessage().description(DEMO);
+        }
+        standardOptions(cl, new VersionProvider());
         // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         cl.setParameterExceptionHandler(new dev.baton.cli.option.UsageErrorHandler());
         return cl;
+    }
+
+    /** What {@code baton demo} does, as {@code baton --help} lists it. */
+    private static final String DEMO = "Live-update a store under load to a new process (release 1.0 -> 2.0 -> 1.0) "
+            + "and check that nothing was lost.";
+
+    /**
+     * Gives every command of the tree {@code -h, --help} and {@code -V, --version}, and one
+     * version text: here, once, so that no command can miss them. A command that declares one of
+     * them itself (picocli's {@code help} declares {@code --help}) keeps its own.
+     */
+    private static void standardOptions(CommandLine cl, CommandLine.IVersionProvider version) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        spec.versionProvider(version);
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                    .description("Show this help message and exit.").build());
+        }
+        if (spec.findOption("--version") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true)
+                    .type(boolean.class).description("Print version information and exit.").build());
+        }
+        cl.getSubcommands().values().forEach(sub -> standardOptions(sub, version));
     }
 
     @Override

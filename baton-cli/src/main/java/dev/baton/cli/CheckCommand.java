@@ -3,18 +3,19 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.compat.CompatibilityChecker;
 import dev.baton.core.compat.Finding;
 import dev.baton.core.compat.Schema;
 import dev.baton.core.json.JsonParser;
-import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.Utf8;
 import dev.baton.qemu.vmstate.VmstateDump;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code baton check}: can two releases migrate to each other? Compares the description
  * documents that {@code baton schema} prints, without running either release.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "check",
         description = {"Check two releases' state descriptions for migration compatibility: forward (OLD writes, "
                 + "NEW reads: a live update) and backward (NEW writes for OLD's release profile, OLD reads: a "
                 + "rollback).",
@@ -40,11 +41,13 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Which { forward, backward, both }
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The older release's description document.")
-    Path oldFile;
+    @Parameters(index = "0", paramLabel = "OLD",
+            description = "The older release's description document (a FILE); - for standard input.")
+    String oldFile;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The newer release's description document.")
-    Path newFile;
+    @Parameters(index = "1", paramLabel = "NEW",
+            description = "The newer release's description document (a FILE); - for standard input.")
+    String newFile;
 
     @Option(names = "--direction", defaultValue = "both", paramLabel = "forward|backward|both",
             description = "Which way to check (default: ${DEFAULT-VALUE}).")
@@ -66,8 +69,8 @@ final class CheckCommand implements Callable<Integer> {
         Input older;
         Input newer;
         try {
-            older = read(oldFile);
-            newer = read(newFile);
+            older = read(InputFile.of(oldFile));
+            newer = read(InputFile.of(newFile));
         } catch (NotADocument e) {
             System.err.println("baton check: " + e.getMessage());
             return ErrorHandler.BAD_INPUT;
@@ -94,7 +97,9 @@ final class CheckCommand implements Callable<Integer> {
             printJson(findings, which, errors == 0);
         } else {
             for (Finding f : findings) {
-                System.out.println(f.line());
+                // a long finding goes on under its path, the line's last column
+                String line = f.line();
+                Lines.println(System.out, line, line.length() - (f.path() + ": " + f.message()).length());
             }
             System.out.println((errors == 0 ? "compatible" : "incompatible") + " (" + direction
                     + (profile != null ? ", profile " + profile : "") + "): " + Plural.count(errors, "error") + ", "
@@ -115,16 +120,23 @@ final class CheckCommand implements Callable<Integer> {
     private static final class NotADocument extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NotADocument(Path file, String why) {
-            super(file + " is neither a description document from `baton schema` nor a QEMU vmstate dump: " + why);
+        NotADocument(InputFile file, String why) {
+            super(file.name() + " is neither a description document from `baton schema` nor a QEMU vmstate dump: "
+                    + why);
         }
     }
 
-    private static Input read(Path file) throws IOException, NotADocument {
+    /**
+     * The file's schema. It is gunzipped when its name ends in .gz or its first two octets are
+     * gzip's (standard input has no name).
+     */
+    private static Input read(InputFile file) throws IOException, NotADocument {
         byte[] octets;
-        try (var in = InputFiles.open(file)) {
-            var stream = java.nio.channels.Channels.newInputStream(in);
-            try (var maybeZipped = file.toString().endsWith(".gz") ? new GZIPInputStream(stream) : stream) {
+        try (InputStream in = new BufferedInputStream(file.open())) {
+            in.mark(2);
+            boolean gzip = file.name().endsWith(".gz") || in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            try (InputStream maybeZipped = gzip ? new GZIPInputStream(in) : in) {
                 octets = maybeZipped.readNBytes(LARGEST + 1);
             } catch (ZipException | EOFException e) { // not gzip, or cut short
                 throw new NotADocument(file, "its gzip compression is broken (" + e.getMessage() + ")");

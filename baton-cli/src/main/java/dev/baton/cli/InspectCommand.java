@@ -1,9 +1,9 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.engine.Quirk;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
-import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton inspect}: lists a stream's header and records. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "inspect",
         description = {"List a Baton stream: its header (producer, profile, byte order), then every record "
                 + "with its offset, type and length, the sections' idstr, instance and version, and where "
                 + "static data ends.",
@@ -37,8 +37,9 @@ final class InspectCommand implements Callable<Integer> {
     boolean fields;
 
     @Option(names = "--quirks", paramLabel = "FILE",
-            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md).")
-    java.nio.file.Path quirksFile;
+            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md); "
+                    + "- for standard input.")
+    String quirksFile;
 
     /** Sections larger than this are listed, not decoded: decoding holds a section in memory. */
     static final int LARGEST_DECODED = 16 << 20;
@@ -46,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StreamInput input = new StreamInput(file);
-        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(quirksFile);
+        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(InputFile.of(quirksFile));
         long size = input.size();
         ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
         RecordReader reader;
@@ -114,14 +115,14 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private Listing listing() throws IOException {
-        return json ? new JsonListing(System.out) : new TextListing(System.out, System.err);
+        return json ? new JsonListing(System.out, System.err) : new TextListing(System.out, System.err);
     }
 
-    private static Quirks readQuirks(java.nio.file.Path file) throws IOException {
+    private static Quirks readQuirks(InputFile file) throws IOException {
         try {
-            return Quirks.fromJson(java.nio.file.Files.readString(InputFiles.notADirectory(file)));
+            return Quirks.fromJson(file.readText());
         } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException e) {
-            throw new IOException(file + " is not a quirks file: " + e.getMessage());
+            throw new IOException(file.name() + " is not a quirks file: " + e.getMessage());
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamHeader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * The JSON listing, streamed as it is read so that memory stays constant for any stream:
@@ -21,7 +22,11 @@ final class JsonListing implements Listing {
     /** Whether a record's object is still open, so that a note can join it. */
     private boolean open;
 
-    JsonListing(OutputStream out) throws IOException {
+    /** Where the one-line error goes, as without --json. */
+    private final PrintStream err;
+
+    JsonListing(OutputStream out, PrintStream err) throws IOException {
+        this.err = err;
         this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
         json.writeStartObject();
@@ -113,6 +118,7 @@ final class JsonListing implements Listing {
         }
         json.writeFieldName("error");
         ProblemJson.writeObject(json, e);
+        err.println("baton inspect: " + e.getMessage());
     }
 
     @Override

@@ -1,14 +1,24 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.InputFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DefaultProgressBarRenderer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
 
 /**
- * A progress bar on standard error for long work, shown only where a person watches (a terminal)
- * and the work is long enough to need one, or when asked for. Otherwise every call is a no-op.
- * Public for the subcommand packages ({@code baton migrate}).
+ * A progress bar on standard error for long work, shown only where a person watches (standard
+ * error is a terminal) and the work is long enough to need one, or when asked for. Otherwise
+ * every call is a no-op. Public for the subcommand packages ({@code baton migrate}).
  */
 public final class Progress implements AutoCloseable {
     /** Inputs smaller than this finish before a bar would be worth drawing. */
@@ -27,8 +37,20 @@ public final class Progress implements AutoCloseable {
      * @param force show it even when not on a terminal or for small inputs
      */
     public static Progress start(String task, long total, boolean force) {
-        boolean show = force || (System.console() != null && (total < 0 || total >= WORTH_SHOWING));
-        return show ? new Progress(build(task, total, " MiB", 1L << 20, true)) : new Progress(null);
+        boolean show = force || (onTerminal() && (total < 0 || total >= WORTH_SHOWING));
+        if (!show) {
+            return new Progress(null);
+        }
+        boolean small = total >= 0 && total < 1L << 20;
+        return new Progress(build(task, total, small ? " KiB" : " MiB", small ? 1L << 10 : 1L << 20, true));
+    }
+
+    /**
+     * The name of a task that reads {@code argument}: {@code task} for a file, and for {@code -}
+     * words that say so, since a bar with no end and no file name would not.
+     */
+    public static String reading(String task, String argument) {
+        return argument.equals(InputFile.STDIN) ? task + ", reading standard input" : task;
     }
 
     /**
@@ -37,7 +59,21 @@ public final class Progress implements AutoCloseable {
      * only clutter it.
      */
     public static Progress interactive(String task, long total, String unit) {
-        return System.console() == null ? new Progress(null) : new Progress(build(task, total, unit, 1, false));
+        return onTerminal() ? new Progress(build(task, total, unit, 1, false)) : new Progress(null);
+    }
+
+    /**
+     * Whether standard error, where the bar is drawn, is a terminal. Where /proc tells (Linux),
+     * by what file descriptor 2 is; elsewhere by whether the JVM has a console (standard input
+     * and output are terminals), which misses {@code baton verify - < file} on a terminal.
+     */
+    static boolean onTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
     }
 
     /**
@@ -47,25 +83,25 @@ public final class Progress implements AutoCloseable {
      * different sizes.
      */
     public static Progress phase(String task, String unit) {
-        if (System.console() == null) {
+        if (!onTerminal()) {
             return new Progress(null);
         }
-        return new Progress(builder(task, 0, unit, 1, new ErasingConsumer(System.err)).hideEta()
+        return new Progress(builder(task, 0, unit, 1, false, false, new ErasingConsumer(System.err))
                 .clearDisplayOnFinish().build());
     }
 
     private static ProgressBar build(String task, long total, String unit, long unitSize, boolean speed) {
-        ProgressBarBuilder b = builder(task, total, unit, unitSize, new ConsoleProgressBarConsumer(System.err));
-        if (speed) {
-            b.showSpeed();
-        }
-        return b.build();
+        return builder(task, total, unit, unitSize, speed, total >= 0, new ConsoleProgressBarConsumer(System.err))
+                .build();
     }
 
-    private static ProgressBarBuilder builder(String task, long total, String unit, long unitSize,
-            ConsoleProgressBarConsumer consumer) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 0))
+    /** Every bar's settings; a phase's bar differs only in its consumer and in having no time left. */
+    private static ProgressBarBuilder builder(String task, long total, String unit, long unitSize, boolean speed,
+            boolean eta, ConsoleProgressBarConsumer consumer) {
+        // a total of -1 makes the bar indefinite: no percentage where none is known
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
+                .setRenderer(new Renderer(unit, unitSize, speed, eta))
                 .setConsumer(consumer).setUpdateIntervalMillis(200);
     }
 
@@ -85,6 +121,42 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * The progress bar library's own drawing, but for the speed: the library divides by whole
+     * seconds (no rate in the first second, near twice the rate at 1.9 s); this divides by the
+     * time that has really passed.
+     */
+    private static final class Renderer extends DefaultProgressBarRenderer {
+        private final String unit;
+        private final long unitSize;
+
+        /** With {@code eta}, the time left is shown after the time spent (only a known total has one). */
+        Renderer(String unit, long unitSize, boolean speed, boolean eta) {
+            super(ProgressBarStyle.ASCII, unit, unitSize, speed, new DecimalFormat("0.0"), ChronoUnit.SECONDS, eta,
+                    Renderer::eta);
+            this.unit = unit;
+            this.unitSize = unitSize;
+        }
+
+        /** What remains at the rate so far; none for an indefinite bar or before any progress. */
+        private static Optional<java.time.Duration> eta(ProgressState state) {
+            long done = state.getCurrent() - state.getStart();
+            if (state.getMax() <= 0 || done <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(state.getElapsedAfterStart().multipliedBy(state.getMax() - state.getCurrent())
+                    .dividedBy(done));
+        }
+
+        @Override
+        protected String speed(ProgressState state) {
+            double seconds = state.getElapsedAfterStart().toNanos() / 1e9;
+            double rate = seconds <= 0 ? 0 : (state.getCurrent() - state.getStart()) / seconds / unitSize;
+            return String.format(Locale.ROOT, "%.1f%s/s", rate, unit);
+        }
+    }
+
+    /** Moves the bar to {@code done} octets (or things) of the work. */
     public void at(long done) {
         if (bar != null) {
             bar.stepTo(done);

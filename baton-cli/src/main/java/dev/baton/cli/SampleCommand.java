@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton sample}: writes a demonstration stream holding every record type. */
-@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sample",
         description = "Write a demonstration stream that holds every record type.")
 final class SampleCommand implements Callable<Integer> {
 
@@ -34,6 +36,9 @@ final class SampleCommand implements Callable<Integer> {
             description = "Release profile name recorded in the header (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @Option(names = "--json", description = "Say what was written as JSON on standard output (FILE must not be -).")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +52,11 @@ final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for option '--profile': "
                     + e.getMessage());
         }
-        if (file.equals("-")) {
+        if (json && file.equals(InputFile.STDIN)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--json prints on standard output, which FILE - takes for the stream: name a file");
+        }
+        if (file.equals(InputFile.STDIN)) {
             OutputStream out = System.out;
             RecordWriter w = RecordWriter.open(out, options);
             SampleStream.write(w);
@@ -56,8 +65,20 @@ final class SampleCommand implements Callable<Integer> {
         } else {
             try (RecordWriter w = RecordWriter.open(Path.of(file), options)) {
                 SampleStream.write(w);
-                System.err.println("wrote " + Plural.count(w.offset(), "octet") + ", "
-                        + Plural.count(w.records(), "record") + " to " + file);
+                w.close();
+                if (json) {
+                    ObjectNode o = JsonOutput.object();
+                    o.put("file", file);
+                    o.put("octets", w.offset());
+                    o.put("records", w.records());
+                    o.put("byteOrder", order + "-endian");
+                    o.put("checksums", checksums);
+                    o.put("profile", profile);
+                    JsonOutput.print(o, System.out);
+                } else {
+                    System.err.println("wrote " + Plural.count(w.offset(), "octet") + ", "
+                            + Plural.count(w.records(), "record") + " to " + file);
+                }
             }
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.engine.DescriptionProvider;
 import dev.baton.core.engine.SchemaDocument;
 import dev.baton.core.describe.StateDescription;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code baton schema}: prints the descriptions an application provides, as the JSON that
  * {@code baton check} compares and that streams carry in their DESCRIPTION record.
  */
-@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "schema",
         description = {"Print the state descriptions a jar, a class directory or a class provides, as JSON.",
             "A JAR or a class DIR gives the DescriptionProvider implementations it lists in its own "
                 + "META-INF/services/dev.baton.core.engine.DescriptionProvider. A CLASS is either a "
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
 final class SchemaCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "CLASS|JAR|DIR",
-            description = "A jar file, a class directory, or the name of a class on the class path.")
+            description = "A jar FILE (- for standard input), a class directory, or the name of a class on the "
+                    + "class path.")
     String target;
 
     @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = ":",
@@ -53,8 +55,26 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path path = Path.of(target);
-        boolean archive = Files.exists(path) || target.endsWith(".jar");
+        InputFile file = InputFile.of(target);
+        Path copy = file.isStdin() ? Files.createTempFile("baton-schema", ".jar") : null;
+        try {
+            if (copy != null) {
+                // a class loader reads jars from files only
+                try (var in = file.open()) {
+                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return print(copy != null ? copy : Path.of(target), copy != null);
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /** Prints the descriptions of {@code path}: the target's, or standard input's jar copied there. */
+    private int print(Path path, boolean stdinCopy) throws Exception {
+        boolean archive = stdinCopy || Files.exists(path) || target.endsWith(".jar");
         List<URL> urls = new ArrayList<>();
         List<String> listed = List.of();
         if (archive) {
@@ -72,7 +92,7 @@ final class SchemaCommand implements Callable<Integer> {
                     : fromClass(loader));
             found.removeIf(p -> p.descriptions() == null);
             if (found.stream().allMatch(p -> p.descriptions().isEmpty())) {
-                throw usage("no state descriptions found in " + target);
+                throw usage("no state descriptions found in " + name());
             }
             String json = SchemaDocument.of(found);
             ObjectMapper mapper = new ObjectMapper();
@@ -90,26 +110,26 @@ final class SchemaCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) {
             Path services = path.resolve(SERVICES);
             if (!Files.isRegularFile(services)) {
-                throw usage(target + " lists no description providers: the class directory has no "
+                throw usage(name() + " lists no description providers: the class directory has no "
                         + SERVICES);
             }
             text = Files.readString(services, StandardCharsets.UTF_8);
         } else if (!Files.isRegularFile(path)) {
             if (Files.exists(path)) {
-                throw usage(target + " is not a jar or a class directory");
+                throw usage(name() + " is not a jar or a class directory");
             }
-            throw new java.nio.file.NoSuchFileException(target);
+            throw new java.nio.file.NoSuchFileException(name());
         } else {
             try (JarFile jar = new JarFile(path.toFile())) {
                 ZipEntry services = jar.getEntry(SERVICES);
                 if (services == null) {
-                    throw usage(target + " lists no description providers: the jar has no " + SERVICES);
+                    throw usage(name() + " lists no description providers: the jar has no " + SERVICES);
                 }
                 try (var in = jar.getInputStream(services)) {
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             } catch (ZipException e) {
-                throw usage(target + " is not a jar or a class directory: " + e.getMessage());
+                throw usage(name() + " is not a jar or a class directory: " + e.getMessage());
             }
         }
         List<String> names = new ArrayList<>();
@@ -120,7 +140,7 @@ final class SchemaCommand implements Callable<Integer> {
             }
         }
         if (names.isEmpty()) {
-            throw usage(target + " lists no description providers: its " + SERVICES + " is empty");
+            throw usage(name() + " lists no description providers: its " + SERVICES + " is empty");
         }
         return names;
     }
@@ -132,9 +152,14 @@ final class SchemaCommand implements Callable<Integer> {
                     .filter(p -> listed.contains(p.type().getName()))
                     .forEach(p -> found.add(p.get()));
         } catch (ServiceConfigurationError e) {
-            throw new IOException(target + ": " + e.getMessage());
+            throw new IOException(name() + ": " + e.getMessage());
         }
         return found;
+    }
+
+    /** How messages name the target: as given, or {@code <stdin>}. */
+    private String name() {
+        return InputFile.name(target);
     }
 
     /** The argument is not something schema reads: a usage error, exit 2, naming it. */

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.RecordReader;
 import java.io.IOException;
@@ -10,12 +11,12 @@ import java.nio.file.Path;
 record StreamInput(String argument) {
 
     boolean isStdin() {
-        return argument.equals("-");
+        return argument.equals(InputFile.STDIN);
     }
 
     /** Display name for messages. */
     String name() {
-        return isStdin() ? "<stdin>" : argument;
+        return InputFile.name(argument);
     }
 
     /** Size in octets when known (a regular file), else -1. */
@@ -36,6 +37,7 @@ record StreamInput(String argument) {
     }
 
     RecordReader open(ReaderOptions options) throws IOException {
-        return isStdin() ? RecordReader.open(System.in, options) : RecordReader.open(Path.of(argument), options);
+        return isStdin() ? RecordReader.open(InputFile.of(argument).open(), options)
+                : RecordReader.open(Path.of(argument), options);
     }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
 /** The human-readable listing: a header block, then one line per record. */
 final class TextListing implements Listing {
     private static final String FIELD_INDENT = " ".repeat(22);
+    /** Where a record line's detail begins, and a long one goes on. */
+    private static final int DETAIL = 52;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -25,9 +27,10 @@ final class TextListing implements Listing {
     @Override
     public void header(StreamInput input, long size, StreamHeader h) {
         out.println("file      " + input.name() + (size >= 0 ? " (" + Plural.count(size, "octet") + ")" : ""));
-        out.println("format    version " + h.preamble().version() + " (readable from version "
+        Lines.println(out, "format    version " + h.preamble().version() + " (readable from version "
                 + h.preamble().compatVersion() + "), read at " + h.readVersion() + "; " + Listing.order(h)
-                + "; checksums " + (h.checksums() ? "on" : "off") + "; header " + Plural.count(h.length(), "octet"));
+                + "; checksums " + (h.checksums() ? "on" : "off") + "; header " + Plural.count(h.length(), "octet"),
+                10);
         out.println("producer  " + (h.producer().isEmpty() ? "(none)" : Printable.of(h.producer())));
         out.println("profile   " + (h.profile().isEmpty() ? "(none)" : Printable.of(h.profile())));
         out.println("created   " + (h.created().equals(Instant.EPOCH) ? "(unknown)" : h.created()));
@@ -37,11 +40,12 @@ final class TextListing implements Listing {
 
     @Override
     public void record(StreamRecord r, SectionHeader s, SelfDescription.Decoded decoded) {
-        out.printf("%10d %7d  %-20s %9d  %s%n", r.offset(), r.index(), r.typeName(), r.length(),
-                Listing.detail(r, s));
+        Lines.println(out, String.format("%10d %7d  %-20s %9d  %s", r.offset(), r.index(), r.typeName(), r.length(),
+                Listing.detail(r, s)), DETAIL);
         if (decoded != null) {
             for (var field : decoded.state().entrySet()) {
-                out.println(FIELD_INDENT + Printable.of(field.getKey()) + " = " + FieldFormat.text(field.getValue()));
+                Lines.println(out, FIELD_INDENT + Printable.of(field.getKey()) + " = "
+                        + FieldFormat.text(field.getValue()), FIELD_INDENT.length() + 4);
             }
             if (!decoded.complete()) {
                 note("not decoded further: " + decoded.stoppedAt());
@@ -51,7 +55,7 @@ final class TextListing implements Listing {
 
     @Override
     public void note(String remark) {
-        out.println(FIELD_INDENT + "(" + remark + ")");
+        Lines.println(out, FIELD_INDENT + "(" + remark + ")", FIELD_INDENT.length() + 1);
     }
 
     @Override

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * section header, an unknown mandatory record) are reported and checking goes on; one that
  * loses the framing (truncation, a length beyond the limits) ends it.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "verify",
         description = {"Check a Baton stream: preamble, version header, framing, padding, checksums, record "
                 + "grammar, section headers, the DESCRIPTION's JSON, and that nothing follows END.",
             "Exit 0 when valid, 1 when not (one line per problem), 2 on usage or I/O errors."})
@@ -51,7 +51,7 @@ final class VerifyCommand implements Callable<Integer> {
         StreamHeader header = null;
         long records = 0;
         long end = -1;
-        try (Progress bar = Progress.start("verify", size, progress);
+        try (Progress bar = Progress.start(Progress.reading("verify", file), size, progress);
              RecordReader reader = input.open(StreamInput.toolOptions().withProblems(problems::add))) {
             header = reader.header();
             for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
@@ -61,6 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
             reader.expectEndOfInput();
             records = reader.records();
             end = reader.offset();
+            bar.at(end); // END too: a bar that ends short of 100% looks like work left undone
         } catch (StreamFormatException e) {
             problems.add(e); // framing lost: nothing after this can be trusted
         }
@@ -120,12 +121,12 @@ final class VerifyCommand implements Callable<Integer> {
             return;
         }
         for (StreamFormatException p : problems) {
-            System.out.println(input.name() + ": " + p.getMessage());
+            Lines.println(System.out, input.name() + ": " + p.getMessage(), 4);
         }
         if (problems.isEmpty()) {
-            System.out.println(input.name() + ": valid: " + Plural.count(records, "record") + ", "
-                    + Plural.count(end, "octet") + ", "
-                    + Listing.order(header) + ", checksums " + (header.checksums() ? "on" : "off"));
+            Lines.println(System.out, input.name() + ": valid: " + Plural.count(records, "record") + ", "
+                    + Plural.count(end, "octet") + ", " + Listing.order(header) + ", checksums "
+                    + (header.checksums() ? "on" : "off"), 4);
         } else {
             System.out.println(input.name() + ": invalid: " + Plural.count(problems.size(), "problem"));
         }

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** Runs the real {@code baton} command, the shaded jar, in a child JVM, as a user would. */
 final class Baton {
 
-    /** What a run printed and returned. */
+    /**
+     * What a run printed and returned. The report lines are as the command meant them: what it
+     * wrapped to fit the terminal ({@link Lines}) is joined again (each run checks the widths).
+     */
     record Result(int exit, String out, String err) {
         /** Every line of both outputs, for "no stack trace" checks. */
         String all() {
@@ -80,11 +84,14 @@ final class Baton {
                 p.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
             }
-            Result r = new Result(p.exitValue(), stdout != null ? "" : Files.readString(out, StandardCharsets.UTF_8),
+            Result shown = new Result(p.exitValue(), stdout != null ? "" : Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             if (stdout == null) {
                 Files.delete(out);
             }
+            int jar = command.indexOf("-jar");
+            assertReportLinesFit(command.subList(jar < 0 ? 1 : jar + 2, command.size()), shown);
+            Result r = new Result(shown.exit(), unwrap(shown.out()), unwrap(shown.err()));
             Files.delete(err);
             return r;
         } catch (IOException e) {
@@ -92,6 +99,62 @@ final class Baton {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * {@code text} with every report line that {@link Lines} wrapped joined again, so that tests
+     * read the lines a command meant: a line indented by four or more continues the one before
+     * when that one was broken, which its next word shows by not fitting on it. JSON is left as
+     * it is.
+     */
+    static String unwrap(String text) {
+        String start = text.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            return text;
+        }
+        StringBuilder joined = new StringBuilder();
+        int before = -1; // the length of the line before, as shown
+        for (String line : text.split("\n", -1)) {
+            String words = line.stripLeading();
+            int firstWord = words.indexOf(' ') < 0 ? words.length() : words.indexOf(' ');
+            if (before >= 0 && line.startsWith("    ") && !words.isEmpty() && before + 1 + firstWord > Lines.WIDTH) {
+                joined.append(' ').append(words);
+            } else {
+                joined.append(before < 0 ? "" : "\n").append(line);
+            }
+            before = line.length();
+        }
+        return joined.toString();
+    }
+
+    /** Directories in a path as the tests give it: a user names files in the directory they are in. */
+    private static final Pattern DIRECTORIES = Pattern.compile("(?<![\\w.])\\.{0,2}/(?:[^\\s/:'\"()]+/)*(?=[^\\s/])");
+
+    /**
+     * Every report line of every run fits {@link Lines#WIDTH} columns, file names counted as a
+     * user in their directory types them. JSON documents are no report; one-line errors on
+     * standard error ({@code baton ...: ...}) stay one line whatever their length; {@code store}
+     * and {@code demo} are another part's.
+     */
+    private static void assertReportLinesFit(List<String> args, Result r) {
+        String first = args.isEmpty() ? "" : args.get(0);
+        if (first.equals("store") || first.equals("demo")) {
+            return;
+        }
+        List<String> wide = new ArrayList<>();
+        String out = r.out().stripLeading();
+        for (String text : out.startsWith("{") || out.startsWith("[") ? List.of(r.err()) : List.of(r.out(), r.err())) {
+            for (String line : text.split("[\r\n]+")) {
+                String typed = DIRECTORIES.matcher(line).replaceAll("");
+                if (typed.length() > Lines.WIDTH && !(text == r.err() && line.startsWith("baton"))) {
+                    wide.add(typed.length() + ": " + typed);
+                }
+            }
+        }
+        if (!wide.isEmpty()) {
+            throw new AssertionError("baton " + String.join(" ", args) + " printed lines wider than " + Lines.WIDTH
+                    + " columns:\n" + String.join("\n", wide));
         }
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,7 +23,6 @@ class MigrateCliIT {
     /** A small sample: 8 MiB region, 200 sessions. */
     private static final List<String> SMALL = List.of("-Dbaton.sample.mib=8", "-Dbaton.sample.sessions=200");
     private static final Pattern DIGEST = Pattern.compile("state sha256 ([0-9a-f]{64})");
-    private static final String PASSWORD = "changeit";
 
     @TempDir
     static Path keys;
@@ -37,33 +31,7 @@ class MigrateCliIT {
 
     @BeforeAll
     static void makeKeys() throws Exception {
-        for (String who : List.of("source", "target", "rogue")) {
-            keytool("-genkeypair", "-alias", who, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=baton-" + who,
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore",
-                    keys.resolve(who + ".p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD,
-                    "-keypass", PASSWORD);
-            keytool("-exportcert", "-rfc", "-alias", who, "-keystore", keys.resolve(who + ".p12").toString(),
-                    "-storepass", PASSWORD, "-file", keys.resolve(who + ".crt").toString());
-        }
-        Files.writeString(keys.resolve("password"), PASSWORD + "\n");
-        // the target's key also as PEM (PKCS#8), to show both forms
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keys.resolve("target.p12"))) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        byte[] der = ks.getKey("target", PASSWORD.toCharArray()).getEncoded();
-        Files.writeString(keys.resolve("target-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END PRIVATE KEY-----\n");
-        Certificate c = ks.getCertificate("target");
-        assertThat(c).isNotNull();
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
+        TlsKeys.make(keys);
     }
 
     private static String key(String name) {

@@ -2,7 +2,6 @@ package dev.baton.cli.migrate;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code baton migrate}: live migration of an application that exposes its state through
@@ -20,9 +19,6 @@ public final class MigrateCommand implements Runnable {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE_OR_IO = 2;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.cli.option.Endpoint;
 import dev.baton.cli.option.Ranges;
@@ -16,6 +17,7 @@ import dev.baton.migrate.transport.TlsTransport;
 import dev.baton.migrate.transport.Transport;
 import dev.baton.migrate.transport.TransportListener;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +34,6 @@ import picocli.CommandLine.Option;
                 + " requiring a trusted source certificate), or read a stream from a file or standard input.",
             "The instance is activated only once the source has committed; on any failure it is discarded (exit 1)."})
 final class ReceiveCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     From from;
@@ -66,6 +65,13 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--json", description = "Print what happened as one JSON document on standard output instead of "
+            + "lines (the port listened on is said on standard error).")
+    boolean json;
+
+    /** With --json, the document the session's events fill; else null. */
+    private JsonReport report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +80,8 @@ final class ReceiveCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
+        report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + from.listen : from.file,
+                tlsConfig) : null;
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen;
@@ -82,9 +90,14 @@ final class ReceiveCommand implements Callable<Integer> {
             try (TransportListener listener = tlsConfig != null
                     ? TlsTransport.listen(address, tlsConfig).timeout(timeout)
                     : TcpTransport.listen(address).timeout(timeout)) {
-                System.out.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
-                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());
-                System.out.flush();
+                // with --json, standard output is the document's: the port is said on standard error
+                PrintStream say = json ? System.err : System.out;
+                Lines.println(say, "listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
+                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version(), 4);
+                say.flush();
+                if (json) {
+                    report.doc().put("port", listener.port());
+                }
                 try {
                     transport = listener.accept(Duration.ofSeconds(acceptSeconds));
                 } catch (TlsRefusedException refused) {
@@ -96,23 +109,34 @@ final class ReceiveCommand implements Callable<Integer> {
         } else {
             transport = FileTransport.open(Path.of(from.file));
         }
-        Progress bar = Progress.start("receive", -1, progress);
+        Progress bar = Progress.start(Progress.reading("receive", from.file == null ? "" : from.file), -1, progress);
         MigratableApplication received;
         try {
             // the instance made above is new and empty: the migration loads into it
-            received = TargetSession.builder(() -> application).listener(new Report(System.out, bar, false)).build()
+            received = TargetSession.builder(() -> application)
+                    .listener(json ? report.listener(bar) : new Report(System.out, bar, false)).build()
                     .receive(transport);
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
         } finally {
             bar.close();
         }
-        System.out.println("activated " + received.name() + " " + received.version() + ": state sha256 "
-                + StateDigest.of(received));
+        String digest = StateDigest.of(received);
+        if (json) {
+            report.doc().put("stateSha256", digest);
+            report.print(true, null);
+        } else {
+            // the digest on a line of its own: with the name it would not fit a line
+            System.out.println("activated " + received.name() + " " + received.version());
+            System.out.println("state sha256 " + digest);
+        }
         return MigrateCommand.OK;
     }
 
-    private int fail(String message) {
+    private int fail(String message) throws IOException {
+        if (json) {
+            report.print(false, message);
+        }
         spec.commandLine().getErr().println("baton migrate receive: " + message);
         spec.commandLine().getErr().flush();
         return MigrateCommand.FAILED;

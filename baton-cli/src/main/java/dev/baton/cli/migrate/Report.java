@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.core.wire.Plural;
 import dev.baton.migrate.session.MigrationEvent;
@@ -27,10 +28,15 @@ final class Report implements MigrationListener {
 
     @Override
     public void progress(long octets, long estimatedTotal) {
+        moveBar(progress, octets, estimatedTotal);
+    }
+
+    /** Moves {@code bar} to {@code octets} of an estimated {@code estimatedTotal} (0 when unknown). */
+    static void moveBar(Progress bar, long octets, long estimatedTotal) {
         if (estimatedTotal > 0) {
-            progress.total(estimatedTotal);
+            bar.total(estimatedTotal);
         }
-        progress.at(octets);
+        bar.at(octets);
     }
 
     @Override
@@ -75,7 +81,7 @@ final class Report implements MigrationListener {
     }
 
     private void line(String s) {
-        out.println(s);
+        Lines.println(out, s, 4);
         out.flush();
     }
 

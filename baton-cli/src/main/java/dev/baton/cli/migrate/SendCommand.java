@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.cli.option.Endpoint;
 import dev.baton.cli.option.Ranges;
@@ -34,9 +35,6 @@ import picocli.CommandLine.Option;
                 + " way: no handshake).",
             "On any failure before the target's acknowledgement the application resumes with its state intact (exit 1)."})
 final class SendCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = "--to", required = true, paramLabel = "HOST:PORT|FILE|-",
             converter = Ranges.EndpointOrFile.class,
@@ -74,12 +72,23 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--json", description = "Print what happened as one JSON document on standard output instead of "
+            + "lines (--to must not be -).")
+    boolean json;
+
+    /** With --json, the document the session's events fill; else null. */
+    private JsonReport report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         boolean toStdout = to.equals("-");
+        if (json && toStdout) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--json prints on standard output, which --to - takes for the stream: name a file or a target");
+        }
         PrintStream info = toStdout ? System.err : System.out; // standard output may carry the stream
         Endpoint endpoint = toStdout ? null : Endpoint.parse(to, "127.0.0.1");
         TlsConfig tlsConfig = tls.config();
@@ -90,8 +99,11 @@ final class SendCommand implements Callable<Integer> {
         MigratableApplication application = appOptions.load();
         checkProfile(application);
         application.launch();
-        info.println("sending " + application.name() + " " + application.version() + " to " + to
-                + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""));
+        report = json ? new JsonReport(application, "to", to, tlsConfig) : null;
+        if (!json) {
+            Lines.println(info, "sending " + application.name() + " " + application.version() + " to " + to
+                    + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""), 4);
+        }
         Transport transport;
         try {
             transport = toStdout ? PipeTransport.toStandardOutput(timeout)
@@ -106,17 +118,25 @@ final class SendCommand implements Callable<Integer> {
         try {
             stats = SourceSession.builder(application).timeout(timeout).profile(profile)
                     .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000))
-                    .listener(new Report(info, bar, true)).build().migrate(transport);
+                    .listener(json ? report.listener(bar) : new Report(info, bar, true)).build().migrate(transport);
             bar.at(stats.octets());
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
         } finally {
             bar.close();
         }
-        info.println("handed over: state sha256 " + StateDigest.of(application));
+        String digest = StateDigest.of(application);
+        if (json) {
+            report.doc().put("stateSha256", digest);
+        } else {
+            info.println("handed over: state sha256 " + digest);
+        }
         if (transport.hasReturnPath() && !stats.targetConfirmed()) {
             return fail("the target acknowledged the whole state but did not confirm that it runs (GO or DONE was"
                     + " lost): check the target before dropping this state");
+        }
+        if (json) {
+            report.print(true, null);
         }
         return MigrateCommand.OK;
     }
@@ -132,7 +152,10 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private int fail(String message) {
+    private int fail(String message) throws IOException {
+        if (json) {
+            report.print(false, message);
+        }
         spec.commandLine().getErr().println("baton migrate send: " + message);
         spec.commandLine().getErr().flush();
         return MigrateCommand.FAILED;

@@ -1,11 +1,8 @@
 package dev.baton.cli.migrate;
 
-import dev.baton.core.wire.InputFiles;
+import dev.baton.cli.option.InputFile;
 import dev.baton.migrate.transport.TlsConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,20 +11,24 @@ import picocli.CommandLine.Spec;
 /** The TLS options of send and receive: TLS is on when a key is given, and then needs the trusted certificates. */
 final class TlsOptions {
     @Option(names = "--tls-key", paramLabel = "FILE",
-            description = "This end's key: a PKCS#12 keystore, or a PEM file with a PKCS#8 private key. Turns TLS on.")
-    Path key;
+            description = "This end's key: a PKCS#12 keystore, or a PEM file with a PKCS#8 private key (- for standard "
+                    + "input). Turns TLS on.")
+    String key;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
-            description = "With a PEM key: this end's PEM certificate chain (default: the key's own file).")
-    Path cert;
+            description = "With a PEM key: this end's PEM certificate chain (default: the key's own file); - for "
+                    + "standard input.")
+    String cert;
 
     @Option(names = "--tls-trust", paramLabel = "FILE",
-            description = "The certificates that sign the peer's: PEM, or a PKCS#12 keystore. Required with --tls-key.")
-    Path trust;
+            description = "The certificates that sign the peer's: PEM, or a PKCS#12 keystore (- for standard input). "
+                    + "Required with --tls-key.")
+    String trust;
 
     @Option(names = "--tls-password-file", paramLabel = "FILE",
-            description = "A file whose first line is the PKCS#12 password (or the PEM key's, when it is encrypted).")
-    Path passwordFile;
+            description = "A file whose first line is the PKCS#12 password (or the PEM key's, when it is encrypted); "
+                    + "- for standard input.")
+    String passwordFile;
 
     @Option(names = "--no-verify-hostname",
             description = "Send: accept a target certificate that does not name the host (the trust store still decides).")
@@ -57,10 +58,15 @@ final class TlsOptions {
         }
         char[] password = new char[0];
         if (passwordFile != null) {
-            String first = Files.readAllLines(InputFiles.notADirectory(passwordFile), StandardCharsets.UTF_8).stream()
-                    .findFirst().orElse("");
+            String first = InputFile.of(passwordFile).readText().lines().findFirst().orElse("");
             password = first.toCharArray();
         }
-        return TlsConfig.load(key, cert, trust, password).verifyHostname(!noVerifyHostname);
+        return TlsConfig.load(read(key), cert == null ? null : read(cert), read(trust), password)
+                .verifyHostname(!noVerifyHostname);
+    }
+
+    private static TlsConfig.KeyFile read(String argument) throws IOException {
+        InputFile file = InputFile.of(argument);
+        return new TlsConfig.KeyFile(file.name(), file.readAllBytes());
     }
 }

@@ -1,7 +1,6 @@
 package dev.baton.cli.qemu;
 
 import dev.baton.cli.Progress;
-import dev.baton.cli.VersionProvider;
 import dev.baton.qemu.analyze.Analyzer;
 import dev.baton.qemu.savevm.SavevmOptions;
 import dev.baton.qemu.savevm.SavevmSource;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton qemu analyze}: QEMU's analyze-migration.py, same output, strict and streaming. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "analyze",
         description = {"Print a QEMU savevm stream as JSON, exactly as QEMU's scripts/analyze-migration.py does "
                 + "(same keys, order and value formatting), or extract it.",
             "The stream may come from a pipe (-): device state is decoded once the vmdesc at its end has arrived; "
@@ -55,7 +54,8 @@ final class QemuAnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ram goes only with --dump state");
         }
         SavevmSource source = SavevmSource.argument(file);
-        try (Progress bar = Progress.start(extract != null ? "extract" : "analyze", source.length(), progress)) {
+        try (Progress bar = Progress.start(Progress.reading(extract != null ? "extract" : "analyze", file),
+                source.length(), progress)) {
             SavevmOptions options = SavevmOptions.defaults().withProgress(QemuCommand.throttled(bar));
             if (extract != null) {
                 Path dir = extract.toAbsolutePath().normalize();

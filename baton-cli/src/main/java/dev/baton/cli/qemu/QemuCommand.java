@@ -1,13 +1,12 @@
 package dev.baton.cli.qemu;
 
 import dev.baton.cli.Progress;
-import dev.baton.cli.VersionProvider;
 import java.util.function.LongConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code baton qemu}: the commands that read QEMU's own migration streams. */
-@Command(name = "qemu", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "qemu",
         description = {"Read QEMU savevm (migration) streams, as `migrate \"exec:cat > FILE\"` or savevm write them: "
                 + "exactly, from a file or a pipe, and strictly."},
         subcommands = {QemuAnalyzeCommand.class, QemuVerifyCommand.class, CommandLine.HelpCommand.class},

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
-import dev.baton.cli.VersionProvider;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.RamBlock;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton qemu verify}: every check Baton can make of a QEMU stream, every problem reported. */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "verify",
         description = {"Check a QEMU savevm stream, including what analyze-migration.py ignores: footers, section ids, "
                 + "the RAM block list and page addresses, compressed and XBZRLE pages, commands, subsection names "
                 + "and versions and struct sizes against the vmdesc, devices the vmdesc lists but the stream lacks, "
@@ -42,8 +42,11 @@ final class QemuVerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SavevmSource source = SavevmSource.argument(file);
         SavevmVerifier.Verdict v;
-        try (Progress bar = Progress.start("verify", source.length(), progress)) {
+        try (Progress bar = Progress.start(Progress.reading("verify", file), source.length(), progress)) {
             v = SavevmVerifier.verify(source, QemuCommand.throttled(bar));
+            if (v.stream() != null) {
+                bar.at(v.stream().length()); // the callback moves the bar by whole MiB: show the end
+            }
         }
         if (json) {
             json(source, v);
@@ -55,10 +58,10 @@ final class QemuVerifyCommand implements Callable<Integer> {
 
     private static void text(SavevmSource source, SavevmVerifier.Verdict v) {
         for (StreamFormatException p : v.problems()) {
-            System.out.println(source.name() + ": " + p.getMessage());
+            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
         }
         if (v.valid()) {
-            System.out.println(source.name() + ": valid: " + summary(v.stream()));
+            Lines.println(System.out, source.name() + ": valid: " + summary(v.stream()), 4);
         } else {
             int n = v.problems().size();
             System.out.println(source.name() + ": invalid: " + Plural.count(n, "problem"));

@@ -2,7 +2,6 @@ package dev.baton.cli.xen;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code baton xen}: the Xen formats. Thin, like every command: the reading, checking and
@@ -15,8 +14,6 @@ import picocli.CommandLine.Option;
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
 public final class XenCommand implements Runnable {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
     static final int OK = 0;
     static final int BAD_INPUT = 1;
     static final int USAGE_OR_IO = 2;

@@ -1,5 +1,10 @@
 package dev.baton.cli.xen;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.JsonOutput;
+import dev.baton.cli.Lines;
+import dev.baton.cli.ProblemJson;
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.FileReplacement;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
@@ -11,12 +16,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton xen convert --to v3}: rewrites a libxc v2 stream (alone or inside libxl) as v3. */
-@Command(name = "convert", 
+@Command(name = "convert",
         description = {"Convert a libxc v2 stream, alone or inside a libxl stream, to v3: the image header says 3 "
                 + "and STATIC_DATA_END goes where a v3 restorer reading v2 infers it (before the first "
                 + "X86_PV_P2M_FRAMES of a PV guest, the first PAGE_DATA of an HVM guest, else END). Every other "
@@ -24,9 +30,6 @@ import picocli.CommandLine.Parameters;
             "The input is checked as it is copied; a stream that is not valid v2 is not converted (exit 1) and OUT "
                     + "is left untouched."})
 final class XenConvertCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     /** The versions a stream can be converted to. */
     enum Target { v3 }
@@ -40,9 +43,19 @@ final class XenConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "Where the v3 stream goes; - for standard output.")
     String out;
 
+    @Option(names = "--json", description = "Say what was converted as JSON on standard output (OUT must not be -).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        boolean toStdout = out.equals("-");
+        boolean toStdout = out.equals(InputFile.STDIN);
+        if (json && toStdout) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--json prints on standard output, which OUT - takes for the stream: name a file");
+        }
         PrintStream say = toStdout ? System.err : System.out;
         try (XenSource source = XenSource.open(in);
              FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {
@@ -51,6 +64,13 @@ final class XenConvertCommand implements Callable<Integer> {
                 WritableByteChannel sink = toStdout ? Channels.newChannel(System.out) : file.channel();
                 c = V2ToV3Converter.convert(source.input(), sink);
             } catch (StreamFormatException e) {
+                if (json) {
+                    ObjectNode o = names(source);
+                    o.put("converted", false);
+                    ObjectNode error = o.putObject("error");
+                    ProblemJson.put(error, e);
+                    JsonOutput.print(o, System.out);
+                }
                 System.out.flush();
                 System.err.println("baton xen convert: " + source.name() + ": " + e.getMessage());
                 return XenCommand.BAD_INPUT;
@@ -60,11 +80,30 @@ final class XenConvertCommand implements Callable<Integer> {
             } else {
                 file.commit();
             }
-            say.println(source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
+            if (json) {
+                ObjectNode o = names(source);
+                o.put("converted", true);
+                o.put("format", c.format().id());
+                o.put("guest", c.domain().guestName());
+                o.put("insertedAt", c.insertedAt());
+                o.put("insertedBefore", c.insertedBefore());
+                o.put("inputOctets", c.inputOctets());
+                o.put("outputOctets", c.outputOctets());
+                JsonOutput.print(o, System.out);
+                return XenCommand.OK;
+            }
+            Lines.println(say, source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
                     + c.domain().guestName() + " stream converted to v3; STATIC_DATA_END inserted as libxc record #"
                     + c.insertedAt() + ", before " + c.insertedBefore() + "; " + c.inputOctets() + " -> "
-                    + Plural.count(c.outputOctets(), "octet"));
+                    + Plural.count(c.outputOctets(), "octet"), 4);
             return XenCommand.OK;
         }
+    }
+
+    private ObjectNode names(XenSource source) {
+        ObjectNode o = JsonOutput.object();
+        o.put("input", source.name());
+        o.put("output", out);
+        return o;
     }
 }

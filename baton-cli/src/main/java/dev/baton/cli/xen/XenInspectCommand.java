@@ -15,15 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton xen inspect}: lists a Xen stream's headers and records. */
-@Command(name = "inspect", 
+@Command(name = "inspect",
         description = {"List a Xen stream: its headers, then every record with its offset, type, length and what "
                 + "it says (xenstore records in full; libxc/libxl records with their counts and fields, pages skipped).",
             "Stops at the first problem, which it names with its offset and record (exit 1); 'baton xen verify' "
                     + "lists them all."})
 final class XenInspectCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(paramLabel = "FILE", description = "The stream; - for standard input.")
     String file;
@@ -39,7 +36,7 @@ final class XenInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (XenSource source = XenSource.open(file);
-             XenListing out = json ? new XenJsonListing(System.out) : new XenTextListing(System.out, System.err)) {
+             XenListing out = json ? new XenJsonListing(System.out, System.err) : new XenTextListing(System.out, System.err)) {
             try {
                 XenFormat f = source.format(format);
                 out.start(source, f);

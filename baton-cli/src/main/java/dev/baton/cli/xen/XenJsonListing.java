@@ -25,6 +25,7 @@ import dev.baton.xen.xenstore.XenstoreHeader;
 import dev.baton.xen.xenstore.XenstoreRecord;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -38,7 +39,12 @@ final class XenJsonListing implements XenListing {
     private ImageHeader image;
     private DomainHeader domain;
 
-    XenJsonListing(OutputStream out) throws IOException {
+    /** Where the one-line error goes, as without --json. */
+    private final PrintStream err;
+    private String name;
+
+    XenJsonListing(OutputStream out, PrintStream err) throws IOException {
+        this.err = err;
         this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
         json.writeStartObject();
@@ -46,6 +52,7 @@ final class XenJsonListing implements XenListing {
 
     @Override
     public void start(XenSource source, XenFormat format) throws IOException {
+        name = source.name();
         json.writeStringField("file", source.name());
         if (source.size() >= 0) {
             json.writeNumberField("size", source.size());
@@ -240,6 +247,7 @@ final class XenJsonListing implements XenListing {
             json.writeStringField("context", e.context());
         }
         json.writeEndObject();
+        err.println("baton xen inspect: " + (name == null ? "" : name + ": ") + e.getMessage());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.baton.cli.xen;
 
+import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
@@ -28,8 +29,9 @@ final class XenSource implements Closeable {
     }
 
     static XenSource open(String argument) throws IOException {
-        if (argument.equals("-")) {
-            return new XenSource(argument, WireInput.of(System.in), null, -1);
+        InputFile file = InputFile.of(argument);
+        if (file.isStdin()) {
+            return new XenSource(argument, WireInput.of(file.open()), null, -1);
         }
         Path p = Path.of(argument);
         FileChannel channel = InputFiles.open(p);
@@ -39,7 +41,7 @@ final class XenSource implements Closeable {
 
     /** Display name for messages. */
     String name() {
-        return argument.equals("-") ? "<stdin>" : argument;
+        return InputFile.name(argument);
     }
 
     WireInput input() {

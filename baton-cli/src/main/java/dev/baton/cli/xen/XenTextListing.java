@@ -1,5 +1,6 @@
 package dev.baton.cli.xen;
 
+import dev.baton.cli.Lines;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
@@ -44,14 +45,15 @@ final class XenTextListing implements XenListing {
 
     @Override
     public void xenstoreRecord(long index, long offset, long len, XenstoreRecord r) {
-        out.printf("%8d %7d  %-20s %6d  %s%n", offset, index, XenstoreRecordType.name(r.type().code()), len,
-                r.summary());
+        // a long detail goes on under itself, the line's last column
+        Lines.println(out, String.format("%8d %7d  %-20s %6d  %s", offset, index,
+                XenstoreRecordType.name(r.type().code()), len, r.summary()), 47);
     }
 
     @Override
     public void libxlHeader(LibxlHeader h) {
-        out.println("format    libxl migration stream, version " + h.version() + ", " + h.orderName()
-                + (h.legacy() ? ", written by the legacy converter" : ""));
+        Lines.println(out, "format    libxl migration stream, version " + h.version() + ", " + h.orderName()
+                + (h.legacy() ? ", written by the legacy converter" : ""), 10);
         columns();
     }
 
@@ -65,10 +67,10 @@ final class XenTextListing implements XenListing {
         String line = "libxc migration stream, version " + image.version() + ", " + image.orderName() + "; "
                 + d.guestName() + ", page_shift " + d.pageShift() + ", from " + d.origin();
         if (format == XenFormat.LIBXC) {
-            out.println("format    " + line);
+            Lines.println(out, "format    " + line, 10);
             columns();
         } else {
-            out.printf("%8s %5s %7s  %s%n", "", "libxc", "", "headers: " + line);
+            Lines.println(out, String.format("%8s %5s %7s  %s", "", "libxc", "", "headers: " + line), 25);
         }
     }
 
@@ -84,8 +86,8 @@ final class XenTextListing implements XenListing {
         } else {
             libxc++;
         }
-        out.printf("%8d %5s %7d  %-26s %9d  %s%n", r.offset(), r.layer(), r.index(), r.name(), r.length(),
-                r.detail() + (r.optional() ? (r.detail().isEmpty() ? "" : "; ") + "optional" : ""));
+        Lines.println(out, String.format("%8d %5s %7d  %-26s %9d  %s", r.offset(), r.layer(), r.index(), r.name(),
+                r.length(), r.detail() + (r.optional() ? (r.detail().isEmpty() ? "" : "; ") + "optional" : "")), 62);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.baton.cli.xen;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.cli.Lines;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
@@ -27,16 +28,13 @@ import picocli.CommandLine.Parameters;
  * line each. Problems that leave the framing intact are reported and checking goes on; one that
  * loses it (truncation, a length past the input, a header of another format) ends it.
  */
-@Command(name = "verify", 
+@Command(name = "verify",
         description = {"Check a Xen stream. libxc and libxl: every check of Xen's verify-stream-v2, plus record "
                 + "order, STATIC_DATA_END (v3), records the guest type cannot have, and octets after END. xenstore: "
                 + "framing, every record's fields and strings, records valid in the version, and order (a connection "
                 + "before its watches and transactions, a node's parent before it).",
             "Exit 0 when valid, 1 when not (one line per problem), 2 on usage or I/O errors."})
 final class XenVerifyCommand implements Callable<Integer> {
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(paramLabel = "FILE", description = "The stream; - for standard input.")
     String file;
@@ -109,11 +107,11 @@ final class XenVerifyCommand implements Callable<Integer> {
             return;
         }
         for (StreamFormatException p : problems) {
-            System.out.println(source.name() + ": " + p.getMessage());
+            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
         }
         if (problems.isEmpty()) {
-            System.out.println(source.name() + ": valid: " + v.what + "; " + Plural.count(v.records, "record") + ", "
-                    + Plural.count(v.end, "octet"));
+            Lines.println(System.out, source.name() + ": valid: " + v.what + "; " + Plural.count(v.records, "record")
+                    + ", " + Plural.count(v.end, "octet"), 4);
         } else {
             System.out.println(source.name() + ": invalid: " + Plural.count(problems.size(), "problem"));
         }

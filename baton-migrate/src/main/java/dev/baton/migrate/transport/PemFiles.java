@@ -1,11 +1,8 @@
 package dev.baton.migrate.transport;
 
-import dev.baton.core.wire.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -37,16 +34,13 @@ final class PemFiles {
     record Block(String label, byte[] der) {
     }
 
-    static boolean isPem(Path file) throws IOException {
-        byte[] start = new byte[(int) Math.min(Files.size(InputFiles.notADirectory(file)), 4096)];
-        try (var in = Files.newInputStream(file)) {
-            int n = in.readNBytes(start, 0, start.length);
-            return new String(start, 0, n, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
-        }
+    static boolean isPem(TlsConfig.KeyFile file) {
+        byte[] octets = file.octets();
+        return new String(octets, 0, Math.min(octets.length, 4096), StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
     }
 
-    static List<Block> blocks(Path file) throws IOException {
-        String text = Files.readString(InputFiles.notADirectory(file), StandardCharsets.ISO_8859_1);
+    static List<Block> blocks(TlsConfig.KeyFile file) throws IOException {
+        String text = new String(file.octets(), StandardCharsets.ISO_8859_1);
         List<Block> blocks = new ArrayList<>();
         int at = 0;
         while (true) {
@@ -79,7 +73,7 @@ final class PemFiles {
     }
 
     /** Every certificate of the file, in order. */
-    static List<Certificate> certificates(Path file) throws IOException {
+    static List<Certificate> certificates(TlsConfig.KeyFile file) throws IOException {
         List<Certificate> certs = new ArrayList<>();
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
@@ -98,7 +92,7 @@ final class PemFiles {
     }
 
     /** The file's private key: PKCS#8, encrypted when a password is given. */
-    static PrivateKey privateKey(Path file, char[] password) throws IOException {
+    static PrivateKey privateKey(TlsConfig.KeyFile file, char[] password) throws IOException {
         for (Block b : blocks(file)) {
             switch (b.label()) {
                 case "PRIVATE KEY" -> {
@@ -111,7 +105,7 @@ final class PemFiles {
                     return decode(file, decrypt(file, b.der(), password));
                 }
                 case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new IOException(file + ": " + b.label()
-                        + " is not PKCS#8: convert it with 'openssl pkcs8 -topk8 -nocrypt -in " + file.getFileName()
+                        + " is not PKCS#8: convert it with 'openssl pkcs8 -topk8 -nocrypt -in " + file.fileName()
                         + "'");
                 default -> {
                     // certificates may share the file
@@ -121,7 +115,7 @@ final class PemFiles {
         throw new IOException(file + ": no PRIVATE KEY block in the file");
     }
 
-    private static PKCS8EncodedKeySpec decrypt(Path file, byte[] der, char[] password) throws IOException {
+    private static PKCS8EncodedKeySpec decrypt(TlsConfig.KeyFile file, byte[] der, char[] password) throws IOException {
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
             Cipher cipher = Cipher.getInstance(info.getAlgName());
@@ -134,7 +128,7 @@ final class PemFiles {
         }
     }
 
-    private static PrivateKey decode(Path file, PKCS8EncodedKeySpec spec) throws IOException {
+    private static PrivateKey decode(TlsConfig.KeyFile file, PKCS8EncodedKeySpec spec) throws IOException {
         for (String algorithm : KEY_ALGORITHMS) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);

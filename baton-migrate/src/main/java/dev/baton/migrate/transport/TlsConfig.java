@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.core.wire.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +53,32 @@ public final class TlsConfig {
      * @param password  the PKCS#12 password, or the PEM key's when it is encrypted; may be empty
      */
     public static TlsConfig load(Path key, Path chain, Path trust, char[] password) throws IOException {
+        return load(KeyFile.read(key), chain == null ? null : KeyFile.read(chain), KeyFile.read(trust), password);
+    }
+
+    /**
+     * A key file's name, for messages, and its octets: what {@link #load(KeyFile, KeyFile, KeyFile,
+     * char[])} reads, so that keys can come from elsewhere than a file (standard input).
+     */
+    public record KeyFile(String name, byte[] octets) {
+        public static KeyFile read(Path file) throws IOException {
+            return new KeyFile(file.toString(), Files.readAllBytes(InputFiles.notADirectory(file)));
+        }
+
+        /** The name's last part, for a command to run on it. */
+        String fileName() {
+            int slash = name.lastIndexOf('/');
+            return name.substring(slash + 1);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** {@link #load(Path, Path, Path, char[])} from key files already read. */
+    public static TlsConfig load(KeyFile key, KeyFile chain, KeyFile trust, char[] password) throws IOException {
         char[] pw = password == null ? new char[0] : password;
         KeyStore keys;
         if (PemFiles.isPem(key)) {
@@ -129,8 +156,8 @@ public final class TlsConfig {
         }
     }
 
-    private static KeyStore pkcs12(Path file, char[] password) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static KeyStore pkcs12(KeyFile file, char[] password) throws IOException {
+        try (InputStream in = new java.io.ByteArrayInputStream(file.octets())) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);
             return ks;
