@@ -90,7 +90,8 @@ class BatonScriptIT {
         Baton.Result usage = Baton.script(Map.of("BATON_CDS_DIR", cds.toString()), "qemu", "analyze");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.out()).isEmpty();
-        assertThat(usage.err()).startsWith("Missing required parameter: 'FILE'");
+        assertThat(usage.err()).isEqualTo("baton qemu analyze: missing required parameter: 'FILE' "
+                + "(see 'baton qemu analyze --help')\n");
         assertThat(archives()).isEmpty();
     }
 
