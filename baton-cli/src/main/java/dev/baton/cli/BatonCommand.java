@@ -61,11 +61,6 @@ public final class BatonCommand implements Runnable {
                 .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).toList();
         (named.isEmpty() ? SUBCOMMANDS : named).forEach(cl::addSubcommand);
         cl.addSubcommand(new CommandLine.HelpCommand());
-        if (cl.getSubcommands().containsKey("demo")) {
-            // the demo's own description names its releases in the wrong order; its command is the
-            // store's to change, so the list of commands says it rightly here
-            cl.getSubcommands().get("demo").getCommandSpec().usageMessage().description(DEMO);
-        }
         standardOptions(cl, new VersionProvider());
         // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -73,10 +68,6 @@ public final class BatonCommand implements Runnable {
         cl.setParameterExceptionHandler(new dev.baton.cli.option.UsageErrorHandler());
         return cl;
     }
-
-    /** What {@code baton demo} does, as {@code baton --help} lists it. */
-    private static final String DEMO = "Live-update a store under load to a new process (release 1.0 -> 2.0 -> 1.0) "
-            + "and check that nothing was lost.";
 
     /**
      * Gives every command of the tree {@code -h, --help} and {@code -V, --version}, and one

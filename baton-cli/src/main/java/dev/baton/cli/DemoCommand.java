@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * to a new process at release 2.0, then back to 1.0, and checks that every acknowledged write and
  * every watch event arrived exactly once.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "demo",
         description = {"Live-update a store under load to a new process (release 1.0 -> 2.0 -> 1.0) and check that "
                 + "nothing was lost.",
             "Exit 0 when nothing was lost; 1 when something was, or a live update failed."})

@@ -1,6 +1,5 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton store dump --control C --format xenstore FILE}: a running store's state as a xenstore dump. */
-@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "dump",
         description = {"Write a running store's state (started by `baton store serve`) to FILE as a xenstore "
                 + "migration stream, version 2, little-endian: quotas, the connections that hold watches, the watches, "
                 + "every committed node with its permissions, per-domain quotas (docs/STORE.md).",

@@ -1,6 +1,5 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.VersionProvider;
 import dev.baton.core.wire.Utf8;
 import dev.baton.store.client.StoreClient;
 import java.nio.ByteBuffer;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton store get --port P PATH}: a node's value. */
-@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "get",
         description = {"Print the value of the node at PATH, as it is (any octets), and a new line.",
             "Exit 1 when the store refuses (ENOENT: no such node, EACCES: the domain may not read it)."})
 final class StoreGetCommand extends ClientCommand {

@@ -2,7 +2,6 @@ package dev.baton.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.live.RunDirectory;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
  * same port. If anything fails before the new process takes over, the new process is stopped and
  * the old one serves on.
  */
-@Command(name = "live-update", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "live-update",
         description = {"Live-update a running store (started by `baton store serve`) to a new process at a release: "
                 + "the new process binds the same port, the old one hands over its tree, connections, watches, "
                 + "transactions and queued events, then exits. Clients reconnect with their connection id.",

@@ -1,6 +1,5 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton store load --control C FILE}: seeds a running store, which has no nodes yet, from a xenstore dump. */
-@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "load",
         description = {"Seed a running store (started by `baton store serve`, holding the root alone) from FILE, a "
                 + "xenstore migration stream: its committed nodes with their permissions, and the quotas the store "
                 + "knows. Connections, watches and transactions in it are skipped (docs/STORE.md).",

@@ -2,7 +2,6 @@ package dev.baton.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.server.Release;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code baton store serve}: a store in the foreground, ready to be live-updated. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "serve",
         description = {"Serve a store on a TCP port (with SO_REUSEPORT, so that a new process can take it over) and a "
                 + "control port on 127.0.0.1 for `baton store live-update|dump|load|stop`.",
             "Runs until stopped (`baton store stop`, or a signal) or live-updated away. Exit 2 when a port cannot be "

@@ -1,13 +1,12 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.VersionProvider;
 import dev.baton.store.client.StoreClient;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton store set --port P PATH VALUE}: writes a node. */
-@Command(name = "set", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "set",
         description = {"Write VALUE (its UTF-8 octets) to the node at PATH, making it and its missing parents. "
                 + "Prints nothing (with --json, what was written).",
             "Exit 1 when the store refuses (EACCES: the domain may not write there, EQUOTA, EINVAL: a bad path)."})

@@ -1,7 +1,6 @@
 package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.io.IOException;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code baton store stop --control C}: stops a running store. */
-@Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "stop",
         description = {"Stop a running store (started by `baton store serve` or a live update): it closes its port "
                 + "and exits; its clients' connections are gone.",
             "Exit 0 once the process has ended; 2 when the control port cannot be reached."})

@@ -1,6 +1,5 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.client.StoreClient;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code baton store watch --port P PATH [--count N]}: prints a watch's events as they come. */
-@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "watch",
         description = {"Watch PATH and everything below it, and print the path of each event as it comes, one a "
                 + "line, until interrupted or --count events. The first event is the watch being set (xenstore's "
                 + "rule): --count 2 waits for one change.",
