@@ -3,7 +3,6 @@ package dev.baton.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.option.StoreRanges;
-import dev.baton.cli.store.Json;
 import dev.baton.cli.store.LiveUpdateBar;
 import dev.baton.cli.store.LiveUpdateSummary;
 import dev.baton.store.client.StoreClient;
@@ -57,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // with --json, standard output holds the document alone: the lines go nowhere
         PrintStream out = json ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.out;
-        ObjectNode doc = Json.object().put("nodes", nodes).put("clients", clients);
+        ObjectNode doc = JsonOutput.object().put("nodes", nodes).put("clients", clients);
         List<StoreProcess> processes = new ArrayList<>();
         try {
             StoreProcess current = StoreProcess.start(0, "1.0", T);
@@ -137,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
             report.problems().forEach(rep.putArray("problems")::add);
             rep.put("lost", report.lost());
             if (json) {
-                Json.print(doc);
+                JsonOutput.print(doc);
             }
             return report.lost() == 0 && report.problems().isEmpty() ? 0 : ErrorHandler.BAD_INPUT;
         } finally {

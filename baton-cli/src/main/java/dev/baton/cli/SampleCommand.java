@@ -74,7 +74,7 @@ final class SampleCommand implements Callable<Integer> {
                     o.put("byteOrder", order + "-endian");
                     o.put("checksums", checksums);
                     o.put("profile", profile);
-                    JsonOutput.print(o, System.out);
+                    JsonOutput.print(o);
                 } else {
                     System.err.println("wrote " + Plural.count(w.offset(), "octet") + ", "
                             + Plural.count(w.records(), "record") + " to " + file);

@@ -52,7 +52,7 @@ final class JsonReport implements MigrationListener {
         if (error != null) {
             doc.put("error", error);
         }
-        JsonOutput.print(doc, System.out);
+        JsonOutput.print(doc);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class StoreDumpCommand implements Callable<Integer> {
         }
         long nodes = Long.parseLong(r.text());
         if (json) {
-            Json.print(Json.object().put("file", file.toString()).put("format", "xenstore").put("version", 2)
+            JsonOutput.print(JsonOutput.object().put("file", file.toString()).put("format", "xenstore").put("version", 2)
                     .put("nodes", nodes));
         } else {
             System.out.println("dumped " + nodes + " nodes to " + file + " (xenstore migration stream, version 2)");

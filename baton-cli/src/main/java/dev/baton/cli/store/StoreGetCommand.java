@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.core.wire.Utf8;
 import dev.baton.store.client.StoreClient;
 import java.nio.ByteBuffer;
@@ -20,7 +21,7 @@ final class StoreGetCommand extends ClientCommand {
     int run(StoreClient c) {
         byte[] value = c.read(path);
         if (json) {
-            Json.print(Json.object().put("path", path).put("value", Utf8.decode(ByteBuffer.wrap(value), 0, value.length))
+            JsonOutput.print(JsonOutput.object().put("path", path).put("value", Utf8.decode(ByteBuffer.wrap(value), 0, value.length))
                     .put("hex", HexFormat.of().formatHex(value)));
         } else {
             System.out.write(value, 0, value.length);

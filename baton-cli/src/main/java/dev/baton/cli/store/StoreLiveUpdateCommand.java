@@ -2,6 +2,7 @@ package dev.baton.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.live.RunDirectory;
@@ -94,7 +95,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
         }
-        ObjectNode o = Json.object().put("from", running.release()).put("to", release).put("format", format.name())
+        ObjectNode o = JsonOutput.object().put("from", running.release()).put("to", release).put("format", format.name())
                 .put("oldPid", running.pid());
         String headline;
         StoreProcess next;
@@ -142,7 +143,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             o.put("dump", files.dump().toString());
         }
         if (json) {
-            Json.print(o);
+            JsonOutput.print(o);
             return 0;
         }
         System.out.println(headline);

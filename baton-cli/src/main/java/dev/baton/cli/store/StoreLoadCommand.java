@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class StoreLoadCommand implements Callable<Integer> {
         }
         long nodes = Long.parseLong(r.text());
         if (json) {
-            Json.print(Json.object().put("file", file.toString()).put("nodes", nodes));
+            JsonOutput.print(JsonOutput.object().put("file", file.toString()).put("nodes", nodes));
         } else {
             System.out.println("loaded " + nodes + " nodes from " + file);
         }

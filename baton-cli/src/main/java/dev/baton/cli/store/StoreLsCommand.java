@@ -1,6 +1,7 @@
 package dev.baton.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.JsonOutput;
 import dev.baton.store.client.StoreClient;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,9 +20,9 @@ final class StoreLsCommand extends ClientCommand {
     int run(StoreClient c) {
         List<String> children = c.directory(path);
         if (json) {
-            ObjectNode o = Json.object().put("path", path);
+            ObjectNode o = JsonOutput.object().put("path", path);
             children.forEach(o.putArray("children")::add);
-            Json.print(o);
+            JsonOutput.print(o);
         } else {
             children.forEach(System.out::println);
         }

@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.store.client.StoreClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,7 @@ final class StoreRmCommand extends ClientCommand {
     int run(StoreClient c) {
         c.rm(path);
         if (json) {
-            Json.print(Json.object().put("path", path));
+            JsonOutput.print(JsonOutput.object().put("path", path));
         }
         return 0;
     }

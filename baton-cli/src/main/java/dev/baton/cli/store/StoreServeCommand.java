@@ -2,6 +2,7 @@ package dev.baton.cli.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.server.Release;
@@ -78,7 +79,7 @@ final class StoreServeCommand implements Callable<Integer> {
 
         @Override
         public void seeded(Path file, XenstoreLoad.Result r) {
-            seeded = Json.object().put("file", file.toString()).put("nodes", r.nodes());
+            seeded = JsonOutput.object().put("file", file.toString()).put("nodes", r.nodes());
             r.skipped().forEach(seeded.putArray("skipped")::add);
         }
 
@@ -89,11 +90,11 @@ final class StoreServeCommand implements Callable<Integer> {
 
         @Override
         public void serving(Serving s) {
-            ObjectNode o = Json.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
+            ObjectNode o = JsonOutput.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
                     .put("control", s.control()).put("release", s.release().label())
                     .put("graceSeconds", s.grace().toSeconds());
             o.set("seeded", seeded);
-            Json.print(o);
+            JsonOutput.print(o);
         }
 
         @Override

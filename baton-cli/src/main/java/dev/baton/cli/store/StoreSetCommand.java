@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.store.client.StoreClient;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class StoreSetCommand extends ClientCommand {
         byte[] octets = value.getBytes(StandardCharsets.UTF_8);
         c.write(path, octets);
         if (json) {
-            Json.print(Json.object().put("path", path).put("octets", octets.length));
+            JsonOutput.print(JsonOutput.object().put("path", path).put("octets", octets.length));
         }
         return 0;
     }

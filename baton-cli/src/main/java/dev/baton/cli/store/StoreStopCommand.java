@@ -1,6 +1,7 @@
 package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class StoreStopCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            Json.print(Json.object().put("pid", info.pid()).put("host", info.host()).put("port", info.port())
+            JsonOutput.print(JsonOutput.object().put("pid", info.pid()).put("host", info.host()).put("port", info.port())
                     .put("release", info.release()));
         } else {
             System.out.println("stopped the store on " + info.host() + ":" + info.port() + " (process " + info.pid()

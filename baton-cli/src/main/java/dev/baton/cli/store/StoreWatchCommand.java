@@ -1,5 +1,6 @@
 package dev.baton.cli.store;
 
+import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.client.StoreClient;
@@ -55,7 +56,7 @@ final class StoreWatchCommand extends ClientCommand {
             }
             seen++;
             if (json) {
-                Json.printLine(Json.object().put("path", e.path()).put("token", e.token()));
+                JsonOutput.printLine(JsonOutput.object().put("path", e.path()).put("token", e.token()));
             } else {
                 System.out.println(e.path());
                 System.out.flush();

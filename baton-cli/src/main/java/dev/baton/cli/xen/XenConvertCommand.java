@@ -69,7 +69,7 @@ final class XenConvertCommand implements Callable<Integer> {
                     o.put("converted", false);
                     ObjectNode error = o.putObject("error");
                     ProblemJson.put(error, e);
-                    JsonOutput.print(o, System.out);
+                    JsonOutput.print(o);
                 }
                 System.out.flush();
                 System.err.println("baton xen convert: " + source.name() + ": " + e.getMessage());
@@ -89,7 +89,7 @@ final class XenConvertCommand implements Callable<Integer> {
                 o.put("insertedBefore", c.insertedBefore());
                 o.put("inputOctets", c.inputOctets());
                 o.put("outputOctets", c.outputOctets());
-                JsonOutput.print(o, System.out);
+                JsonOutput.print(o);
                 return XenCommand.OK;
             }
             Lines.println(say, source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
