@@ -38,6 +38,20 @@ public final class Lines {
         return wrapped.append(rest).toString();
     }
 
+    /**
+     * Whether {@code line}, printed right after {@code before}, is a continuation line that
+     * {@link #wrap} made of it: it is indented, and its first word would not have fit on
+     * {@code before}. For readers of the reports (the tests) that want the lines a command meant.
+     */
+    public static boolean continues(String before, String line) {
+        String words = line.stripLeading();
+        if (!line.startsWith("    ") || words.isEmpty()) {
+            return false;
+        }
+        int firstWord = words.indexOf(' ') < 0 ? words.length() : words.indexOf(' ');
+        return before.stripTrailing().length() + 1 + firstWord > WIDTH;
+    }
+
     /** Prints {@code line} on {@code out}, wrapped as {@link #wrap} does. */
     public static void println(PrintStream out, String line, int indent) {
         out.println(wrap(line, indent));

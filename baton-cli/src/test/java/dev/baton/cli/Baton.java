@@ -103,10 +103,9 @@ final class Baton {
     }
 
     /**
-     * {@code text} with every report line that {@link Lines} wrapped joined again, so that tests
-     * read the lines a command meant: a line indented by four or more continues the one before
-     * when that one was broken, which its next word shows by not fitting on it. JSON is left as
-     * it is.
+     * {@code text} with every report line that {@link Lines} wrapped joined again
+     * ({@link Lines#continues}), so that tests read the lines a command meant. JSON is left as it
+     * is.
      */
     static String unwrap(String text) {
         String start = text.stripLeading();
@@ -114,16 +113,14 @@ final class Baton {
             return text;
         }
         StringBuilder joined = new StringBuilder();
-        int before = -1; // the length of the line before, as shown
+        String before = null; // the line before, as shown
         for (String line : text.split("\n", -1)) {
-            String words = line.stripLeading();
-            int firstWord = words.indexOf(' ') < 0 ? words.length() : words.indexOf(' ');
-            if (before >= 0 && line.startsWith("    ") && !words.isEmpty() && before + 1 + firstWord > Lines.WIDTH) {
-                joined.append(' ').append(words);
+            if (before != null && Lines.continues(before, line)) {
+                joined.append(' ').append(line.stripLeading());
             } else {
-                joined.append(before < 0 ? "" : "\n").append(line);
+                joined.append(before == null ? "" : "\n").append(line);
             }
-            before = line.length();
+            before = line;
         }
         return joined.toString();
     }

@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LinesTest {
@@ -30,6 +31,19 @@ class LinesTest {
         String wrapped = Lines.wrap(line, 47);
         assertThat(wrapped.lines().toList().get(0)).startsWith("      80       2  CONNECTION_DATA          40  connection");
         assertThat(wrapped.lines().skip(1)).allSatisfy(l -> assertThat(l).startsWith(" ".repeat(47)).matches(" {47}\\S.*"));
+    }
+
+    @Test
+    void aContinuationLineIsToldFromALineOfItsOwn() {
+        String line = String.format("%10d %7d  %-20s %9d  %s", 2248, 8, "0xc0000001", 69,
+                "unknown record (application-defined, optional): readers skip it");
+        List<String> wrapped = Lines.wrap(line, 52).lines().toList();
+        assertThat(wrapped).hasSize(2);
+        assertThat(Lines.continues(wrapped.get(0), wrapped.get(1))).isTrue();
+        // a field line under a record line that fits is a line of its own, though indented
+        assertThat(Lines.continues("      1600       1  SECTION                     44  sample.config/0 v2",
+                "                      machine = \"sample-store\"")).isFalse();
+        assertThat(Lines.continues(wrapped.get(0), "not indented")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.cli.docs;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.docs.ConsoleBlock.Expected;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +9,9 @@ import java.util.Map;
 
 /**
  * Compares a command's expected lines with the lines a run printed: line by line after trailing
- * spaces are trimmed and {@link Variance} has replaced what may vary, a line {@code ...} matching
- * any number of lines. A match also says which run value stands for which document value.
+ * spaces are trimmed, report lines that {@link Lines} wrapped are joined again on both sides, and
+ * {@link Variance} has replaced what may vary, a line {@code ...} matching any number of lines. A
+ * match also says which run value stands for which document value.
  */
 final class OutputMatch {
 
@@ -27,7 +29,13 @@ final class OutputMatch {
      * Matches {@code expected} against {@code actual}. {@code known} holds the bindings the
      * document made so far: a document value seen again must stand for the same run value.
      */
-    static Result match(List<Expected> expected, List<String> actual, boolean numbersVary, Map<String, String> known) {
+    static Result match(List<Expected> shownExpected, List<String> shownActual, boolean numbersVary,
+            Map<String, String> known) {
+        // a report line wrapped to 100 columns is compared whole: where a value of another width
+        // moves its break is no difference
+        List<Expected> expected = unwrapped(shownExpected);
+        List<String> actual = unwrapped(shownActual.stream().map(a -> new Expected(0, a)).toList()).stream()
+                .map(Expected::text).toList();
         int m = expected.size();
         int n = actual.size();
         Variance.Normalised[] e = new Variance.Normalised[m];
@@ -96,6 +104,26 @@ final class OutputMatch {
             }
         }
         return new Result(true, bindings, "");
+    }
+
+    /**
+     * {@code lines} with each continuation line that {@link Lines#wrap} made joined to the line it
+     * continues ({@link Lines#continues}); the joined line keeps the first one's number.
+     */
+    static List<Expected> unwrapped(List<Expected> lines) {
+        List<Expected> joined = new ArrayList<>();
+        Expected before = null; // the line before, as shown
+        for (Expected line : lines) {
+            if (before != null && !before.isEllipsis() && !line.isEllipsis()
+                    && Lines.continues(before.text(), line.text())) {
+                Expected last = joined.remove(joined.size() - 1);
+                joined.add(new Expected(last.line(), last.text().stripTrailing() + " " + line.text().strip()));
+            } else {
+                joined.add(line);
+            }
+            before = line;
+        }
+        return joined;
     }
 
     /** Where the lines part: the furthest expected line any alignment reached, and the actual line there. */

@@ -3,6 +3,7 @@ package dev.baton.cli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.cli.Lines;
 import dev.baton.cli.docs.ConsoleBlock.Expected;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,26 @@ class OutputMatchTest {
         // the rest does not
         assertThat(match(expected("20632 nodes, 763 ms"), "20633 nodes, 763 ms").matched()).isFalse();
         assertThat(match(expected("process 9765 ->"), "process 9765 =>").matched()).isFalse();
+    }
+
+    /** Report lines are wrapped to 100 columns: a value of another width moves the break, and that is no difference. */
+    @Test
+    void aWrappedLineMatchesWhereverAValueOfAnotherWidthBreaksIt() {
+        String doc = "pass 0: 4.2 MB in 31 ms (135.4 MB/s); dirty after it 3.9 MB, dirty rate 125.8 MB/s, rest estimated"
+                + " at 29 ms";
+        String run = "pass 0: 4.2 MB in 40 ms (104.0 MB/s); dirty after it 3.9 MB, dirty rate 47.6 MB/s, rest estimated at"
+                + " 18 ms";
+        List<Expected> e = expected(Lines.wrap(doc, 4).split("\n"));
+        assertThat(e).hasSize(2);
+        String[] actual = Lines.wrap(run, 4).split("\n");
+        assertThat(actual[0]).endsWith("estimated at");
+        assertThat(match(e, actual).matched()).isTrue();
+        assertThat(match(e, run).matched()).isTrue();
+        // the words must still be the same
+        assertThat(match(e, Lines.wrap(run.replace("dirty rate", "dirty  rate"), 4).split("\n"))
+                .matched()).isFalse();
+        // a line that is not a continuation stays a line of its own
+        assertThat(match(expected("short line", "    indented"), "short line indented").matched()).isFalse();
     }
 
     @Test
