@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What a tree's small size rests on (docs/STORE.md, "Memory and size"; the heap itself is measured
  * by {@code bin/bench store-memory}): in a xenstore-like tree of many nodes (100 domains, each
- * owning its {@code /local/domain/D}, directories of keys), the nodes share a handful of
- * permission sets, one object each, however many nodes carry them.
+ * owning its {@code /local/domain/D}, directories of keys, their permissions set again on each
+ * directory), the nodes share a handful of permission sets, one object each, however many nodes
+ * carry them and however often they were parsed.
  */
 class PermsSharingTest {
 
@@ -26,6 +27,8 @@ class PermsSharingTest {
                 if (group == 0 && d > 0) {
                     t.setPerms(t.find("/local/domain/" + d), Perms.parse("n" + d + " r0"), g);
                 }
+                // as a toolstack does: the same permissions again, on each directory it makes
+                t.setPerms(dir, Perms.parse("n" + d + " r0"), g);
                 for (int k = 0; k < 100 && t.nodeCount() < nodes; k++) {
                     Node n = t.ensure(dir.path() + "/key" + k, d, g);
                     t.setValue(n, ("value-" + (group * 100 + k)).getBytes(StandardCharsets.US_ASCII), g);
@@ -51,6 +54,7 @@ class PermsSharingTest {
         assertThat(objects).as("one object per distinct set").hasSameSizeAs(distinct);
         // the root's, then each domain's own set and the one its keys inherit: at most 2 a domain
         assertThat(distinct).hasSizeLessThanOrEqualTo(1 + 2 * 100);
-        assertThat(t.find("/local/domain/1/data/g0/key1").perms()).isSameAs(t.find("/local/domain/1/data/g3/key7").perms());
+        assertThat(t.find("/local/domain/1/data/g0/key1").perms())
+                .isSameAs(t.find("/local/domain/1/data/g3/key7").perms());
     }
 }
