@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A {@code ```console} block read as the docs test runs it (CONTRIBUTING.md, "The docs test"):
  * {@code $ } starts a command, a line ending in {@code \} continues it, a command ending in
- * {@code &} runs in the background, and the lines up to the next command are its expected output.
+ * {@code &} runs in the background ({@code $ wait} and {@code $ wait -n} wait for such commands), and the
+ * lines up to the next command are its expected output.
  */
 record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Step> steps) {
 
@@ -28,6 +29,11 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
         /** {@code $ wait}: wait for the document's background commands and compare what they printed since. */
         boolean isWait() {
             return command.equals("wait");
+        }
+
+        /** {@code $ wait -n}: wait for the next of them to end (bash's own) and compare what it printed since. */
+        boolean isWaitForNext() {
+            return command.equals("wait -n");
         }
     }
 

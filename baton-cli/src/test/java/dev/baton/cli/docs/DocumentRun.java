@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,14 +28,14 @@ import java.util.stream.Stream;
  * One document's console blocks, run in order in one temporary directory as CONTRIBUTING.md
  * ("The docs test") says: through bash, standard output and error merged, with the build's JDK
  * first on the PATH; the directory holds links to the checkout's top-level entries, so that
- * {@code bin/baton} and {@code docs/examples/...} mean what they mean in the checkout.
+ * {@code bin/baton} and {@code docs/examples/...} mean what they mean in the checkout, and a
+ * private runtime directory ({@code XDG_RUNTIME_DIR}) that goes away with it.
  */
 final class DocumentRun implements AutoCloseable {
     /** A foreground command's bound. The README's demo is the longest, some 25 s on 2 busy cores. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(300);
     /** How long a background command may take to print its expected lines, and {@code $ wait} to see them exit. */
     static final Duration BACKGROUND_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern PROCESS = Pattern.compile("\\bprocess (\\d+)");
     private static final Pattern TEMP_FILE = Pattern.compile("/tmp/[\\w.@+-]+");
 
     private final Path repo;
@@ -42,7 +44,9 @@ final class DocumentRun implements AutoCloseable {
     /** The document's values the run printed differently: document value to run value. */
     private final Map<String, String> bindings = new LinkedHashMap<>();
     private final List<Background> background = new ArrayList<>();
-    /** Process ids the commands printed ("process 9765"): detached store processes to stop at the end. */
+    /** The background commands in the order they ended, for {@code $ wait -n}. */
+    private final LinkedBlockingQueue<Background> ended = new LinkedBlockingQueue<>();
+    /** Process ids the commands printed ({@code process 9765}, {@code "pid" : 9765}): detached stores to stop at the end. */
     private final Set<Long> printedPids = new LinkedHashSet<>();
     /** Files in /tmp the commands printed (a live update's log): to delete at the end. */
     private final Set<Path> printedTempFiles = new LinkedHashSet<>();
@@ -89,17 +93,31 @@ final class DocumentRun implements AutoCloseable {
         }
     }
 
-    /** A command running in the background, and how many of its lines a block has compared. */
+    /**
+     * A command running in the background, how many of its lines a block has compared, and whether
+     * a {@code $ wait} or {@code $ wait -n} has seen it end.
+     */
     private static final class Background {
         final Step step;
         final Process process;
         final Output output;
         int compared;
+        boolean waited;
 
         Background(Step step, Process process) {
             this.step = step;
             this.process = process;
             this.output = Output.of(process);
+        }
+
+        /** Once it has ended: what it printed since it was last compared. */
+        List<String> rest() throws InterruptedException {
+            waited = true;
+            output.awaitEnd(Duration.ofSeconds(5));
+            List<String> lines = output.snapshot();
+            List<String> rest = lines.subList(compared, lines.size());
+            compared = lines.size();
+            return rest;
         }
     }
 
@@ -112,6 +130,17 @@ final class DocumentRun implements AutoCloseable {
                 Files.createSymbolicLink(dir.resolve(e.getFileName()), e);
             }
         }
+        Files.createDirectory(runtimeDir(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    /**
+     * The commands' {@code XDG_RUNTIME_DIR}, as a login session has one: what they keep there (a
+     * live update's run directory) goes with the document's directory, not into /tmp or the
+     * runtime directory of whoever runs the build.
+     */
+    private Path runtimeDir() {
+        return dir.resolve(".runtime");
     }
 
     /** Runs a step and returns {@code null} when its output matches, or why it does not. */
@@ -119,6 +148,9 @@ final class DocumentRun implements AutoCloseable {
         String command = substitute(step.command());
         if (step.isWait()) {
             return waitForBackground(step, numbersVary);
+        }
+        if (step.isWaitForNext()) {
+            return waitForNextBackground(step, numbersVary);
         }
         if (step.background()) {
             return startBackground(step, command, numbersVary);
@@ -148,6 +180,7 @@ final class DocumentRun implements AutoCloseable {
     private String startBackground(Step step, String command, boolean numbersVary) throws InterruptedException {
         Background b = new Background(step, start(command));
         background.add(b);
+        b.process.onExit().thenRun(() -> ended.add(b));
         Output out = b.output;
         long deadline = System.nanoTime() + BACKGROUND_TIMEOUT.toNanos();
         synchronized (out) {
@@ -182,12 +215,32 @@ final class DocumentRun implements AutoCloseable {
                 return "the background command of line " + b.step.line() + " did not end within "
                         + BACKGROUND_TIMEOUT.toSeconds() + " s";
             }
-            b.output.awaitEnd(Duration.ofSeconds(5));
-            List<String> lines = b.output.snapshot();
-            rest.addAll(lines.subList(b.compared, lines.size()));
-            b.compared = lines.size();
+            rest.addAll(b.rest());
         }
         return compare(step, rest, numbersVary);
+    }
+
+    /**
+     * {@code $ wait -n}: waits for the next background command not waited for yet to end (the
+     * first to have ended, when some have), and compares what it printed since its block.
+     */
+    private String waitForNextBackground(Step step, boolean numbersVary) throws InterruptedException {
+        List<Background> left = background.stream().filter(b -> !b.waited).toList();
+        if (left.isEmpty()) {
+            return "no background command is left to wait for";
+        }
+        long deadline = System.nanoTime() + BACKGROUND_TIMEOUT.toNanos();
+        while (true) {
+            Background b = ended.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (b == null) {
+                return "none of the background commands of lines "
+                        + left.stream().map(r -> Integer.toString(r.step.line())).toList() + " ended within "
+                        + BACKGROUND_TIMEOUT.toSeconds() + " s";
+            }
+            if (!b.waited) {
+                return compare(step, b.rest(), numbersVary);
+            }
+        }
     }
 
     private Process start(String command) {
@@ -196,6 +249,7 @@ final class DocumentRun implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("PATH", Path.of(jdk, "bin") + File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("JAVA_HOME", jdk);
+        env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
         // what would add lines of its own to a command's output, or change what it does
         for (String noise : List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "BATON_DEBUG")) {
             env.remove(noise);
@@ -220,9 +274,10 @@ final class DocumentRun implements AutoCloseable {
     }
 
     private void noteWhatToCleanUp(String line) {
-        Matcher m = PROCESS.matcher(line);
-        while (m.find()) {
-            printedPids.add(Long.parseLong(m.group(1)));
+        for (Variance.Value v : Variance.normalise(line, false).values()) {
+            if (v.rule().name().equals(Variance.PID)) {
+                printedPids.add(Long.parseLong(v.text()));
+            }
         }
         Matcher t = TEMP_FILE.matcher(line);
         while (t.find()) {
@@ -232,9 +287,9 @@ final class DocumentRun implements AutoCloseable {
 
     /**
      * Stops the background commands with everything they started, and the processes the commands
-     * printed as {@code process N} that still run the build's jar (a live update's new store,
-     * detached from the command that started it), then deletes the files in /tmp that the commands
-     * printed (its log) and the directory.
+     * printed as {@code process N} (or {@code "pid" : N}) that still run the build's jar (a live
+     * update's new store, detached from the command that started it), then deletes the files in
+     * /tmp that the commands printed (its log) and the directory.
      */
     @Override
     public void close() throws IOException {

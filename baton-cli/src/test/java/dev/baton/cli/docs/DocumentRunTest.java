@@ -57,6 +57,39 @@ class DocumentRunTest {
     }
 
     @Test
+    void waitDashNWaitsForTheNextBackgroundCommandToEndAndComparesWhatItPrinted() throws Exception {
+        try (DocumentRun run = new DocumentRun(repo, "X.md")) {
+            // each background command ends when a line comes through its named pipe: no timing
+            List<ConsoleBlock.Step> s = steps(
+                    "$ mkfifo one two",
+                    "$ (echo serving; read -r x < one; echo stopped) &", "serving",
+                    "$ (echo watching; read -r x < two; echo \"event $x\") &", "watching",
+                    "$ echo changed > two",
+                    "$ wait -n", "event changed",
+                    "$ echo stop > one",
+                    "$ wait -n", "stopped",
+                    "$ wait");
+            for (ConsoleBlock.Step step : s) {
+                assertThat(run.run(step, false)).as(step.command()).isNull();
+            }
+            assertThat(run.run(steps("$ wait -n").get(0), false)).isEqualTo("no background command is left to wait for");
+        }
+    }
+
+    @Test
+    void commandsHaveARuntimeDirectoryOfTheirOwnThatGoesWithTheDocument() throws Exception {
+        Path runtime;
+        try (DocumentRun run = new DocumentRun(repo, "X.md")) {
+            ConsoleBlock.Step s = steps("$ touch \"$XDG_RUNTIME_DIR/made\" && stat -c '%a' \"$XDG_RUNTIME_DIR\" && pwd -P",
+                    "700", "/tmp/x").get(0);
+            assertThat(run.run(s, false)).isNull();
+            runtime = Path.of(run.substitute("/tmp/x")).resolve(".runtime");
+            assertThat(runtime.resolve("made")).exists();
+        }
+        assertThat(runtime).doesNotExist();
+    }
+
+    @Test
     void theFilesInTmpThatCommandsPrintAreDeletedAtTheEnd() throws Exception {
         Path log = Files.createTempFile(Path.of("/tmp"), "baton-docs-test-", ".log");
         try (DocumentRun run = new DocumentRun(repo, "X.md")) {

@@ -52,7 +52,12 @@ class OutputMatchTest {
                 "1200 ms total (0.9 MB/s), 12 s (1024 MiB/s)").matched()).isTrue();
         assertThat(match(expected("its output: /tmp/baton-store-1.log"), "its output: /tmp/baton-store-22.log").matched()).isTrue();
         assertThat(match(expected("serving 127.0.0.1:38363 (process 9765)"), "serving 127.0.0.1:4 (process 11)").matched()).isTrue();
+        assertThat(match(expected("run directory /run/user/1000/baton-store/38287"),
+                "run directory /tmp/baton-docs-X-1/.runtime/baton-store/41002").matched()).isTrue();
+        assertThat(match(expected("  \"oldPid\" : 28564,", "  \"totalMillis\" : 481.4,", "  \"control\" : 41413,"),
+                "  \"oldPid\" : 7,", "  \"totalMillis\" : 1200,", "  \"control\" : 40001,").matched()).isTrue();
         // the rest does not
+        assertThat(match(expected("  \"nodes\" : 7,"), "  \"nodes\" : 8,").matched()).isFalse();
         assertThat(match(expected("20632 nodes, 763 ms"), "20633 nodes, 763 ms").matched()).isFalse();
         assertThat(match(expected("process 9765 ->"), "process 9765 =>").matched()).isFalse();
     }
@@ -101,6 +106,13 @@ class OutputMatchTest {
                 false, r.bindings());
         assertThat(wrong.matched()).isFalse();
         assertThat(wrong.why()).contains("line 10 shows 44153 again, which stood for 40001 in the run, but the run printed 40009");
+
+        OutputMatch.Result json = OutputMatch.match(expected("  \"pid\" : 28686,", "  \"port\" : 44153,",
+                "  \"control\" : 41413,"), List.of("  \"pid\" : 9,", "  \"port\" : 40001,", "  \"control\" : 40004,"),
+                false, r.bindings());
+        assertThat(json.matched()).isTrue();
+        assertThat(json.bindings()).containsExactly(Map.entry("28686", "9"), Map.entry("44153", "40001"),
+                Map.entry("41413", "40004"));
 
         OutputMatch.Result digests = match(expected("sha256 " + "d4".repeat(32), "sha256 " + "d4".repeat(32)),
                 "sha256 " + "a1".repeat(32), "sha256 " + "b2".repeat(32));

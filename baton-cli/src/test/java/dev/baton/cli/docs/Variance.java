@@ -26,16 +26,23 @@ final class Variance {
     record Normalised(String text, List<Value> values) {
     }
 
+    /** The name of the rules that find process ids: the processes a document's run leaves to stop. */
+    static final String PID = "pid";
+
     /** In the order they apply: a value one rule took is a placeholder the later ones do not see. */
     static final List<Rule> RULES = List.of(
             rule("timestamp", "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d\\d:\\d\\d)?", 0, false),
-            rule("temp-path", "/tmp/[\\w.@+-]+(?:/[\\w.@+-]+)*", 0, true),
+            // in /tmp, or in a user's runtime directory ($XDG_RUNTIME_DIR)
+            rule("temp-path", "(?:/tmp|/run/user/\\d+)/[\\w.@+-]+(?:/[\\w.@+-]+)*", 0, true),
             rule("sha256", "\\b[0-9a-f]{64}\\b", 0, true),
             rule("port", "(?:127\\.0\\.0\\.1|localhost|0\\.0\\.0\\.0|\\[::1\\]):(\\d+)", 1, true),
             rule("port", "\\bport (\\d+)", 1, true),
-            rule("pid", "\\bprocess (\\d+)", 1, true),
+            rule("port", "\"(?:port|control|\\w+Port)\" : (\\d+)", 1, true),
+            rule(PID, "\\bprocess (\\d+)", 1, true),
+            rule(PID, "\"(?:pid|\\w+Pid)\" : (\\d+)", 1, true),
             rule("rate", "\\d+(?:\\.\\d+)? ?[KMGT]i?B/s", 0, false),
             rule("duration", "\\b\\d+(?:\\.\\d+)? ?(?:ns|ms|s|min)\\b", 0, false),
+            rule("duration", "\"\\w+Millis\" : (\\d+(?:\\.\\d+)?)", 1, false),
             rule("clock", "\\b\\d+:\\d\\d:\\d\\d\\b", 0, false));
 
     /** With {@code <!-- docs-test: numbers vary -->}: every number left after the rules above. */
