@@ -1,5 +1,6 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The octets of a control message (docs/MIGRATION.md, "Control messages"). Big-endian, framed
- * like a checksummed Baton record:
+ * The octets of a control message (docs/MIGRATION.md, "Control messages"). Big-endian, framed as
+ * a checksummed Baton record ({@link RecordFrame}, always with the trailer):
  *
  * <pre>
  *   u32 type | u32 length | body (length octets) | zero padding to 8 | u32 crc32c | u32 reserved (0)
@@ -33,9 +34,6 @@ public final class ControlCodec {
     public static final int ABORT = 0x4246_0002;
     public static final int GO = 0x4246_0003;
 
-    /** Octets of the frame header, and of the trailer. */
-    public static final int HEADER = 8;
-    public static final int TRAILER = 8;
     /** Largest body accepted; the largest legal HELLO is well below it. */
     public static final int MAX_BODY = 64 * 1024;
     /** Longest application or profile name, in octets. */
@@ -70,11 +68,7 @@ public final class ControlCodec {
 
     /** Octets a frame with a body of {@code length} takes. */
     public static int frameSize(int length) {
-        return HEADER + pad8(length) + TRAILER;
-    }
-
-    static int pad8(int length) {
-        return (length + 7) & ~7;
+        return (int) RecordFrame.size(length, true);
     }
 
     // ---- encoding ------------------------------------------------------------------------------
@@ -112,11 +106,8 @@ public final class ControlCodec {
         body.flip();
         int length = body.remaining();
         ByteBuffer frame = ByteBuffer.allocate(frameSize(length)).order(ByteOrder.BIG_ENDIAN);
-        frame.putInt(m.type()).putInt(length).put(body);
-        frame.position(HEADER + pad8(length));
-        CRC32C crc = new CRC32C();
-        crc.update(frame.array(), 0, frame.position());
-        frame.putInt((int) crc.getValue()).putInt(0);
+        RecordFrame.putHeader(frame, m.type(), length).put(body);
+        RecordFrame.end(frame, 0, length, new CRC32C());
         return frame.flip();
     }
 
@@ -148,7 +139,7 @@ public final class ControlCodec {
     public static ControlMessage decodeFrame(ByteBuffer frame, String direction) throws ControlFormatException {
         ByteBuffer b = frame.slice().order(ByteOrder.BIG_ENDIAN);
         Where at = new Where(direction, 0, 0);
-        if (b.remaining() < HEADER) {
+        if (b.remaining() < RecordFrame.HEADER) {
             throw at.error(0, NO_TYPE, "truncated header: " + b.remaining() + " of 8 octets");
         }
         int type = b.getInt(0);
@@ -189,23 +180,20 @@ public final class ControlCodec {
     static ControlMessage decodeChecked(Where at, ByteBuffer frame) throws ControlFormatException {
         int type = frame.getInt(0);
         int length = frame.getInt(4);
-        int padEnd = HEADER + pad8(length);
-        for (int i = HEADER + length; i < padEnd; i++) {
-            if (frame.get(i) != 0) {
-                throw at.error(i, type, String.format("non-zero padding octet 0x%02x", frame.get(i) & 0xFF));
-            }
+        int padEnd = RecordFrame.HEADER + RecordFrame.pad8(length);
+        int bad = RecordFrame.firstNonZero(frame, RecordFrame.HEADER + length, padEnd);
+        if (bad >= 0) {
+            throw at.error(bad, type, RecordFrame.nonZeroPadding(frame.get(bad)));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(frame.slice(0, padEnd));
+        int computed = RecordFrame.checksum(new CRC32C(), frame, 0, length);
         int stored = frame.getInt(padEnd);
-        if (stored != (int) crc.getValue()) {
-            throw at.error(padEnd, type, String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
-                    (int) crc.getValue()));
+        if (stored != computed) {
+            throw at.error(padEnd, type, RecordFrame.checksumMismatch(stored, computed));
         }
         if (frame.getInt(padEnd + 4) != 0) {
             throw at.error(padEnd + 4, type, "reserved field of the trailer is not zero");
         }
-        return decodeBody(at, type, frame.slice(HEADER, length).order(ByteOrder.BIG_ENDIAN));
+        return decodeBody(at, type, frame.slice(RecordFrame.HEADER, length).order(ByteOrder.BIG_ENDIAN));
     }
 
     private static ControlMessage decodeBody(Where at, int type, ByteBuffer body) throws ControlFormatException {
@@ -251,7 +239,7 @@ public final class ControlCodec {
     /** Reads the fields of one body, checking each against what remains. */
     private record Body(Where at, int type, ByteBuffer b) {
         ControlFormatException error(int bodyOffset, String problem) {
-            return at.error(HEADER + bodyOffset, type, problem);
+            return at.error(RecordFrame.HEADER + bodyOffset, type, problem);
         }
 
         private void need(int n, String what) throws ControlFormatException {
