@@ -62,34 +62,24 @@ public final class RecordBody {
     }
 
     public int u8() throws IOException {
-        int v = window.u8(take(1));
-        in.consume(1);
-        return v;
+        return window.u8(take(1));
     }
 
     public int u16() throws IOException {
-        int v = window.u16(take(2));
-        in.consume(2);
-        return v;
+        return window.u16(take(2));
     }
 
     public long u32() throws IOException {
-        long v = window.u32(take(4));
-        in.consume(4);
-        return v;
+        return window.u32(take(4));
     }
 
     public long u64() throws IOException {
-        long v = window.s64(take(8));
-        in.consume(8);
-        return v;
+        return window.s64(take(8));
     }
 
     /** The next {@code n} octets (small fields only: the checker bounds {@code n}). */
     public byte[] octets(int n) throws IOException {
-        byte[] b = window.bytes(take(n), n);
-        in.consume(n);
-        return b;
+        return window.bytes(take(n), n);
     }
 
     /** Skips {@code n} octets of the body. */
@@ -149,9 +139,9 @@ public final class RecordBody {
     }
 
     /**
-     * Makes the next {@code n} octets of the body available and counts them read; returns their
-     * index in the window. The caller reads them there, then consumes them through the input (so
-     * a tee copies them).
+     * Makes the next {@code n} octets of the body available and consumes them through the input
+     * (so that a tee copies them); returns their index in the window, where they stay to be read
+     * until the next fill.
      */
     private int take(int n) throws IOException {
         if (n > left()) {
@@ -161,8 +151,10 @@ public final class RecordBody {
         if (have < n) {
             throw truncated(in.offset() + have);
         }
+        int index = window.position();
+        in.consume(n);
         at += n;
-        return window.position();
+        return index;
     }
 
     /** The input ended at {@code end}, inside the body: the framing is lost. */
