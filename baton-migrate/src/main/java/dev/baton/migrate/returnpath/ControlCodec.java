@@ -1,7 +1,7 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.RecordFrame;
-import dev.baton.core.wire.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -213,7 +213,7 @@ public final class ControlCodec {
                     throw in.error(16, "profile_count " + count + " exceeds the limit of " + MAX_PROFILES);
                 }
                 String application = in.name("application name");
-                List<String> profiles = new ArrayList<>(Math.min(count, body.remaining() / 2));
+                List<String> profiles = new ArrayList<>(Math.min(count, in.remaining() / 2));
                 for (int i = 0; i < count; i++) {
                     profiles.add(in.name("profile name #" + i));
                 }
@@ -230,29 +230,40 @@ public final class ControlCodec {
             case DONE -> new ControlMessage.Done();
             default -> throw in.error(0, "unknown control message type");
         };
-        if (body.hasRemaining()) {
-            throw in.error(body.position(), body.remaining() + " octets left over after the " + name(type) + " body");
+        if (in.remaining() > 0) {
+            throw in.error(in.position(), in.remaining() + " octets left over after the " + name(type) + " body");
         }
         return m;
     }
 
-    /** Reads the fields of one body, checking each against what remains. */
-    private record Body(Where at, int type, ByteBuffer b) {
+    /**
+     * Reads the fields of one body through a core {@link ByteCursor}: {@link #take} checks each
+     * against what remains first, so that every fault is a {@link ControlFormatException} in this
+     * protocol's words, then the field is read where it lies.
+     */
+    private record Body(Where at, int type, ByteCursor b) {
+        Body(Where at, int type, ByteBuffer body) {
+            this(at, type, ByteCursor.of(body, 0, at.index(), type, at.direction()));
+        }
+
         ControlFormatException error(int bodyOffset, String problem) {
             return at.error(RecordFrame.HEADER + bodyOffset, type, problem);
         }
 
-        private void need(int n, String what) throws ControlFormatException {
+        /** Takes {@code n} octets for {@code what} and returns the index of the first. */
+        private int take(int n, String what) throws ControlFormatException {
+            int at0 = b.position();
             if (b.remaining() < n) {
-                throw error(b.position(), what + " runs past the end of the " + ControlCodec.name(type) + " body ("
-                        + b.limit() + " octets)");
+                throw error(at0, what + " runs past the end of the " + ControlCodec.name(type) + " body ("
+                        + (at0 + b.remaining()) + " octets)");
             }
+            b.position(at0 + n);
+            return at0;
         }
 
         int positive(String what) throws ControlFormatException {
-            need(4, what);
-            int at0 = b.position();
-            int v = b.getInt();
+            int at0 = take(4, what);
+            int v = b.s32(at0);
             if (v <= 0) {
                 throw error(at0, what + " is " + Integer.toUnsignedString(v) + ", not a version (1 to 2^31-1)");
             }
@@ -260,14 +271,12 @@ public final class ControlCodec {
         }
 
         int u16(String what) throws ControlFormatException {
-            need(2, what);
-            return b.getShort() & 0xFFFF;
+            return b.u16(take(2, what));
         }
 
         long nonNegativeLong(String what) throws ControlFormatException {
-            need(8, what);
-            int at0 = b.position();
-            long v = b.getLong();
+            int at0 = take(8, what);
+            long v = b.s64(at0);
             if (v < 0) {
                 throw error(at0, what + " is negative");
             }
@@ -280,7 +289,6 @@ public final class ControlCodec {
             if (n > MAX_NAME) {
                 throw error(at0, what + " length " + n + " exceeds the limit of " + MAX_NAME + " octets");
             }
-            need(n, what);
             return text(n, what);
         }
 
@@ -292,16 +300,24 @@ public final class ControlCodec {
         }
 
         private String text(int n, String what) throws ControlFormatException {
-            int at0 = b.position();
-            if (Utf8.containsNul(b, at0, n)) {
+            int at0 = take(n, what);
+            if (b.indexOf((byte) 0, at0, at0 + n) >= 0) {
                 throw error(at0, what + " contains a NUL octet");
             }
-            String s = Utf8.decode(b, at0, n);
+            String s = b.utf8(at0, n);
             if (s == null) {
                 throw error(at0, what + " is not valid UTF-8");
             }
-            b.position(at0 + n);
             return s;
+        }
+
+        /** Octets of the body not read. */
+        int remaining() {
+            return b.remaining();
+        }
+
+        int position() {
+            return b.position();
         }
     }
 }
