@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * <p>The one cursor of every decoder in Baton. Over octets in memory ({@link #of(ByteBuffer,
  * long, long, int, String)}): section data ({@code describe.SectionInput} extends it), a SECTION
  * header, a xenstore record body. Over the window of a {@link WireInput} ({@link #of(WireInput,
- * long, int, String)}), for decoders that stream: QEMU's savevm reader and Xen's libxc and libxl
+ * long, long, int, String)}), for decoders that stream: QEMU's savevm reader and Xen's libxc and libxl
  * record bodies {@link #fill} the octets a field needs (saying in their own words what was cut
  * short), then read them here; reading front to back consumes them from the input.
  *
@@ -25,7 +25,7 @@ public class ByteCursor {
     private ByteBuffer buf;
     /** The input whose window this cursor reads, or null for octets in memory. */
     private final WireInput in;
-    /** For octets in memory: absolute offset of buffer index 0. */
+    /** Octets in memory: absolute offset of buffer index 0. A window: of the input's first octet. */
     private final long base;
     private long recordIndex;
     private final int recordType;
@@ -48,10 +48,10 @@ public class ByteCursor {
         this.context = context;
     }
 
-    private ByteCursor(WireInput in, long recordIndex, int recordType, String context) {
+    private ByteCursor(WireInput in, long base, long recordIndex, int recordType, String context) {
         this.buf = in.buffer();
         this.in = in;
-        this.base = 0;
+        this.base = base;
         this.recordIndex = recordIndex;
         this.recordType = recordType;
         this.context = context;
@@ -65,16 +65,19 @@ public class ByteCursor {
     /**
      * A cursor over the window of {@code in}: it reads the octets a {@link #fill} made available;
      * reading front to back consumes them.
+     *
+     * @param base absolute stream offset of the input's first octet: 0, or where a held tail of
+     *             the stream starts
      */
-    public static ByteCursor of(WireInput in, long recordIndex, int recordType, String context) {
-        return new ByteCursor(in, recordIndex, recordType, context);
+    public static ByteCursor of(WireInput in, long base, long recordIndex, int recordType, String context) {
+        return new ByteCursor(in, base, recordIndex, recordType, context);
     }
 
     // ---- where -------------------------------------------------------------------------------
 
     /** Absolute stream offset of the next octet. */
     public final long offset() {
-        return in == null ? base + buf.position() : in.offset();
+        return base + (in == null ? buf.position() : in.offset());
     }
 
     /** The octets: unread ones from its position to its limit, for subclasses' own ways of reading them. */

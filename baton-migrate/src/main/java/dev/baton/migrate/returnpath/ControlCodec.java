@@ -243,7 +243,7 @@ public final class ControlCodec {
      */
     private record Body(Where at, int type, ByteCursor b) {
         Body(Where at, int type, ByteBuffer body) {
-            this(at, type, ByteCursor.of(body, 0, at.index(), type, at.direction()));
+            this(at, type, ByteCursor.of(body, at.offset() + RecordFrame.HEADER, at.index(), type, at.direction()));
         }
 
         ControlFormatException error(int bodyOffset, String problem) {

@@ -21,13 +21,11 @@ import java.nio.ByteOrder;
 public final class SavevmInput {
     private final WireInput in;
     private final ByteCursor window;
-    private final long base;
 
     public SavevmInput(WireInput in, long base) {
         this.in = in;
-        this.base = base;
         in.order(ByteOrder.BIG_ENDIAN);
-        this.window = ByteCursor.of(in, StreamFormatException.IN_HEADER, StreamFormatException.NO_TYPE, null);
+        this.window = ByteCursor.of(in, base, StreamFormatException.IN_HEADER, StreamFormatException.NO_TYPE, null);
     }
 
     /** The underlying input; reads through it bypass this class's checks. */
@@ -42,7 +40,7 @@ public final class SavevmInput {
 
     /** Absolute stream offset of the next unread octet. */
     public long offset() {
-        return base + in.offset();
+        return window.offset();
     }
 
     /** Octets known to remain, or -1 when the input cannot tell (a pipe). */

@@ -23,7 +23,7 @@ public final class RecordBody {
         this.in = in;
         this.frame = frame;
         this.problems = problems;
-        this.window = ByteCursor.of(in.wire(), frame.index(), StreamFormatException.NO_TYPE, context);
+        this.window = ByteCursor.of(in.wire(), 0, frame.index(), StreamFormatException.NO_TYPE, context);
     }
 
     /**
