@@ -7,14 +7,20 @@ import dev.baton.core.compat.CompatibilityChecker;
 import dev.baton.core.compat.Finding;
 import dev.baton.core.compat.Schema;
 import dev.baton.core.json.JsonParser;
+import dev.baton.core.wire.InputFiles;
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Utf8;
 import dev.baton.qemu.vmstate.VmstateDump;
+import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +35,7 @@ import picocli.CommandLine.Parameters;
                 + "rollback).",
             "OLD and NEW are description documents from `baton schema`, or QEMU's -dump-vmstate JSON files "
                 + "(two QEMU releases; .gz accepted).",
-            "Exit 0 when compatible, 1 when a finding is an error, 2 on usage or I/O errors."})
+            "Exit 0 when compatible, 1 when a finding is an error or a file is neither, 2 on usage or I/O errors."})
 final class CheckCommand implements Callable<Integer> {
 
     enum Which { forward, backward, both }
@@ -52,10 +58,20 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        Input older = read(oldFile);
-        Input newer = read(newFile);
+        Input older;
+        Input newer;
+        try {
+            older = read(oldFile);
+            newer = read(newFile);
+        } catch (NotADocument e) {
+            System.err.println("baton check: " + e.getMessage());
+            return ErrorHandler.BAD_INPUT;
+        }
         if (older.machine() != null && newer.machine() != null && !older.machine().equals(newer.machine())) {
             System.err.println("note: the dumps come from different machine types: \"" + older.machine() + "\" and \""
                     + newer.machine() + "\"");
@@ -64,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             checker = new CompatibilityChecker(older.schema(), newer.schema(), profile);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Set<Finding.Direction> which = switch (direction) {
             case forward -> EnumSet.of(Finding.Direction.FORWARD);
@@ -81,8 +97,9 @@ final class CheckCommand implements Callable<Integer> {
                 System.out.println(f.line());
             }
             System.out.println((errors == 0 ? "compatible" : "incompatible") + " (" + direction
-                    + (profile != null ? ", profile " + profile : "") + "): " + errors + " errors, " + warnings
-                    + " warnings, " + (findings.size() - errors - warnings) + " notes");
+                    + (profile != null ? ", profile " + profile : "") + "): " + Plural.count(errors, "error") + ", "
+                    + Plural.count(warnings, "warning") + ", "
+                    + Plural.count(findings.size() - errors - warnings, "note"));
         }
         return errors == 0 ? 0 : ErrorHandler.BAD_INPUT;
     }
@@ -91,11 +108,34 @@ final class CheckCommand implements Callable<Integer> {
     private record Input(Schema schema, String machine) {
     }
 
-    private static Input read(Path file) throws IOException {
-        String text;
-        try (var in = Files.newInputStream(file);
-             var maybeZipped = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in) {
-            text = new String(maybeZipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    /** The largest document read: QEMU's dumps are some 1 MiB, description documents smaller. */
+    static final int LARGEST = 64 << 20;
+
+    /** A file that is not what check compares (bad input, exit 1); its message names the file. */
+    private static final class NotADocument extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotADocument(Path file, String why) {
+            super(file + " is neither a description document from `baton schema` nor a QEMU vmstate dump: " + why);
+        }
+    }
+
+    private static Input read(Path file) throws IOException, NotADocument {
+        byte[] octets;
+        try (var in = InputFiles.open(file)) {
+            var stream = java.nio.channels.Channels.newInputStream(in);
+            try (var maybeZipped = file.toString().endsWith(".gz") ? new GZIPInputStream(stream) : stream) {
+                octets = maybeZipped.readNBytes(LARGEST + 1);
+            } catch (ZipException | EOFException e) { // not gzip, or cut short
+                throw new NotADocument(file, "its gzip compression is broken (" + e.getMessage() + ")");
+            }
+        }
+        if (octets.length > LARGEST) {
+            throw new NotADocument(file, "it is larger than " + (LARGEST >> 20) + " MiB");
+        }
+        String text = Utf8.decode(ByteBuffer.wrap(octets), 0, octets.length);
+        if (text == null) {
+            throw new NotADocument(file, "it is not UTF-8 text");
         }
         try {
             if (VmstateDump.isDump(JsonParser.parse(text))) {
@@ -104,8 +144,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             return new Input(Schema.parse(text), null);
         } catch (JsonParser.JsonException | IllegalArgumentException e) {
-            throw new IOException(file + " is neither a description document from `baton schema` nor a QEMU "
-                    + "vmstate dump: " + e.getMessage());
+            throw new NotADocument(file, e.getMessage());
         }
     }
 

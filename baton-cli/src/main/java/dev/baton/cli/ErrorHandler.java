@@ -38,10 +38,11 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
             return t.getMessage();
         }
         if (t instanceof NoSuchFileException n) {
-            return "no such file: " + n.getFile();
+            // a reason says more than the JDK's: "DIR: no such directory (for DIR/OUT)"
+            return n.getReason() == null ? "no such file: " + n.getFile() : n.getFile() + ": " + n.getReason();
         }
         if (t instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return "permission denied: " + a.getFile() + (a.getReason() == null ? "" : " (" + a.getReason() + ")");
         }
         if (t instanceof IOException) {
             return "I/O error: " + t.getMessage();

@@ -2,6 +2,7 @@ package dev.baton.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.core.describe.GenericState;
+import dev.baton.core.wire.Printable;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,8 +28,7 @@ final class FieldFormat {
     private static void text(Object v, StringBuilder sb) {
         switch (v) {
             case null -> sb.append("null");
-            case String s -> sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-                    .append('"');
+            case String s -> sb.append('"').append(Printable.of(s).replace("\"", "\\\"")).append('"');
             case byte[] b -> {
                 sb.append(HexFormat.ofDelimiter(" ").formatHex(b, 0, Math.min(b.length, OCTETS_SHOWN)));
                 if (b.length > OCTETS_SHOWN) {
@@ -45,7 +45,7 @@ final class FieldFormat {
                 sb.append('{');
                 String sep = "";
                 for (Map.Entry<String, Object> e : g.entrySet()) {
-                    sb.append(sep).append(e.getKey()).append(" = ");
+                    sb.append(sep).append(Printable.of(e.getKey())).append(" = ");
                     text(e.getValue(), sb);
                     sep = ", ";
                 }

@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.core.engine.Quirk;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
+import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
@@ -29,7 +30,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--no-fields", negatable = true, defaultValue = "true", fallbackValue = "true",
+    // Named by its positive form: picocli adds --no-fields, and --fields (the default) undoes it.
+    @Option(names = "--fields", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Decode each section field by field through the stream's DESCRIPTION (default: on; "
                     + "--no-fields lists records only).")
     boolean fields;
@@ -47,15 +49,17 @@ final class InspectCommand implements Callable<Integer> {
         Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(quirksFile);
         long size = input.size();
         ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
-        try (Listing out = json ? new JsonListing(System.out) : new TextListing(System.out, System.err)) {
-            RecordReader reader;
-            try {
-                reader = input.open(options);
-            } catch (StreamFormatException e) {
+        RecordReader reader;
+        try {
+            reader = input.open(options); // an I/O error here leaves standard output empty
+        } catch (StreamFormatException e) {
+            try (Listing out = listing()) {
                 out.error(e);
-                return ErrorHandler.BAD_INPUT;
             }
-            try (reader) {
+            return ErrorHandler.BAD_INPUT;
+        }
+        try (reader; Listing out = listing()) {
+            try {
                 out.header(input, size, reader.header());
                 int staticSections = 0;
                 int dynamicSections = 0;
@@ -109,9 +113,13 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    private Listing listing() throws IOException {
+        return json ? new JsonListing(System.out) : new TextListing(System.out, System.err);
+    }
+
     private static Quirks readQuirks(java.nio.file.Path file) throws IOException {
         try {
-            return Quirks.fromJson(java.nio.file.Files.readString(file));
+            return Quirks.fromJson(java.nio.file.Files.readString(InputFiles.notADirectory(file)));
         } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException e) {
             throw new IOException(file + " is not a quirks file: " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import dev.baton.core.engine.SelfDescription;
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Printable;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
@@ -39,8 +41,8 @@ interface Listing extends AutoCloseable {
     /** The words that say what kind of record this is, beyond its type name. */
     static String detail(StreamRecord r, SectionHeader s) {
         if (s != null) {
-            return s.name() + " v" + Integer.toUnsignedString(s.version()) + ", " + s.dataLength()
-                    + " octets of data";
+            return Printable.of(s.name()) + " v" + Integer.toUnsignedString(s.version()) + ", "
+                    + Plural.count(s.dataLength(), "octet") + " of data";
         }
         if (!r.known()) {
             return "unknown record (" + RecordType.kind(r.type()) + "): readers skip it";

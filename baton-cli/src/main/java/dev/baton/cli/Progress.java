@@ -40,18 +40,61 @@ public final class Progress implements AutoCloseable {
         return System.console() == null ? new Progress(null) : new Progress(build(task, total, unit, 1, false));
     }
 
+    /**
+     * As {@link #interactive}, for a phase that the lines printed after it describe (filling a
+     * store, a live update's passes): the bar is erased when closed instead of staying on screen,
+     * full and dead. {@link #at(long, long)} moves both ends, for work done in passes of
+     * different sizes.
+     */
+    public static Progress phase(String task, String unit) {
+        if (System.console() == null) {
+            return new Progress(null);
+        }
+        return new Progress(builder(task, 0, unit, 1, new ErasingConsumer(System.err)).hideEta()
+                .clearDisplayOnFinish().build());
+    }
+
     private static ProgressBar build(String task, long total, String unit, long unitSize, boolean speed) {
-        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 0))
-                .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200);
+        ProgressBarBuilder b = builder(task, total, unit, unitSize, new ConsoleProgressBarConsumer(System.err));
         if (speed) {
             b.showSpeed();
         }
         return b.build();
     }
 
+    private static ProgressBarBuilder builder(String task, long total, String unit, long unitSize,
+            ConsoleProgressBarConsumer consumer) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(total, 0))
+                .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(consumer).setUpdateIntervalMillis(200);
+    }
+
+    /** Draws like the console consumer, and at the end leaves the cursor where the erased bar began. */
+    private static final class ErasingConsumer extends ConsoleProgressBarConsumer {
+        private final java.io.PrintStream out;
+
+        ErasingConsumer(java.io.PrintStream out) {
+            super(out);
+            this.out = out;
+        }
+
+        @Override
+        public void close() {
+            out.print('\r'); // the bar was overwritten with spaces: no new line, so nothing stays
+            out.flush();
+        }
+    }
+
     public void at(long done) {
         if (bar != null) {
+            bar.stepTo(done);
+        }
+    }
+
+    /** Sets both where the bar is and where it ends, for a new pass or one whose size changed. */
+    public void at(long done, long total) {
+        if (bar != null) {
+            bar.maxHint(Math.max(total, done));
             bar.stepTo(done);
         }
     }

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,10 +34,19 @@ final class SampleCommand implements Callable<Integer> {
             description = "Release profile name recorded in the header (default: ${DEFAULT-VALUE}).")
     String profile;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        WriterOptions options = options(order == Order.little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN,
-                checksums, profile);
+        WriterOptions options;
+        try {
+            options = options(order == Order.little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, checksums,
+                    profile);
+        } catch (IllegalArgumentException e) { // the header's limits on its strings
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for option '--profile': "
+                    + e.getMessage());
+        }
         if (file.equals("-")) {
             OutputStream out = System.out;
             RecordWriter w = RecordWriter.open(out, options);
@@ -45,7 +56,8 @@ final class SampleCommand implements Callable<Integer> {
         } else {
             try (RecordWriter w = RecordWriter.open(Path.of(file), options)) {
                 SampleStream.write(w);
-                System.err.println("wrote " + w.offset() + " octets, " + w.records() + " records to " + file);
+                System.err.println("wrote " + Plural.count(w.offset(), "octet") + ", "
+                        + Plural.count(w.records(), "record") + " to " + file);
             }
         }
         return 0;

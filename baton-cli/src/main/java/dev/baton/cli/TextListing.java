@@ -1,6 +1,8 @@
 package dev.baton.cli;
 
 import dev.baton.core.engine.SelfDescription;
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Printable;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
@@ -22,12 +24,12 @@ final class TextListing implements Listing {
 
     @Override
     public void header(StreamInput input, long size, StreamHeader h) {
-        out.println("file      " + input.name() + (size >= 0 ? " (" + size + " octets)" : ""));
+        out.println("file      " + input.name() + (size >= 0 ? " (" + Plural.count(size, "octet") + ")" : ""));
         out.println("format    version " + h.preamble().version() + " (readable from version "
                 + h.preamble().compatVersion() + "), read at " + h.readVersion() + "; " + Listing.order(h)
-                + "; checksums " + (h.checksums() ? "on" : "off") + "; header " + h.length() + " octets");
-        out.println("producer  " + (h.producer().isEmpty() ? "(none)" : h.producer()));
-        out.println("profile   " + (h.profile().isEmpty() ? "(none)" : h.profile()));
+                + "; checksums " + (h.checksums() ? "on" : "off") + "; header " + Plural.count(h.length(), "octet"));
+        out.println("producer  " + (h.producer().isEmpty() ? "(none)" : Printable.of(h.producer())));
+        out.println("profile   " + (h.profile().isEmpty() ? "(none)" : Printable.of(h.profile())));
         out.println("created   " + (h.created().equals(Instant.EPOCH) ? "(unknown)" : h.created()));
         out.println();
         out.printf("%10s %7s  %-20s %9s  %s%n", "offset", "record", "type", "length", "detail");
@@ -39,7 +41,7 @@ final class TextListing implements Listing {
                 Listing.detail(r, s));
         if (decoded != null) {
             for (var field : decoded.state().entrySet()) {
-                out.println(FIELD_INDENT + field.getKey() + " = " + FieldFormat.text(field.getValue()));
+                out.println(FIELD_INDENT + Printable.of(field.getKey()) + " = " + FieldFormat.text(field.getValue()));
             }
             if (!decoded.complete()) {
                 note("not decoded further: " + decoded.stoppedAt());
@@ -55,8 +57,8 @@ final class TextListing implements Listing {
     @Override
     public void summary(long records, int staticSections, int dynamicSections, long end) {
         out.println();
-        out.println(records + " records: " + staticSections + " static and " + dynamicSections
-                + " dynamic sections; the stream ends at offset " + end);
+        out.println(Plural.count(records, "record") + ": " + staticSections + " static and "
+                + Plural.count(dynamicSections, "dynamic section") + "; the stream ends at offset " + end);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
@@ -122,11 +123,11 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.println(input.name() + ": " + p.getMessage());
         }
         if (problems.isEmpty()) {
-            System.out.println(input.name() + ": valid: " + records + " records, " + end + " octets, "
+            System.out.println(input.name() + ": valid: " + Plural.count(records, "record") + ", "
+                    + Plural.count(end, "octet") + ", "
                     + Listing.order(header) + ", checksums " + (header.checksums() ? "on" : "off"));
         } else {
-            System.out.println(input.name() + ": invalid: " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems"));
+            System.out.println(input.name() + ": invalid: " + Plural.count(problems.size(), "problem"));
         }
     }
 

@@ -262,13 +262,112 @@ class CliIT {
         assertThat(thermostat.get("version").asInt()).isEqualTo(2);
         assertThat(thermostat.at("/fields/1/name").asText()).isEqualTo("heating");
         assertThat(thermostat.at("/fields/1/since").asInt()).isEqualTo(2);
+        // the jar's own providers only: not those on baton's own class path (baton-store's, for the demo)
+        JsonNode fromJarRoot = JSON.readTree(fromJar.out());
+        assertThat(fromJarRoot.get("descriptions").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("thermostat");
+        assertThat(fromJarRoot.at("/profiles/1.0/versions/thermostat").asInt()).isEqualTo(1);
         Baton.Result fromClass = Baton.run("schema", "--classpath", classes.toString(), provider);
         assertThat(fromClass.exit()).as(fromClass.err()).isZero();
-        // the jar's providers come with those on baton's own class path (baton-store's, since the demo uses it)
-        assertThat(JSON.readTree(fromClass.out()).at("/descriptions/thermostat")).isEqualTo(thermostat);
+        assertThat(JSON.readTree(fromClass.out())).isEqualTo(fromJarRoot);
         Baton.Result missing = Baton.run("schema", "com.example.Nope");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no class com.example.Nope on the class path");
+
+        // a class directory lists its providers as a jar does
+        Path classDir = dir.resolve("thermostat-classes");
+        for (String entry : List.of("dev/baton/cli/fixture/ThermostatDescriptions.class",
+                "dev/baton/cli/fixture/ThermostatDescriptions$Thermostat.class")) {
+            Files.createDirectories(classDir.resolve(entry).getParent());
+            Files.copy(classes.resolve(entry), classDir.resolve(entry));
+        }
+        Files.createDirectories(classDir.resolve("META-INF/services"));
+        Files.writeString(classDir.resolve("META-INF/services/dev.baton.core.engine.DescriptionProvider"),
+                "# the thermostat\n" + provider + "\n");
+        Baton.Result fromDir = Baton.run("schema", classDir.toString());
+        assertThat(fromDir.exit()).as(fromDir.err()).isZero();
+        assertThat(JSON.readTree(fromDir.out())).isEqualTo(fromJarRoot);
+    }
+
+    /** What schema refuses: anything but a jar or class directory that lists descriptions, named in one line. */
+    @Test
+    void schemaNamesWhatIsNotAJarOrProvidesNoDescriptions() throws IOException {
+        Path junkJar = dir.resolve("junk.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(junkJar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("README"));
+            out.write("no providers here".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path emptyDir = Files.createDirectory(dir.resolve("empty"));
+        Path binary = dir.resolve("random.bin");
+        Files.write(binary, new byte[] {0x7f, 0x1b, 'E', 'L', 'F', 0, 1, 2});
+        for (String[] c : List.of(
+                new String[] {"/etc/passwd", "/etc/passwd is not a jar or a class directory: zip END header not found"},
+                new String[] {binary.toString(), binary + " is not a jar or a class directory"},
+                new String[] {"/dev/null", "/dev/null is not a jar or a class directory"},
+                new String[] {junkJar.toString(), junkJar + " lists no description providers: the jar has no "
+                        + "META-INF/services/dev.baton.core.engine.DescriptionProvider"},
+                new String[] {emptyDir.toString(), emptyDir + " lists no description providers: the class directory "
+                        + "has no META-INF/services/dev.baton.core.engine.DescriptionProvider"},
+                new String[] {dir.resolve("absent.jar").toString(), "no such file: " + dir.resolve("absent.jar")})) {
+            Baton.Result r = Baton.run("schema", c[0]);
+            assertThat(r.exit()).as(c[0]).isEqualTo(2);
+            assertThat(r.out()).as(c[0]).isEmpty();
+            assertThat(r.err().lines()).as(c[0]).singleElement().satisfies(l -> assertThat(l)
+                    .startsWith("baton schema: " + c[1]));
+            assertNoStackTrace(r);
+        }
+    }
+
+    @Test
+    void fieldsAreShownByDefaultAndWithFieldsButNotWithNoFields() throws IOException {
+        Path file = sample("s.baton");
+        for (List<String> options : List.of(List.<String>of(), List.of("--fields"), List.of("--no-fields"))) {
+            boolean shown = !options.equals(List.of("--no-fields"));
+            List<String> args = new java.util.ArrayList<>(List.of("inspect"));
+            args.addAll(options);
+            args.add(file.toString());
+            Baton.Result text = Baton.run(args.toArray(String[]::new));
+            assertThat(text.exit()).as(options + text.err()).isZero();
+            assertThat(text.out().contains("hitRatio = 0.25")).as("text, " + options).isEqualTo(shown);
+            args.add(1, "--json");
+            Baton.Result json = Baton.run(args.toArray(String[]::new));
+            assertThat(json.exit()).as(options + json.err()).isZero();
+            assertThat(JSON.readTree(json.out()).at("/records/7/fields").isMissingNode()).as("json, " + options)
+                    .isEqualTo(!shown);
+        }
+        assertThat(Baton.run("inspect", "--help").out()).contains("--[no-]fields");
+    }
+
+    @Test
+    void aDirectoryWhereAFileIsReadIsNamed() {
+        for (String[] args : List.of(new String[] {"inspect", dir.toString()}, new String[] {"verify", dir.toString()},
+                new String[] {"inspect", "--json", dir.toString()}, new String[] {"xen", "inspect", dir.toString()},
+                new String[] {"xen", "verify", dir.toString()}, new String[] {"qemu", "verify", dir.toString()},
+                new String[] {"qemu", "analyze", dir.toString()}, new String[] {"check", dir.toString(), dir.toString()},
+                new String[] {"migrate", "receive", "--from", dir.toString()})) {
+            Baton.Result r = Baton.run(args);
+            assertThat(r.exit()).as(String.join(" ", args) + r.err()).isEqualTo(2);
+            assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(r.err().lines()).as(String.join(" ", args)).singleElement().satisfies(l -> assertThat(l)
+                    .endsWith(": " + dir + ": is a directory, not a file"));
+        }
+        Path quirks = dir.resolve("quirks");
+        Baton.Result r = Baton.run("inspect", "--quirks", dir.toString(), sample("s.baton").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("baton inspect: I/O error: " + dir + ": is a directory, not a file\n");
+        assertThat(quirks).doesNotExist();
+    }
+
+    @Test
+    void aFailureBeforeAnythingIsReadPrintsNothingOnStandardOutput() {
+        for (String[] args : List.of(new String[] {"inspect", "--json", "nope"}, new String[] {"verify", "--json", "nope"},
+                new String[] {"xen", "inspect", "--json", "nope"}, new String[] {"xen", "verify", "--json", "nope"},
+                new String[] {"qemu", "verify", "--json", "nope"}, new String[] {"check", "--json", "nope", "nope"})) {
+            Baton.Result r = Baton.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(r.err()).as(String.join(" ", args)).endsWith(": no such file: nope\n");
+        }
     }
 
     private Path schema(String className) throws IOException {
@@ -308,10 +407,83 @@ class CliIT {
 
         Baton.Result unknownProfile = Baton.run("check", release1.toString(), release2.toString(), "--profile", "0.9");
         assertThat(unknownProfile.exit()).isEqualTo(2);
-        assertThat(unknownProfile.err()).contains("NEW lists no release profile '0.9'");
+        assertThat(unknownProfile.err()).isEqualTo("baton check: NEW lists no release profile '0.9' (it lists [1.0, "
+                + "2.0]) (see 'baton check --help')\n");
         Baton.Result notJson = Baton.run("check", Path.of("pom.xml").toAbsolutePath().toString(), release2.toString());
-        assertThat(notJson.exit()).isEqualTo(2);
+        assertThat(notJson.exit()).isEqualTo(1);
         assertThat(notJson.err()).contains("is neither a description document");
+    }
+
+    /** A file check cannot compare is bad input (exit 1), named, and none of its octets reach the terminal. */
+    @Test
+    void checkDescribesAFileItCannotReadWithoutEchoingIt() throws IOException {
+        Path release1 = schema("ThermostatRelease1");
+        Path elf = dir.resolve("binary");
+        Files.write(elf, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0x1b, '[', '2', 'J'});
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', (byte) 0xe9, '"', ':', '1', '}'});
+        Path escape = dir.resolve("escape.json");
+        Files.writeString(escape, "{\"a\": \u001b[2J}");
+        Path notGzip = dir.resolve("dump.json.gz");
+        Files.writeString(notGzip, "{}");
+        for (String[] c : List.of(new String[] {elf.toString(), "unexpected character '\\x7f' at character 0"},
+                new String[] {latin1.toString(), "it is not UTF-8 text"},
+                new String[] {escape.toString(), "unexpected character '\\x1b' at character 6"},
+                new String[] {notGzip.toString(), "its gzip compression is broken (Not in GZIP format)"})) {
+            Baton.Result r = Baton.run("check", c[0], release1.toString());
+            assertThat(r.exit()).as(c[0]).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("baton check: " + c[0] + " is neither a description document from `baton "
+                    + "schema` nor a QEMU vmstate dump: " + c[1] + "\n");
+            assertThat(r.err().chars()).as(c[0]).allMatch(ch -> ch == '\n' || ch >= 0x20 && ch < 0x7f);
+        }
+    }
+
+    /** A -dump-vmstate dump less some entries, as QEMU's vmstate-static-checker.py reads it. */
+    private Path dumpLacking(String name, String... sectionAndEntry) throws IOException {
+        Path dumps = Path.of(System.getProperty("qemu.fixtures"), "vmstate");
+        JsonNode dump;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(dumps.resolve("pc-q35-7.2.json.gz")))) {
+            dump = JSON.readTree(in);
+        }
+        for (int i = 0; i < sectionAndEntry.length; i += 2) {
+            JsonNode section = dump.get(sectionAndEntry[i]);
+            String entry = sectionAndEntry[i + 1];
+            ((com.fasterxml.jackson.databind.node.ObjectNode) (entry.equals("Description") ? section
+                    : section.get("Description"))).remove(entry);
+        }
+        Path file = dir.resolve(name);
+        JSON.writeValue(file.toFile(), dump);
+        return file;
+    }
+
+    @Test
+    void checkReadsDumpsThatLackEntriesAndReportsWhatIsMissing() throws IOException {
+        Path whole = dumpLacking("whole.json");
+        Path lacking = dumpLacking("lacking.json", "e1000", "Description", "mc146818rtc", "Fields", "ps2-kbd",
+                "Subsections");
+        Baton.Result forward = Baton.run("check", "--direction", "forward", whole.toString(), lacking.toString());
+        assertThat(forward.exit()).as(forward.all()).isEqualTo(1);
+        assertThat(forward.out()).contains(
+                "forward  ERROR   entry-missing                e1000: NEW has no \"Description\" of 'e1000', which OLD "
+                        + "has: its fields and subsections are not compared",
+                "forward  ERROR   entry-missing                mc146818rtc: NEW has no \"Fields\" of 'mc146818rtc', "
+                        + "which OLD has: its fields are not compared",
+                "forward  ERROR   entry-missing                ps2-kbd: NEW has no \"Subsections\" of 'ps2kbd', which "
+                        + "OLD has: its subsections are not compared",
+                "incompatible (forward): 3 errors, 0 warnings, 0 notes");
+        Baton.Result json = Baton.run("check", "--json", "--direction", "forward", whole.toString(), lacking.toString());
+        assertThat(JSON.readTree(json.out()).at("/findings/0/kind").asText()).isEqualTo("entry-missing");
+
+        Baton.Result backward = Baton.run("check", "--direction", "backward", whole.toString(), lacking.toString());
+        assertThat(backward.exit()).as(backward.all()).isEqualTo(1); // NEW writes no fields where OLD reads some
+        assertThat(backward.out()).contains("backward INFO    entry-missing                e1000: NEW has no "
+                + "\"Description\" of 'e1000': only its versions are compared", "field-missing  ");
+        Baton.Result same = Baton.run("check", lacking.toString(), lacking.toString());
+        assertThat(same.exit()).as(same.all()).isZero();
+        assertThat(same.out()).endsWith("compatible (both): 0 errors, 0 warnings, 2 notes\n");
+        Baton.Result one = Baton.run("check", "--direction", "forward", lacking.toString(), lacking.toString());
+        assertThat(one.out()).endsWith("compatible (forward): 0 errors, 0 warnings, 1 note\n");
     }
 
     @Test
@@ -331,65 +503,7 @@ class CliIT {
                 "section-missing              i6300esb",
                 "WARNING field-renamed                mc146818rtc.unused: 4 octets of unused padding in NEW stand for "
                         + "[irq_coalesced] in OLD: the same on the wire",
-                "incompatible (forward): 4 errors, 1 warnings");
-    }
-
-    @Test
-    void storeServeThenLiveUpdateToAnotherReleaseKeepsTheData() throws Exception {
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Baton.jar().toString(), "store", "serve", "--release", "1.0").redirectErrorStream(true).start();
-        Long newPid = null;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-            String listening = out.readLine();
-            String controlLine = out.readLine();
-            assertThat(listening).startsWith("listening on 127.0.0.1:").endsWith("(release 1.0)");
-            int port = Integer.parseInt(listening.replaceAll(".*:(\\d+) .*", "$1"));
-            int control = Integer.parseInt(controlLine.replaceAll("\\D+", ""));
-            assertThat(StoreClient.talk(port, "WRITE /demo/a \"hello\"", "READ /demo/a")).contains("OK \"hello\"");
-            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
-                    Integer.toString(control), "--to-release", "2.0");
-            assertThat(update.exit()).as(update.all()).isZero();
-            assertThat(update.out()).contains("live update to release 2.0:", "(profile 2.0)", "serves port " + port);
-            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
-            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
-            String reply = StoreClient.talk(port, "READ /demo/a");
-            assertThat(reply).contains("2.0").contains("OK \"hello\"");
-        } finally {
-            serve.destroyForcibly();
-            if (newPid != null) {
-                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
-
-    @Test
-    void aLiveUpdateCanCarryXenstoresFormat() throws Exception {
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Baton.jar().toString(), "store", "serve", "--release", "2.0").redirectErrorStream(true).start();
-        Long newPid = null;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-            int port = Integer.parseInt(out.readLine().replaceAll(".*:(\\d+) .*", "$1"));
-            int control = Integer.parseInt(out.readLine().replaceAll("\\D+", ""));
-            StoreClient.talk(port, "WRITE /local/domain/1/name \"guest-1\"", "SET_PERMS /local/domain/1/name n1 r2");
-            Baton.Result update = Baton.run("store", "live-update", "--port", Integer.toString(port), "--control",
-                    Integer.toString(control), "--to-release", "1.0", "--format", "xenstore");
-            assertThat(update.exit()).as(update.all()).isZero();
-            assertThat(update.out()).contains("live update to release 1.0 through a xenstore dump");
-            newPid = Long.parseLong(update.out().replaceAll("(?s).*process (\\d+) serves.*", "$1"));
-            assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the old process exits").isTrue();
-            String dump = update.out().replaceAll("(?s).*octets, (\\S+)\\): .*", "$1");
-            Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", dump);
-            assertThat(verify.exit()).as(verify.all()).isZero();
-            assertThat(StoreClient.talk(port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/name"))
-                    .contains("1.0", "OK \"guest-1\"", "n1", "r2");
-        } finally {
-            serve.destroyForcibly();
-            if (newPid != null) {
-                ProcessHandle.of(newPid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
+                "incompatible (forward): 4 errors, 1 warning");
     }
 
     @Test
@@ -447,12 +561,5 @@ class CliIT {
         assertThat(p.exitValue()).as(out + err).isEqualTo(1);
         assertThat(out).contains("offset " + written + ", record #16385: missing END: the stream ends after 16385 records");
         assertThat(out + err).doesNotContain("OutOfMemory", "Exception");
-    }
-
-    @Test
-    void demoLiveUpdatesAStoreUnderLoadAndLosesNothing() {
-        Baton.Result r = Baton.run("demo", "--nodes", "2000", "--clients", "4");
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("release 1.0 -> 2.0", "release 2.0 -> 1.0", "lost = 0");
     }
 }

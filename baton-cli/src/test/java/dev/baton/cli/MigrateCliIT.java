@@ -181,6 +181,13 @@ class MigrateCliIT {
         Baton.Result receive = Baton.run(SMALL, null, "migrate", "receive", "--from", file.toString());
         assertThat(receive.exit()).as(receive.all()).isZero();
         assertThat(digest(receive.out())).isEqualTo(digest(send.out()));
+        // what a file carries: the records, read to the end; no handshake, acknowledgement or GO
+        assertThat(receive.out()).containsPattern("(?m)^loaded [0-9]+ records, [0-9.]+ MB, from file " + Pattern.quote(
+                file.toString()) + "$").contains("activated baton-sample 2.0").doesNotContain("acknowledg", "GO",
+                "handshake", "return path");
+        Baton.Result piped = Baton.run(SMALL, file, "migrate", "receive", "--from", "-");
+        assertThat(piped.exit()).as(piped.all()).isZero();
+        assertThat(piped.out()).contains("from standard input").doesNotContain("acknowledg", "GO", "handshake");
         // The tools know baton-migrate's record types: a migration file verifies clean and lists by name.
         Baton.Result verify = Baton.run("verify", file.toString());
         assertThat(verify.exit()).as(verify.all()).isZero();
@@ -216,7 +223,7 @@ class MigrateCliIT {
     void usageErrorsExitWith2() {
         Baton.Result noTarget = Baton.run("migrate", "send");
         assertThat(noTarget.exit()).isEqualTo(2);
-        assertThat(noTarget.err()).contains("Missing required option: '--to");
+        assertThat(noTarget.err()).contains("missing required option: '--to");
         Baton.Result noTrust = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:1", "--tls-key",
                 key("source.p12"));
         assertThat(noTrust.exit()).isEqualTo(2);
@@ -227,6 +234,18 @@ class MigrateCliIT {
         Baton.Result refused = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:1");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err().strip().lines()).hasSize(1);
-        assertThat(refused.err()).contains("Connection refused");
+        assertThat(refused.err()).contains("cannot connect to 127.0.0.1:1: Connection refused");
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsNamedWithItsPort() {
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "nohost.invalid:7400");
+        assertThat(send.exit()).isEqualTo(2);
+        assertThat(send.err()).endsWith("baton migrate send: I/O error: nohost.invalid:7400: the host nohost.invalid "
+                + "does not resolve\n").doesNotContain("unresolved");
+        Baton.Result receive = Baton.run(SMALL, null, "migrate", "receive", "--listen", "nohost.invalid:7400");
+        assertThat(receive.exit()).isEqualTo(2);
+        assertThat(receive.err()).isEqualTo("baton migrate receive: I/O error: nohost.invalid:7400: the host "
+                + "nohost.invalid does not resolve\n");
     }
 }

@@ -95,6 +95,29 @@ class QemuCliIT {
         assertThat(sha256sums(x)).isEqualTo(reference("pc-devices", "extract.sha256"));
     }
 
+    /** --extract makes DIR, not its parents: a mistyped path is an error naming the missing parent. */
+    @Test
+    void extractMakesTheDirectoryButNotItsParents() throws Exception {
+        Path pc = fixture("pc-devices");
+        Path deep = dir.resolve("a").resolve("b").resolve("c");
+        Baton.Result r = Baton.run("qemu", "analyze", "--extract", deep.toString(), pc.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("baton qemu analyze: " + dir.resolve("a").resolve("b") + ": no such directory (for "
+                + deep + ")\n");
+        assertThat(dir.resolve("a")).doesNotExist();
+
+        Files.createDirectories(deep.getParent());
+        Baton.Result made = Baton.run("qemu", "analyze", "--extract", deep.toString(), pc.toString());
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(deep.resolve("state.json")).isRegularFile();
+
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Baton.Result onFile = Baton.run("qemu", "analyze", "--extract", file.toString(), pc.toString());
+        assertThat(onFile.exit()).isEqualTo(2);
+        assertThat(onFile.err()).isEqualTo("baton qemu analyze: I/O error: " + file + ": is not a directory\n");
+    }
+
     @Test
     void verifySaysValidAndWhatItSaw() throws IOException {
         Path p = fixture("pc-postcopy");

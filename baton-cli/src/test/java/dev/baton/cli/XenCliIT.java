@@ -179,10 +179,45 @@ class XenCliIT {
         assertThat(v3.exit()).isEqualTo(1);
         assertThat(v3.err()).contains("the libxc stream is already version 3: there is nothing to convert");
         assertThat(Files.readString(target)).isEqualTo("before");
-        assertThat(dir.toFile().list()).noneMatch(n -> n.startsWith(".baton-convert"));
+        assertThat(dir.toFile().list()).noneMatch(n -> n.endsWith(".tmp"));
         Baton.Result badTo = Baton.run("xen", "convert", "--to", "v4", "a", "b");
         assertThat(badTo.exit()).isEqualTo(2);
         assertThat(badTo.err()).contains("--to");
+    }
+
+    /** OUT keeps its mode, or gets the one any new file gets; never a temporary file's 0600. */
+    @Test
+    void convertKeepsTheModeOfOut() throws IOException {
+        Path shared = dir.resolve("shared.v3");
+        Files.writeString(shared, "before");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Baton.Result r = Baton.run("xen", "convert", "--to", "v3", vector("libxc-hvm-v2").toString(), shared.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(shared)).isEqualTo(Files.readAllBytes(vector("libxc-hvm-v2-to-v3")));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+                .isEqualTo("rw-r--r--");
+
+        Path fresh = dir.resolve("fresh.v3");
+        assertThat(Baton.run("xen", "convert", "--to", "v3", vector("libxc-hvm-v2").toString(), fresh.toString())
+                .exit()).isZero();
+        Path probe = Files.createFile(dir.resolve("probe")); // this JVM's umask is the child's
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+    }
+
+    /** A bad OUT is named as the user wrote it, never by the file written beside it. */
+    @Test
+    void convertNamesOutWhenItCannotBeWritten() throws IOException {
+        String in = vector("libxc-hvm-v2").toString();
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Baton.Result onDir = Baton.run("xen", "convert", "--to", "v3", in, folder.toString());
+        assertThat(onDir.exit()).isEqualTo(2);
+        assertThat(onDir.err()).isEqualTo("baton xen convert: I/O error: " + folder + ": is a directory, not a file\n");
+        Path nowhere = dir.resolve("missing").resolve("out.v3");
+        Baton.Result noDir = Baton.run("xen", "convert", "--to", "v3", in, nowhere.toString());
+        assertThat(noDir.exit()).isEqualTo(2);
+        assertThat(noDir.err()).isEqualTo("baton xen convert: " + dir.resolve("missing") + ": no such directory (for "
+                + nowhere + ")\n");
+        assertThat(dir.toFile().list()).noneMatch(n -> n.endsWith(".tmp"));
     }
 
     @Test

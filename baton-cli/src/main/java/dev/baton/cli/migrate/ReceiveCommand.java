@@ -1,6 +1,8 @@
 package dev.baton.cli.migrate;
 
 import dev.baton.cli.Progress;
+import dev.baton.cli.option.Endpoint;
+import dev.baton.cli.option.Ranges;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.session.MigrationFailedException;
@@ -38,9 +40,9 @@ final class ReceiveCommand implements Callable<Integer> {
     From from;
 
     static final class From {
-        @Option(names = "--listen", paramLabel = "[HOST:]PORT",
+        @Option(names = "--listen", paramLabel = "[HOST:]PORT", converter = Ranges.ListenAddress.class,
                 description = "Listen on this port (0 for any free one; it is printed) for one source.")
-        String listen;
+        Endpoint listen;
 
         @Option(names = "--from", paramLabel = "FILE|-", description = "Read the stream from a file, or - for standard input.")
         String file;
@@ -52,11 +54,12 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000",
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000", converter = Ranges.Millis.class,
             description = "How long any read or write may wait before the migration fails (default ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
     @Option(names = "--accept-timeout", paramLabel = "S", defaultValue = "0",
+            converter = Ranges.SecondsOrForever.class,
             description = "How long to wait for a source to connect, in seconds (default: for ever).")
     long acceptSeconds;
 
@@ -73,15 +76,11 @@ final class ReceiveCommand implements Callable<Integer> {
         MigratableApplication application = appOptions.load();
         Transport transport;
         if (from.listen != null) {
-            Endpoint e = from.listen.matches("[0-9]{1,5}") ? new Endpoint("", Integer.parseInt(from.listen))
-                    : Endpoint.parse(from.listen, "");
-            if (e == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--listen takes [HOST:]PORT, not " + from.listen);
-            }
+            Endpoint e = from.listen;
             InetSocketAddress address = e.host().isEmpty() ? new InetSocketAddress(e.port())
                     : new InetSocketAddress(e.host(), e.port());
             try (TransportListener listener = tlsConfig != null
-                    ? TlsTransport.listen(e.port(), tlsConfig).timeout(timeout)
+                    ? TlsTransport.listen(address, tlsConfig).timeout(timeout)
                     : TcpTransport.listen(address).timeout(timeout)) {
                 System.out.println("listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
                         + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version());

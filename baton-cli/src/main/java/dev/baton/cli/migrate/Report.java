@@ -1,16 +1,23 @@
 package dev.baton.cli.migrate;
 
 import dev.baton.cli.Progress;
+import dev.baton.core.wire.Plural;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationListener;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints a session's events as lines, and its progress as a bar on standard error. */
+/**
+ * Prints a session's events as lines, and its progress as a bar on standard error. A target that
+ * reads a file or a pipe has no return path: it says what it loaded and from where, and nothing of
+ * a handshake, an acknowledgement or a GO that could not happen.
+ */
 final class Report implements MigrationListener {
     private final PrintStream out;
     private final Progress progress;
     private final boolean source;
+    /** The transport of a target without a return path ("file x.baton"), once its stream begins; else null. */
+    private String oneWayFrom;
 
     Report(PrintStream out, Progress progress, boolean source) {
         this.out = out;
@@ -29,6 +36,7 @@ final class Report implements MigrationListener {
     @Override
     public void event(MigrationEvent e) {
         switch (e) {
+            case MigrationEvent.Handshake h when !source && !h.returnPath() -> oneWayFrom = h.transport();
             case MigrationEvent.Handshake h -> line(h.returnPath() ? "handshake over " + h.transport() + ": " + h.note()
                     : h.note());
             case MigrationEvent.StaticDataAccepted a -> line(source ? "the target accepted the static data"
@@ -40,13 +48,18 @@ final class Report implements MigrationListener {
                         mb((long) (i.octets() * 1e9 / i.nanos())), mb(i.dirtyOctets()), mb((long) i.dirtyRate()),
                         i.paused() ? "" : ", rest estimated at " + i.estimateMillis() + " ms"));
             }
-            case MigrationEvent.Switchover s -> line(String.format(Locale.ROOT, "switchover: %s after %d %s, %s left"
+            case MigrationEvent.Switchover s -> line(String.format(Locale.ROOT, "switchover: %s after %s, %s left"
                     + " (about %d ms)", s.reason() == MigrationEvent.Reason.CONVERGED ? "converged"
-                    : "iteration limit reached", s.iterations(), s.iterations() == 1 ? "pass" : "passes",
-                    mb(s.dirtyOctets()), s.estimateMillis()));
+                    : "iteration limit reached", Plural.count(s.iterations(), "pass"), mb(s.dirtyOctets()),
+                    s.estimateMillis()));
             case MigrationEvent.Paused p -> line("application paused");
+            case MigrationEvent.Loaded l when oneWayFrom != null -> line("loaded "
+                    + Plural.count(l.records(), "record") + ", " + mb(l.octets()) + ", from " + oneWayFrom);
             case MigrationEvent.Loaded l -> line((source ? "the target acknowledged " : "loaded and acknowledged ")
-                    + l.records() + " records, " + mb(l.octets()));
+                    + Plural.count(l.records(), "record") + ", " + mb(l.octets()));
+            case MigrationEvent.Activated a when oneWayFrom != null -> {
+                // no GO came: the whole stream, read to its end, is the commit
+            }
             case MigrationEvent.Activated a -> line("GO received: the state is the application's");
             case MigrationEvent.Completed c -> line(String.format(Locale.ROOT, "done: %s in %.2f s (%s/s), downtime %.1f"
                     + " ms, %s", mb(c.stats().octets()), c.stats().nanos() / 1e9, mb((long) c.stats().throughput()),

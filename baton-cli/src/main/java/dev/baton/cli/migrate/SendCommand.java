@@ -1,6 +1,9 @@
 package dev.baton.cli.migrate;
 
 import dev.baton.cli.Progress;
+import dev.baton.cli.option.Endpoint;
+import dev.baton.cli.option.Ranges;
+import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.precopy.PrecopyPolicy;
@@ -36,6 +39,7 @@ final class SendCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--to", required = true, paramLabel = "HOST:PORT|FILE|-",
+            converter = Ranges.EndpointOrFile.class,
             description = "The target's address, a file to write the stream to, or - for standard output.")
     String to;
 
@@ -45,19 +49,21 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
-    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000",
+    @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000", converter = Ranges.Millis.class,
             description = "How long any read, write or answer may take before the migration fails (default ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
     @Option(names = "--downtime-limit", paramLabel = "MS", defaultValue = "300",
+            converter = Ranges.MillisOrZero.class,
             description = "Switch over when the rest is estimated to take less than this (default ${DEFAULT-VALUE}).")
     long downtimeMillis;
 
-    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "30",
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "30", converter = Ranges.Positive.class,
             description = "Switch over after this many pre-copy passes in any case (default ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--bandwidth", paramLabel = "MB/S", defaultValue = "0",
+            converter = Ranges.MegabytesPerSecond.class,
             description = "Limit the pre-copy passes to this many megabytes a second (default: no limit).")
     long bandwidth;
 
@@ -82,6 +88,7 @@ final class SendCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofMillis(timeoutMillis);
         MigratableApplication application = appOptions.load();
+        checkProfile(application);
         application.launch();
         info.println("sending " + application.name() + " " + application.version() + " to " + to
                 + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""));
@@ -112,6 +119,17 @@ final class SendCommand implements Callable<Integer> {
                     + " lost): check the target before dropping this state");
         }
         return MigrateCommand.OK;
+    }
+
+    /** A --profile the application does not list is a usage error, before anything starts. */
+    private void checkProfile(MigratableApplication application) {
+        ReleaseProfiles releases = application.profiles();
+        if (profile != null && (releases == null || !releases.knows(profile))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for option '--profile': "
+                    + application.name() + " has no release profile '" + profile + "': allowed is "
+                    + (releases == null ? "none (it lists no profiles)" : "one of "
+                    + String.join(", ", releases.names())));
+        }
     }
 
     private int fail(String message) {

@@ -1,5 +1,6 @@
 package dev.baton.cli.migrate;
 
+import dev.baton.core.wire.InputFiles;
 import dev.baton.migrate.transport.TlsConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ final class TlsOptions {
         }
         char[] password = new char[0];
         if (passwordFile != null) {
-            String first = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            String first = Files.readAllLines(InputFiles.notADirectory(passwordFile), StandardCharsets.UTF_8).stream()
+                    .findFirst().orElse("");
             password = first.toCharArray();
         }
         return TlsConfig.load(key, cert, trust, password).verifyHostname(!noVerifyHostname);

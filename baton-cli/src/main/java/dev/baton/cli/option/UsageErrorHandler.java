@@ -20,8 +20,12 @@ public final class UsageErrorHandler implements CommandLine.IParameterExceptionH
         String name = cl.getCommandSpec().qualifiedName();
         PrintWriter err = cl.getErr();
         String message = e.getMessage() == null ? "bad command line" : e.getMessage();
-        // picocli starts its messages with a capital ("Unknown option", "Missing required ...")
-        message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        // picocli starts its messages with a capital ("Unknown option", "Missing required ..."); a
+        // word in capitals ("NEW lists no ...") stays as it is
+        if (message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1))) {
+            message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        }
         String suggestion = "";
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             suggestion = "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.Progress;
 import dev.baton.cli.VersionProvider;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.RamBlock;
 import dev.baton.qemu.savevm.RamSummary;
@@ -60,7 +61,7 @@ final class QemuVerifyCommand implements Callable<Integer> {
             System.out.println(source.name() + ": valid: " + summary(v.stream()));
         } else {
             int n = v.problems().size();
-            System.out.println(source.name() + ": invalid: " + n + (n == 1 ? " problem" : " problems"));
+            System.out.println(source.name() + ": invalid: " + Plural.count(n, "problem"));
         }
     }
 
@@ -73,13 +74,15 @@ final class QemuVerifyCommand implements Callable<Integer> {
             sb.append(", no configuration record");
         }
         long devices = s.sections().values().stream().filter(x -> !x.isRam()).count();
-        sb.append(", ").append(s.sections().size()).append(" sections (").append(devices).append(" devices)");
+        sb.append(", ").append(Plural.count(s.sections().size(), "section")).append(" (")
+                .append(Plural.count(devices, "device")).append(")");
         sb.append(s.footers() ? ", footers" : ", no footers");
         Section ram = s.ram();
         if (ram != null) {
             RamSummary r = ram.ram();
-            sb.append(", RAM ").append(r.blocks().size()).append(" blocks of ").append(r.totalLength() >> 10)
-                    .append(" KiB: ").append(r.pages()).append(" pages, ").append(r.fillPages()).append(" zero");
+            sb.append(", RAM ").append(Plural.count(r.blocks().size(), "block")).append(" of ")
+                    .append(r.totalLength() >> 10).append(" KiB: ").append(Plural.count(r.pages(), "page")).append(", ")
+                    .append(r.fillPages()).append(" zero");
             if (r.compressedPages() > 0) {
                 sb.append(", ").append(r.compressedPages()).append(" compressed");
             }
@@ -91,8 +94,9 @@ final class QemuVerifyCommand implements Callable<Integer> {
             sb.append(", commands");
             s.commands().forEach(c -> sb.append(' ').append(c.name()));
         }
-        sb.append(s.vmdesc() != null ? ", vmdesc of " + s.vmdesc().devices().size() + " devices" : ", no vmdesc");
-        return sb.append(", ").append(s.length()).append(" octets").toString();
+        sb.append(s.vmdesc() != null ? ", vmdesc of "
+                + Plural.count(s.vmdesc().devices().size(), "device") : ", no vmdesc");
+        return sb.append(", ").append(Plural.count(s.length(), "octet")).toString();
     }
 
     private static void json(SavevmSource source, SavevmVerifier.Verdict v) throws IOException {

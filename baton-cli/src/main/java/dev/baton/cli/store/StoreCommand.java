@@ -4,12 +4,13 @@ import dev.baton.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code baton store}: run the reference store, and live-update a running one (docs/STORE.md). */
+/** {@code baton store}: run the reference store, use it, and live-update a running one (docs/STORE.md). */
 @Command(name = "store", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the reference xenstore-style store, live-update a running one to a new process, and dump "
-                + "or seed it in xenstore's migration format.",
-        subcommands = {StoreServeCommand.class, StoreLiveUpdateCommand.class, StoreDumpCommand.class,
-            StoreLoadCommand.class, CommandLine.HelpCommand.class})
+        description = "Run the reference xenstore-style store, read and write it, live-update a running one to a new "
+                + "process, and dump or seed it in xenstore's migration format (docs/STORE.md).",
+        subcommands = {StoreServeCommand.class, StoreGetCommand.class, StoreSetCommand.class, StoreLsCommand.class,
+            StoreRmCommand.class, StoreWatchCommand.class, StoreLiveUpdateCommand.class, StoreDumpCommand.class,
+            StoreLoadCommand.class, StoreStopCommand.class, CommandLine.HelpCommand.class})
 public final class StoreCommand implements Runnable {
 
     @CommandLine.Spec

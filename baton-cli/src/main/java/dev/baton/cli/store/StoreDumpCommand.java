@@ -1,9 +1,11 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
+import dev.baton.cli.option.Ranges;
+import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,31 +16,43 @@ import picocli.CommandLine.Parameters;
                 + "migration stream, version 2, little-endian: quotas, the connections that hold watches, the watches, "
                 + "every committed node with its permissions, per-domain quotas (docs/STORE.md).",
             "The store serves on. Exit 0 when written; 1 when the store cannot be written in that format (a value "
-                    + "over 65535 octets: the node is named)."})
+                    + "over 65535 octets: the node is named); 2 when FILE cannot be written or the control port "
+                    + "cannot be reached."})
 final class StoreDumpCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT",
+    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
             description = "The running store's control port (printed by `baton store serve`).")
     int control;
 
+    /** The formats a dump can be written in. */
+    enum Format { xenstore }
+
     @Option(names = "--format", paramLabel = "xenstore", defaultValue = "xenstore",
             description = "The format of the dump: xenstore (the only one).")
-    String format;
+    Format format;
+
+    @Option(names = "--json", description = "Print one JSON object saying what was written (docs/CLI.md).")
+    boolean json;
 
     @Parameters(paramLabel = "FILE", description = "Where to write the dump (as the store process sees paths).")
     Path file;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
-        if (!format.equals("xenstore")) {
-            System.err.println("baton store dump: unknown format '" + format + "' (known: xenstore)");
-            return ErrorHandler.USAGE_OR_IO;
+    public Integer call() {
+        StoreControl.Reply r = ControlRequest.send(control, "DUMP_XENSTORE " + file.toAbsolutePath());
+        if (!r.ok()) {
+            return ControlRequest.refused(spec, r);
         }
-        String nodes = ControlRequest.send("baton store dump", control, "DUMP_XENSTORE " + file.toAbsolutePath());
-        if (nodes == null) {
-            return ErrorHandler.BAD_INPUT;
+        long nodes = Long.parseLong(r.text());
+        if (json) {
+            Json.print(Json.object().put("file", file.toString()).put("format", "xenstore").put("version", 2)
+                    .put("nodes", nodes));
+        } else {
+            System.out.println("dumped " + nodes + " nodes to " + file + " (xenstore migration stream, version 2)");
         }
-        System.out.println("dumped " + nodes + " nodes to " + file + " (xenstore migration stream, version 2)");
         return 0;
     }
 }

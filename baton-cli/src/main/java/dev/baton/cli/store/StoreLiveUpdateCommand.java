@@ -1,45 +1,61 @@
 package dev.baton.cli.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
+import dev.baton.cli.option.Ranges;
+import dev.baton.cli.option.StoreRanges;
+import dev.baton.store.live.RunDirectory;
+import dev.baton.store.live.StoreControl;
 import dev.baton.store.live.StoreProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code baton store live-update}: starts a new store process at a release, has the running store
  * migrate into it (pre-copy while serving, then switchover), and leaves the new process serving the
- * same port. If anything fails before the new process takes over, the old one serves on.
+ * same port. If anything fails before the new process takes over, the new process is stopped and
+ * the old one serves on.
  */
 @Command(name = "live-update", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Live-update a running store (started by `baton store serve`) to a new process at a release: "
                 + "the new process binds the same port, the old one hands over its tree, connections, watches, "
                 + "transactions and queued events, then exits. Clients reconnect with their connection id.",
-            "Exit 0 when the new process serves; 1 when the update failed and the old process serves on."})
+            "The new process's output (and the dump of --format xenstore) go to a run directory, which is printed.",
+            "Exit 0 when the new process serves; 1 when the update failed (the new process is stopped; the old one "
+                    + "serves on); 2 for a usage error or a run directory that cannot be made."})
 final class StoreLiveUpdateCommand implements Callable<Integer> {
 
-    @Option(names = "--port", required = true, paramLabel = "PORT", description = "The store port the running store serves.")
-    int port;
-
-    @Option(names = "--control", required = true, paramLabel = "PORT",
+    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
             description = "The running store's control port (printed by `baton store serve`).")
     int control;
 
+    @Option(names = "--port", paramLabel = "PORT", converter = Ranges.Port.class,
+            description = "The port the running store serves; optional: when given, checked against what the store "
+                    + "says.")
+    Integer port;
+
     @Option(names = "--to-release", paramLabel = "1.0|2.0", defaultValue = "2.0",
+            converter = StoreRanges.Release.class,
             description = "The release of the new process (default: ${DEFAULT-VALUE}); 1.0 is a rollback, written "
                     + "for the 1.0 profile.")
     String release;
 
-    @Option(names = "--log", paramLabel = "FILE",
-            description = "Where the new process writes its output (default: baton-store-PID.log in the temporary folder).")
-    Path log;
+    @Option(names = "--run-dir", paramLabel = "DIR",
+            description = "Where the new process's output and the dump go (default: $XDG_RUNTIME_DIR/baton-store/PORT, "
+                    + "or baton-store-USER/PORT in the temporary folder; made private, 0700).")
+    Path runDir;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Give up after this long.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            converter = StoreRanges.TimeoutSeconds.class,
+            description = "Give up on a step that takes longer (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     /** The formats a live update can carry the state in. */
@@ -51,39 +67,105 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
                     + "from that file: nodes, permissions and quotas move; clients start new sessions."})
     Format format;
 
+    @Option(names = "--json", description = "Print one JSON object saying what moved where (docs/CLI.md).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        Path out = log != null ? log : Files.createTempFile("baton-store-", ".log");
+        StoreControl store = StoreControl.at(control);
+        StoreControl.Info running;
+        try {
+            running = store.info(timeout);
+        } catch (IOException e) {
+            return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.BAD_INPUT);
+        }
+        if (port != null && port != running.port()) {
+            return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control port "
+                    + control + " serves port " + running.port(), ErrorHandler.USAGE_OR_IO);
+        }
+        RunDirectory dir;
+        RunDirectory.Update files;
+        try {
+            dir = RunDirectory.open(runDir != null ? runDir : RunDirectory.defaultFor(running.port()));
+            files = dir.next();
+        } catch (IOException e) {
+            return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
+        }
+        ObjectNode o = Json.object().put("from", running.release()).put("to", release).put("format", format.name())
+                .put("oldPid", running.pid());
+        String headline;
+        StoreProcess next;
+        long start = System.nanoTime();
         if (format == Format.xenstore) {
-            Path dump = Files.createTempFile("baton-store-", ".xenstore");
-            long start = System.nanoTime();
-            StoreProcess next;
+            StoreProcess.XenstoreUpdate u;
             try {
-                next = StoreProcess.liveUpdateThroughXenstore(port, control, release, dump, out, timeout);
-            } catch (java.io.IOException e) {
-                System.out.println("live update failed: " + e.getMessage());
-                return ErrorHandler.BAD_INPUT;
+                u = StoreProcess.liveUpdateThroughXenstore(store, running, release, files.dump(), files.log(), timeout);
+            } catch (IOException e) {
+                return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.BAD_INPUT);
             }
-            System.out.printf(Locale.ROOT, "live update to release %s through a xenstore dump (%d octets, %s): %.0f ms%n",
-                    release, Files.size(dump), dump, (System.nanoTime() - start) / 1e6);
-            System.out.printf(Locale.ROOT, "process %d serves port %d, control port %d; its output: %s%n",
-                    next.process().pid(), port, next.control(), out);
+            next = u.next();
+            long octets = size(files.dump());
+            double millis = (System.nanoTime() - start) / 1e6;
+            o.put("nodes", u.nodes()).put("dumpOctets", octets).put("totalMillis", Math.round(millis * 10) / 10.0);
+            headline = String.format(Locale.ROOT, "live update %s -> %s through a xenstore dump: %d nodes, %d octets, "
+                    + "%.0f ms", running.release(), release, u.nodes(), octets, millis);
+        } else {
+            next = null;
+            StoreProcess.Result r;
+            try (LiveUpdateBar bar = new LiveUpdateBar()) {
+                next = StoreProcess.takeoverDetached(running, release, files.log(), timeout);
+                r = StoreProcess.liveUpdate(store, next, timeout, bar);
+            } catch (IOException e) {
+                r = new StoreProcess.Result(false, e.getMessage(), 0, 0, 0, 0, "", 0);
+            }
+            if (!r.ok()) {
+                // whatever went wrong, the new process must not outlive the command (it would wait for a
+                // migration that never comes)
+                String stopped = "";
+                if (next != null) {
+                    next.close();
+                    stopped = "; the new process (" + next.process().pid() + ") is stopped";
+                }
+                return CommandError.print(spec, "live update failed: " + r.message() + stopped,
+                        ErrorHandler.BAD_INPUT);
+            }
+            LiveUpdateSummary.json(o, r);
+            headline = "live update " + running.release() + " -> " + release + ": " + LiveUpdateSummary.text(r);
+        }
+        o.put("pid", next.process().pid()).put("host", running.host()).put("port", running.port())
+                .put("control", next.control()).put("runDir", dir.path().toString())
+                .put("log", files.log().toString());
+        if (format == Format.xenstore) {
+            o.put("dump", files.dump().toString());
+        }
+        if (json) {
+            Json.print(o);
             return 0;
         }
-        StoreProcess next = StoreProcess.takeoverDetached(port, release, out, timeout);
-        StoreProcess.Result r = StoreProcess.liveUpdate(control, next, timeout);
-        if (!r.ok()) {
-            next.kill();
-            System.out.println("live update failed: " + r.message());
-            System.out.println("the old process serves on");
-            return ErrorHandler.BAD_INPUT;
+        System.out.println(headline);
+        System.out.printf(Locale.ROOT, "process %d serves %s:%d, control port %d%s%n", next.process().pid(),
+                running.host(), running.port(), next.control(), o.has("profile") ? "; stream profile "
+                        + o.get("profile").asText() : "");
+        System.out.println("run directory " + dir.path());
+        String log = files.log().getFileName().toString();
+        String dump = files.dump().getFileName().toString();
+        int width = format == Format.xenstore ? Math.max(log.length(), dump.length()) : log.length();
+        System.out.printf(Locale.ROOT, "  %-" + width + "s  the new process's output%n", log);
+        if (format == Format.xenstore) {
+            System.out.printf(Locale.ROOT, "  %-" + width + "s  the dump it started from%n", dump);
         }
-        System.out.printf(Locale.ROOT, "live update to release %s: %d nodes, %.1f MB in %d iterations, %.0f ms total, "
-                + "downtime %.1f ms (profile %s)%n", release, r.nodes(), r.octets() / 1e6, r.iterations(),
-                r.totalMillis(), r.downtimeMillis(), r.profile());
-        System.out.printf(Locale.ROOT, "process %d serves port %d, control port %d; its output: %s%n",
-                next.process().pid(), port, next.control(), out);
         return 0;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

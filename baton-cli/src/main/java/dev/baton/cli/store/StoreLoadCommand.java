@@ -1,9 +1,11 @@
 package dev.baton.cli.store;
 
-import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
+import dev.baton.cli.option.Ranges;
+import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,23 +15,35 @@ import picocli.CommandLine.Parameters;
         description = {"Seed a running store (started by `baton store serve`, holding the root alone) from FILE, a "
                 + "xenstore migration stream: its committed nodes with their permissions, and the quotas the store "
                 + "knows. Connections, watches and transactions in it are skipped (docs/STORE.md).",
-            "All or nothing. Exit 0 when loaded; 1 when refused (the reason names the node or record)."})
+            "All or nothing. Exit 0 when loaded; 1 when refused (the reason names the node or record); 2 when FILE "
+                    + "cannot be read or the control port cannot be reached."})
 final class StoreLoadCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT",
+    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
             description = "The running store's control port (printed by `baton store serve`).")
     int control;
+
+    @Option(names = "--json", description = "Print one JSON object saying what was loaded (docs/CLI.md).")
+    boolean json;
 
     @Parameters(paramLabel = "FILE", description = "The xenstore dump (as the store process sees paths).")
     Path file;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
-        String nodes = ControlRequest.send("baton store load", control, "LOAD_XENSTORE " + file.toAbsolutePath());
-        if (nodes == null) {
-            return ErrorHandler.BAD_INPUT;
+    public Integer call() {
+        StoreControl.Reply r = ControlRequest.send(control, "LOAD_XENSTORE " + file.toAbsolutePath());
+        if (!r.ok()) {
+            return ControlRequest.refused(spec, r);
         }
-        System.out.println("loaded " + nodes + " nodes from " + file);
+        long nodes = Long.parseLong(r.text());
+        if (json) {
+            Json.print(Json.object().put("file", file.toString()).put("nodes", nodes));
+        } else {
+            System.out.println("loaded " + nodes + " nodes from " + file);
+        }
         return 0;
     }
 }

@@ -1,45 +1,110 @@
 package dev.baton.cli.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.VersionProvider;
 import dev.baton.cli.option.Ranges;
+import dev.baton.cli.option.StoreRanges;
+import dev.baton.store.server.Release;
+import dev.baton.store.server.StoreEvents;
 import dev.baton.store.server.StoreMain;
-import java.util.ArrayList;
-import java.util.List;
+import dev.baton.store.server.StoreOptions;
+import dev.baton.store.xen.XenstoreLoad;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code baton store serve}: a store in the foreground, ready to be live-updated. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Serve a store on a TCP port (with SO_REUSEPORT, so that a new process can take it over) and a "
-                + "control port that accepts LIVE_UPDATE from `baton store live-update`.",
-            "Runs until stopped or live-updated away."})
+                + "control port on 127.0.0.1 for `baton store live-update|dump|load|stop`.",
+            "Runs until stopped (`baton store stop`, or a signal) or live-updated away. Exit 2 when a port cannot be "
+                    + "bound or the seed cannot be read, 1 when the seed is refused."})
 final class StoreServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class, description = "Store port (0: any free one).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to serve on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class,
+            description = "Store port (0, the default: any free one).")
     int port;
 
     @Option(names = "--control", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class,
-            description = "Control port on 127.0.0.1 (0: any free one; the chosen port is printed).")
+            description = "Control port on 127.0.0.1 (0, the default: any free one; the chosen port is printed).")
     int control;
 
-    @Option(names = "--release", paramLabel = "1.0|2.0", defaultValue = "2.0",
+    @Option(names = "--release", paramLabel = "1.0|2.0", defaultValue = "2.0", converter = StoreRanges.Release.class,
             description = "The store release to run (default: ${DEFAULT-VALUE}).")
     String release;
 
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30", converter = StoreRanges.GraceSeconds.class,
+            description = "How long a connection whose socket dropped waits to be resumed (default: ${DEFAULT-VALUE}).")
+    long graceSeconds;
+
     @Option(names = "--seed", paramLabel = "FILE",
             description = "Start from this xenstore migration stream (a dump of xenstored, or of `baton store dump`).")
-    java.nio.file.Path seed;
+    Path seed;
+
+    @Option(names = "--json", description = "Print one JSON object once the store serves (docs/CLI.md); what the "
+            + "process says when it ends goes to standard error.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control", Integer.toString(control)));
-        if (seed != null) {
-            args.add("--seed");
-            args.add(seed.toString());
+        StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
+                true, control, seed, false, 0, "");
+        try {
+            StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
+            return 0;
+        } catch (StoreMain.SeedException e) {
+            return CommandError.print(spec, e.getMessage(), e.unreadable() ? ErrorHandler.USAGE_OR_IO
+                    : ErrorHandler.BAD_INPUT);
+        } catch (IOException e) {
+            return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
         }
-        StoreMain.main(args.toArray(String[]::new));
-        return 0;
+    }
+
+    /** The start as one JSON object on standard output; the end as lines on standard error. */
+    private static final class JsonEvents implements StoreEvents {
+        private final StoreEvents end = StoreEvents.lines(System.err);
+        private ObjectNode seeded;
+
+        @Override
+        public void seeded(Path file, XenstoreLoad.Result r) {
+            seeded = Json.object().put("file", file.toString()).put("nodes", r.nodes());
+            r.skipped().forEach(seeded.putArray("skipped")::add);
+        }
+
+        @Override
+        public void migrationPort(int port) {
+            // a serving store takes nothing over
+        }
+
+        @Override
+        public void serving(Serving s) {
+            ObjectNode o = Json.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
+                    .put("control", s.control()).put("release", s.release().label())
+                    .put("graceSeconds", s.grace().toSeconds());
+            o.set("seeded", seeded);
+            Json.print(o);
+        }
+
+        @Override
+        public void handedOver(HandOver h) {
+            end.handedOver(h);
+        }
+
+        @Override
+        public void stopped() {
+            end.stopped();
+        }
     }
 }

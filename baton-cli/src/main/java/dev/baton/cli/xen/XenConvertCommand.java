@@ -1,17 +1,15 @@
 package dev.baton.cli.xen;
 
+import dev.baton.core.wire.FileReplacement;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.convert.Conversion;
 import dev.baton.xen.convert.V2ToV3Converter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,12 +44,11 @@ final class XenConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean toStdout = out.equals("-");
         PrintStream say = toStdout ? System.err : System.out;
-        Path target = toStdout ? null : Path.of(out);
-        Path temp = toStdout ? null : Files.createTempFile(target.toAbsolutePath().getParent(), ".baton-convert", ".tmp");
-        try (XenSource source = XenSource.open(in)) {
+        try (XenSource source = XenSource.open(in);
+             FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {
             Conversion c;
-            try (WritableByteChannel sink = toStdout ? Channels.newChannel(System.out)
-                    : FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try {
+                WritableByteChannel sink = toStdout ? Channels.newChannel(System.out) : file.channel();
                 c = V2ToV3Converter.convert(source.input(), sink);
             } catch (StreamFormatException e) {
                 System.out.flush();
@@ -61,18 +58,13 @@ final class XenConvertCommand implements Callable<Integer> {
             if (toStdout) {
                 System.out.flush();
             } else {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                temp = null;
+                file.commit();
             }
             say.println(source.name() + " -> " + (toStdout ? "<stdout>" : out) + ": " + c.format().id() + " "
                     + c.domain().guestName() + " stream converted to v3; STATIC_DATA_END inserted as libxc record #"
                     + c.insertedAt() + ", before " + c.insertedBefore() + "; " + c.inputOctets() + " -> "
-                    + c.outputOctets() + " octets");
+                    + Plural.count(c.outputOctets(), "octet"));
             return XenCommand.OK;
-        } finally {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.cli.xen;
 
+import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.XenFormat;
@@ -31,7 +32,7 @@ final class XenSource implements Closeable {
             return new XenSource(argument, WireInput.of(System.in), null, -1);
         }
         Path p = Path.of(argument);
-        FileChannel channel = FileChannel.open(p);
+        FileChannel channel = InputFiles.open(p);
         long size = Files.isRegularFile(p) ? channel.size() : -1;
         return new XenSource(argument, size >= 0 ? WireInput.of(channel, size) : WireInput.of(channel), channel, size);
     }

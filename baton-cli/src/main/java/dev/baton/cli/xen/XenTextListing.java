@@ -1,5 +1,6 @@
 package dev.baton.cli.xen;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.DomainHeader;
@@ -30,7 +31,8 @@ final class XenTextListing implements XenListing {
     public void start(XenSource src, XenFormat f) {
         this.source = src;
         this.format = f;
-        out.println("file      " + src.name() + (src.size() >= 0 ? " (" + src.size() + " octets)" : ""));
+        out.println("file      " + src.name() + (src.size() >= 0 ? " (" + Plural.count(src.size(), "octet")
+                + ")" : ""));
     }
 
     @Override
@@ -90,11 +92,11 @@ final class XenTextListing implements XenListing {
     public void summary(long records, long end) {
         out.println();
         if (format == XenFormat.XENSTORE) {
-            out.println(records + " records; the stream ends at offset " + end);
+            out.println(Plural.count(records, "record") + "; the stream ends at offset " + end);
         } else if (format == XenFormat.LIBXL) {
             out.println(libxl + " libxl and " + libxc + " libxc records; the stream ends at offset " + end);
         } else {
-            out.println(libxc + " records; the stream ends at offset " + end);
+            out.println(Plural.count(libxc, "record") + "; the stream ends at offset " + end);
         }
     }
 

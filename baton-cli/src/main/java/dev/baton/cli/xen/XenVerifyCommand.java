@@ -3,6 +3,7 @@ package dev.baton.cli.xen;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.DomainHeader;
@@ -111,11 +112,10 @@ final class XenVerifyCommand implements Callable<Integer> {
             System.out.println(source.name() + ": " + p.getMessage());
         }
         if (problems.isEmpty()) {
-            System.out.println(source.name() + ": valid: " + v.what + "; " + v.records + " records, " + v.end
-                    + " octets");
+            System.out.println(source.name() + ": valid: " + v.what + "; " + Plural.count(v.records, "record") + ", "
+                    + Plural.count(v.end, "octet"));
         } else {
-            System.out.println(source.name() + ": invalid: " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems"));
+            System.out.println(source.name() + ": invalid: " + Plural.count(problems.size(), "problem"));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.baton.core.compat.Finding.Direction;
 import dev.baton.core.compat.Finding.Kind;
 import dev.baton.core.compat.Finding.Severity;
 import dev.baton.core.compat.Schema.Description;
+import dev.baton.core.compat.Schema.Entry;
 import dev.baton.core.compat.Schema.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,9 +117,27 @@ public final class CompatibilityChecker {
             return p != null ? Math.min(p, w.version()) : w.version();
         }
 
-        /** Fields then subsections: the writer's at version wv against the reader's at rv. */
+        /**
+         * Fields then subsections: the writer's at version wv against the reader's at rv. An entry
+         * the writer's document has and the reader's lacks is an error, and what it holds is not
+         * compared, as QEMU's checker does it ("Entry ... missing"); a writer without a
+         * Description has only its versions compared.
+         */
         private void body(Description w, int wv, Description r, int rv, String path) {
-            fields(w.at(wv), r.at(rv), path);
+            if (w.lacks(Entry.DESCRIPTION)) {
+                add(Severity.INFO, Kind.ENTRY_MISSING, path, side(true) + " has no \"Description\" of '" + w.name()
+                        + "': only its versions are compared");
+                return;
+            }
+            if (lacked(Entry.DESCRIPTION, w, r, path, "its fields and subsections are not compared")) {
+                return;
+            }
+            if (!lacked(Entry.FIELDS, w, r, path, "its fields are not compared")) {
+                fields(w.at(wv), r.at(rv), path);
+            }
+            if (lacked(Entry.SUBSECTIONS, w, r, path, "its subsections are not compared")) {
+                return;
+            }
             for (Description ws : w.subsections()) {
                 String sub = path + "/(" + ws.name() + ")";
                 Description rs = r.subsection(ws.name());
@@ -135,6 +154,17 @@ public final class CompatibilityChecker {
                                     + (dir == Direction.BACKWARD ? " by the profile)" : ")")));
                 }
             }
+        }
+
+        /** Whether the reader's document lacks {@code entry} where the writer's has it; then says so. */
+        private boolean lacked(Entry entry, Description w, Description r, String path, String consequence) {
+            if (w.lacks(entry) || !r.lacks(entry)) {
+                return false;
+            }
+            add(Severity.ERROR, Kind.ENTRY_MISSING, path, side(false) + " has no \"" + entry.key() + "\" of '"
+                    + r.name()
+                    + "', which " + side(true) + " has: " + consequence);
+            return true;
         }
 
         private boolean isOff(String property) {

@@ -43,7 +43,9 @@ public record Finding(Direction direction, Severity severity, Kind kind, String 
         NESTED_MISSING("nested-description-missing"),
         SUBSECTION_UNKNOWN("subsection-unknown"),
         SUBSECTION_GATED("subsection-gated"),
-        EQUAL_DIFFERS("equal-differs");
+        EQUAL_DIFFERS("equal-differs"),
+        /** A QEMU dump lacks a description's Description, Fields or Subsections entry ({@link Schema.Entry}). */
+        ENTRY_MISSING("entry-missing");
 
         private final String id;
 

@@ -15,9 +15,52 @@ import java.util.Set;
  * has them, and which descriptions are sections (those no other description nests).
  */
 public final class Schema {
-    /** A description as its JSON says. */
+    /**
+     * An entry a document may lack where a description should have it: QEMU's
+     * {@code -dump-vmstate} leaves out {@code Fields} and {@code Subsections} when there are none,
+     * and a dump may lack a section's {@code Description}. QEMU's vmstate-static-checker.py reports
+     * an entry the source has and the destination lacks; so does {@link CompatibilityChecker}.
+     */
+    public enum Entry {
+        DESCRIPTION("Description"), FIELDS("Fields"), SUBSECTIONS("Subsections");
+
+        private final String key;
+
+        Entry(String key) {
+            this.key = key;
+        }
+
+        /** The key as the document spells it. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * A description as its JSON says.
+     *
+     * @param missing the entries the document lacks for it (only QEMU dumps lack any): a missing
+     *                {@code Fields} or {@code Subsections} means none, a missing {@code Description}
+     *                that only the section's versions are known
+     */
     public record Description(String name, int version, int minimumVersion, String gate, List<Field> fields,
-            List<Description> subsections) {
+            List<Description> subsections, Set<Entry> missing) {
+
+        public Description {
+            missing = missing.isEmpty() ? Set.of() : Set.copyOf(missing);
+        }
+
+        /** A description that lacks no entry. */
+        public Description(String name, int version, int minimumVersion, String gate, List<Field> fields,
+                List<Description> subsections) {
+            this(name, version, minimumVersion, gate, fields, subsections, Set.of());
+        }
+
+        /** Whether the document lacks {@code entry} for it. */
+        public boolean lacks(Entry entry) {
+            return missing.contains(entry);
+        }
+
         /** The fields on the wire at {@code v} ({@code when} fields included: they may be). */
         List<Field> at(int v) {
             return fields.stream().filter(f -> f.since() <= v).toList();

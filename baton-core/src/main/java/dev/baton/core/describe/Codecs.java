@@ -2,6 +2,7 @@ package dev.baton.core.describe;
 
 import dev.baton.core.json.JsonWriter;
 import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,15 +58,17 @@ final class Codecs {
                 case OnWire<T> w -> out.putInt(actual);
                 case Fixed<T> f -> {
                     if (actual != f.n()) {
-                        throw new IllegalStateException("field '" + name + "' holds " + actual + " elements; its description fixes "
+                        throw new IllegalStateException("field '" + name + "' holds "
+                                + Plural.count(actual, "element") + "; its description fixes "
                                 + f.n());
                     }
                 }
                 case FromField<T> f -> {
                     long expected = f.field().codec.count(obj);
                     if (actual != expected) {
-                        throw new IllegalStateException("field '" + name + "' holds " + actual
-                                + " elements but its count field '" + f.field().name() + "' says " + expected);
+                        throw new IllegalStateException("field '" + name + "' holds "
+                                + Plural.count(actual, "element") + " but its count field '" + f.field().name()
+                                + "' says " + expected);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.baton.core.describe;
 
 import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ record FixedRun<T>(int size, Step<T>[] oneByOne) implements Step<T> {
         for (Step<T> s : oneByOne) {
             s.load(obj, in, ctx); // one of them fails: fewer than size octets remain
         }
-        throw new IllegalStateException("a run of " + size + " octets loaded from less");
+        throw new IllegalStateException("a run of " + Plural.count(size, "octet") + " loaded from less");
     }
 
     /** After the run's fields: on save, copies the run into place ({@link BodyWriter#endRun}). */

@@ -2,6 +2,7 @@ package dev.baton.core.describe;
 
 import dev.baton.core.wire.ArrayOctets;
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,7 +39,7 @@ public final class SectionInput extends ByteCursor {
 
     @Override
     protected StreamFormatException shortage(int n) {
-        return error("section data ends: " + n + " octets needed, " + remaining() + " remain");
+        return error("section data ends: " + Plural.count(n, "octet") + " needed, " + remaining() + " left");
     }
 
     /**
@@ -181,8 +182,8 @@ public final class SectionInput extends ByteCursor {
      */
     public int count(long n, int minElementSize, String what) throws StreamFormatException {
         if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > remaining()) {
-            throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the " + remaining()
-                    + " octets that remain");
+            throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the "
+                    + Plural.count(remaining(), "octet") + " left");
         }
         return (int) n;
     }

@@ -2,6 +2,8 @@ package dev.baton.core.describe;
 
 import dev.baton.core.json.JsonWriter;
 import dev.baton.core.wire.BodyWriter;
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Printable;
 import dev.baton.core.wire.StreamFormatException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,7 +252,8 @@ public final class StateDescription<T> {
                 throw e.atPath("(" + subName + ")");
             }
             if (in.position() != end) {
-                throw in.error("subsection '" + subName + "' is " + length + " octets but its description read "
+                throw in.error("subsection '" + subName + "' is " + Plural.count(length, "octet")
+                        + " but its description read "
                         + (in.position() - (end - length)));
             }
         }
@@ -341,17 +344,12 @@ public final class StateDescription<T> {
 
     @Override
     public String toString() {
-        return "StateDescription[" + name + " v" + version + " (min " + minimumVersion + "), " + fields.size()
-                + " fields, " + subsections.size() + " subsections]";
+        return "StateDescription[" + name + " v" + version + " (min " + minimumVersion + "), "
+                + Plural.count(fields.size(), "field") + ", " + Plural.count(subsections.size(), "subsection") + "]";
     }
 
     /** Keeps hostile names short and printable in messages. */
     static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char c = s.charAt(i);
-            sb.append(c < 0x20 ? '?' : c);
-        }
-        return s.length() > 80 ? sb + "..." : sb.toString();
+        return s.length() > 80 ? Printable.of(s.substring(0, 80)) + "..." : Printable.of(s);
     }
 }

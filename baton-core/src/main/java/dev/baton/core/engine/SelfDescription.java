@@ -8,6 +8,7 @@ import dev.baton.core.describe.StateDescription;
 import dev.baton.core.describe.UndecidableFieldException;
 import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
@@ -103,7 +104,8 @@ public final class SelfDescription {
         try {
             d.load(state, in, version, DescriptionContext.empty());
             if (in.remaining() != 0) {
-                throw in.error(in.remaining() + " octets of section data left over after its description");
+                throw in.error(Plural.count(in.remaining(), "octet")
+                        + " of section data left over after its description");
             }
             return new Decoded(h, state, null);
         } catch (UndecidableFieldException e) {

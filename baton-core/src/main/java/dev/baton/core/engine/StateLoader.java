@@ -2,6 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.SectionInput;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordType;
@@ -138,7 +139,8 @@ public final class StateLoader {
                 quirk.fixup().accept(s.object());
             }
             if (in.remaining() != 0) {
-                throw in.error(in.remaining() + " octets of section data left over after its description");
+                throw in.error(Plural.count(in.remaining(), "octet")
+                        + " of section data left over after its description");
             }
         } catch (StreamFormatException e) {
             throw e.withContext("section " + h.name() + (e.context() == null ? "" : ", field " + e.context()));

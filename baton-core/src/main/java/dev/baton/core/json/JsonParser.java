@@ -1,5 +1,6 @@
 package dev.baton.core.json;
 
+import dev.baton.core.wire.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class JsonParser {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield number();
                 }
-                throw error("unexpected character '" + c + "'");
+                throw error("unexpected character '" + Printable.of(c) + "'");
             }
         };
     }
@@ -91,7 +92,7 @@ public final class JsonParser {
             space();
             expect(':');
             if (map.containsKey(key)) {
-                throw error("duplicate key \"" + key + "\"");
+                throw error("duplicate key \"" + Printable.of(key) + "\"");
             }
             map.put(key, value(depth + 1));
             space();
@@ -163,7 +164,7 @@ public final class JsonParser {
                     }
                     at += 4;
                 }
-                default -> throw error("bad escape '\\" + e + "'");
+                default -> throw error("bad escape '\\" + Printable.of(e) + "'");
             }
         }
     }

@@ -147,7 +147,7 @@ public final class BodyWriter {
      */
     public BodyWriter reserve(int n) {
         if (n > MAX_RUN) {
-            throw new IllegalArgumentException("a run of " + n + " octets exceeds " + MAX_RUN);
+            throw new IllegalArgumentException("a run of " + Plural.count(n, "octet") + " exceeds " + MAX_RUN);
         }
         ByteBuffer b = writer.room(n);
         run = b;

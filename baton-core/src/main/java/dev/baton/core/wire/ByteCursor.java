@@ -138,7 +138,7 @@ public class ByteCursor {
      * the octets are ("section data ends: ...").
      */
     protected StreamFormatException shortage(int n) {
-        return error(n + " octets needed, " + buf.remaining() + " remain");
+        return error(Plural.count(n, "octet") + " needed, " + buf.remaining() + " left");
     }
 
     // ---- a window's octets ---------------------------------------------------------------------

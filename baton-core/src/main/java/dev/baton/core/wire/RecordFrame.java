@@ -87,10 +87,11 @@ public record RecordFrame(long offset, long index, int type, long length) {
     private static StreamFormatException cutShort(long at, int have, long index, String stream, String context) {
         if (have == 0) {
             return new StreamFormatException("missing END: the " + (stream == null ? "" : stream + " ")
-                    + "stream ends after " + index + " records", at, index, StreamFormatException.NO_TYPE, context);
+                    + "stream ends after " + Plural.count(index, "record"), at, index, StreamFormatException.NO_TYPE,
+                    context);
         }
-        return new StreamFormatException("truncated record header: the stream ends after " + have + " of " + HEADER
-                + " octets", at + have, index, StreamFormatException.NO_TYPE, context);
+        return new StreamFormatException("truncated record header: the stream ends after " + have + " of "
+                + Plural.count(HEADER, "octet"), at + have, index, StreamFormatException.NO_TYPE, context);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class RecordReader implements Closeable {
      * of 0, reading through a buffer as on Java 21 (for tests of that path on a newer Java).
      */
     static RecordReader open(Path file, ReaderOptions options, int window) throws IOException {
-        FileChannel channel = FileChannel.open(file);
+        FileChannel channel = InputFiles.open(file);
         WireInput in;
         try {
             in = fileInput(channel, file, window);
@@ -227,9 +227,9 @@ public final class RecordReader implements Closeable {
             int type = b.getInt(b.position());
             int length = b.getInt(b.position() + 4);
             throw new StreamFormatException("record after END: " + RecordType.name(type) + " with a body of "
-                    + Integer.toUnsignedString(length) + " octets", at, nextIndex, type, null);
+                    + Plural.count(Integer.toUnsignedLong(length), "octet"), at, nextIndex, type, null);
         }
-        throw new StreamFormatException(have + " trailing octets after END", at, nextIndex,
+        throw new StreamFormatException(Plural.count(have, "trailing octet") + " after END", at, nextIndex,
                 StreamFormatException.NO_TYPE, null);
     }
 
@@ -344,7 +344,8 @@ public final class RecordReader implements Closeable {
         if (remaining >= 0) {
             long need = RecordFrame.size(length, checksums);
             if (need > remaining) {
-                throw fatal(truncation(length, remaining) + " (" + remaining + " octets remain)", at + remaining,
+                throw fatal(truncation(length, remaining) + " (" + Plural.count(remaining, "octet") + " left)", at
+                        + remaining,
                         nextIndex, type);
             }
         }
@@ -353,11 +354,11 @@ public final class RecordReader implements Closeable {
     /** Names the part of a record that is cut off when only {@code have} of its octets exist. */
     private String truncation(int length, long have) {
         if (have < RecordFrame.HEADER + (long) length) {
-            return "truncated record body: length " + length + " but only " + Math.max(0, have - RecordFrame.HEADER)
-                    + " octets of body";
+            return "truncated record body: length " + length + " but only "
+                    + Plural.count(Math.max(0, have - RecordFrame.HEADER), "octet") + " of body";
         }
         if (have < RecordFrame.HEADER + (long) RecordFrame.pad8(length)) {
-            return "truncated padding after a body of " + length + " octets";
+            return "truncated padding after a body of " + Plural.count(length, "octet");
         }
         return "truncated checksum trailer";
     }
@@ -402,8 +403,8 @@ public final class RecordReader implements Closeable {
 
     private void requireEmpty(int length) throws StreamFormatException {
         if (length != 0) {
-            problem(record.error(RecordType.name(record.type()) + " must have an empty body, not " + length
-                    + " octets", -4));
+            problem(record.error(RecordType.name(record.type()) + " must have an empty body, not "
+                    + Plural.count(length, "octet"), -4));
         }
     }
 

@@ -140,8 +140,8 @@ public final class RecordWriter implements Closeable, Flushable {
         }
         int idLength = Utf8.encodedLength(idstr);
         if (idLength == 0 || idLength > options.limits().maxIdstrLength()) {
-            throw new IllegalArgumentException("idstr '" + idstr + "' takes " + idLength
-                    + " octets; it must take 1 to " + options.limits().maxIdstrLength());
+            throw new IllegalArgumentException("idstr '" + idstr + "' takes " + Plural.count(idLength, "octet")
+                    + "; it must take 1 to " + options.limits().maxIdstrLength());
         }
         return idLength;
     }
@@ -162,7 +162,8 @@ public final class RecordWriter implements Closeable, Flushable {
     private void writeSpilled(int type, ByteBuffer source) throws IOException {
         int length = source.remaining();
         if (length > maxRecord) {
-            throw new IllegalArgumentException("record body of " + length + " octets exceeds the limit of "
+            throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
+                    + " exceeds the limit of "
                     + maxRecord);
         }
         checkGrammar(type);
@@ -305,7 +306,8 @@ public final class RecordWriter implements Closeable, Flushable {
         }
         int length = buf.position() - recordStart - RecordFrame.HEADER;
         if (length > maxRecord) {
-            throw new IllegalArgumentException("record body of " + length + " octets exceeds the limit of "
+            throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
+                    + " exceeds the limit of "
                     + maxRecord);
         }
         if (openType == RecordType.STATIC_DATA_END || openType == RecordType.END) {
@@ -332,7 +334,8 @@ public final class RecordWriter implements Closeable, Flushable {
     private void writeLarge(int type, ByteBuffer source) throws IOException {
         int length = source.remaining();
         if (length > maxRecord) {
-            throw new IllegalArgumentException("record body of " + length + " octets exceeds the limit of "
+            throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
+                    + " exceeds the limit of "
                     + maxRecord);
         }
         checkGrammar(type);

@@ -39,7 +39,7 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
     static SectionHeader parse(StreamRecord record, StreamLimits limits, Peek peek) throws java.io.IOException {
         int length = record.length();
         if (length < FIXED) {
-            throw record.error("SECTION body of " + length + " octets is shorter than its " + FIXED
+            throw record.error("SECTION body of " + Plural.count(length, "octet") + " is shorter than its " + FIXED
                     + "-octet header", 0);
         }
         ByteCursor fixed = peek.first(FIXED);
@@ -55,7 +55,7 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
         }
         if (idLength > length - FIXED) {
             throw record.error("idstr length " + idLength + " runs past the end of the SECTION body ("
-                    + length + " octets)", 8);
+                    + Plural.count(length, "octet") + ")", 8);
         }
         String idstr = peek.first(FIXED + idLength).utf8(FIXED, idLength);
         if (idstr == null) {

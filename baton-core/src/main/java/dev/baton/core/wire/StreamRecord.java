@@ -116,6 +116,6 @@ public final class StreamRecord {
 
     @Override
     public String toString() {
-        return "#" + index + " " + typeName() + " at " + offset + ", " + length + " octets";
+        return "#" + index + " " + typeName() + " at " + offset + ", " + Plural.count(length, "octet");
     }
 }

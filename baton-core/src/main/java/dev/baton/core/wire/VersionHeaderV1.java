@@ -72,7 +72,7 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
         int stringsEnd = FIXED_END + nameLen + versionLen + profileLen;
         int padded = RecordFrame.pad8(stringsEnd);
         int total = padded + 8;
-        require(in, total, base, "version header (" + total + " octets)");
+        require(in, total, base, "version header (" + Plural.count(total, "octet") + ")");
         b = in.buffer();
         p = b.position();
         int bad = RecordFrame.firstNonZero(b, p + stringsEnd, p + padded);
@@ -135,7 +135,7 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
         int have = in.fill(n);
         if (have < n) {
             throw StreamFormatException.inHeader("truncated " + what + ": the stream ends after " + have
-                    + " of " + n + " octets", base + have);
+                    + " of " + Plural.count(n, "octet"), base + have);
         }
     }
 

@@ -89,7 +89,8 @@ public record WriterOptions(ByteOrder byteOrder, boolean checksums, String produ
         }
         int length = Utf8.encodedLength(s);
         if (length > limits.maxHeaderStringLength()) {
-            throw new IllegalArgumentException(what + " takes " + length + " octets, above the limit of "
+            throw new IllegalArgumentException(what + " takes " + Plural.count(length, "octet")
+                    + ", above the limit of "
                     + limits.maxHeaderStringLength());
         }
     }

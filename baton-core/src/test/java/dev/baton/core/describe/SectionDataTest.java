@@ -152,7 +152,7 @@ class SectionDataTest {
     @ValueSource(strings = {"be", "le"})
     void errorsInsideNestedDescriptionsNameTheWholePath(String o) throws IOException {
         assertThat(loadError(Arrays.copyOf(golden(o), OWNER_USER + 2), order(o)))
-                .contains("section disk/0, field owner.user:", "string length 4 cannot fit in the 2 octets that remain");
+                .contains("section disk/0, field owner.user:", "string length 4 cannot fit in the 2 octets left");
         assertThat(loadError(Arrays.copyOf(golden(o), EXTENT1_LENGTH + 3), order(o)))
                 .contains("section disk/0, field extents[1].length:");
     }

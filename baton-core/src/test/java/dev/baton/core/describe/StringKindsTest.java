@@ -140,7 +140,7 @@ class StringKindsTest {
         byte[] d = golden(o);
         ByteBuffer.wrap(d).order(order(o)).putInt(PERSONS_COUNT, 19);
         assertThat(loadError(d, order(o))).contains("field persons:",
-                "'persons' count 19 cannot fit in the 19 octets that remain");
+                "'persons' count 19 cannot fit in the 19 octets left");
         // refused before a list of that capacity is allocated, which would exhaust the heap
         ByteBuffer.wrap(d).order(order(o)).putInt(PERSONS_COUNT, 0x7FFF_FFF0);
         assertThat(loadError(d, order(o))).contains("field persons:", "'persons' count 2147483632 cannot fit");
@@ -158,7 +158,7 @@ class StringKindsTest {
     void aTruncatedElementNamesTheElement() {
         byte[] d = Arrays.copyOf(golden("be"), PERSON2_FIRST_OCTET + 1);
         assertThat(loadError(d, ByteOrder.BIG_ENDIAN)).contains("field persons[2]:",
-                "string length 3 cannot fit in the 1 octets that remain");
+                "string length 3 cannot fit in the 1 octet left");
     }
 
     @Test

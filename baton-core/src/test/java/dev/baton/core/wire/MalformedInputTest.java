@@ -187,7 +187,7 @@ class MalformedInputTest {
     @Test
     void truncatedRecordBody() {
         StreamFormatException e = failure(Arrays.copyOf(plain(), 110));
-        assertThat(e.problem()).isEqualTo("truncated record body: length 18 but only 6 octets of body (14 octets remain)");
+        assertThat(e.problem()).isEqualTo("truncated record body: length 18 but only 6 octets of body (14 octets left)");
         assertThat(e.recordIndex()).isEqualTo(1);
         assertThat(e.recordType()).isEqualTo(RecordType.SECTION);
         assertThat(e.getMessage()).startsWith("offset 110, record #1 (SECTION): ");
@@ -289,7 +289,7 @@ class MalformedInputTest {
     void lengthPastWhatRemains() {
         byte[] s = put32(plain(), 100, 1000);
         assertThat(failure(s).problem()).isEqualTo("truncated record body: length 1000 but only 88 octets of body "
-                + "(96 octets remain)");
+                + "(96 octets left)");
     }
 
     @Test

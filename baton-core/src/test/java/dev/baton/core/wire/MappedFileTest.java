@@ -62,9 +62,11 @@ class MappedFileTest {
         assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc/self/maps to see mappings");
         Path file = stream(3, 16);
         readOneRecordAndForgetTheReader(file);
-        for (int i = 0; i < 100 && mapped(file); i++) {
+        // the cleaner unmaps once a collection found the reader unreachable: wait for that, with a bound
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (mapped(file) && System.nanoTime() - deadline < 0) {
             System.gc();
-            Thread.sleep(50);
+            Thread.sleep(10);
         }
         assertThat(mapped(file)).isFalse();
     }

@@ -1,5 +1,6 @@
 package dev.baton.migrate.precopy;
 
+import dev.baton.core.wire.Plural;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,7 +24,7 @@ public final class DirtyBitmap {
 
     public DirtyBitmap(long pages) {
         if (pages < 0 || (pages + 63) / 64 > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("cannot track " + pages + " pages");
+            throw new IllegalArgumentException("cannot track " + Plural.count(pages, "page"));
         }
         this.pages = pages;
         this.words = new long[(int) ((pages + 63) / 64)];

@@ -3,6 +3,7 @@ package dev.baton.migrate.precopy;
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.engine.StreamRefusedException;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.RecordTypes;
@@ -57,7 +58,8 @@ public final class RegionReceiver {
                                 + " pages here");
                     }
                     if (p.size() != e.size() || p.pageSize() != e.pageSize()) {
-                        throw new StreamRefusedException("region '" + e.name() + "' is " + e.size() + " octets in pages"
+                        throw new StreamRefusedException("region '" + e.name() + "' is "
+                                + Plural.count(e.size(), "octet") + " in pages"
                                 + " of " + e.pageSize() + " in the source but " + p.size() + " in pages of "
                                 + p.pageSize() + " here");
                     }
@@ -89,7 +91,8 @@ public final class RegionReceiver {
         RegionManifest.Fields in = new RegionManifest.Fields(body, record);
         long index = in.u32("region index");
         if (index >= byIndex.size()) {
-            throw record.error("region index " + index + " but the session declared " + byIndex.size() + " regions", 0);
+            throw record.error("region index " + index + " but the session declared "
+                    + Plural.count(byIndex.size(), "region"), 0);
         }
         Region region = byIndex.get((int) index);
         switch (record.type()) {
@@ -115,13 +118,14 @@ public final class RegionReceiver {
         long first = in.u64("first page");
         if (count == 0 || first < 0 || first >= p.pages() || count > p.pages() - first) {
             throw record.error("pages [" + Long.toUnsignedString(first) + ", +" + count + ") are not inside region '"
-                    + p.name() + "' of " + p.pages() + " pages", 4);
+                    + p.name() + "' of " + Plural.count(p.pages(), "page"), 4);
         }
         long offset = first * p.pageSize();
         long expected = Math.min(count * p.pageSize(), p.size() - offset);
         if (body.remaining() != expected) {
-            throw record.error(count + " pages of region '" + p.name() + "' take " + expected + " octets, but the"
-                    + " record holds " + body.remaining(), RegionSender.PAGES_HEADER);
+            throw record.error("region '" + p.name() + "': " + Plural.count(count, "page") + " need "
+                    + Plural.count(expected, "octet") + ", but the record holds " + body.remaining(),
+                    RegionSender.PAGES_HEADER);
         }
         p.view(offset, (int) expected).put(body);
         for (long page = first; page < first + count; page++) {
@@ -148,7 +152,8 @@ public final class RegionReceiver {
             o.description().checkVersion((int) Math.min(version, Integer.MAX_VALUE), data);
             o.load(id, data, (int) version, context);
             if (data.remaining() != 0) {
-                throw data.error(data.remaining() + " octets of object data left over after its description");
+                throw data.error(Plural.count(data.remaining(), "octet")
+                        + " of object data left over after its description");
             }
         } catch (StreamFormatException e) {
             throw e.withContext("region " + o.name() + ", object " + id
@@ -176,8 +181,8 @@ public final class RegionReceiver {
                     have += Long.bitCount(w);
                 }
                 if (have != p.pages()) {
-                    throw new StreamRefusedException("region '" + p.name() + "': only " + have + " of its " + p.pages()
-                            + " pages arrived");
+                    throw new StreamRefusedException("region '" + p.name() + "': only " + have + " of its "
+                            + Plural.count(p.pages(), "page") + " arrived");
                 }
             }
         }

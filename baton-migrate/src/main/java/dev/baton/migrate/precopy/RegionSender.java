@@ -2,11 +2,11 @@ package dev.baton.migrate.precopy;
 
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.wire.RecordWriter;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.RecordTypes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
@@ -18,6 +18,9 @@ import java.util.function.LongConsumer;
  * <p>Pages are copied into the writer's buffer before the record's checksum is computed over the
  * copy, so a page the application changes while it is sent goes out torn but consistent with its
  * checksum, and is marked to go again.
+ *
+ * <p>A pass held to a bandwidth limit waits, after each record, until the time its octets take at
+ * that rate has passed on its {@link MigrationClock}.
  */
 public final class RegionSender {
     /** Most octets of pages in one PAGES record. */
@@ -29,6 +32,7 @@ public final class RegionSender {
     private final RecordWriter writer;
     private final DescriptionContext context;
     private final LongConsumer progress;
+    private final MigrationClock clock;
     private long limit;
     private long passStartNanos;
     private long passStartOffset;
@@ -37,12 +41,16 @@ public final class RegionSender {
 
     /**
      * @param progress told the writer's offset after each record, for a progress bar
+     * @param clock    what the bandwidth limit's waits read and wait on: {@link MigrationClock#system()}
+     *                 but in tests
      */
-    public RegionSender(List<Region> regions, RecordWriter writer, DescriptionContext context, LongConsumer progress) {
+    public RegionSender(List<Region> regions, RecordWriter writer, DescriptionContext context, LongConsumer progress,
+            MigrationClock clock) {
         this.regions = List.copyOf(regions);
         this.writer = writer;
         this.context = context;
         this.progress = progress;
+        this.clock = clock;
     }
 
     /** Pages sent by the last pass. */
@@ -63,7 +71,7 @@ public final class RegionSender {
      */
     public long pass(long bandwidthLimit) throws IOException {
         this.limit = bandwidthLimit;
-        this.passStartNanos = System.nanoTime();
+        this.passStartNanos = clock.nanoTime();
         this.passStartOffset = writer.offset();
         pages = 0;
         objects = 0;
@@ -134,10 +142,7 @@ public final class RegionSender {
         progress.accept(offset);
         if (limit > 0) {
             long due = passStartNanos + (long) ((offset - passStartOffset) * 1e9 / limit);
-            long early = due - System.nanoTime();
-            if (early > 0) {
-                LockSupport.parkNanos(early);
-            }
+            clock.sleep(due - clock.nanoTime());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.migrate.returnpath;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -146,7 +147,8 @@ public final class ControlCodec {
         int length = checkHeader(at, type, b.getInt(4));
         int size = frameSize(length);
         if (b.remaining() < size) {
-            throw at.error(b.remaining(), type, "truncated message: " + b.remaining() + " of " + size + " octets");
+            throw at.error(b.remaining(), type, "truncated message: " + b.remaining() + " of "
+                    + Plural.count(size, "octet"));
         }
         if (b.remaining() > size) {
             throw at.error(size, type, (b.remaining() - size) + " octets after the message");
@@ -294,7 +296,8 @@ public final class ControlCodec {
 
         String reason() throws ControlFormatException {
             if (b.remaining() > MAX_REASON) {
-                throw error(0, "reason of " + b.remaining() + " octets exceeds the limit of " + MAX_REASON);
+                throw error(0, "reason of " + Plural.count(b.remaining(), "octet") + " exceeds the limit of "
+                        + MAX_REASON);
             }
             return text(b.remaining(), "reason");
         }

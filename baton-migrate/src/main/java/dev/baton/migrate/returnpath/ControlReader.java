@@ -1,5 +1,6 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import java.io.EOFException;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class ControlReader {
         header.clear();
         int got = readFully(header);
         if (got == 0) {
-            throw new EOFException("the peer closed the connection (" + direction + ", after " + index + " messages)");
+            throw new EOFException("the peer closed the connection (" + direction + ", after "
+                    + Plural.count(index, "message") + ")");
         }
         if (got < RecordFrame.HEADER) {
             throw at.error(got, ControlCodec.NO_TYPE, "the connection closed after " + got + " of the 8 octets of"
@@ -69,7 +71,7 @@ public final class ControlReader {
         int rest = readFully(frame);
         if (rest < size - RecordFrame.HEADER) {
             throw at.error(RecordFrame.HEADER + rest, type, "the connection closed after " + (RecordFrame.HEADER + rest)
-                    + " of the " + size + " octets of " + ControlCodec.name(type));
+                    + " of the " + Plural.count(size, "octet") + " of " + ControlCodec.name(type));
         }
         ControlMessage m = ControlCodec.decodeChecked(at, frame.flip());
         offset += size;

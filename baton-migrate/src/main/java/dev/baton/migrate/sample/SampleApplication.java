@@ -98,6 +98,8 @@ public final class SampleApplication implements MigratableApplication {
     private volatile boolean stopped;
     private Thread mutator;
     private volatile String state = "new";
+    /** Where the writes go: seeded by {@link #fill}, so that the same seed makes the same changes. */
+    private Random changes = new Random(0x5DEECE66DL);
 
     /** Reads the system properties; makes the empty state (a target loads into it). */
     public SampleApplication() {
@@ -134,6 +136,7 @@ public final class SampleApplication implements MigratableApplication {
     public SampleApplication fill(long seed) {
         config.seed = seed;
         config.label = "sample seeded " + seed;
+        changes = new Random(seed ^ 0x5DEECE66DL);
         Random random = new Random(seed);
         byte[] octets = ram.array();
         for (int i = 0; i < octets.length; i += 64) {
@@ -164,8 +167,6 @@ public final class SampleApplication implements MigratableApplication {
     }
 
     private void mutate() {
-        Random random = new Random(config.seed ^ 0x5DEECE66DL);
-        long pages = ram.pages();
         long perBatch = Math.max(1, writesPerSecond / 100); // 100 batches a second
         long batchNanos = 10_000_000L;
         long next = System.nanoTime();
@@ -175,16 +176,7 @@ public final class SampleApplication implements MigratableApplication {
                 if (stopped) {
                     return; // handed over while this batch waited: the state must not change any more
                 }
-                for (long i = 0; i < perBatch; i++) {
-                    long page = (long) (random.nextDouble() * pages);
-                    long offset = Math.min(page * ram.pageSize() + 8L * random.nextInt(ram.pageSize() / 8), ram.size() - 8);
-                    ram.putLong(offset, random.nextLong());
-                    counters.ticks++;
-                    counters.counters.get("counter-" + random.nextInt(16)).value++;
-                    if (config.sessions > 0 && (i & 15) == 0) {
-                        sessions.update(random.nextLong(config.sessions), s -> s.hits++);
-                    }
-                }
+                change(perBatch);
             } finally {
                 running.unlock();
             }
@@ -194,6 +186,39 @@ public final class SampleApplication implements MigratableApplication {
                 LockSupport.parkNanos(wait);
             } else {
                 next = System.nanoTime(); // fell behind: do not burst to catch up
+            }
+        }
+    }
+
+    /**
+     * Makes {@code count} writes now, on the calling thread, as the mutator thread does in each of
+     * its batches: for a test that changes the state as its own clock advances, with no mutator
+     * ({@code writesPerSecond} 0). Only while the application runs: not once it is paused or
+     * handed over.
+     */
+    public void write(long count) {
+        running.lock();
+        try {
+            if (!state.equals("running") || stopped) {
+                throw new IllegalStateException("the sample changes its state only while it runs, not " + state);
+            }
+            change(count);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** {@code count} writes, under {@link #running}: a long into a random page, a counter, and every 16th a session. */
+    private void change(long count) {
+        long pages = ram.pages();
+        for (long i = 0; i < count; i++) {
+            long page = (long) (changes.nextDouble() * pages);
+            long offset = Math.min(page * ram.pageSize() + 8L * changes.nextInt(ram.pageSize() / 8), ram.size() - 8);
+            ram.putLong(offset, changes.nextLong());
+            counters.ticks++;
+            counters.counters.get("counter-" + changes.nextInt(16)).value++;
+            if (config.sessions > 0 && (i & 15) == 0) {
+                sessions.update(changes.nextLong(config.sessions), s -> s.hits++);
             }
         }
     }

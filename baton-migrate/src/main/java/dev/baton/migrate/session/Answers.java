@@ -1,5 +1,6 @@
 package dev.baton.migrate.session;
 
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.returnpath.ControlMessage;
 import dev.baton.migrate.returnpath.ControlReader;
 import dev.baton.migrate.transport.Transport;
@@ -13,22 +14,27 @@ import java.util.concurrent.TimeUnit;
  * The source's ear on the return path: a thread reads the target's messages as they come, so
  * that an ERROR stops the source at once, even in the middle of writing, and the session waits
  * for each expected answer with its own timeout (the return path is silent while the stream
- * flows, so its reads cannot carry one).
+ * flows, so its reads cannot carry one), measured on the session's clock.
  */
 final class Answers implements AutoCloseable {
+    /** How often a wait looks at the clock again: a test's clock moves while nothing arrives. */
+    private static final long LOOK_NANOS = 20_000_000L;
+
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Transport transport;
+    private final MigrationClock clock;
     private final Thread thread;
     /** The end of the return path once taken from the queue: its failure, for every later wait. */
     private IOException ended;
 
-    private Answers(Transport transport) {
+    private Answers(Transport transport, MigrationClock clock) {
         this.transport = transport;
+        this.clock = clock;
         this.thread = Thread.ofPlatform().daemon().name("baton-return-path").unstarted(this::listen);
     }
 
-    static Answers start(Transport transport) {
-        Answers a = new Answers(transport);
+    static Answers start(Transport transport, MigrationClock clock) {
+        Answers a = new Answers(transport, clock);
         a.thread.start();
         return a;
     }
@@ -62,7 +68,7 @@ final class Answers implements AutoCloseable {
         }
         Object next;
         try {
-            next = timeout.isZero() ? queue.take() : queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            next = timeout.isZero() ? queue.take() : poll(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + what);
@@ -93,9 +99,22 @@ final class Answers implements AutoCloseable {
         throw failure;
     }
 
+    /** The next message, or null when none came before {@code timeout} passed on the clock. */
+    private Object poll(Duration timeout) throws InterruptedException {
+        long deadline = clock.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0; left = deadline - clock.nanoTime()) {
+            Object next = queue.poll(Math.min(left, LOOK_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                return next;
+            }
+        }
+        return queue.poll();
+    }
+
     /**
      * Why the target stopped, when it said so: after a write failed, the target's ERROR or REFUSE
-     * (which may still be on its way) explains more than a broken pipe. Waits at most {@code grace}.
+     * (which may still be on its way) explains more than a broken pipe. Waits at most {@code grace},
+     * in real time: the failure is decided, this only looks for its reason.
      */
     String targetsReason(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();

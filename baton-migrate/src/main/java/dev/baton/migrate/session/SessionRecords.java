@@ -1,5 +1,6 @@
 package dev.baton.migrate.session;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamRecord;
@@ -42,7 +43,8 @@ final class SessionRecords {
     static Session readSession(StreamRecord r) throws IOException {
         ByteBuffer b = r.body();
         if (b.remaining() < 8) {
-            throw r.error("MIGRATION_SESSION body of " + b.remaining() + " octets is shorter than its 8-octet header", 0);
+            throw r.error("MIGRATION_SESSION body of " + Plural.count(b.remaining(), "octet")
+                    + " is shorter than its 8-octet header", 0);
         }
         int protocol = b.getInt();
         if (protocol <= 0) {
@@ -58,7 +60,8 @@ final class SessionRecords {
         }
         RegionManifest regions = RegionManifest.read(b, r);
         if (b.hasRemaining()) {
-            throw r.error(b.remaining() + " octets left over after the MIGRATION_SESSION body", b.position());
+            throw r.error(Plural.count(b.remaining(), "octet")
+                    + " left over after the MIGRATION_SESSION body", b.position());
         }
         return new Session(protocol, stages, regions);
     }
@@ -74,12 +77,14 @@ final class SessionRecords {
     static StageMark readStage(StreamRecord r) throws IOException {
         ByteBuffer b = r.body();
         if (b.remaining() < 6) {
-            throw r.error("MIGRATION_STAGE body of " + b.remaining() + " octets is shorter than its 6-octet header", 0);
+            throw r.error("MIGRATION_STAGE body of " + Plural.count(b.remaining(), "octet")
+                    + " is shorter than its 6-octet header", 0);
         }
         int index = b.getInt();
         String name = name(b, r, "stage name");
         if (b.hasRemaining()) {
-            throw r.error(b.remaining() + " octets left over after the MIGRATION_STAGE body", b.position());
+            throw r.error(Plural.count(b.remaining(), "octet")
+                    + " left over after the MIGRATION_STAGE body", b.position());
         }
         return new StageMark(index, name);
     }
@@ -91,7 +96,7 @@ final class SessionRecords {
         int n = b.getShort() & 0xFFFF;
         int at = b.position();
         if (n > b.remaining()) {
-            throw r.error(what + " of " + n + " octets runs past the end of the body", at - 2);
+            throw r.error(what + " of " + Plural.count(n, "octet") + " runs past the end of the body", at - 2);
         }
         String s = Utf8.containsNul(b, at, n) ? null : Utf8.decode(b, at, n);
         if (s == null) {

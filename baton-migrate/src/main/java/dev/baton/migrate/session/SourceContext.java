@@ -4,6 +4,7 @@ import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.engine.StateSaver;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.ConvergenceEstimator;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.Region;
@@ -19,6 +20,7 @@ public final class SourceContext {
     private final DescriptionContext descriptionContext;
     private final PrecopyPolicy policy;
     private final MigrationListener listener;
+    private final MigrationClock clock;
     private final RegionSender sender;
     private final ConvergenceEstimator estimator;
     private final List<MigrationEvent.Iteration> iterations = new ArrayList<>();
@@ -28,14 +30,16 @@ public final class SourceContext {
     private long estimatedTotal;
 
     SourceContext(RecordWriter writer, MigratableApplication application, StateSaver saver,
-            DescriptionContext descriptionContext, PrecopyPolicy policy, MigrationListener listener) {
+            DescriptionContext descriptionContext, PrecopyPolicy policy, MigrationListener listener,
+            MigrationClock clock) {
         this.writer = writer;
         this.application = application;
         this.saver = saver;
         this.descriptionContext = descriptionContext;
         this.policy = policy;
         this.listener = listener;
-        this.sender = new RegionSender(application.regions(), writer, descriptionContext, this::progress);
+        this.clock = clock;
+        this.sender = new RegionSender(application.regions(), writer, descriptionContext, this::progress, clock);
         this.estimator = new ConvergenceEstimator(policy.downtimeLimit());
         long total = 0;
         for (Region r : application.regions()) {
@@ -82,6 +86,14 @@ public final class SourceContext {
         return listener;
     }
 
+    /**
+     * The session's clock ({@link SourceSession.Builder#clock}): stages time their passes by it,
+     * so that a test's clock decides what they measure.
+     */
+    public MigrationClock clock() {
+        return clock;
+    }
+
     /** The name of the stage running. */
     public String stage() {
         return stage;
@@ -95,7 +107,7 @@ public final class SourceContext {
     public void pause() {
         if (!paused) {
             application.pause();
-            pausedAt = System.nanoTime();
+            pausedAt = clock.nanoTime();
             paused = true;
             listener.event(new MigrationEvent.Paused());
         }

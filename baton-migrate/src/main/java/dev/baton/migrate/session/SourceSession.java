@@ -5,11 +5,13 @@ import dev.baton.core.engine.Part;
 import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateSaver;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.VersionWindow;
 import dev.baton.core.wire.WriterOptions;
 import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.RegionManifest;
 import dev.baton.migrate.returnpath.ControlMessage;
@@ -50,6 +52,7 @@ public final class SourceSession {
     private final MigrationListener listener;
     private final String profile;
     private final boolean checksums;
+    private final MigrationClock clock;
 
     private SourceSession(Builder b) {
         this.application = b.application;
@@ -59,6 +62,7 @@ public final class SourceSession {
         this.listener = b.listener;
         this.profile = b.profile;
         this.checksums = b.checksums;
+        this.clock = b.clock;
     }
 
     public static Builder builder(MigratableApplication application) {
@@ -74,6 +78,7 @@ public final class SourceSession {
         private MigrationListener listener = MigrationListener.none();
         private String profile;
         private boolean checksums = true;
+        private MigrationClock clock = MigrationClock.system();
 
         private Builder(MigratableApplication application) {
             this.application = Objects.requireNonNull(application, "application");
@@ -116,6 +121,17 @@ public final class SourceSession {
             return this;
         }
 
+        /**
+         * The clock the session times its passes, paces its bandwidth, measures its downtime and
+         * its timeouts by, its transport's included (default {@link MigrationClock#system()}). A
+         * test's clock, whose time moves only when the session waits or the test says, makes what
+         * the session decides independent of the machine's speed and load.
+         */
+        public Builder clock(MigrationClock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
         public SourceSession build() {
             return new SourceSession(this);
         }
@@ -129,16 +145,17 @@ public final class SourceSession {
      *                                  resumed (if it had been paused) with its state intact
      */
     public MigrationStats migrate(Transport transport) throws MigrationFailedException {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         Answers answers = null;
         SourceContext ctx = null;
         boolean committed = false;
         try {
             Negotiation.Choice choice;
             ControlWriter control = null;
+            transport.clock(clock);
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
-                answers = Answers.start(transport);
+                answers = Answers.start(transport, clock);
                 control = new ControlWriter(transport.out());
                 ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
                 try {
@@ -179,8 +196,9 @@ public final class SourceSession {
             if (answers != null) {
                 ControlMessage.Ack ack = answers.await(ControlMessage.Ack.class, timeout);
                 if (ack.octets() != octets || ack.records() != writer.records()) {
-                    throw new IOException("the target acknowledged " + ack.records() + " records and " + ack.octets()
-                            + " octets, but the source wrote " + writer.records() + " and " + octets);
+                    throw new IOException("the target acknowledged " + Plural.count(ack.records(), "record")
+                            + " and " + Plural.count(ack.octets(), "octet") + ", but the source wrote "
+                            + writer.records() + " and " + octets);
                 }
                 listener.event(new MigrationEvent.Loaded(ack.records(), ack.octets()));
             } else {
@@ -188,11 +206,11 @@ public final class SourceSession {
             }
             // ---- the commit point: from here on the source never resumes on its own ----
             committed = true;
-            long downtime = ctx.paused() ? System.nanoTime() - ctx.pausedAt() : 0;
+            long downtime = ctx.paused() ? clock.nanoTime() - ctx.pausedAt() : 0;
             if (control != null) {
                 confirmed = sendGo(control, answers);
             }
-            MigrationStats stats = new MigrationStats(ctx.iterations(), octets, System.nanoTime() - start, downtime,
+            MigrationStats stats = new MigrationStats(ctx.iterations(), octets, clock.nanoTime() - start, downtime,
                     confirmed, choice.protocol(), choice.stream(), choice.profile());
             afterCommit(stats);
             return stats;
@@ -304,7 +322,7 @@ public final class SourceSession {
             saver = saver.forProfile(p);
             dctx = new DescriptionContext(p.properties(), p.versions());
         }
-        return new SourceContext(writer, application, saver, dctx, policy, listener);
+        return new SourceContext(writer, application, saver, dctx, policy, listener, clock);
     }
 
     private void runStages(SourceContext ctx, StageTable table, Part part) throws IOException {

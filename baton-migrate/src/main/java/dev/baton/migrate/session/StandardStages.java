@@ -2,6 +2,7 @@ package dev.baton.migrate.session;
 
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.RegisteredSection;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.RecordTypes;
 import dev.baton.migrate.precopy.Region;
@@ -58,7 +59,7 @@ final class StandardStages {
 
     private static void iterationEnd(StreamRecord record) throws IOException {
         if (record.length() != 16) {
-            throw record.error("ITERATION_END body is " + record.length() + " octets, not 16", 0);
+            throw record.error("ITERATION_END body is " + Plural.count(record.length(), "octet") + ", not 16", 0);
         }
     }
 
@@ -102,11 +103,11 @@ final class StandardStages {
         for (int i = 0; i < newlyBefore.length; i++) {
             newlyBefore[i] = regions.get(i).newlyDirtied();
         }
-        long start = System.nanoTime();
+        long start = ctx.clock().nanoTime();
         long octets = ctx.sender().pass(bandwidthLimit);
         ctx.writer().begin(RecordTypes.ITERATION_END).putInt(index).putInt(paused ? 1 : 0).putLong(octets).end();
         ctx.writer().flush();
-        long nanos = Math.max(1, System.nanoTime() - start);
+        long nanos = Math.max(1, ctx.clock().nanoTime() - start);
         if (!paused) {
             ctx.estimator().passSent(octets, nanos);
         }

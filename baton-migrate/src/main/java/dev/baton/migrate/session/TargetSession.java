@@ -10,6 +10,7 @@ import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.StreamHeader;
 import dev.baton.core.wire.VersionWindow;
 import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.RegionReceiver;
 import dev.baton.migrate.returnpath.ControlMessage;
 import dev.baton.migrate.returnpath.ControlReader;
@@ -32,12 +33,14 @@ public final class TargetSession {
     private final MigrationProtocol protocol;
     private final VersionWindow streams;
     private final MigrationListener listener;
+    private final MigrationClock clock;
 
     private TargetSession(Builder b) {
         this.factory = b.factory;
         this.protocol = b.protocol;
         this.streams = b.streams;
         this.listener = b.listener;
+        this.clock = b.clock;
     }
 
     /**
@@ -47,12 +50,13 @@ public final class TargetSession {
         return new Builder(factory);
     }
 
-    /** How a target session receives. Timeouts are the transport's. */
+    /** How a target session receives. Timeouts are the transport's, measured on the session's clock. */
     public static final class Builder {
         private final Supplier<? extends MigratableApplication> factory;
         private MigrationProtocol protocol = MigrationProtocol.standard();
         private VersionWindow streams = VersionWindow.supported();
         private MigrationListener listener = MigrationListener.none();
+        private MigrationClock clock = MigrationClock.system();
 
         private Builder(Supplier<? extends MigratableApplication> factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -74,6 +78,15 @@ public final class TargetSession {
             return this;
         }
 
+        /**
+         * The clock the transport's timeout is measured on (default {@link MigrationClock#system()}):
+         * a test's clock, which moves only when the test says, keeps a loaded machine from timing out.
+         */
+        public Builder clock(MigrationClock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
         public TargetSession build() {
             return new TargetSession(this);
         }
@@ -86,6 +99,7 @@ public final class TargetSession {
      * @throws MigrationFailedException when the migration failed: the instance was discarded
      */
     public MigratableApplication receive(Transport transport) throws MigrationFailedException {
+        transport.clock(clock);
         MigratableApplication app = factory.get();
         ControlWriter control = transport.hasReturnPath() ? new ControlWriter(transport.out()) : null;
         boolean[] accepted = {false};

@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.migrate.MigrationClock;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -57,6 +58,11 @@ abstract class ChannelTransport implements Transport {
     @Override
     public String stalled() {
         return guard.stalled();
+    }
+
+    @Override
+    public void clock(MigrationClock clock) {
+        guard.clock(clock);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.core.wire.InputFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class FileTransport extends ChannelTransport {
 
     /** For the target: an existing file to read the stream from. */
     public static FileTransport open(Path file) throws IOException {
-        return new FileTransport(FileChannel.open(file, StandardOpenOption.READ), false, file, Duration.ZERO);
+        return new FileTransport(InputFiles.open(file), false, file, Duration.ZERO);
     }
 
     @Override

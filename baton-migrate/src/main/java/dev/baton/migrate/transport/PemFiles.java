@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.core.wire.InputFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class PemFiles {
     }
 
     static boolean isPem(Path file) throws IOException {
-        byte[] start = new byte[(int) Math.min(Files.size(file), 4096)];
+        byte[] start = new byte[(int) Math.min(Files.size(InputFiles.notADirectory(file)), 4096)];
         try (var in = Files.newInputStream(file)) {
             int n = in.readNBytes(start, 0, start.length);
             return new String(start, 0, n, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
@@ -45,7 +46,7 @@ final class PemFiles {
     }
 
     static List<Block> blocks(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String text = Files.readString(InputFiles.notADirectory(file), StandardCharsets.ISO_8859_1);
         List<Block> blocks = new ArrayList<>();
         int at = 0;
         while (true) {

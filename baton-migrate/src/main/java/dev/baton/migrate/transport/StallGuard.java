@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.migrate.MigrationClock;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -32,6 +33,7 @@ final class StallGuard implements AutoCloseable {
     private final Runnable abort;
     private final Runnable stopInput;
     private final String peer;
+    private volatile MigrationClock clock;
     private final ScheduledFuture<?> tick;
     /** When the read or write in progress began, or 0 when none is. */
     private volatile long readingSince;
@@ -47,11 +49,22 @@ final class StallGuard implements AutoCloseable {
      * @param peer      named in the message, e.g. "127.0.0.1:7000"
      */
     StallGuard(Duration timeout, Runnable abort, Runnable stopInput, String peer) {
+        this(timeout, abort, stopInput, peer, MigrationClock.system(), true);
+    }
+
+    /**
+     * A guard timed by {@code clock}, which checks the calls in progress on a timer (every eighth
+     * of the timeout, 5 to 100 ms) when {@code ticking}, and otherwise only when {@link #check()}
+     * is called: a test decides both when time passes and when the guard looks.
+     */
+    StallGuard(Duration timeout, Runnable abort, Runnable stopInput, String peer, MigrationClock clock,
+            boolean ticking) {
         this.timeoutNanos = timeout.isZero() || timeout.isNegative() ? 0 : timeout.toNanos();
         this.abort = abort;
         this.stopInput = stopInput;
         this.peer = peer;
-        if (timeoutNanos == 0) {
+        this.clock = clock;
+        if (timeoutNanos == 0 || !ticking) {
             this.tick = null;
         } else {
             long period = Math.max(5_000_000L, Math.min(timeoutNanos / 8, 100_000_000L));
@@ -59,8 +72,15 @@ final class StallGuard implements AutoCloseable {
         }
     }
 
-    private void check() {
-        long now = System.nanoTime();
+    /**
+     * Ends the read or write in progress when it has been blocked longer than the timeout: a
+     * write always (it aborts the transport), a read unless reads are not timed.
+     */
+    void check() {
+        if (timeoutNanos == 0) {
+            return;
+        }
+        long now = clock.nanoTime();
         long r = readingSince;
         long w = writingSince;
         if (stalled != null) {
@@ -79,9 +99,19 @@ final class StallGuard implements AutoCloseable {
         return timeoutNanos / 1_000_000;
     }
 
+    /** Measures the timeout on {@code c} from now on; set it while no call is in progress. */
+    void clock(MigrationClock c) {
+        this.clock = java.util.Objects.requireNonNull(c, "clock");
+    }
+
     /** Whether a read that waits longer than the timeout is a stall (it is unless turned off). */
     void readsTimed(boolean on) {
         readsTimed = on;
+    }
+
+    /** Whether a read, or a write, is in progress. */
+    boolean inProgress() {
+        return readingSince != 0 || writingSince != 0;
     }
 
     /** Why the guard aborted the transport, or null. */
@@ -93,7 +123,7 @@ final class StallGuard implements AutoCloseable {
         return new ReadableByteChannel() {
             @Override
             public int read(ByteBuffer dst) throws IOException {
-                readingSince = System.nanoTime() | 1;
+                readingSince = clock.nanoTime() | 1;
                 try {
                     int n = c.read(dst);
                     if (n < 0 && stalled != null) {
@@ -130,7 +160,7 @@ final class StallGuard implements AutoCloseable {
                 try {
                     while (src.position() < end) {
                         src.limit(Math.min(end, src.position() + PIECE));
-                        writingSince = System.nanoTime() | 1;
+                        writingSince = clock.nanoTime() | 1;
                         try {
                             total += c.write(src);
                         } finally {

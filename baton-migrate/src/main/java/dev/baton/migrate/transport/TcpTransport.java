@@ -35,7 +35,7 @@ public final class TcpTransport extends ChannelTransport {
     public static TcpTransport connect(String host, int port, Duration timeout) throws IOException {
         SocketChannel c = SocketChannel.open();
         try {
-            c.socket().connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            Addresses.connect(c.socket(), host, port, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             configure(c);
             return new TcpTransport(c, timeout);
         } catch (IOException | RuntimeException e) {
@@ -55,7 +55,9 @@ public final class TcpTransport extends ChannelTransport {
         return listen(new InetSocketAddress(port));
     }
 
+    /** Listens on {@code address}; an address whose host does not resolve is refused, naming it. */
     public static Listener listen(InetSocketAddress address) throws IOException {
+        Addresses.requireResolved(address);
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.bind(address);

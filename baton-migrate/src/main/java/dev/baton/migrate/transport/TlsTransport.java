@@ -46,7 +46,7 @@ public final class TlsTransport extends ChannelTransport {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         String peer = host + ":" + port;
         try {
-            plain.connect(new InetSocketAddress(host, port), millis);
+            Addresses.connect(plain, host, port, millis);
             plain.setTcpNoDelay(true);
             SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
             ssl.setUseClientMode(true);
@@ -65,9 +65,15 @@ public final class TlsTransport extends ChannelTransport {
 
     /** Listens on {@code port} (0 for any free port) for sources that present a trusted certificate. */
     public static Listener listen(int port, TlsConfig tls) throws IOException {
+        return listen(new InetSocketAddress(port), tls);
+    }
+
+    /** Listens on {@code address} (port 0 for any free port); an address whose host does not resolve is refused. */
+    public static Listener listen(InetSocketAddress address, TlsConfig tls) throws IOException {
+        Addresses.requireResolved(address);
         ServerSocket server = new ServerSocket();
         try {
-            server.bind(new InetSocketAddress(port));
+            server.bind(address);
             return new Listener(server, tls.context());
         } catch (IOException e) {
             server.close();

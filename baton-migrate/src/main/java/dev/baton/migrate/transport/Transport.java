@@ -1,5 +1,6 @@
 package dev.baton.migrate.transport;
 
+import dev.baton.migrate.MigrationClock;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
@@ -46,6 +47,14 @@ public interface Transport extends Closeable {
      * answer instead.
      */
     void timeReads(boolean on);
+
+    /**
+     * Measures the timeout on {@code clock} from now on (by default the JVM's,
+     * {@link MigrationClock#system()}). A session gives its transport its own clock before the
+     * first read or write; a transport of your own may ignore it.
+     */
+    default void clock(MigrationClock clock) {
+    }
 
     /** Closes at once, from any thread: blocked reads and writes fail. Never throws. */
     void abort();

@@ -8,15 +8,21 @@ import dev.baton.migrate.transport.TcpTransport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Faults after the ACK reached the source, in GO or DONE: the two-generals window. The source has
  * committed and never resumes, so the two ends never both run; when GO is lost the target
  * discards and the source says the hand-over is unconfirmed (docs/MIGRATION.md, "The commit rule").
+ * Both ends time out on a {@link FaultClock}, still until the fault: every trial reaches the ACK,
+ * however slow the machine.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CommitWindowTest {
+    /** Ends the stalled trials (GO or DONE never comes), on a {@link FaultClock}: it runs only after the fault. */
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     @Test
@@ -49,15 +55,16 @@ class CommitWindowTest {
         SampleApplication source = FaultTrials.source();
         String before = StateDigest.of(source);
         AtomicReference<SampleApplication> made = new AtomicReference<>();
-        TargetSession target = TargetSession.builder(() -> {
+        TargetSession.Builder target = TargetSession.builder(() -> {
             SampleApplication a = FaultTrials.emptyTarget();
             made.set(a);
             return a;
-        }).build();
-        try (TcpTransport.Listener listener = TcpTransport.listen(0).timeout(TIMEOUT);
-                Loopback loop = Loopback.on(listener, target);
-                FaultProxy proxy = new FaultProxy(listener.port(), fault, null)) {
-            MigrationStats stats = SourceSession.builder(source).timeout(TIMEOUT).build()
+        });
+        try (FaultClock time = new FaultClock(TIMEOUT);
+                TcpTransport.Listener listener = TcpTransport.listen(0).timeout(TIMEOUT);
+                Loopback loop = Loopback.on(listener, target.clock(time.clock).build());
+                FaultProxy proxy = new FaultProxy(listener.port(), fault, null, time::flow)) {
+            MigrationStats stats = SourceSession.builder(source).timeout(TIMEOUT).clock(time.clock).build()
                     .migrate(TcpTransport.connect("127.0.0.1", proxy.port(), TIMEOUT));
             Object t = loop.outcome();
             boolean activated = t instanceof SampleApplication;

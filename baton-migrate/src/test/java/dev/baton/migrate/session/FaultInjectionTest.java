@@ -8,8 +8,10 @@ import dev.baton.migrate.sample.SampleApplication;
 import dev.baton.migrate.transport.TcpTransport;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A fault-injecting proxy between source and target on loopback TCP: the connection is dropped,
@@ -17,7 +19,11 @@ import org.junit.jupiter.api.Test;
  * target's ACK has reached the source. Every trial must end with the source resumed, its state
  * digest unchanged, a one-line reason, and the target having discarded what it loaded. Set
  * {@code -Dbaton.faults.trials=N} and {@code -Dbaton.faults.seed=S} to run more or others.
+ *
+ * <p>Both ends time out on a {@link FaultClock}: no timeout before the fault, however slow the
+ * machine, and a stall ends the moment it happens. A class timeout turns a hang into a failure.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class FaultInjectionTest {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
     private static final FaultProxy.Kind[] KINDS = {FaultProxy.Kind.DROP, FaultProxy.Kind.STALL,
@@ -53,16 +59,17 @@ class FaultInjectionTest {
     private static void trial(SampleApplication source, String before, FaultProxy.Fault fault, FaultTrials.Tally tally,
             int index) throws Exception {
         AtomicReference<SampleApplication> made = new AtomicReference<>();
-        TargetSession target = TargetSession.builder(() -> {
+        TargetSession.Builder target = TargetSession.builder(() -> {
             SampleApplication a = FaultTrials.emptyTarget();
             made.set(a);
             return a;
-        }).build();
-        try (TcpTransport.Listener listener = TcpTransport.listen(0).timeout(TIMEOUT);
-                Loopback loop = Loopback.on(listener, target);
-                FaultProxy proxy = new FaultProxy(listener.port(), fault, null)) {
+        });
+        try (FaultClock time = new FaultClock(TIMEOUT);
+                TcpTransport.Listener listener = TcpTransport.listen(0).timeout(TIMEOUT);
+                Loopback loop = Loopback.on(listener, target.clock(time.clock).build());
+                FaultProxy proxy = new FaultProxy(listener.port(), fault, null, time::flow)) {
             AtomicReference<MigrationFailedException> failure = new AtomicReference<>();
-            assertThatThrownBy(() -> SourceSession.builder(source).timeout(TIMEOUT).build()
+            assertThatThrownBy(() -> SourceSession.builder(source).timeout(TIMEOUT).clock(time.clock).build()
                     .migrate(TcpTransport.connect("127.0.0.1", proxy.port(), TIMEOUT)))
                     .as("trial %d, %s", index, fault)
                     .isInstanceOfSatisfying(MigrationFailedException.class, failure::set);

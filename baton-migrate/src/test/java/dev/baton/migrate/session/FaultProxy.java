@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * octet of one direction it drops the connection (RST both ways), stalls that direction (stops
  * reading and sending, connections left open), truncates it (a FIN to the receiver, the rest
  * swallowed), corrupts the octet (flips bits), or runs a hook (to kill a child target) and then
- * drops. Without a fault it counts the octets each way.
+ * drops. Without a fault it counts the octets each way. When the fault fires it first tells
+ * {@code fired} (a {@link FaultClock} lets time flow from then on).
  */
 final class FaultProxy implements AutoCloseable {
     enum Kind { NONE, DROP, STALL, TRUNCATE, CORRUPT, HOOK }
@@ -35,6 +36,7 @@ final class FaultProxy implements AutoCloseable {
     private final int targetPort;
     private final Fault fault;
     private final Runnable hook;
+    private final Runnable onFire;
     private final AtomicLong forward = new AtomicLong();
     private final AtomicLong back = new AtomicLong();
     private final CountDownLatch done = new CountDownLatch(2);
@@ -42,12 +44,17 @@ final class FaultProxy implements AutoCloseable {
     private volatile Socket toTarget;
     private volatile boolean fired;
 
-    FaultProxy(int targetPort, Fault fault, Runnable hook) throws IOException {
+    /**
+     * @param hook   what a HOOK fault runs before it drops the connection
+     * @param onFire told when the fault fires, before it happens
+     */
+    FaultProxy(int targetPort, Fault fault, Runnable hook, Runnable onFire) throws IOException {
         this.server = new ServerSocket();
         this.server.bind(new InetSocketAddress("127.0.0.1", 0));
         this.targetPort = targetPort;
         this.fault = fault;
         this.hook = hook;
+        this.onFire = onFire;
         Thread.ofPlatform().daemon().name("fault-proxy-accept").start(this::run);
     }
 
@@ -110,6 +117,7 @@ final class FaultProxy implements AutoCloseable {
                 if (mine && !fired && at + n > fault.offset()) {
                     int before = (int) (fault.offset() - at);
                     fired = true;
+                    onFire.run();
                     switch (fault.kind()) {
                         case CORRUPT -> {
                             buf[before] ^= (byte) fault.flip();

@@ -36,10 +36,12 @@ final class FaultTrials {
     static Lengths dryRun() throws Exception {
         SampleApplication source = source();
         Duration t = Duration.ofSeconds(10);
-        try (TcpTransport.Listener listener = TcpTransport.listen(0).timeout(t);
-                Loopback loop = Loopback.on(listener, TargetSession.builder(FaultTrials::emptyTarget).build());
-                FaultProxy proxy = new FaultProxy(listener.port(), FaultProxy.Fault.NONE, null)) {
-            MigrationStats stats = SourceSession.builder(source).timeout(t).build()
+        try (FaultClock time = new FaultClock(t); // never flows: no fault fires, nothing may time out
+                TcpTransport.Listener listener = TcpTransport.listen(0).timeout(t);
+                Loopback loop = Loopback.on(listener, TargetSession.builder(FaultTrials::emptyTarget)
+                        .clock(time.clock).build());
+                FaultProxy proxy = new FaultProxy(listener.port(), FaultProxy.Fault.NONE, null, time::flow)) {
+            MigrationStats stats = SourceSession.builder(source).timeout(t).clock(time.clock).build()
                     .migrate(TcpTransport.connect("127.0.0.1", proxy.port(), t));
             assertThat(stats.targetConfirmed()).isTrue();
             assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source));

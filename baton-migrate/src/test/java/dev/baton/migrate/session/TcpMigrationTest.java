@@ -14,6 +14,7 @@ class TcpMigrationTest {
     @Test
     void aRunningApplicationMigratesWithItsWholeState() throws Exception {
         SampleApplication source = new SampleApplication(4 << 20, 200, 50_000).fill(7).start();
+        SampleWrites.awaitMoreThan(source, 0); // the state changes while it migrates, from the start
         Recorder targetEvents = new Recorder();
         TargetSession target = TargetSession.builder(() -> new SampleApplication(4 << 20, 200, 0))
                 .listener(targetEvents).build();

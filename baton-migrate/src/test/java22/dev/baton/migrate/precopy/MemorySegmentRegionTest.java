@@ -8,6 +8,7 @@ import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.WriterOptions;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.RecordTypes;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
@@ -32,7 +33,8 @@ class MemorySegmentRegionTest {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults().withChecksums(true))) {
-                new RegionSender(List.of(source), w, DescriptionContext.empty(), o -> { }).pass(0);
+                new RegionSender(List.of(source), w, DescriptionContext.empty(), o -> { }, MigrationClock.system())
+                        .pass(0);
                 w.writeStaticDataEnd();
                 w.writeEnd();
             }

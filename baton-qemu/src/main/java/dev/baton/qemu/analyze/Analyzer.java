@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -60,13 +62,25 @@ public final class Analyzer {
 
     /**
      * Extracts the stream into {@code dir}: a file per RAM block as the pages stream by, then
-     * desc.json and state.json (no newline at their end, as the script writes them).
+     * desc.json and state.json (no newline at their end, as the script writes them). The
+     * directory is made when it does not exist, but not its parents: a mistyped path is an error
+     * that names the missing parent, not a tree of new directories.
      *
      * @param created told each file's path once it is written
+     * @throws NoSuchFileException naming the parent when it does not exist
      */
     public static SavevmStream extract(SavevmSource source, SavevmOptions options, Path dir, Consumer<Path> created)
             throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new NoSuchFileException(parent.toString(), null, "no such directory (for " + dir + ")");
+            }
+            if (Files.exists(dir)) {
+                throw new FileSystemException(dir.toString(), null, "is not a directory");
+            }
+            Files.createDirectory(dir);
+        }
         SavevmStream s;
         try (RamExtractor ram = new RamExtractor(dir, created)) {
             s = source.read(options.withRam(ram));

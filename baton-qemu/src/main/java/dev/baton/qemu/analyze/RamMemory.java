@@ -1,5 +1,6 @@
 package dev.baton.qemu.analyze;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.qemu.savevm.RamBlock;
 import dev.baton.qemu.savevm.RamSink;
 import java.io.Closeable;
@@ -58,7 +59,8 @@ public final class RamMemory implements RamSink, Closeable {
     @Override
     public void block(RamBlock b) throws IOException {
         if (b.pages() > MAX_PAGES) {
-            throw new Refused("RAM block '" + b.name() + "' has " + b.pages() + " pages; the memory dump takes at most "
+            throw new Refused("RAM block '" + b.name() + "' has " + Plural.count(b.pages(), "page")
+                    + "; the memory dump takes at most "
                     + MAX_PAGES);
         }
         pageSize = b.pageSize();

@@ -1,5 +1,6 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -199,7 +200,8 @@ final class RamSectionReader {
         long len = in.be32("compressed page length");
         long bound = pageSize + (pageSize >> 12) + (pageSize >> 14) + (pageSize >> 25) + 13; // compressBound
         if (len > bound) {
-            throw in.errorAt(at, "compressed page of " + len + " octets; at most " + bound + " can hold one page");
+            throw in.errorAt(at, "compressed page of " + Plural.count(len, "octet") + "; at most " + bound
+                    + " can hold one page");
         }
         compressedPages++;
         boolean inside = inBlock(in, at, b, addr);
@@ -244,7 +246,7 @@ final class RamSectionReader {
             throw in.errorAt(at, "XBZRLE page with encoding flag " + encoding + " instead of 1");
         }
         if (len > pageSize) {
-            throw in.errorAt(at, "XBZRLE delta of " + len + " octets is longer than a page");
+            throw in.errorAt(at, "XBZRLE delta of " + Plural.count(len, "octet") + " is longer than a page");
         }
         xbzrlePages++;
         boolean inside = inBlock(in, at, b, addr);

@@ -1,6 +1,7 @@
 package dev.baton.qemu.savevm;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class SavevmInput {
         }
         int have = window.fill((int) n);
         if (have < n) {
-            throw error("truncated: " + what + " needs " + n + " octets, " + have + " remain");
+            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + have + " left");
         }
     }
 
@@ -135,7 +136,7 @@ public final class SavevmInput {
     public void skip(long n, String what) throws IOException {
         long done = in.skip(n);
         if (done < n) {
-            throw error("truncated: " + what + " needs " + n + " octets, " + done + " remain");
+            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + done + " left");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.baton.qemu.savevm;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.InputFiles;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.Utf8;
 import dev.baton.core.wire.WireInput;
@@ -19,7 +21,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -93,7 +94,7 @@ public final class SavevmReader {
      * is read from the start, so device sections find it ready.
      */
     public static SavevmStream read(Path file, SavevmOptions options) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = InputFiles.open(file)) {
             SavevmReader r = new SavevmReader(new SavevmInput(WireInput.of(ch, ch.size()), 0), null, options);
             r.pageSizeHint = VmdescLocator.pageSizeHint(ch, options.maxTail());
             CompletableFuture<VmdescLocator.Located> search = CompletableFuture.supplyAsync(() -> {
@@ -425,7 +426,8 @@ public final class SavevmReader {
                 if (len == 16) {
                     pageSummary = ByteBuffer.wrap(data).getLong(0);
                 } else if (len != 0) {
-                    problems.accept(in.errorAt(at, "POSTCOPY_ADVISE of " + len + " octets; QEMU sends 0 or 16"));
+                    problems.accept(in.errorAt(at, "POSTCOPY_ADVISE of " + Plural.count(len, "octet")
+                            + "; QEMU sends 0 or 16"));
                 }
             }
             case Command.PACKAGED -> throw in.errorAt(at, "PACKAGED command (a postcopy device-state package) "
@@ -464,7 +466,8 @@ public final class SavevmReader {
             in.skip(len, "vmdesc");
         } else {
             if (len > options.maxTail()) {
-                throw in.errorAt(at, "vmdesc of " + len + " octets is beyond the limit of " + options.maxTail());
+                throw in.errorAt(at, "vmdesc of " + Plural.count(len, "octet") + " is beyond the limit of "
+                        + options.maxTail());
             }
             vmdesc = VmdescParser.parse(in.bytes((int) len, "vmdesc"), at, records, problems);
         }

@@ -1,5 +1,6 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public sealed interface SavevmSource {
         public SavevmStream read(SavevmOptions options) throws IOException {
             if (!Files.isRegularFile(path)) {
                 // a named pipe or a device: read it as a pipe
-                try (InputStream in = Files.newInputStream(path)) {
+                try (InputStream in = Files.newInputStream(InputFiles.notADirectory(path))) {
                     return SavevmReader.read(in, options);
                 }
             }

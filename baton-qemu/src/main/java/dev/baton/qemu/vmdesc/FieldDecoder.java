@@ -1,5 +1,6 @@
 package dev.baton.qemu.vmdesc;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.SavevmInput;
 import dev.baton.qemu.vmdesc.StateValue.BoolValue;
@@ -99,8 +100,8 @@ public final class FieldDecoder {
                 StructValue v = struct(f.struct(), where + "/");
                 long used = in.offset() - at;
                 if (used != f.size()) {
-                    problems.accept(in.errorAt(at, "field '" + where + "'", "struct took " + used
-                            + " octets, the vmdesc says " + f.size()));
+                    problems.accept(in.errorAt(at, "field '" + where + "'", "struct took "
+                            + Plural.count(used, "octet") + ", the vmdesc says " + f.size()));
                 }
                 yield v;
             }
@@ -137,8 +138,8 @@ public final class FieldDecoder {
     private byte[] raw(FieldDesc f, String where) throws IOException {
         long remaining = in.remaining();
         if (remaining >= 0 && f.size() > remaining) {
-            throw in.errorAt(in.offset(), "field '" + where + "'", "the vmdesc says " + f.size()
-                    + " octets, only " + remaining + " remain in the stream");
+            throw in.errorAt(in.offset(), "field '" + where + "'", "the vmdesc says "
+                    + Plural.count(f.size(), "octet") + ", only " + remaining + " left in the stream");
         }
         return in.bytes((int) f.size(), "field '" + where + "'");
     }

@@ -4,9 +4,11 @@ import dev.baton.core.compat.Schema;
 import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * QEMU's {@code -dump-vmstate} JSON (every device's VMStateDescription: {@code version_id},
@@ -42,15 +44,16 @@ public final class VmstateDump {
         return machine;
     }
 
-    /** Whether a parsed JSON document is a QEMU vmstate dump rather than a Baton description document. */
+    /**
+     * Whether a parsed JSON document is a QEMU vmstate dump rather than a Baton description
+     * document: an object of objects (sections, and the machine type), without Baton's
+     * {@code descriptions}.
+     */
     public static boolean isDump(Object root) {
         if (!(root instanceof Map<?, ?> m) || m.containsKey("descriptions")) {
             return false;
         }
-        if (m.containsKey(MACHINE)) {
-            return true;
-        }
-        return !m.isEmpty() && m.values().stream().allMatch(v -> v instanceof Map<?, ?> e && e.containsKey("Description"));
+        return !m.isEmpty() && m.values().stream().allMatch(v -> v instanceof Map<?, ?>);
     }
 
     /**
@@ -65,17 +68,34 @@ public final class VmstateDump {
         String machine = null;
         for (Map.Entry<String, Object> e : root.entrySet()) {
             Map<String, Object> entry = JsonFields.object(e.getValue(), "section " + e.getKey());
-            if (e.getKey().equals(MACHINE)) {
-                machine = JsonFields.optionalString(entry, "Name");
-                continue;
+            try {
+                if (e.getKey().equals(MACHINE)) {
+                    machine = JsonFields.optionalString(entry, "Name");
+                    continue;
+                }
+                sections.put(e.getKey(), section(e.getKey(), entry, all));
+            } catch (IllegalArgumentException problem) {
+                throw new IllegalArgumentException("section " + e.getKey() + ": " + problem.getMessage(), problem);
             }
-            Object d = entry.get("Description");
-            if (d == null) {
-                throw new IllegalArgumentException("section " + e.getKey() + " has no \"Description\"");
-            }
-            sections.put(e.getKey(), description(JsonFields.object(d, "section " + e.getKey() + "'s Description"), all, 0));
         }
         return new VmstateDump(Schema.of(sections, all, true), machine);
+    }
+
+    /**
+     * A section's description; without one (a dump may lack it, and vmstate-static-checker.py
+     * then compares only the section's versions) a description of the section's own name and
+     * versions, with no fields, that says it lacks its Description.
+     */
+    private static Schema.Description section(String key, Map<String, Object> entry,
+            Map<String, Schema.Description> all) {
+        Object d = entry.get("Description");
+        if (d != null) {
+            return description(JsonFields.object(d, "its \"Description\""), all, 0);
+        }
+        String name = JsonFields.optionalString(entry, "Name");
+        return new Schema.Description(name != null ? name : key, JsonFields.count(entry, "version_id", 0),
+                JsonFields.count(entry, "minimum_version_id", 0), null, List.of(), List.of(),
+                EnumSet.allOf(Schema.Entry.class));
     }
 
     private static Schema.Description description(Map<String, Object> m, Map<String, Schema.Description> all, int depth) {
@@ -107,8 +127,14 @@ public final class VmstateDump {
         for (Object o : JsonFields.list(m, "Subsections")) {
             subsections.add(description(JsonFields.object(o, "a subsection of " + name), all, depth + 1));
         }
+        Set<Schema.Entry> missing = EnumSet.noneOf(Schema.Entry.class);
+        for (Schema.Entry e : List.of(Schema.Entry.FIELDS, Schema.Entry.SUBSECTIONS)) {
+            if (!m.containsKey(e.key())) {
+                missing.add(e); // QEMU writes neither when there are none
+            }
+        }
         Schema.Description d = new Schema.Description(name, JsonFields.count(m, "version_id", 0),
-                JsonFields.count(m, "minimum_version_id", 0), null, fields, subsections);
+                JsonFields.count(m, "minimum_version_id", 0), null, fields, subsections, missing);
         all.putIfAbsent(name, d);
         return d;
     }

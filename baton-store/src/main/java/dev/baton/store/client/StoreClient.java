@@ -304,6 +304,16 @@ public final class StoreClient implements AutoCloseable {
         return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Why the client stopped working (its connection could not be resumed, or it was closed), or
+     * null while it works: {@link #nextEvent} cannot tell a quiet watch from a lost connection.
+     */
+    public StoreException failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
     /** Watch events received and not yet taken (without a listener). */
     public int queuedEvents() {
         return events.size();

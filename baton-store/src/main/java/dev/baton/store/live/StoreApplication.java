@@ -68,6 +68,9 @@ public final class StoreApplication implements MigratableApplication {
     private Consumer<StoreApplication> onActivate = a -> { };
     private Runnable onResume = () -> { };
     private Consumer<Boolean> onHandedOver = c -> { };
+    private Consumer<LiveProgress> progress = p -> { };
+    /** Passes made while the store served: the number of the last pass, made paused. */
+    private int livePasses;
     /** Target, for failure tests: "static", "precopy", "loaded" or "activate". */
     private String failAt = "";
     private long recordsLoaded;
@@ -90,9 +93,19 @@ public final class StoreApplication implements MigratableApplication {
 
     /** The running store, to send. */
     public static StoreApplication source(Store store, Runnable onResume, Consumer<Boolean> onHandedOver) {
+        return source(store, onResume, onHandedOver, p -> { });
+    }
+
+    /**
+     * The running store, to send; {@code progress} hears how far the tree has got (on the
+     * session's thread, after each chunk of the first pass and after every pass).
+     */
+    public static StoreApplication source(Store store, Runnable onResume, Consumer<Boolean> onHandedOver,
+            Consumer<LiveProgress> progress) {
         StoreApplication a = new StoreApplication(store, true);
         a.onResume = onResume;
         a.onHandedOver = onHandedOver;
+        a.progress = progress;
         return a;
     }
 
@@ -213,32 +226,41 @@ public final class StoreApplication implements MigratableApplication {
 
     private void sendLive(SourceContext ctx) throws IOException {
         boolean gens = withGenerations(ctx);
-        store.locked(() -> {
+        long total = store.locked(() -> {
             store.tree().trackDirty(true);
-            return null;
+            return store.tree().nodeCount();
         });
-        long start = System.nanoTime();
+        long start = ctx.clock().nanoTime();
         long startOffset = ctx.writer().offset();
         long count = 0;
         String after = null;
         do {
             List<Copied> chunk = new ArrayList<>(CHUNK);
             String from = after;
-            after = store.locked(() -> store.tree().visitFrom(from, CHUNK,
-                    (p, n) -> chunk.add(new Copied(p, n.value(), n.perms(), n.generation()))));
+            long[] dirty = new long[1];
+            after = store.locked(() -> {
+                String next = store.tree().visitFrom(from, CHUNK,
+                        (p, n) -> chunk.add(new Copied(p, n.value(), n.perms(), n.generation())));
+                dirty[0] = store.tree().dirtyCount();
+                return next;
+            });
             for (Copied c : chunk) {
                 writeNode(ctx, c, gens);
             }
             count += chunk.size();
+            // nodes made during the pass may be visited too: never report more sent than to send
+            progress.accept(new LiveProgress(0, false, count, Math.max(total, count), ctx.writer().offset(), dirty[0]));
         } while (after != null);
         ctx.writer().flush();
         iteration(ctx, 0, startOffset, count, start, false);
         for (int i = 1; i < MAX_ROUNDS; i++) {
-            long s = System.nanoTime();
+            long s = ctx.clock().nanoTime();
             long o = ctx.writer().offset();
             int sent = round(ctx, gens);
             ctx.writer().flush();
+            progress.accept(new LiveProgress(i, false, sent, sent, ctx.writer().offset(), dirtyCount()));
             iteration(ctx, i, o, sent, s, false);
+            livePasses = i + 1;
             if (sent <= CONVERGED) {
                 ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0));
                 return;
@@ -248,17 +270,22 @@ public final class StoreApplication implements MigratableApplication {
     }
 
     private void sendFinal(SourceContext ctx) throws IOException {
-        long s = System.nanoTime();
+        long s = ctx.clock().nanoTime();
         long o = ctx.writer().offset();
         int sent = round(ctx, withGenerations(ctx));
         store.tree().trackDirty(false); // paused: nothing changes any more
+        progress.accept(new LiveProgress(livePasses, true, sent, sent, ctx.writer().offset(), 0));
         iteration(ctx, ctx.paused() ? MAX_ROUNDS : 0, o, sent, s, true);
+    }
+
+    private long dirtyCount() {
+        return store.locked(() -> (long) store.tree().dirtyCount());
     }
 
     private static void iteration(SourceContext ctx, int index, long fromOffset, long objects, long startNanos,
             boolean paused) {
         long octets = ctx.writer().offset() - fromOffset;
-        long nanos = Math.max(1, System.nanoTime() - startNanos);
+        long nanos = Math.max(1, ctx.clock().nanoTime() - startNanos);
         ctx.iteration(new MigrationEvent.Iteration(index, octets, 0, objects, nanos, 0, 0, octets * 1e9 / nanos, 0,
                 paused));
         ctx.progress(ctx.writer().offset());

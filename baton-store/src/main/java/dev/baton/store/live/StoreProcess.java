@@ -2,10 +2,6 @@ package dev.baton.store.live;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A store server in a child JVM ({@code StoreMain} on this JVM's class path), and the live
@@ -59,69 +56,70 @@ public final class StoreProcess implements AutoCloseable {
 
     /**
      * As {@link #takeover}, but the new process outlives this one: its output goes to {@code log}
-     * instead of a pipe, so a command that starts it can hand the store over and exit.
+     * instead of a pipe, so a command that starts it can hand the store over and exit. It serves
+     * where the store that {@code running} describes serves, with the same grace period.
      */
-    public static StoreProcess takeoverDetached(int port, String release, Path log, Duration timeout)
+    public static StoreProcess takeoverDetached(StoreControl.Info running, String release, Path log, Duration timeout)
             throws IOException {
-        StoreProcess p = spawn(release, log, "--port", Integer.toString(port), "--release", release, "--reuse-port",
+        StoreProcess p = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
+                "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
                 "--control", "0", "--takeover", "--listen-migration", "0");
-        String line = p.expect("migration on port ", timeout);
-        p.migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
-        p.port = port;
+        p.awaitMigrationPort(running.port(), timeout);
         return p;
     }
 
     /**
      * A live update through xenstore's migration format, for interoperability: the store on
      * {@code control} stops serving requests and dumps its state to {@code dump}; a new process at
-     * {@code release} starts from that dump on the same port (SO_REUSEPORT), then the old one
+     * {@code release} starts from that dump where it serves (SO_REUSEPORT), then the old one
      * stops. Nodes, permissions and quotas move; connections, watches and transactions do not
      * (xenstore's format carries them, but as another daemon's sessions: clients start anew). If
-     * the new process fails to start, the old one is unpaused and serves on.
+     * the new process fails to start, it is stopped and the old one is unpaused and serves on.
      *
-     * @return the new process, serving; its output goes to {@code log}
+     * @return the new process, serving (its output goes to {@code log}), and the nodes it was seeded with
      */
-    public static StoreProcess liveUpdateThroughXenstore(int port, int control, String release, Path dump, Path log,
-            Duration timeout) throws IOException {
-        String reply = control(control, "PAUSE_DUMP_XENSTORE " + dump, timeout);
-        if (!reply.startsWith("OK")) {
-            throw new IOException("the store could not dump itself: " + reply);
+    public static XenstoreUpdate liveUpdateThroughXenstore(StoreControl control, StoreControl.Info running,
+            String release, Path dump, Path log, Duration timeout) throws IOException {
+        StoreControl.Reply reply = control.request("PAUSE_DUMP_XENSTORE " + dump.toAbsolutePath(), timeout);
+        if (!reply.ok()) {
+            throw new IOException("the store could not dump itself: " + reply.text());
         }
-        StoreProcess next;
+        StoreProcess next = null;
         try {
-            next = spawn(release, log, "--port", Integer.toString(port), "--release", release, "--reuse-port",
-                    "--control", "0", "--seed", dump.toString());
+            next = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
+                    "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
+                    "--control", "0", "--seed", dump.toAbsolutePath().toString());
             next.awaitServing(timeout);
         } catch (IOException e) {
-            control(control, "UNPAUSE", timeout);
+            if (next != null) {
+                next.close();
+            }
+            control.request("UNPAUSE", timeout);
             throw new IOException(e.getMessage() + "; the old process serves on", e);
         }
-        control(control, "STOP", timeout);
-        return next;
+        control.request("STOP HANDED_OVER", timeout);
+        return new XenstoreUpdate(next, Long.parseLong(reply.text()));
+    }
+
+    /** A live update through a xenstore dump: the new process, and the nodes the dump held. */
+    public record XenstoreUpdate(StoreProcess next, long nodes) {
     }
 
     /**
-     * Asks the store whose control port is {@code control} to move to {@code next}; returns what
-     * the old process reported. For a store this JVM did not start ({@code baton store live-update}).
+     * Asks the store on {@code control} to move to {@code next} (made by {@link #takeover} or
+     * {@link #takeoverDetached}); {@code progress} hears how far it got as it goes. Returns what
+     * the old process reported; on success the old process exits and {@code next} serves.
      */
-    public static Result liveUpdate(int control, StoreProcess next, Duration timeout) throws IOException {
-        return liveUpdate(control, next, timeout, true);
-    }
-
-    /**
-     * Sends one line to the control port of a running store and returns its one-line answer
-     * ({@code DUMP_XENSTORE PATH}, {@code LOAD_XENSTORE PATH}, {@code PAUSE_DUMP_XENSTORE PATH},
-     * {@code UNPAUSE}, {@code STOP}): {@code OK ...}, or {@code ERR} and the reason.
-     */
-    public static String control(int control, String line, Duration timeout) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
-            s.setSoTimeout((int) timeout.toMillis());
-            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
-            String reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            return reply == null ? "ERR the store closed its control connection" : reply;
+    public static Result liveUpdate(StoreControl control, StoreProcess next, Duration timeout,
+            Consumer<LiveProgress> progress) throws IOException {
+        StoreControl.Reply reply = control.liveUpdate(next.migrationPort, timeout, progress);
+        if (!reply.ok()) {
+            return new Result(false, reply.text(), 0, 0, 0, 0, "", 0);
         }
+        String[] t = reply.text().split(" ");
+        next.awaitServing(timeout);
+        return new Result(true, reply.text(), Double.parseDouble(t[0]), Long.parseLong(t[1]), Integer.parseInt(t[2]),
+                Double.parseDouble(t[3]), t[4], Long.parseLong(t[5]));
     }
 
     /** The outcome of a live update, as the old process reported it. */
@@ -146,10 +144,20 @@ public final class StoreProcess implements AutoCloseable {
             args.add(failAt);
         }
         StoreProcess p = spawn(release, null, args.toArray(String[]::new));
-        String line = p.expect("migration on port ", timeout);
-        p.migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
-        p.port = port;
+        p.awaitMigrationPort(port, timeout);
         return p;
+    }
+
+    /** Waits for a new process to listen for the migration of the store on {@code port}; stops it when it fails. */
+    private void awaitMigrationPort(int storePort, Duration timeout) throws IOException {
+        try {
+            String line = expect("migration on port ", timeout);
+            migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        port = storePort;
     }
 
     private static StoreProcess spawn(String release, Path log, String... args) throws IOException {
@@ -197,7 +205,8 @@ public final class StoreProcess implements AutoCloseable {
             }
             if (line.isEmpty() || line.startsWith("takeover failed")) {
                 lines.add(line);
-                throw new IOException("store process " + process.pid() + ": " + (line.isEmpty() ? "ended" : line));
+                throw new IOException("store process " + process.pid() + (line.isEmpty()
+                        ? " ended before it served; it said: " + output() : ": " + line));
             }
         }
     }
@@ -208,31 +217,13 @@ public final class StoreProcess implements AutoCloseable {
      * serves on.
      */
     public Result liveUpdateTo(StoreProcess next, Duration timeout) throws IOException {
-        return liveUpdate(control, next, timeout, true);
+        return liveUpdateTo(next, timeout, p -> { });
     }
 
-    private static Result liveUpdate(int control, StoreProcess next, Duration timeout, boolean awaitNext)
+    /** As {@link #liveUpdateTo(StoreProcess, Duration)}, with the old process's progress as it goes. */
+    public Result liveUpdateTo(StoreProcess next, Duration timeout, Consumer<LiveProgress> progress)
             throws IOException {
-        String reply;
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", control), 5000);
-            s.setSoTimeout((int) timeout.toMillis());
-            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)
-                    .println("LIVE_UPDATE 127.0.0.1 " + next.migrationPort);
-            reply = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        }
-        if (reply == null) {
-            reply = "ERR the old process closed its control connection";
-        }
-        if (!reply.startsWith("OK ")) {
-            return new Result(false, reply.startsWith("ERR ") ? reply.substring(4) : reply, 0, 0, 0, 0, "", 0);
-        }
-        String[] t = reply.split(" ");
-        if (awaitNext) {
-            next.awaitServing(timeout);
-        }
-        return new Result(true, reply, Double.parseDouble(t[1]), Long.parseLong(t[2]), Integer.parseInt(t[3]),
-                Double.parseDouble(t[4]), t[5], Long.parseLong(t[6]));
+        return liveUpdate(StoreControl.at(control), next, timeout, progress);
     }
 
     public int port() {

@@ -156,6 +156,20 @@ public final class Store {
         }
     }
 
+    /**
+     * How many requests, handshakes and expiries wait for the pause to end: each request line a
+     * socket has read while the store was paused counts until {@link #unpause}. A live update and
+     * its tests see from it that a request is held, not lost, with no need to wait and see.
+     */
+    public int waiting() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(unpaused);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code action} under the store's lock, paused or not (for consistent reads, e.g. a pre-copy chunk). */
     public <T> T locked(java.util.function.Supplier<T> action) {
         lock.lock();

@@ -283,6 +283,11 @@ public final class NodeTree {
         return dirty != null;
     }
 
+    /** How many paths are dirty now (changed plus removed roots): what the next drain would give; 0 when not tracking. */
+    public int dirtyCount() {
+        return dirty == null ? 0 : dirty.changed.size() + dirty.removed.size();
+    }
+
     /** The dirty paths recorded since the last call (or since tracking began), and clears them. */
     public DirtyPaths drainDirty() {
         if (dirty == null) {

@@ -21,7 +21,10 @@ import dev.baton.xen.xenstore.XenstoreRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -72,18 +75,30 @@ public final class XenstoreDump {
         return new XenstoreImage(new XenstoreHeader(2, order), records);
     }
 
-    /** Writes the image to {@code file} (through a temporary file, then renamed); returns it. */
+    /**
+     * Writes the image to {@code file} (through a temporary file beside it, then renamed); returns
+     * it. Errors name {@code file}, never the temporary file.
+     */
     public static XenstoreImage write(Store store, Path file) throws IOException {
         XenstoreImage image = image(store);
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".xenstore-", ".tmp");
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(dir, ".xenstore-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 image.write(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such directory " + dir);
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(file.toString(), null, "permission denied");
+        } catch (FileSystemException e) {
+            throw new FileSystemException(file.toString(), null, e.getReason());
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
         return image;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.store.client.StoreClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +36,18 @@ class LiveUpdateTest {
         }
     }
 
+    /** Returns once the clients have had 100 more writes acknowledged: the store serves; fails after 30 s without. */
+    private static void awaitServing(Workload load) throws InterruptedException {
+        long target = load.writes() + 100;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (load.writes() < target) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the clients got " + load.writes() + " writes acknowledged, not " + target);
+            }
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void aStoreUnderLoadMovesTo10AndBackTo20() throws Exception {
         StoreProcess first = StoreProcess.start(0, "2.0", T);
@@ -40,22 +55,26 @@ class LiveUpdateTest {
         StoreProcess second = null;
         StoreProcess third = null;
         try {
+            StoreControl.Info info = StoreControl.at(first.control()).info(T);
+            assertThat(info).isEqualTo(new StoreControl.Info(first.process().pid(), "127.0.0.1", port, "2.0", 30));
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 3);
             load.start();
-            Thread.sleep(300);
+            awaitServing(load);
             second = StoreProcess.takeover(port, "1.0", null, T);
-            StoreProcess.Result down = first.liveUpdateTo(second, T);
+            List<LiveProgress> progress = new CopyOnWriteArrayList<>();
+            StoreProcess.Result down = first.liveUpdateTo(second, T, progress::add);
             assertThat(down.ok()).as(down.message()).isTrue();
             assertThat(down.profile()).isEqualTo("1.0");
+            checkProgress(progress, down);
             assertThat(first.awaitExit(T)).isTrue();
-            Thread.sleep(300);
+            awaitServing(load);
             third = StoreProcess.takeover(port, "2.0", null, T);
             StoreProcess.Result up = second.liveUpdateTo(third, T);
             assertThat(up.ok()).as(up.message()).isTrue();
             assertThat(up.profile()).isEqualTo("2.0");
             assertThat(second.awaitExit(T)).isTrue();
-            Thread.sleep(300);
+            awaitServing(load);
             Workload.Report r = load.stopAndCheck(Duration.ofSeconds(10));
             load.close();
             assertThat(r.problems()).isEmpty();
@@ -73,6 +92,32 @@ class LiveUpdateTest {
         }
     }
 
+    /**
+     * The old process said how far it got as it went: the first pass chunk by chunk over the whole
+     * tree, then each pass, the last one paused; octets only grow.
+     */
+    private static void checkProgress(List<LiveProgress> progress, StoreProcess.Result r) {
+        assertThat(progress).isNotEmpty();
+        List<LiveProgress> first = progress.stream().filter(p -> p.pass() == 0).toList();
+        assertThat(first).hasSizeGreaterThanOrEqualTo(2); // 3000 nodes and more, in chunks of 2000
+        assertThat(first.get(0).toSend()).isGreaterThanOrEqualTo(3000);
+        assertThat(first.get(first.size() - 1).sent()).isGreaterThanOrEqualTo(3000);
+        LiveProgress last = progress.get(progress.size() - 1);
+        assertThat(last.paused()).isTrue();
+        assertThat(last.dirty()).isZero();
+        assertThat(last.pass()).isEqualTo(r.iterations() - 1);
+        assertThat(progress.subList(0, progress.size() - 1)).noneMatch(LiveProgress::paused);
+        for (int i = 0; i < progress.size(); i++) {
+            LiveProgress p = progress.get(i);
+            assertThat(p.sent()).isLessThanOrEqualTo(p.toSend());
+            if (i > 0) {
+                assertThat(p.octets()).isGreaterThanOrEqualTo(progress.get(i - 1).octets());
+                assertThat(p.pass()).isGreaterThanOrEqualTo(progress.get(i - 1).pass());
+            }
+        }
+        assertThat(last.octets()).isLessThanOrEqualTo(r.octets());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"static", "precopy", "loaded", "activate", "killed"})
     void aNewProcessThatFailsLeavesTheOldOneServing(String stage) throws Exception {
@@ -83,7 +128,7 @@ class LiveUpdateTest {
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 2);
             load.start();
-            Thread.sleep(200);
+            awaitServing(load);
             next = StoreProcess.takeover(port, "2.0", stage.equals("killed") ? null : stage, T);
             if (stage.equals("killed")) {
                 next.kill();
@@ -92,7 +137,7 @@ class LiveUpdateTest {
             StoreProcess.Result r = old.liveUpdateTo(next, T);
             assertThat(r.ok()).isFalse();
             assertThat(old.alive()).isTrue();
-            Thread.sleep(200);
+            awaitServing(load); // the old one serves on
             Workload.Report report = load.stopAndCheck(Duration.ofSeconds(10));
             load.close();
             assertThat(report.problems()).isEmpty();

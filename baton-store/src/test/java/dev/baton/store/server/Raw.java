@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** A raw protocol connection for tests: send lines, read lines, as {@code nc} would. */
@@ -52,18 +51,6 @@ final class Raw implements AutoCloseable {
     String ask(String line) throws IOException {
         send(line);
         return line();
-    }
-
-    /** The next line, or null when none comes within {@code millis}. */
-    String lineWithin(int millis) throws IOException {
-        socket.setSoTimeout(millis);
-        try {
-            return in.readLine();
-        } catch (SocketTimeoutException e) {
-            return null;
-        } finally {
-            socket.setSoTimeout(5000);
-        }
     }
 
     @Override

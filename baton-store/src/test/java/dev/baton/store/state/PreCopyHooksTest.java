@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -131,9 +132,11 @@ class PreCopyHooksTest {
             after = source.locked(() -> source.tree().visitFrom(from, 500, (p, n) -> chunk.add(Copied.of(p, n))));
             apply(target.tree(), chunk);
         } while (after != null);
-        // later rounds: the dirty paths, until few are left
-        for (int r = 0; r < 10 && round(source, target.tree()) > 50; r++) {
-            Thread.sleep(5);
+        // later rounds: the dirty paths, until few are left (the load goes on meanwhile)
+        for (int r = 0; r < 10; r++) {
+            if (round(source, target.tree()) <= 50) {
+                break;
+            }
         }
         // switchover
         source.pause();
@@ -151,7 +154,13 @@ class PreCopyHooksTest {
         StoreServer targetServer = StoreServer.start(target, new InetSocketAddress("127.0.0.1", sourceServer.port()), true);
         sourceServer.close();
 
-        Thread.sleep(200); // the load goes on against the new store
+        long atSwitch = acknowledged.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (acknowledged.get() < atSwitch + 100) { // the load goes on against the new store
+            assertThat(load.isAlive()).as("the load runs").isTrue();
+            assertThat(System.nanoTime() - deadline).as("100 more writes within 30 s").isNegative();
+            Thread.sleep(1);
+        }
         stop.set(true);
         load.join();
         open.commit();

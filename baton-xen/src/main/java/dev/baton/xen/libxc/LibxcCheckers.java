@@ -1,5 +1,6 @@
 package dev.baton.xen.libxc;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.xen.stream.RecordBody;
 import java.io.IOException;
 
@@ -34,7 +35,8 @@ final class LibxcCheckers {
 
     static String pageData(RecordBody b, LibxcState s, String name) throws IOException {
         if (b.length() < 8) {
-            b.lengthProblem("PAGE_DATA of " + b.length() + " octets is shorter than its count and reserved fields (8)");
+            b.lengthProblem("PAGE_DATA of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its count and reserved fields (8)");
             return "";
         }
         long count = b.u32();
@@ -47,7 +49,8 @@ final class LibxcCheckers {
             return "0 pfns";
         }
         if (b.left() < count * 8) {
-            b.lengthProblem("length " + b.length() + " is too short for " + count + " pfns (8 + 8 * " + count + " = "
+            b.lengthProblem("length " + b.length() + " is too short for " + Plural.count(count, "pfn") + " (8 + 8 * "
+                    + count + " = "
                     + (8 + 8 * count) + " octets at least)");
             return count + " pfns";
         }
@@ -75,10 +78,11 @@ final class LibxcCheckers {
         }
         long expected = 8 + 8 * count + PAGE_SIZE * pages;
         if (b.length() != expected) {
-            b.lengthProblem("length " + b.length() + ", but " + count + " pfns with " + pages + " pages of data need 8 + "
-                    + (8 * count) + " + " + (PAGE_SIZE * pages) + " = " + expected + " octets");
+            b.lengthProblem("length " + b.length() + ", but " + Plural.count(count, "pfn") + " with "
+                    + Plural.count(pages, "page") + " of data need 8 + "
+                    + (8 * count) + " + " + (PAGE_SIZE * pages) + " = " + Plural.count(expected, "octet"));
         }
-        return count + (count == 1 ? " pfn, " : " pfns, ") + pages + (pages == 1 ? " page" : " pages") + " of data";
+        return Plural.count(count, "pfn") + ", " + Plural.count(pages, "page") + " of data";
     }
 
     static String pvInfo(RecordBody b, LibxcState s, String name) throws IOException {
@@ -115,7 +119,8 @@ final class LibxcCheckers {
 
     static String p2mFrames(RecordBody b, LibxcState s, String name) throws IOException {
         if (b.length() < 8) {
-            b.lengthProblem("X86_PV_P2M_FRAMES of " + b.length() + " octets is shorter than its start and end pfns (8)");
+            b.lengthProblem("X86_PV_P2M_FRAMES of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its start and end pfns (8)");
             return "";
         }
         if (b.length() % 8 != 0) {
@@ -135,13 +140,14 @@ final class LibxcCheckers {
             }
         }
         long frames = (b.length() - 8) / 8;
-        return String.format("pfns 0x%x-0x%x, %d %s", start, end, frames, frames == 1 ? "frame" : "frames");
+        return String.format("pfns 0x%x-0x%x, %s", start, end, Plural.count(frames, "frame"));
     }
 
     /** X86_PV_VCPU_BASIC, EXTENDED, XSAVE and MSRS: vcpu_id, reserved, a blob. */
     static String vcpu(RecordBody b, LibxcState s, String name) throws IOException {
         if (b.length() < 8) {
-            b.lengthProblem(name + " of " + b.length() + " octets is shorter than its vcpu_id and reserved fields (8)");
+            b.lengthProblem(name + " of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its vcpu_id and reserved fields (8)");
             return "";
         }
         long id = b.u32();
@@ -186,7 +192,8 @@ final class LibxcCheckers {
 
     static String hvmParams(RecordBody b, LibxcState s, String name) throws IOException {
         if (b.length() < 8) {
-            b.lengthProblem("HVM_PARAMS of " + b.length() + " octets is shorter than its count and reserved fields (8)");
+            b.lengthProblem("HVM_PARAMS of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its count and reserved fields (8)");
             return "";
         }
         long count = b.u32();
@@ -195,10 +202,11 @@ final class LibxcCheckers {
             b.problem(4, String.format("reserved field after count is 0x%08x, not zero", reserved));
         }
         if (b.length() != 8 + 16 * count) {
-            b.lengthProblem("length " + b.length() + ", but " + count + " params of 16 octets need 8 + 16 * " + count
+            b.lengthProblem("length " + b.length() + ", but " + Plural.count(count, "param")
+                    + " of 16 octets need 8 + 16 * " + count
                     + " = " + (8 + 16 * count) + " octets");
         }
-        return count + (count == 1 ? " param" : " params");
+        return Plural.count(count, "param");
     }
 
     static String toolstack(RecordBody b, LibxcState s, String name) throws IOException {

@@ -1,5 +1,6 @@
 package dev.baton.xen.libxc;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
@@ -128,7 +129,7 @@ public final class LibxcVerifier {
         ByteBuffer b = in.buffer().duplicate().order(ByteOrder.BIG_ENDIAN);
         int p = b.position();
         if (have < 8 || b.getLong(p) != ImageHeader.MARKER) {
-            throw headerFatal(at, have < 8 ? "not a libxc stream: it ends after " + have + " octets"
+            throw headerFatal(at, have < 8 ? "not a libxc stream: it ends after " + Plural.count(have, "octet")
                     : String.format("not a libxc stream: marker 0x%016x is not all ones (a legacy image has a zero bit "
                     + "in its first 8 octets)", b.getLong(p)));
         }

@@ -1,5 +1,6 @@
 package dev.baton.xen.libxl;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.xen.stream.RecordBody;
 import java.io.IOException;
 
@@ -33,7 +34,8 @@ final class LibxlCheckers {
     /** The emulator sub-header: u32 emulator_id, u32 index; null when the body is too short. */
     private static String emulator(RecordBody b, String name) throws IOException {
         if (b.length() < 8) {
-            b.lengthProblem(name + " of " + b.length() + " octets is shorter than its emulator_id and index (8)");
+            b.lengthProblem(name + " of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its emulator_id and index (8)");
             return null;
         }
         long id = b.u32();
@@ -47,7 +49,7 @@ final class LibxlCheckers {
 
     static String emulatorContext(RecordBody b, String name) throws IOException {
         String who = emulator(b, name);
-        return who == null ? "" : who + ", " + b.left() + " octets of context";
+        return who == null ? "" : who + ", " + Plural.count(b.left(), "octet") + " of context";
     }
 
     /** NUL-terminated key, value pairs; keys of alphanumeric ASCII and -/_@. */
@@ -76,7 +78,7 @@ final class LibxlCheckers {
         if (strings % 2 != 0) {
             b.problem(8, "an odd number of strings (" + strings + "): the data is key/value pairs");
         }
-        return who + ", " + strings / 2 + (strings / 2 == 1 ? " key/value pair" : " key/value pairs");
+        return who + ", " + Plural.count(strings / 2, "key/value pair");
     }
 
     private static boolean keyOctet(int c) {
@@ -91,7 +93,8 @@ final class LibxlCheckers {
             return "";
         }
         if (b.length() < 4) {
-            b.lengthProblem("CHECKPOINT_STATE of " + b.length() + " octets is shorter than its control_id (4)");
+            b.lengthProblem("CHECKPOINT_STATE of " + Plural.count(b.length(), "octet")
+                    + " is shorter than its control_id (4)");
             return "";
         }
         long id = b.u32();

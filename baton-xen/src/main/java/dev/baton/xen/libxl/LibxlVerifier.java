@@ -1,5 +1,6 @@
 package dev.baton.xen.libxl;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
@@ -89,7 +90,7 @@ public final class LibxlVerifier {
         ByteBuffer b = in.buffer().duplicate().order(ByteOrder.BIG_ENDIAN);
         int p = b.position();
         if (have < 8 || b.getLong(p) != LibxlHeader.IDENT) {
-            throw fatal(0, have < 8 ? "not a libxl stream: it ends after " + have + " octets"
+            throw fatal(0, have < 8 ? "not a libxl stream: it ends after " + Plural.count(have, "octet")
                     : String.format("not a libxl stream: ident 0x%016x is not \"LibxlFmt\"", b.getLong(p)));
         }
         if (have < LibxlHeader.SIZE) {

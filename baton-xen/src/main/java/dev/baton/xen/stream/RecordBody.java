@@ -1,6 +1,7 @@
 package dev.baton.xen.stream;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
@@ -41,7 +42,8 @@ public final class RecordBody {
             long follow = remaining - (frame.bodyOffset() - in.offset());
             if (frame.length() + frame.padding() > follow) {
                 throw body.window.errorAt(frame.offset() + 4, "length " + frame.length()
-                        + " runs past the end of the input: only " + follow + " octets follow the record header");
+                        + " runs past the end of the input: only " + Plural.count(follow, "octet")
+                        + (follow == 1 ? " follows" : " follow") + " the record header");
             }
         }
         return body;
@@ -111,8 +113,8 @@ public final class RecordBody {
         }
         long padAt = in.offset();
         if (window.fill(pad) < pad) {
-            throw window.errorAt(padAt, "truncated padding: the stream ends inside the record's " + pad
-                    + " octets of padding");
+            throw window.errorAt(padAt, "truncated padding: the stream ends inside the record's "
+                    + Plural.count(pad, "octet") + " of padding");
         }
         int p = window.position();
         StringBuilder octets = new StringBuilder();

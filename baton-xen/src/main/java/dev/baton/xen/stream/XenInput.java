@@ -1,5 +1,6 @@
 package dev.baton.xen.stream;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
@@ -96,8 +97,8 @@ public final class XenInput {
         int have = in.fill(RecordFrame.HEADER);
         if (have > 0) {
             problems.report(new StreamFormatException("octets after END: " + (have == RecordFrame.HEADER
-                    ? "at least 8 octets follow" : have + " octets follow") + " the stream's last record", at, nextIndex,
-                    StreamFormatException.NO_TYPE, layer));
+                    ? "at least 8 octets follow" : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow"))
+                    + " the stream's last record", at, nextIndex, StreamFormatException.NO_TYPE, layer));
         }
     }
 }

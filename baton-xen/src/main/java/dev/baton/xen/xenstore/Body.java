@@ -1,6 +1,7 @@
 package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.Plural;
 
 /**
  * One record body in memory, read by offsets from its start through a core {@link ByteCursor}.
@@ -35,7 +36,8 @@ final class Body {
     /** Checks that {@code n} octets at {@code at} lie inside the body. */
     void require(long at, long n, String what) throws Refused {
         if (at + n > len) {
-            throw new Refused("the body of " + len + " octets is too short for " + what + " (" + n + " octets at "
+            throw new Refused("the body of " + Plural.count(len, "octet") + " is too short for " + what + " ("
+                    + Plural.count(n, "octet") + " at "
                     + at + ")", offset + Math.min(at, len));
         }
     }

@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import java.util.Arrays;
 import java.util.Objects;
@@ -83,7 +84,7 @@ public record ConnectionData(long connId, ConnectionSpec spec, byte[] inData, by
     @Override
     public String summary() {
         StringBuilder sb = new StringBuilder("connection ").append(connId).append(": ").append(spec);
-        sb.append(", ").append(inData.length).append(" octets in, ").append(outData.length).append(" out");
+        sb.append(", ").append(Plural.count(inData.length, "octet")).append(" in, ").append(outData.length).append(" out");
         if (outRespLen > 0) {
             sb.append(" (").append(outRespLen).append(" of a partial response)");
         }

@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Printable;
 import java.nio.charset.StandardCharsets;
 
 /** Range checks shared by the record constructors: what a field of the wire can hold. */
@@ -28,29 +29,13 @@ final class Fields {
     static byte[] cString(String name, String s) {
         byte[] octets = s.getBytes(StandardCharsets.UTF_8);
         if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(name + " holds a NUL: " + printable(s));
+            throw new IllegalArgumentException(name + " holds a NUL: " + Printable.of(s));
         }
         if (!StandardCharsets.UTF_8.newEncoder().canEncode(s)) {
             throw new IllegalArgumentException(name + " is not encodable as UTF-8");
         }
         u16(name + " length (with its NUL)", octets.length + 1);
         return octets;
-    }
-
-    /** A string shown safely on one line: control characters as \\xNN. */
-    static String printable(CharSequence s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else if (c == '\\') {
-                sb.append("\\\\");
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** Octets shown as text when they are printable ASCII, else as hex; at most {@code max} shown. */
@@ -65,7 +50,7 @@ final class Fields {
         int n = Math.min(value.length, max);
         StringBuilder sb = new StringBuilder();
         if (text) {
-            sb.append('"').append(printable(new String(value, 0, n, StandardCharsets.ISO_8859_1))).append('"');
+            sb.append('"').append(Printable.of(new String(value, 0, n, StandardCharsets.ISO_8859_1))).append('"');
         } else {
             sb.append("0x");
             for (int i = 0; i < n; i++) {

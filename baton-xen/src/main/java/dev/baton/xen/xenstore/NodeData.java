@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Printable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public record NodeData(long connId, long txId, String path, byte[] value, int ac
 
     @Override
     public String summary() {
-        StringBuilder sb = new StringBuilder(Fields.printable(path)).append(" = ").append(Fields.preview(value, 48));
+        StringBuilder sb = new StringBuilder(Printable.of(path)).append(" = ").append(Fields.preview(value, 48));
         sb.append(permissions.isEmpty() ? ", no perms" : ", perms ").append(permissions.stream()
                 .map(Permission::toString).collect(Collectors.joining(" ")));
         if (!isCommitted()) {

@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Printable;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,6 @@ public record Quota(String name, long value) {
 
     @Override
     public String toString() {
-        return Fields.printable(name) + "=" + (value == 0 ? "unlimited" : Long.toString(value));
+        return Printable.of(name) + "=" + (value == 0 ? "unlimited" : Long.toString(value));
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Printable;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,6 @@ public record WatchData(long connId, String path, String token) implements Xenst
 
     @Override
     public String summary() {
-        return "connection " + connId + " watches " + Fields.printable(path) + ", token " + Fields.printable(token);
+        return "connection " + connId + " watches " + Printable.of(path) + ", token " + Printable.of(token);
     }
 }

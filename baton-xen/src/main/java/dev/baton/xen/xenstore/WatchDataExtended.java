@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Printable;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,7 @@ public record WatchDataExtended(long connId, String path, String token, int dept
 
     @Override
     public String summary() {
-        return "connection " + connId + " watches " + Fields.printable(path) + ", token " + Fields.printable(token)
+        return "connection " + connId + " watches " + Printable.of(path) + ", token " + Printable.of(token)
                 + ", depth " + (depth == UNLIMITED ? "unlimited" : Integer.toString(depth));
     }
 }

@@ -1,5 +1,7 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Printable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +48,7 @@ final class XenstoreOrder {
         String path = n.path();
         String syntax = pathProblem(path);
         if (syntax != null) {
-            problem("path " + Fields.printable(path) + " " + syntax, body, 16 + 4 * n.permissions().size());
+            problem("path " + Printable.of(path) + " " + syntax, body, 16 + 4 * n.permissions().size());
         }
         if (n.isCommitted()) {
             if (n.permissions().isEmpty()) {
@@ -75,12 +77,12 @@ final class XenstoreOrder {
         boolean deleted = n.access() == 0;
         if (deleted != n.permissions().isEmpty()) {
             problem(deleted ? "node " + path + " is deleted in its transaction (access 0) but has "
-                    + n.permissions().size() + " permissions"
+                    + Plural.count(n.permissions().size(), "permission")
                     : "node " + path + " has no permissions but its access is not 0 (deleted)", body, 12);
         }
         if (deleted && n.value().length > 0) {
-            problem("node " + path + " is deleted in its transaction but has a value of " + n.value().length
-                    + " octets", body, 10);
+            problem("node " + path + " is deleted in its transaction but has a value of "
+                    + Plural.count(n.value().length, "octet"), body, 10);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.InputFiles;
+import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
@@ -70,7 +72,7 @@ public final class XenstoreReader implements Closeable {
 
     /** Reads a file, which closing the reader closes; its size bounds every length. */
     public static XenstoreReader open(Path file, XenstoreReadOptions options) throws IOException {
-        FileChannel channel = FileChannel.open(file);
+        FileChannel channel = InputFiles.open(file);
         try {
             long size = Files.isRegularFile(file) ? channel.size() : -1;
             return new XenstoreReader(WireInput.of(channel, size), channel, options);
@@ -130,8 +132,8 @@ public final class XenstoreReader implements Closeable {
             int body = (int) len;
             int framed = RecordFrame.HEADER + body;
             if (in.fill(framed) < framed) {
-                throw fatal("truncated record body: the stream ends before the " + len + " octets of len", in.offset()
-                        + in.fill(framed), index, context);
+                throw fatal("truncated record body: the stream ends before the " + Plural.count(len, "octet")
+                        + " of len", in.offset() + in.fill(framed), index, context);
             }
             nextIndex++;
             recordOffset = at;
@@ -186,7 +188,8 @@ public final class XenstoreReader implements Closeable {
         int have = in.fill(RecordFrame.HEADER);
         if (have > 0) {
             String what = have == RecordFrame.HEADER ? "a record header (type " + XenstoreRecordType.name(in.buffer().getInt(
-                    in.buffer().position())) + ") follows END" : have + " octets follow END";
+                    in.buffer().position())) + ") follows END"
+                    : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow") + " END";
             throw fatal("octets after END: " + what, at, nextIndex, null);
         }
     }
@@ -236,8 +239,9 @@ public final class XenstoreReader implements Closeable {
         }
         long remaining = in.remaining();
         if (remaining >= 0 && RecordFrame.HEADER + len > remaining) {
-            throw fatal("len " + len + " runs past the end of the input: " + (remaining - RecordFrame.HEADER)
-                    + " octets follow the record header", at + 4, index, context);
+            long follow = remaining - RecordFrame.HEADER;
+            throw fatal("len " + len + " runs past the end of the input: " + Plural.count(follow, "octet")
+                    + (follow == 1 ? " follows" : " follow") + " the record header", at + 4, index, context);
         }
     }
 
@@ -324,8 +328,8 @@ public final class XenstoreReader implements Closeable {
             default -> throw new AssertionError(type);
         }
         if (body.length() > RecordFrame.pad8(end)) {
-            pending.add(new Problem("len " + body.length() + " is more than the body's " + end
-                    + " octets and their padding", body.offset(-4)));
+            pending.add(new Problem("len " + body.length() + " is more than the body's " + Plural.count(end, "octet")
+                    + " and their padding", body.offset(-4)));
         }
         return record;
     }

@@ -92,7 +92,7 @@ class LibxcMalformedTest {
                 bad("domain reserved", domainReserved, "libxc domain header: reserved field is 0x0001, not zero"),
                 // framing
                 bad("missing END", hvm3().bytes(), "offset 48, record #1, libxc: missing END: the libxc stream ends "
-                        + "after 1 records"),
+                        + "after 1 record"),
                 bad("truncated record header", hvm3().raw(new byte[] {9, 0, 0}).bytes(),
                         "truncated record header: the stream ends after 3 of 8 octets"),
                 bad("length past the input", hvm3().record(HVM_CONTEXT, 64, new byte[8], new byte[0]).bytes(),
@@ -128,9 +128,9 @@ class LibxcMalformedTest {
                 bad("many pfn faults", hvm3().record(PAGE_DATA, pages(s, 0, 0x6L << 60, 0x6L << 60, 0x6L << 60,
                         0x7L << 60, 0x7L << 60)).end().bytes(), "2 more pfns with reserved bits or types"),
                 bad("page count", hvm3().record(PAGE_DATA, pages(s, 0, 1)).end().bytes(),
-                        "length 16, but 1 pfns with 1 pages of data need 8 + 8 + 4096 = 4112 octets"),
+                        "length 16, but 1 pfn with 1 page of data need 8 + 8 + 4096 = 4112 octets"),
                 bad("XTAB carries no page", hvm3().record(PAGE_DATA, pages(s, 1, 0xFL << 60)).end().bytes(),
-                        "length 4112, but 1 pfns with 0 pages of data need 8 + 8 + 0 = 16 octets"),
+                        "length 4112, but 1 pfn with 0 pages of data need 8 + 8 + 0 = 16 octets"),
                 bad("X86_PV_INFO length", StreamBuilder.libxc(3, PV).record(PV_INFO, new byte[4]).bytes(),
                         "X86_PV_INFO is 8 octets, not 4"),
                 bad("guest width", StreamBuilder.libxc(3, PV).record(PV_INFO, pvInfo(s, 2, 4)).bytes(),
@@ -231,7 +231,7 @@ class LibxcMalformedTest {
         Verify v = Verify.libxc(stream);
         assertThat(v.problems).extracting(StreamFormatException::problem).containsExactly(
                 "PAGE_DATA before STATIC_DATA_END: v3 sends all static data before memory and registers",
-                "length 16, but 1 pfns with 1 pages of data need 8 + 8 + 4096 = 4112 octets",
+                "length 16, but 1 pfn with 1 page of data need 8 + 8 + 4096 = 4112 octets",
                 "X86_PV_INFO is not read by the x86 HVM restorer",
                 "X86_TSC_INFO is 24 octets, not 16",
                 "non-zero padding after the body: 01 00 00 00");

@@ -76,7 +76,7 @@ class XenstoreMalformedTest {
                 bad("version 0", zeroVersion, "unsupported xenstore stream version 0"),
                 bad("reserved flags", badFlags, "reserved flags bits set: 0x00000100"),
                 bad("missing END", v2().record(1, body().u32(1).u32(2).bytes()).bytes(),
-                        "offset 32, record #1: missing END: the stream ends after 1 records"),
+                        "offset 32, record #1: missing END: the stream ends after 1 record"),
                 bad("truncated record header", v2().octets(new byte[] {1, 0, 0}).bytes(),
                         "truncated record header: the stream ends after 3 of 8 octets"),
                 bad("len past the input", v2().record(1, 64, body().u32(1).u32(2).bytes()).bytes(),
@@ -160,7 +160,7 @@ class XenstoreMalformedTest {
                         "access 0x0006 has bits other than read (0x1) and written (0x2)"),
                 bad("deleted with permissions", v2().record(2, ring(3)).record(4, body().u32(3).u32(1).bytes())
                         .record(5, node(3, 1, "/a", "", 0, "n0")).end().bytes(),
-                        "node /a is deleted in its transaction (access 0) but has 1 permissions"),
+                        "node /a is deleted in its transaction (access 0) but has 1 permission"),
                 bad("no permissions but not deleted", v2().record(2, ring(3)).record(4, body().u32(3).u32(1).bytes())
                         .record(5, node(3, 1, "/a", "", 1)).end().bytes(),
                         "node /a has no permissions but its access is not 0 (deleted)"),

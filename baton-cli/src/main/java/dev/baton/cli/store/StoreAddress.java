@@ -1,0 +1,33 @@
+package dev.baton.cli.store;
+
+import dev.baton.cli.option.Ranges;
+import dev.baton.cli.option.StoreRanges;
+import dev.baton.store.client.StoreClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import picocli.CommandLine.Option;
+
+/** The options that say which store a client command talks to, and as which domain. */
+final class StoreAddress {
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The store's host (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
+            description = "The store's port (printed by `baton store serve`).")
+    int port;
+
+    @Option(names = "--domain", paramLabel = "DOMID", defaultValue = "0", converter = StoreRanges.Domain.class,
+            description = "The domain to act as (default: ${DEFAULT-VALUE}, privileged).")
+    int domain;
+
+    /** A client of the store as that domain. */
+    StoreClient connect() throws IOException {
+        try {
+            return StoreClient.connect(new InetSocketAddress(host, port), domain);
+        } catch (IOException e) {
+            throw new IOException("cannot reach the store at " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+}

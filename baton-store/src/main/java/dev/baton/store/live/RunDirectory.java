@@ -1,0 +1,120 @@
+package dev.baton.store.live;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Where the live updates of one store keep their files: the output of each new process
+ * ({@code update-N.log}) and the dump a live update through xenstore's format goes through
+ * ({@code update-N.xenstore}), N counting the updates of that store from 1.
+ *
+ * <p>By default one directory a store port: {@code $XDG_RUNTIME_DIR/baton-store/PORT} when that
+ * variable names a directory, else {@code <java.io.tmpdir>/baton-store-<user>/PORT}. The
+ * directories made are private (0700) and the files too (0600): logs and dumps hold the store's
+ * values. A directory that exists must be a directory of this user, not a link.
+ */
+public final class RunDirectory {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path dir;
+
+    private RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The default run directory of the store on {@code port} (not made yet). */
+    public static Path defaultFor(int port) {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        Path base = runtime != null && !runtime.isEmpty() && Files.isDirectory(Path.of(runtime))
+                ? Path.of(runtime, "baton-store")
+                : Path.of(System.getProperty("java.io.tmpdir"), "baton-store-" + System.getProperty("user.name"));
+        return base.resolve(Integer.toString(port));
+    }
+
+    /**
+     * Opens {@code dir}, making it and its missing parents private (0700).
+     *
+     * @throws IOException when it cannot be made, or exists as something else than a directory of this user
+     */
+    public static RunDirectory open(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        make(abs);
+        return new RunDirectory(abs);
+    }
+
+    private static void make(Path d) throws IOException {
+        if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+            check(d);
+            return;
+        }
+        Path parent = d.getParent();
+        if (parent != null && !Files.exists(parent)) {
+            make(parent);
+        }
+        try {
+            if (POSIX) {
+                Files.createDirectory(d, PosixFilePermissions.asFileAttribute(PRIVATE_DIR));
+                Files.setPosixFilePermissions(d, PRIVATE_DIR); // the umask may have taken some away
+            } else {
+                Files.createDirectory(d);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("run directory " + d + " exists and is not a directory (or is a link)");
+            }
+            check(d); // made meanwhile by another run
+        }
+    }
+
+    /** A directory that exists already must be this user's: another user could read or plant files in it. */
+    private static void check(Path d) throws IOException {
+        if (!POSIX) {
+            return;
+        }
+        String owner = Files.getOwner(d, LinkOption.NOFOLLOW_LINKS).getName();
+        String me = System.getProperty("user.name");
+        if (!owner.equals(me)) {
+            throw new IOException("run directory " + d + " belongs to " + owner + ", not to " + me
+                    + ": choose another with --run-dir");
+        }
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    /**
+     * The files of one live update.
+     *
+     * @param number the update's number in this directory, from 1
+     * @param log    the new process's output (made, empty)
+     * @param dump   the xenstore dump it may go through (not made)
+     */
+    public record Update(int number, Path log, Path dump) {
+    }
+
+    /** Makes the log of the next update (the first number whose log does not exist yet). */
+    public Update next() throws IOException {
+        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_FILE)}
+                : new FileAttribute<?>[0];
+        for (int n = 1; ; n++) {
+            Path log = dir.resolve("update-" + n + ".log");
+            try {
+                Files.createFile(log, attrs);
+                return new Update(n, log, dir.resolve("update-" + n + ".xenstore"));
+            } catch (FileAlreadyExistsException e) {
+                // taken by an earlier update: the next number
+            }
+        }
+    }
+}

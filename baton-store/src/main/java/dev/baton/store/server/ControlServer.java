@@ -1,0 +1,247 @@
+package dev.baton.store.server;
+
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.migrate.precopy.PrecopyPolicy;
+import dev.baton.migrate.session.MigrationFailedException;
+import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.SourceSession;
+import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.store.live.LiveProgress;
+import dev.baton.store.live.StoreApplication;
+import dev.baton.store.xen.XenstoreDump;
+import dev.baton.store.xen.XenstoreLoad;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A store process's control port: on 127.0.0.1 only (whoever reaches it may move or stop the
+ * store), one request line at a time, answered by {@code OK ...} or {@code ERR <CODE> <reason>}
+ * (docs/STORE.md, "The control port"):
+ *
+ * <pre>
+ * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt;
+ * LIVE_UPDATE HOST PORT    PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
+ * DUMP_XENSTORE PATH       OK &lt;nodes&gt;
+ * LOAD_XENSTORE PATH       OK &lt;nodes&gt;
+ * PAUSE_DUMP_XENSTORE PATH OK &lt;nodes&gt;, the store paused
+ * UNPAUSE                  OK
+ * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
+ * </pre>
+ *
+ * Codes: {@code EINVAL} a request or input refused, {@code EIO} a file that cannot be read or
+ * written, {@code EAGAIN} a live update that failed (the store serves on).
+ */
+final class ControlServer {
+    private final StoreServer server;
+    private final StoreOptions options;
+    private final StoreEvents events;
+    private final ServerSocket socket;
+
+    private ControlServer(StoreServer server, StoreOptions options, StoreEvents events, ServerSocket socket) {
+        this.server = server;
+        this.options = options;
+        this.events = events;
+        this.socket = socket;
+    }
+
+    /** Binds the control port ({@code options.control()}, 0 for any) on 127.0.0.1 and answers it on a thread. */
+    static ControlServer start(StoreServer server, StoreOptions options, StoreEvents events) throws IOException {
+        ServerSocket ss = new ServerSocket();
+        try {
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.control()));
+        } catch (IOException e) {
+            ss.close();
+            throw new IOException("cannot listen on control port " + options.control() + " of 127.0.0.1: "
+                    + e.getMessage(), e);
+        }
+        ControlServer c = new ControlServer(server, options, events, ss);
+        Thread.ofPlatform().name("store-control").start(c::serve);
+        return c;
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void serve() {
+        while (true) {
+            try (Socket s = socket.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+                String line = in.readLine();
+                if (line != null) {
+                    answer(line.trim(), out, s);
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("control: " + e);
+            }
+        }
+    }
+
+    private void answer(String line, PrintWriter out, Socket s) throws IOException {
+        String[] t = line.split(" ");
+        // The path of the xenstore commands: all after the command, spaces included.
+        String path = t.length >= 2 ? line.substring(t[0].length() + 1).trim() : null;
+        Store store = server.store();
+        switch (t[0]) {
+            case "INFO" -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
+                    + server.port() + " " + store.release() + " " + store.grace().toSeconds());
+            case "DUMP_XENSTORE" -> out.println(path == null ? usage() : dump(store, path));
+            case "LOAD_XENSTORE" -> out.println(path == null ? usage()
+                    : xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
+            case "PAUSE_DUMP_XENSTORE" -> {
+                if (path == null) {
+                    out.println(usage());
+                    return;
+                }
+                // A handover through xenstore's format: stop serving requests, then dump, so that
+                // nothing acknowledged can be missing from the file.
+                store.pause();
+                String reply = dump(store, path);
+                if (!reply.startsWith("OK")) {
+                    store.unpause();
+                }
+                out.println(reply);
+            }
+            case "UNPAUSE" -> {
+                store.unpause();
+                out.println("OK");
+            }
+            case "STOP" -> {
+                boolean handedOver = t.length == 2 && t[1].equals("HANDED_OVER");
+                if (t.length > 2 || t.length == 2 && !handedOver) {
+                    out.println(usage());
+                    return;
+                }
+                long nodes = store.locked(() -> store.tree().nodeCount());
+                out.println("OK " + ProcessHandle.current().pid());
+                s.shutdownOutput();
+                server.close(); // after a handover the new process serves the port already (SO_REUSEPORT)
+                if (handedOver) {
+                    events.handedOver(new StoreEvents.HandOver(true, nodes, 0, 0, 0, store.release().label()));
+                } else {
+                    events.stopped();
+                }
+                System.exit(0);
+            }
+            case "LIVE_UPDATE" -> {
+                int port = t.length == 3 ? migrationPort(t[2]) : -1;
+                if (port < 0) {
+                    out.println(usage());
+                    return;
+                }
+                Result r = liveUpdate(t[1], port, p -> out.println(p.line()));
+                out.println(r.reply);
+                if (r.handOver != null) {
+                    s.shutdownOutput();
+                    events.handedOver(r.handOver);
+                    System.exit(0);
+                }
+            }
+            default -> out.println(usage());
+        }
+    }
+
+    private static int migrationPort(String text) {
+        try {
+            int p = Integer.parseInt(text);
+            return p >= 1 && p <= 65535 ? p : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String usage() {
+        return "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT, DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
+                + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
+    }
+
+    /** {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream. */
+    private static String dump(Store store, String path) {
+        return xenstore(path, () -> XenstoreDump.write(store, Path.of(path)).committedNodes().size());
+    }
+
+    /** What a xenstore dump or load did: the nodes it wrote or loaded. */
+    private interface XenstoreWork {
+        long nodes() throws IOException;
+    }
+
+    /**
+     * The answer to a xenstore dump or load: {@code OK <nodes>}; {@code ERR EIO} when the file
+     * cannot be read or written; {@code ERR EINVAL} when the stream or the store refuses.
+     */
+    private static String xenstore(String file, XenstoreWork work) {
+        try {
+            return "OK " + work.nodes();
+        } catch (StreamFormatException e) { // its offset and record: in which file
+            return "ERR EINVAL " + oneLine(file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return "ERR EINVAL " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (IOException e) {
+            return "ERR EIO " + oneLine(ioReason(e));
+        }
+    }
+
+    /** An I/O failure in words that name the file. */
+    static String ioReason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            String what = e instanceof NoSuchFileException ? "no such file"
+                    : e instanceof AccessDeniedException ? "permission denied" : "cannot be read or written";
+            return f.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ');
+    }
+
+    /** The answer to LIVE_UPDATE, and what to report when the store went. */
+    private record Result(String reply, StoreEvents.HandOver handOver) {
+    }
+
+    /** Sends the store to the process listening at host:port; on success the old sockets are closed. */
+    private Result liveUpdate(String host, int port, java.util.function.Consumer<LiveProgress> progress) {
+        Store store = server.store();
+        boolean[] confirmed = {false};
+        StoreApplication app = StoreApplication.source(store, () -> { }, c -> confirmed[0] = c, progress);
+        try {
+            MigrationStats stats = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
+                    .precopy(PrecopyPolicy.defaults()).timeout(Duration.ofSeconds(20)).build()
+                    .migrate(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
+            if (!confirmed[0]) {
+                // GO or DONE was lost: the new process discarded (GO lost) or may serve (DONE lost)
+                store.unpause();
+                return new Result("ERR EAGAIN the new process did not confirm that it serves; this process serves on",
+                        null);
+            }
+            long nodes = store.tree().nodeCount();
+            server.close(); // clients resume on the new process, which serves the port already
+            String profile = stats.profile().isEmpty() ? "-" : stats.profile();
+            int passes = stats.iterations().size();
+            return new Result(String.format(Locale.ROOT, "OK %.2f %d %d %.1f %s %d", stats.downtimeMillis(),
+                    stats.octets(), passes, stats.nanos() / 1e6, profile, nodes),
+                    new StoreEvents.HandOver(false, nodes, stats.octets(), passes, stats.downtimeMillis(), profile));
+        } catch (MigrationFailedException e) {
+            app.stopTracking();
+            return new Result("ERR EAGAIN " + oneLine(e.getMessage()), null);
+        } catch (IOException e) {
+            app.stopTracking();
+            return new Result("ERR EAGAIN cannot reach the new process: " + oneLine(String.valueOf(e.getMessage())),
+                    null);
+        }
+    }
+}

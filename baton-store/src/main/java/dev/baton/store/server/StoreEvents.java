@@ -1,0 +1,96 @@
+package dev.baton.store.server;
+
+import dev.baton.store.xen.XenstoreLoad;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a store process says as it starts and as it ends. {@link #lines} prints it as the lines
+ * that {@code dev.baton.store.live.StoreProcess} reads from a child process; {@code baton store
+ * serve --json} prints it as JSON.
+ */
+public interface StoreEvents {
+
+    /** The store starts from a xenstore dump ({@code --seed}). */
+    void seeded(Path file, XenstoreLoad.Result result);
+
+    /** With {@code --takeover}: the process waits for the migration on this port. */
+    void migrationPort(int port);
+
+    /** The store serves. */
+    void serving(Serving serving);
+
+    /** A live update moved the store to a new process; this process exits next. */
+    void handedOver(HandOver handOver);
+
+    /** The control port asked the store to stop; this process exits next. */
+    void stopped();
+
+    /**
+     * A store serving.
+     *
+     * @param pid     this process
+     * @param control the control port on 127.0.0.1, or -1 without one
+     */
+    record Serving(long pid, String host, int port, Release release, int control, Duration grace) {
+    }
+
+    /**
+     * A store handed over to a new process.
+     *
+     * @param throughXenstore whether it went as a xenstore dump (then nothing but nodes counts)
+     * @param nodes           nodes handed over
+     * @param octets          octets of the migration stream
+     * @param passes          pre-copy passes, the last one paused included
+     * @param downtimeMillis  how long the store was paused
+     * @param profile         the release profile it was written for
+     */
+    record HandOver(boolean throughXenstore, long nodes, long octets, int passes, double downtimeMillis,
+            String profile) {
+    }
+
+    /** Prints each event as the lines of docs/STORE.md, flushing after each. */
+    static StoreEvents lines(PrintStream out) {
+        return new StoreEvents() {
+            @Override
+            public void seeded(Path file, XenstoreLoad.Result r) {
+                say("seeded " + r.nodes() + " nodes from " + file
+                        + (r.skipped().isEmpty() ? "" : " (skipped: " + String.join(", ", r.skipped()) + ")"));
+            }
+
+            @Override
+            public void migrationPort(int port) {
+                say("migration on port " + port);
+            }
+
+            @Override
+            public void serving(Serving s) {
+                say("listening on " + s.host() + ":" + s.port() + " (release " + s.release() + ")");
+                if (s.control() >= 0) {
+                    say("control on port " + s.control());
+                }
+            }
+
+            @Override
+            public void handedOver(HandOver h) {
+                say(h.throughXenstore()
+                        ? "handed over " + h.nodes() + " nodes to a new process through a xenstore dump; exiting"
+                        : String.format(Locale.ROOT, "handed over %d nodes to a new process (profile %s): %.1f MB in"
+                                + " %d passes, downtime %.1f ms; exiting", h.nodes(), h.profile(), h.octets() / 1e6,
+                                h.passes(), h.downtimeMillis()));
+            }
+
+            @Override
+            public void stopped() {
+                say("stopped through the control port; exiting");
+            }
+
+            private void say(String line) {
+                out.println(line);
+                out.flush();
+            }
+        };
+    }
+}

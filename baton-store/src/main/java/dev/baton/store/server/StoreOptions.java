@@ -1,0 +1,103 @@
+package dev.baton.store.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run a store process ({@link StoreMain}): what {@code baton store serve} and the
+ * {@code StoreMain} command line set.
+ *
+ * @param host          the address to serve on (a name or an IP literal)
+ * @param port          the store port, 0 for any free one
+ * @param release       the release to offer clients
+ * @param grace         how long a connection whose socket dropped waits to be resumed
+ * @param reusePort     bind with SO_REUSEPORT, so that a new process can bind the port during a live update
+ * @param control       the control port on 127.0.0.1, 0 for any free one, -1 for none
+ * @param seed          a xenstore migration stream to start from, or null
+ * @param takeover      receive the store from a live update before serving
+ * @param migrationPort with {@code takeover}: the port to receive on, 0 for any free one
+ * @param failAt        with {@code takeover}, for tests: the stage at which to fail, or ""
+ */
+public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, int control,
+        Path seed, boolean takeover, int migrationPort, String failAt) {
+
+    /** The grace period when none is given. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
+    public StoreOptions {
+        if (seed != null && takeover) {
+            throw new IllegalArgumentException("--seed and --takeover exclude each other");
+        }
+        failAt = failAt == null ? "" : failAt;
+    }
+
+    /** A store on 127.0.0.1, any free port, this build's release, no control port. */
+    public static StoreOptions defaults() {
+        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "");
+    }
+
+    /**
+     * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
+     * [--grace SECONDS] [--reuse-port] [--control N] [--seed FILE] [--takeover --listen-migration N
+     * [--fail-at static|precopy|loaded|activate]]}.
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    public static StoreOptions parse(String... args) {
+        StoreOptions o = defaults();
+        String host = o.host;
+        int port = o.port;
+        Release release = o.release;
+        Duration grace = o.grace;
+        boolean reusePort = false;
+        int control = -1;
+        Path seed = null;
+        boolean takeover = false;
+        int migrationPort = 0;
+        String failAt = "";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> port = number(args, ++i, a, 0, 65535);
+                case "--host" -> host = value(args, ++i, a);
+                case "--release" -> release = Release.of(value(args, ++i, a));
+                case "--grace" -> grace = Duration.ofSeconds(number(args, ++i, a, 1, 86_400));
+                case "--reuse-port" -> reusePort = true;
+                case "--control" -> control = number(args, ++i, a, 0, 65535);
+                case "--takeover" -> takeover = true;
+                case "--listen-migration" -> migrationPort = number(args, ++i, a, 0, 65535);
+                case "--fail-at" -> failAt = value(args, ++i, a);
+                case "--seed" -> seed = Path.of(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationPort, failAt);
+    }
+
+    /** {@code StoreMain}'s usage line. */
+    public static String usage() {
+        return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
+                + " [--control N] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
+                + " [--fail-at static|precopy|loaded|activate]]";
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i, String option, int min, int max) {
+        String v = value(args, i, option);
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " " + v + ": expected " + min + " to " + max);
+    }
+}
