@@ -258,6 +258,8 @@ class CliIT {
         }
         Baton.Result fromJar = Baton.run("schema", jar.toString());
         assertThat(fromJar.exit()).as(fromJar.err()).isZero();
+        // the jar's descriptions only: not also those baton's own class path lists (baton-store's)
+        assertThat(JSON.readTree(fromJar.out()).at("/descriptions").fieldNames()).toIterable().containsExactly("thermostat");
         JsonNode thermostat = JSON.readTree(fromJar.out()).at("/descriptions/thermostat");
         assertThat(thermostat.get("version").asInt()).isEqualTo(2);
         assertThat(thermostat.at("/fields/1/name").asText()).isEqualTo("heating");

@@ -25,10 +25,15 @@ import javax.net.ssl.SSLSocket;
  * by default that it names the host). JDK {@link SSLSocket}s layered on plain sockets: aborting
  * closes the plain socket, which a blocked TLS read or write cannot hold up.
  *
+ * <p>Both ends speak TLS 1.3 only ({@link #PROTOCOL}): a peer that offers nothing newer is refused.
+ *
  * <p>Handshake failures become one line that says who refused whom and why, e.g. {@code TLS:
  * refused the source at 127.0.0.1:50312: it presented no certificate (this target requires one)}.
  */
 public final class TlsTransport extends ChannelTransport {
+    /** The one protocol version both ends enable. */
+    public static final String PROTOCOL = "TLSv1.3";
+
     private final SSLSocket socket;
 
     private TlsTransport(SSLSocket socket, Socket plain, Duration timeout, String peer, boolean server)
@@ -50,11 +55,12 @@ public final class TlsTransport extends ChannelTransport {
             plain.setTcpNoDelay(true);
             SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
             ssl.setUseClientMode(true);
+            SSLParameters p = ssl.getSSLParameters();
+            p.setProtocols(new String[] {PROTOCOL});
             if (tls.verifiesHostname()) {
-                SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
-                ssl.setSSLParameters(p);
             }
+            ssl.setSSLParameters(p);
             handshake(ssl, millis, false, peer);
             return new TlsTransport(ssl, plain, timeout, peer, false);
         } catch (IOException | RuntimeException e) {
@@ -110,7 +116,12 @@ public final class TlsTransport extends ChannelTransport {
         String m = String.valueOf(e.getMessage());
         String lower = m.toLowerCase(Locale.ROOT);
         String why;
-        if (server) {
+        if (lower.contains("protocol_version") || lower.contains("not enabled or supported")
+                || lower.contains("not accepted by")) {
+            why = server ? "refused the source at " + peer + ": it offers no " + PROTOCOL + ", which this target requires"
+                    : "the target " + peer + " does not speak " + PROTOCOL + ", which this source requires ("
+                            + alert(m) + ")";
+        } else if (server) {
             if (lower.contains("empty client certificate") || lower.contains("certificate_required")) {
                 // TLS 1.3 clients offer only certificates signed by an authority the server names, so
                 // an untrusted source usually presents none at all
@@ -196,6 +207,7 @@ public final class TlsTransport extends ChannelTransport {
                 plain.setTcpNoDelay(true);
                 SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, null, true);
                 ssl.setUseClientMode(false);
+                ssl.setEnabledProtocols(new String[] {PROTOCOL});
                 ssl.setNeedClientAuth(true);
                 handshake(ssl, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), true, peer);
                 return new TlsTransport(ssl, plain, timeout, peer, true);

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +141,42 @@ class TlsTransportTest {
                 .hasMessage("TLS: the target's certificate does not name 127.0.0.1 (give the target a certificate with"
                         + " that name, or turn hostname verification off)");
         failure(other);
+    }
+
+    @Test
+    void aPeerThatOffersNothingNewerThanTls12IsRefusedByEitherEnd() throws Exception {
+        TlsConfig sourceTls = TlsConfig.load(sourceP12, null, targetPem, TestKeys.PASSWORD);
+        TlsConfig targetTls = TlsConfig.load(targetP12, null, sourcePem, TestKeys.PASSWORD);
+
+        // a source of TLS 1.2 at most, with a certificate the target trusts
+        TlsTransport.Listener listener = TlsTransport.listen(0, targetTls).timeout(TIMEOUT);
+        CompletableFuture<MigratableApplication> target = target(listener);
+        try (SSLSocket old = (SSLSocket) sourceTls.context().getSocketFactory().createSocket("127.0.0.1",
+                listener.port())) {
+            old.setEnabledProtocols(new String[] {"TLSv1.2"});
+            assertThatThrownBy(old::startHandshake).isInstanceOf(SSLException.class);
+        }
+        assertThat(failure(target)).isInstanceOf(TlsRefusedException.class)
+                .hasMessageStartingWith("TLS: refused the source at 127.0.0.1:")
+                .hasMessageEndingWith(": it offers no TLSv1.3, which this target requires");
+
+        // a target of TLS 1.2 at most
+        try (SSLServerSocket old = (SSLServerSocket) targetTls.context().getServerSocketFactory().createServerSocket(0)) {
+            old.setEnabledProtocols(new String[] {"TLSv1.2"});
+            old.setNeedClientAuth(true);
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (SSLSocket s = (SSLSocket) old.accept()) {
+                    s.startHandshake();
+                } catch (java.io.IOException e) {
+                    // the handshake fails: that is the point
+                }
+            });
+            assertThatThrownBy(() -> TlsTransport.connect("127.0.0.1", old.getLocalPort(), sourceTls, TIMEOUT))
+                    .isInstanceOf(TlsRefusedException.class)
+                    .hasMessage("TLS: the target 127.0.0.1:" + old.getLocalPort() + " does not speak TLSv1.3, which this"
+                            + " source requires (alert protocol_version)");
+            served.get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.baton.cli.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the docs test makes Java blocks compilable (CONTRIBUTING.md, "Java in the documents"), on small cases. */
+class JavaSnippetsTest {
+    private static final String CLASSPATH = System.getProperty("surefire.test.class.path",
+            System.getProperty("java.class.path"));
+
+    private static Markdown.Fence java(int line, String... lines) {
+        return new Markdown.Fence("X.md", line, "java", "", List.of(lines));
+    }
+
+    @Test
+    void aFragmentsLeadingDeclarationsAreMembersAndTheRestStatements() {
+        assertThat(JavaSnippets.declarationLines(List.of(
+                "class Disk { long id; }   // a comment with a ; and a {",
+                "",
+                "@Deprecated",
+                "static final String S = \"x;}\" + m(() -> { return 1; });",
+                "void run() {",
+                "    int a = 1;",
+                "}",
+                "Disk d = new Disk();",
+                "static int notAMemberAnyMore;"))).isEqualTo(7);
+        assertThat(JavaSnippets.declarationLines(List.of("try (var x = open()) {", "}"))).isZero();
+        assertThat(JavaSnippets.declarationLines(List.of("static final int[] A = {1, 2};", "go(A);"))).isEqualTo(1);
+    }
+
+    @Test
+    void fragmentsOfADocumentShareTheirDeclarationsAndErrorsPointAtTheDocument() {
+        Markdown.Fence declares = java(10, "static final ReleaseProfiles RELEASES = ReleaseProfiles.builder()",
+                "        .release(\"1.0\").release(\"2.0\").build();");
+        Markdown.Fence uses = java(20, "Profile p = RELEASES.profile(\"1.0\");", "assertThat(p.name()).isEqualTo(\"1.0\");");
+        Markdown.Fence wrong = java(30, "Profile p = RELEASES.profile(\"1.0\");", "int n = p.noSuchMethod();");
+        Markdown.Fence unit = java(40, "import java.util.List;", "public class Whole {", "    List<String> x = 1;", "}");
+        List<JavaSnippets.Problem> problems = JavaSnippets.compile(Map.of("X.md", List.of(declares, uses, wrong, unit)),
+                DocsJavaTest.imports(), CLASSPATH);
+        assertThat(problems).extracting(JavaSnippets.Problem::block, JavaSnippets.Problem::docLine)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(wrong, 32),
+                        org.assertj.core.groups.Tuple.tuple(unit, 43));
+        assertThat(problems).allSatisfy(p -> assertThat(p.doc()).isEqualTo("X.md"));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.baton.cli.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.cli.docs.ConsoleBlock.Expected;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The docs test's comparison and parsing rules (CONTRIBUTING.md, "The docs test"), on small cases. */
+class OutputMatchTest {
+
+    private static List<Expected> expected(String... lines) {
+        List<Expected> e = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            e.add(new Expected(10 + i, lines[i]));
+        }
+        return e;
+    }
+
+    private static OutputMatch.Result match(List<Expected> e, String... actual) {
+        return OutputMatch.match(e, List.of(actual), false, Map.of());
+    }
+
+    @Test
+    void linesMatchExactlyButForTrailingSpaces() {
+        assertThat(match(expected("a  b", "c"), "a  b   ", "c").matched()).isTrue();
+        assertThat(match(expected("a  b", "c"), "a b", "c").matched()).isFalse();
+        assertThat(match(expected("a"), "a", "b").matched()).isFalse();
+        assertThat(match(expected("a", "b"), "a").matched()).isFalse();
+        assertThat(match(expected(), "a").matched()).isFalse();
+    }
+
+    @Test
+    void anEllipsisMatchesAnyNumberOfLines() {
+        List<Expected> e = expected("first", "   ...", "last");
+        assertThat(match(e, "first", "last").matched()).isTrue();
+        assertThat(match(e, "first", "x", "y", "last").matched()).isTrue();
+        assertThat(match(e, "first", "x", "y").matched()).isFalse();
+        assertThat(match(expected("..."), "anything", "at all").matched()).isTrue();
+        assertThat(match(expected("..."), new String[0]).matched()).isTrue();
+        assertThat(match(expected("a", "...", "b", "...", "b"), "a", "b", "x", "b").matched()).isTrue();
+    }
+
+    @Test
+    void whatVariesMayDiffer() {
+        assertThat(match(expected("created   2026-11-22T00:22:19.708Z"), "created   2027-01-02T03:04:05.6Z").matched()).isTrue();
+        assertThat(match(expected("763 ms total (1.8 MB/s), 1.05 s (269.2 MiB/s)"),
+                "1200 ms total (0.9 MB/s), 12 s (1024 MiB/s)").matched()).isTrue();
+        assertThat(match(expected("its output: /tmp/baton-store-1.log"), "its output: /tmp/baton-store-22.log").matched()).isTrue();
+        assertThat(match(expected("serving 127.0.0.1:38363 (process 9765)"), "serving 127.0.0.1:4 (process 11)").matched()).isTrue();
+        // the rest does not
+        assertThat(match(expected("20632 nodes, 763 ms"), "20633 nodes, 763 ms").matched()).isFalse();
+        assertThat(match(expected("process 9765 ->"), "process 9765 =>").matched()).isFalse();
+    }
+
+    @Test
+    void withNumbersVaryEveryNumberMayDiffer() {
+        List<Expected> e = expected("release 1.0 -> 2.0: 20632 nodes, 1.4 MB, process 9765 -> 9904");
+        List<String> run = List.of("release 1.0 -> 2.0: 20411 nodes, 1.3 MB, process 358 -> 574");
+        assertThat(OutputMatch.match(e, run, true, Map.of()).matched()).isTrue();
+        assertThat(OutputMatch.match(e, run, false, Map.of()).matched()).isFalse();
+        assertThat(OutputMatch.match(e, List.of("release 1.0 -> 2.0: 20411 nodes, 1.3 GB, process 358 -> 574"), true,
+                Map.of()).matched()).isFalse();
+    }
+
+    @Test
+    void theRunsValuesStandForTheDocumentsAndMustDoSoEverywhere() {
+        OutputMatch.Result r = match(expected("listening on 127.0.0.1:44153 (release 1.0)", "control on port 32851"),
+                "listening on 127.0.0.1:40001 (release 1.0)", "control on port 40002");
+        assertThat(r.matched()).isTrue();
+        assertThat(r.bindings()).containsExactly(Map.entry("44153", "40001"), Map.entry("32851", "40002"));
+
+        List<Expected> later = expected("process 27291 serves port 44153, control port 35791");
+        assertThat(OutputMatch.match(later, List.of("process 5 serves port 40001, control port 40003"), false,
+                r.bindings()).bindings()).containsEntry("35791", "40003").containsEntry("27291", "5");
+        OutputMatch.Result wrong = OutputMatch.match(later, List.of("process 5 serves port 40009, control port 40003"),
+                false, r.bindings());
+        assertThat(wrong.matched()).isFalse();
+        assertThat(wrong.why()).contains("line 10 shows 44153 again, which stood for 40001 in the run, but the run printed 40009");
+
+        OutputMatch.Result digests = match(expected("sha256 " + "d4".repeat(32), "sha256 " + "d4".repeat(32)),
+                "sha256 " + "a1".repeat(32), "sha256 " + "b2".repeat(32));
+        assertThat(digests.matched()).isFalse();
+    }
+
+    @Test
+    void aMismatchSaysWhichLineOfTheDocumentAndShowsBoth() {
+        String why = match(expected("a", "...", "b", "c"), "a", "x", "b", "d").why();
+        assertThat(why).startsWith("line 13 of the document does not match:\n  expected: c\n  actual:   d\n")
+                .contains("--- expected (the document)\n  a\n  ...\n  b\n  c\n", "--- actual (the run)\n  a\n  x\n  b\n  d\n");
+        assertThat(match(expected("a"), "a", "extra").why()).startsWith(
+                "the run printed more lines than the document shows, from:\n  actual:   extra\n");
+    }
+
+    private static Markdown.Fence fence(String hint, String... lines) {
+        return new Markdown.Fence("X.md", 5, "console", hint, List.of(lines));
+    }
+
+    @Test
+    void aConsoleBlockIsCommandsWithTheirOutput() {
+        ConsoleBlock b = ConsoleBlock.parse(fence("", "$ bin/baton serve \\", "    --port 1 &", "listening", "$ ls",
+                "a", "b", "$ wait"));
+        assertThat(b.mode()).isEqualTo(ConsoleBlock.Mode.EXACT);
+        assertThat(b.steps()).hasSize(3);
+        assertThat(b.steps().get(0).command()).isEqualTo("bin/baton serve \\\n    --port 1");
+        assertThat(b.steps().get(0).background()).isTrue();
+        assertThat(b.steps().get(0).expected()).containsExactly(new Expected(8, "listening"));
+        assertThat(b.steps().get(1).line()).isEqualTo(9);
+        assertThat(b.steps().get(1).expected()).extracting(Expected::text).containsExactly("a", "b");
+        assertThat(b.steps().get(2).isWait()).isTrue();
+
+        assertThat(ConsoleBlock.parse(fence("numbers vary", "$ x")).mode()).isEqualTo(ConsoleBlock.Mode.NUMBERS_VARY);
+        ConsoleBlock skipped = ConsoleBlock.parse(fence("skip needs python2", "$ python2 x"));
+        assertThat(skipped.mode()).isEqualTo(ConsoleBlock.Mode.SKIP);
+        assertThat(skipped.skipReason()).isEqualTo("needs python2");
+        assertThatThrownBy(() -> ConsoleBlock.parse(fence("skip", "$ x"))).hasMessageContaining("unknown docs-test hint 'skip'");
+        assertThatThrownBy(() -> ConsoleBlock.parse(fence("", "output", "$ x")))
+                .hasMessage("X.md:6: a console block starts with a command ('$ ...'), not with output");
+    }
+}

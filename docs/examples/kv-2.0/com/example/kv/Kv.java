@@ -1,0 +1,25 @@
+package com.example.kv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A key-value service's state, release 2.0: entries may expire, and a store may be read-only. */
+public final class Kv {
+    private Kv() {
+    }
+
+    /** The store. */
+    public static final class Store {
+        public String name = "";
+        public List<Entry> entries = new ArrayList<>();
+        public long writes;
+        public boolean readOnly;
+    }
+
+    /** One entry; {@code expiresAt} 0 means never. */
+    public static final class Entry {
+        public String key = "";
+        public String value = "";
+        public long expiresAt;
+    }
+}
