@@ -1,9 +1,9 @@
 package dev.baton.bench;
 
-import dev.baton.bench.describe.DropChannel;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.MediaContent;
 import dev.baton.bench.values.Samples;
+import dev.baton.core.DiscardChannel;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
@@ -55,7 +55,7 @@ public class StringCosts {
     private static final int TYPE = 0x4000_0001;
 
     private final String[] strings = asciiStrings(Samples.mediaContent());
-    private final RecordWriter writer = RecordWriter.open(new DropChannel(), WriterOptions.defaults());
+    private final RecordWriter writer = RecordWriter.open(new DiscardChannel(), WriterOptions.defaults());
     private final byte[] array = new byte[4096];
     private final MemoryBuffer foryBuffer = MemoryBuffer.newHeapBuffer(4096);
     private final StringSerializer fory = new StringSerializer(Fory.builder().withLanguage(Language.JAVA)

@@ -1,5 +1,6 @@
 package dev.baton.bench.describe;
 
+import dev.baton.core.DiscardChannel;
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;
@@ -45,7 +46,7 @@ public final class BatonCodec<T> implements ValueCodec {
         this.value = subject.value();
         this.idstr = description.name();
         this.version = description.version();
-        this.writer = RecordWriter.open(new DropChannel(), options());
+        this.writer = RecordWriter.open(new DiscardChannel(), options());
         long before = writer.offset();
         save();
         this.recordOctets = (int) (writer.offset() - before);

@@ -1,23 +1,20 @@
 package dev.baton.core.describe;
 
 import dev.baton.core.wire.ArrayOctets;
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
-import dev.baton.core.wire.Utf8;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads section data field by field, in the stream's byte order, checking every read against
- * what remains and every count against the octets it would need before anything is allocated.
- * Errors are {@link StreamFormatException}s located at the absolute stream offset; the save/load
- * path adds the section and field path.
+ * Reads section data field by field, in the stream's byte order: the core {@link ByteCursor}
+ * (every read checked against what remains) with what section data adds to it: reads by
+ * {@link FieldKind}, runs of fixed-size fields checked once, and counts checked against the
+ * octets they would need before anything is allocated. Errors are {@link StreamFormatException}s
+ * located at the absolute stream offset; the save/load path adds the section and field path.
  */
-public final class SectionInput {
-    private final ByteBuffer buf;
-    private final long base;
-    private final long recordIndex;
-    private final int recordType;
+public final class SectionInput extends ByteCursor {
     /** The octets {@link #take} took: their index in the buffer, and for a heap buffer its array and their index there. */
     private int run;
     private byte[] runArray;
@@ -31,10 +28,7 @@ public final class SectionInput {
      * @param recordType  type of that record, for errors
      */
     public SectionInput(ByteBuffer data, long base, long recordIndex, int recordType) {
-        this.buf = data;
-        this.base = base;
-        this.recordIndex = recordIndex;
-        this.recordType = recordType;
+        super(data, base, recordIndex, recordType, null);
     }
 
     /** Section data not tied to a stream (offsets are relative to the data), for tests and tools. */
@@ -43,63 +37,9 @@ public final class SectionInput {
                 StreamFormatException.NO_TYPE);
     }
 
-    public int remaining() {
-        return buf.remaining();
-    }
-
-    /** Absolute stream offset of the next octet. */
-    public long offset() {
-        return base + buf.position();
-    }
-
-    /** A format error at the next octet. */
-    public StreamFormatException error(String problem) {
-        return new StreamFormatException(problem, offset(), recordIndex, recordType, null);
-    }
-
-    /** A format error at an earlier absolute offset of this data. */
-    public StreamFormatException errorAt(long at, String problem) {
-        return new StreamFormatException(problem, at, recordIndex, recordType, null);
-    }
-
-    private void need(int n) throws StreamFormatException {
-        if (buf.remaining() < n) {
-            throw error("section data ends: " + Plural.count(n, "octet") + " needed, " + buf.remaining() + " left");
-        }
-    }
-
-    public int u8() throws StreamFormatException {
-        need(1);
-        return buf.get() & 0xFF;
-    }
-
-    public int u16() throws StreamFormatException {
-        need(2);
-        return buf.getShort() & 0xFFFF;
-    }
-
-    public int s32() throws StreamFormatException {
-        need(4);
-        return buf.getInt();
-    }
-
-    public long u32() throws StreamFormatException {
-        return Integer.toUnsignedLong(s32());
-    }
-
-    public long s64() throws StreamFormatException {
-        need(8);
-        return buf.getLong();
-    }
-
-    public float f32() throws StreamFormatException {
-        need(4);
-        return buf.getFloat();
-    }
-
-    public double f64() throws StreamFormatException {
-        need(8);
-        return buf.getDouble();
+    @Override
+    protected StreamFormatException shortage(int n) {
+        return error("section data ends: " + Plural.count(n, "octet") + " needed, " + remaining() + " left");
     }
 
     /**
@@ -120,7 +60,7 @@ public final class SectionInput {
         if (kind == FieldKind.BOOL) {
             int v = u8();
             if (v > 1) {
-                buf.position(buf.position() - 1);
+                position(position() - 1);
                 throw error("bool octet is " + v + ", not 0 or 1");
             }
             return v;
@@ -132,12 +72,10 @@ public final class SectionInput {
             return u16();
         }
         if (kind == FieldKind.S8) {
-            need(1);
-            return buf.get();
+            return s8();
         }
         if (kind == FieldKind.S16) {
-            need(2);
-            return buf.getShort();
+            return s16();
         }
         throw new IllegalArgumentException(kind + " is not an integer kind");
     }
@@ -148,6 +86,7 @@ public final class SectionInput {
      * nothing, when fewer remain (the caller then reads field by field, to fail at the right one).
      */
     boolean take(int n) {
+        ByteBuffer buf = buffer();
         int at = buf.position();
         if (buf.limit() - at < n) {
             return false;
@@ -170,7 +109,7 @@ public final class SectionInput {
     int s32At(int at) {
         byte[] a = runArray;
         if (a == null) {
-            return buf.getInt(run + at);
+            return s32(run + at);
         }
         return ArrayOctets.getInt(a, runBase + at, runBigEndian);
     }
@@ -178,7 +117,7 @@ public final class SectionInput {
     long s64At(int at) {
         byte[] a = runArray;
         if (a == null) {
-            return buf.getLong(run + at);
+            return s64(run + at);
         }
         return ArrayOctets.getLong(a, runBase + at, runBigEndian);
     }
@@ -186,14 +125,14 @@ public final class SectionInput {
     private int s16At(int at) {
         byte[] a = runArray;
         if (a == null) {
-            return buf.getShort(run + at);
+            return buffer().getShort(run + at);
         }
         return ArrayOctets.getShort(a, runBase + at, runBigEndian);
     }
 
     private int s8At(int at) {
         byte[] a = runArray;
-        return a == null ? buf.get(run + at) : a[runBase + at];
+        return a == null ? buffer().get(run + at) : a[runBase + at];
     }
 
     float f32At(int at) {
@@ -218,7 +157,7 @@ public final class SectionInput {
         if (kind == FieldKind.BOOL) {
             int v = s8At(at) & 0xFF;
             if (v > 1) {
-                throw errorAt(base + run + at, "bool octet is " + v + ", not 0 or 1");
+                throw errorAt(offset() - position() + run + at, "bool octet is " + v + ", not 0 or 1");
             }
             return v;
         }
@@ -242,51 +181,21 @@ public final class SectionInput {
      * one that cannot fit in what remains (so nothing is allocated for a hostile count).
      */
     public int count(long n, int minElementSize, String what) throws StreamFormatException {
-        if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > buf.remaining()) {
+        if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > remaining()) {
             throw error(what + " " + Long.toUnsignedString(n) + " cannot fit in the "
-                    + Plural.count(buf.remaining(), "octet") + " left");
+                    + Plural.count(remaining(), "octet") + " left");
         }
         return (int) n;
-    }
-
-    /** {@code n} octets, copied. */
-    public byte[] bytes(int n) throws StreamFormatException {
-        need(n);
-        byte[] b = new byte[n];
-        buf.get(b);
-        return b;
     }
 
     /** A u32 length, then that many octets of strict UTF-8. */
     public String string() throws StreamFormatException {
         long at = offset();
         int n = count(u32(), 1, "string length");
-        String s = Utf8.decode(buf, buf.position(), n);
+        String s = utf8(n);
         if (s == null) {
-            throw new StreamFormatException("string is not valid UTF-8", at + 4, recordIndex, recordType, null);
+            throw errorAt(at + 4, "string is not valid UTF-8");
         }
-        buf.position(buf.position() + n);
         return s;
-    }
-
-    /** Skips {@code n} octets that must be zero (unused padding fields: ignored on read). */
-    public void skip(int n) throws StreamFormatException {
-        need(n);
-        buf.position(buf.position() + n);
-    }
-
-    /** Marks the current position, for subsection bodies whose length is known. */
-    public int position() {
-        return buf.position();
-    }
-
-    /** Moves to an absolute index within the data; used to resynchronise after a subsection. */
-    void position(int index) {
-        buf.position(index);
-    }
-
-    /** Whether a field at the end may be missing: true when nothing remains. */
-    public boolean atEnd() {
-        return !buf.hasRemaining();
     }
 }

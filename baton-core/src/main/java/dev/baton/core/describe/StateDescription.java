@@ -5,7 +5,6 @@ import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.Printable;
 import dev.baton.core.wire.StreamFormatException;
-import dev.baton.core.wire.Utf8;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +234,7 @@ public final class StateDescription<T> {
                 throw in.error("subsection name length " + nameLength + " is not in [1, " + MAX_NAME + "]");
             }
             long at = in.offset();
-            String subName = Utf8.decode(java.nio.ByteBuffer.wrap(in.bytes(nameLength)), 0, nameLength);
+            String subName = in.utf8(nameLength);
             if (subName == null) {
                 throw in.errorAt(at, "subsection name is not valid UTF-8");
             }

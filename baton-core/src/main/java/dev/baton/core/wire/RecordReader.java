@@ -180,24 +180,16 @@ public final class RecordReader implements Closeable {
         finishRecord();
         while (!ended) {
             long at = in.offset();
-            int have = in.fill(Frame.HEADER);
-            if (have == 0) {
-                throw fatal("missing END: the stream ends after " + Plural.count(nextIndex, "record"), at, nextIndex,
-                        StreamFormatException.NO_TYPE);
-            }
-            if (have < Frame.HEADER) {
-                throw fatal("truncated record header: the stream ends after " + have + " of 8 octets", at + have,
-                        nextIndex, StreamFormatException.NO_TYPE);
-            }
+            RecordFrame.requireHeader(in, nextIndex, null, null);
             ByteBuffer b = in.buffer();
-            int type = b.getInt(b.position());
-            int length = b.getInt(b.position() + 4);
+            int type = RecordFrame.type(b);
+            int length = b.getInt(b.position() + 4); // signed: checkLength refuses 2^31 and more
             checkLength(type, length, at);
             boolean known = isKnown(type);
             record.set(nextIndex++, at, type, length, known, staticEnded);
             open = true;
             loaded = false;
-            recordSize = (int) Frame.size(length, checksums);
+            recordSize = (int) RecordFrame.size(length, checksums);
             if (!known) {
                 if (RecordType.isOptional(type)) {
                     if (options.showSkipped()) {
@@ -205,7 +197,7 @@ public final class RecordReader implements Closeable {
                     }
                 } else {
                     problem(record.error("unknown mandatory record type " + String.format("0x%08x", type)
-                            + ": this reader cannot go on without understanding it", -Frame.HEADER));
+                            + ": this reader cannot go on without understanding it", -RecordFrame.HEADER));
                 }
                 finishRecord();
                 continue;
@@ -226,11 +218,11 @@ public final class RecordReader implements Closeable {
         }
         finishRecord();
         long at = in.offset();
-        int have = in.fill(Frame.HEADER);
+        int have = in.fill(RecordFrame.HEADER);
         if (have == 0) {
             return;
         }
-        if (have == Frame.HEADER) {
+        if (have == RecordFrame.HEADER) {
             ByteBuffer b = in.buffer();
             int type = b.getInt(b.position());
             int length = b.getInt(b.position() + 4);
@@ -309,17 +301,23 @@ public final class RecordReader implements Closeable {
                 + " (record " + record.index() + ")", e);
     }
 
-    /** The first {@code n} octets of the current body, without reading the rest. */
-    ByteBuffer peek(int n) throws IOException {
+    /**
+     * A cursor over the first {@code n} octets of the current body (all of it when it is loaded),
+     * without reading the rest; its index 0 is the body's first octet.
+     */
+    ByteCursor peek(int n) throws IOException {
+        ByteBuffer first;
         if (loaded) {
-            return body();
+            first = body();
+        } else {
+            int have = in.fill(RecordFrame.HEADER + n);
+            if (have < RecordFrame.HEADER + n) {
+                throw fatal(truncation(record.length(), have), record.offset() + have, record.index(), record.type());
+            }
+            ByteBuffer b = in.buffer();
+            first = b.slice(b.position() + RecordFrame.HEADER, n).order(b.order());
         }
-        int have = in.fill(Frame.HEADER + n);
-        if (have < Frame.HEADER + n) {
-            throw fatal(truncation(record.length(), have), record.offset() + have, record.index(), record.type());
-        }
-        ByteBuffer b = in.buffer();
-        return b.slice(b.position() + Frame.HEADER, n).order(b.order());
+        return ByteCursor.of(first, record.offset() + RecordFrame.HEADER, record.index(), record.type(), null);
     }
 
     // ---- header ------------------------------------------------------------------------------
@@ -344,7 +342,7 @@ public final class RecordReader implements Closeable {
         }
         long remaining = in.remaining();
         if (remaining >= 0) {
-            long need = Frame.size(length, checksums);
+            long need = RecordFrame.size(length, checksums);
             if (need > remaining) {
                 throw fatal(truncation(length, remaining) + " (" + Plural.count(remaining, "octet") + " left)", at
                         + remaining,
@@ -355,11 +353,11 @@ public final class RecordReader implements Closeable {
 
     /** Names the part of a record that is cut off when only {@code have} of its octets exist. */
     private String truncation(int length, long have) {
-        if (have < Frame.HEADER + (long) length) {
+        if (have < RecordFrame.HEADER + (long) length) {
             return "truncated record body: length " + length + " but only "
-                    + Plural.count(Math.max(0, have - Frame.HEADER), "octet") + " of body";
+                    + Plural.count(Math.max(0, have - RecordFrame.HEADER), "octet") + " of body";
         }
-        if (have < Frame.HEADER + (long) Frame.pad8(length)) {
+        if (have < RecordFrame.HEADER + (long) RecordFrame.pad8(length)) {
             return "truncated padding after a body of " + Plural.count(length, "octet");
         }
         return "truncated checksum trailer";
@@ -375,7 +373,7 @@ public final class RecordReader implements Closeable {
                 requireEmpty(length);
                 if (!staticEnded) {
                     problem(record.error("END before STATIC_DATA_END: the stream has no static/dynamic boundary",
-                            -Frame.HEADER));
+                            -RecordFrame.HEADER));
                 }
                 load();
                 ended = true;
@@ -383,17 +381,17 @@ public final class RecordReader implements Closeable {
             case RecordType.STATIC_DATA_END -> {
                 requireEmpty(length);
                 if (staticEnded) {
-                    problem(record.error("second STATIC_DATA_END", -Frame.HEADER));
+                    problem(record.error("second STATIC_DATA_END", -RecordFrame.HEADER));
                 }
                 staticEnded = true;
             }
             case RecordType.DESCRIPTION -> {
                 if (sectionSeen) {
                     problem(record.error("DESCRIPTION after the first SECTION: it must precede every section",
-                            -Frame.HEADER));
+                            -RecordFrame.HEADER));
                 }
                 if (descriptionSeen) {
-                    problem(record.error("second DESCRIPTION", -Frame.HEADER));
+                    problem(record.error("second DESCRIPTION", -RecordFrame.HEADER));
                 }
                 descriptionSeen = true;
             }
@@ -420,20 +418,16 @@ public final class RecordReader implements Closeable {
         ByteBuffer b = in.buffer();
         int p = b.position();
         int length = record.length();
-        int padEnd = Frame.HEADER + Frame.pad8(length);
-        for (int i = Frame.HEADER + length; i < padEnd; i++) {
-            if (b.get(p + i) != 0) {
-                problem(record.error(String.format("non-zero padding octet 0x%02x", b.get(p + i) & 0xFF),
-                        i - Frame.HEADER));
-                break;
-            }
+        int padEnd = RecordFrame.HEADER + RecordFrame.pad8(length);
+        int bad = RecordFrame.firstNonZero(b, p + RecordFrame.HEADER + length, p + padEnd);
+        if (bad >= 0) {
+            problem(record.error(RecordFrame.nonZeroPadding(b.get(bad)), bad - p - RecordFrame.HEADER));
         }
         if (checksums) {
-            crc.reset();
-            crc.update(b.slice(p, padEnd));
-            checkTrailer(b.getInt(p + padEnd), b.getInt(p + padEnd + 4), padEnd);
+            checkTrailer(RecordFrame.checksum(crc, b, p, length), b.getInt(p + padEnd), b.getInt(p + padEnd + 4),
+                    padEnd);
         }
-        bodyAt = p + Frame.HEADER;
+        bodyAt = p + RecordFrame.HEADER;
         loaded = true;
     }
 
@@ -459,7 +453,7 @@ public final class RecordReader implements Closeable {
     private void streamPast() throws IOException {
         long at = record.offset();
         int length = record.length();
-        int padEnd = Frame.HEADER + Frame.pad8(length);
+        int padEnd = RecordFrame.HEADER + RecordFrame.pad8(length);
         crc.reset();
         int done = 0;
         while (done < padEnd) {
@@ -470,12 +464,10 @@ public final class RecordReader implements Closeable {
             }
             ByteBuffer b = in.buffer();
             int p = b.position();
-            for (int i = Math.max(done, Frame.HEADER + length); i < done + want; i++) {
-                if (b.get(p + i - done) != 0) {
-                    problem(record.error(String.format("non-zero padding octet 0x%02x", b.get(p + i - done) & 0xFF),
-                            i - Frame.HEADER));
-                    break;
-                }
+            int padFrom = Math.max(done, RecordFrame.HEADER + length);
+            int bad = RecordFrame.firstNonZero(b, p + padFrom - done, p + want);
+            if (bad >= 0) {
+                problem(record.error(RecordFrame.nonZeroPadding(b.get(bad)), bad - p + done - RecordFrame.HEADER));
             }
             if (checksums) {
                 crc.update(b.slice(p, want));
@@ -484,24 +476,22 @@ public final class RecordReader implements Closeable {
             done += want;
         }
         if (checksums) {
-            int have = in.fill(Frame.TRAILER);
-            if (have < Frame.TRAILER) {
+            int have = in.fill(RecordFrame.TRAILER);
+            if (have < RecordFrame.TRAILER) {
                 throw fatal("truncated checksum trailer", at + padEnd + have, record.index(), record.type());
             }
             ByteBuffer b = in.buffer();
-            checkTrailer(b.getInt(b.position()), b.getInt(b.position() + 4), padEnd);
-            in.consume(Frame.TRAILER);
+            checkTrailer((int) crc.getValue(), b.getInt(b.position()), b.getInt(b.position() + 4), padEnd);
+            in.consume(RecordFrame.TRAILER);
         }
     }
 
-    private void checkTrailer(int stored, int reserved, int padEnd) throws StreamFormatException {
-        int computed = (int) crc.getValue();
+    private void checkTrailer(int computed, int stored, int reserved, int padEnd) throws StreamFormatException {
         if (stored != computed) {
-            problem(record.error(String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
-                    computed), padEnd - Frame.HEADER));
+            problem(record.error(RecordFrame.checksumMismatch(stored, computed), padEnd - RecordFrame.HEADER));
         }
         if (reserved != 0) {
-            problem(record.error("reserved field of the checksum trailer is not zero", padEnd - Frame.HEADER + 4));
+            problem(record.error("reserved field of the checksum trailer is not zero", padEnd - RecordFrame.HEADER + 4));
         }
     }
 

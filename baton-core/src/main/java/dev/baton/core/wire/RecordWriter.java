@@ -113,7 +113,7 @@ public final class RecordWriter implements Closeable, Flushable {
     /** Opens a record of {@code type}; put its body into the returned writer, then call {@link BodyWriter#end()}. */
     public BodyWriter begin(int type) {
         checkGrammar(type);
-        room(Frame.HEADER);
+        room(RecordFrame.HEADER);
         recordStart = buf.position();
         openType = type;
         buf.putLong(0);
@@ -170,14 +170,14 @@ public final class RecordWriter implements Closeable, Flushable {
         if ((type == RecordType.STATIC_DATA_END || type == RecordType.END) && length != 0) {
             throw new IllegalStateException(RecordType.name(type) + " must have an empty body");
         }
-        int padding = Frame.padding(length);
+        int padding = RecordFrame.padding(length);
         // Records start and end on multiples of 8; with a buffer size that is one too, header,
         // padding and trailer each fit or find the buffer exactly full: only bodies are split.
-        int start = drainIfShort(Frame.HEADER);
+        int start = drainIfShort(RecordFrame.HEADER);
         buf.putInt(type).putInt(length);
         if (checksums) {
             crc.reset();
-            view.limit(start + Frame.HEADER).position(start);
+            view.limit(start + RecordFrame.HEADER).position(start);
             crc.update(view);
             int pos = source.position();
             crc.update(source);
@@ -188,7 +188,7 @@ public final class RecordWriter implements Closeable, Flushable {
         drainIfShort(padding);
         buf.put(zeros.array(), 0, padding);
         if (checksums) {
-            drainIfShort(Frame.TRAILER);
+            drainIfShort(RecordFrame.TRAILER);
             buf.putInt((int) crc.getValue()).putInt(0);
         }
         noteWritten(type);
@@ -266,7 +266,7 @@ public final class RecordWriter implements Closeable, Flushable {
         if (buf.remaining() >= n) {
             return buf;
         }
-        if (recordStart >= 0 && (long) buf.position() - recordStart - Frame.HEADER + n > maxRecord) {
+        if (recordStart >= 0 && (long) buf.position() - recordStart - RecordFrame.HEADER + n > maxRecord) {
             throw new IllegalArgumentException("record body would exceed the limit of " + maxRecord + " octets");
         }
         return grow(n);
@@ -280,7 +280,7 @@ public final class RecordWriter implements Closeable, Flushable {
             throw new UncheckedIOException(e);
         }
         if (buf.remaining() < n) {
-            long needed = (long) buf.position() + n + Frame.TRAILER + 8;
+            long needed = (long) buf.position() + n + RecordFrame.TRAILER + 8;
             int capacity = (int) Math.min(Math.max(2L * buf.capacity(), needed), Integer.MAX_VALUE - 8);
             ByteBuffer bigger = ByteBuffer.allocate(capacity).order(buf.order());
             bigger.put(buf.flip());
@@ -293,18 +293,18 @@ public final class RecordWriter implements Closeable, Flushable {
         if (recordStart < 0 || bodyOffset < 0 || bodyOffset + 4 > openBodyLength()) {
             throw new IllegalArgumentException("offset " + bodyOffset + " is not inside the open record's body");
         }
-        buf.putInt(recordStart + Frame.HEADER + bodyOffset, v);
+        buf.putInt(recordStart + RecordFrame.HEADER + bodyOffset, v);
     }
 
     int openBodyLength() {
-        return recordStart < 0 ? 0 : buf.position() - recordStart - Frame.HEADER;
+        return recordStart < 0 ? 0 : buf.position() - recordStart - RecordFrame.HEADER;
     }
 
     void endRecord() {
         if (recordStart < 0) {
             throw new IllegalStateException("no record is open");
         }
-        int length = buf.position() - recordStart - Frame.HEADER;
+        int length = buf.position() - recordStart - RecordFrame.HEADER;
         if (length > maxRecord) {
             throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
                     + " exceeds the limit of "
@@ -315,8 +315,8 @@ public final class RecordWriter implements Closeable, Flushable {
                 throw new IllegalStateException(RecordType.name(openType) + " must have an empty body");
             }
         }
-        int padding = Frame.padding(length);
-        int tail = padding + (checksums ? Frame.TRAILER : 0);
+        int padding = RecordFrame.padding(length);
+        int tail = padding + (checksums ? RecordFrame.TRAILER : 0);
         ByteBuffer b = buf.remaining() >= tail ? buf : grow(tail); // padding and trailer are not body
         b.putInt(recordStart, openType).putInt(recordStart + 4, length);
         b.put(zeros.array(), 0, padding);
@@ -342,8 +342,8 @@ public final class RecordWriter implements Closeable, Flushable {
         if (type == RecordType.STATIC_DATA_END || type == RecordType.END) {
             throw new IllegalStateException(RecordType.name(type) + " must have an empty body");
         }
-        int padding = Frame.padding(length);
-        room(Frame.HEADER);
+        int padding = RecordFrame.padding(length);
+        room(RecordFrame.HEADER);
         int start = buf.position();
         buf.putInt(type).putInt(length);
         if (checksums) {

@@ -1,7 +1,5 @@
 package dev.baton.core.wire;
 
-import java.nio.ByteBuffer;
-
 /**
  * The header at the start of a SECTION record's body: which section instance the data belongs
  * to and at which version it was written. The section data follows it to the end of the body.
@@ -35,8 +33,8 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
     }
 
     /**
-     * Parses the header of a SECTION body of {@code bodyLength} octets whose first octets are in
-     * {@code prefix} (from its position; at least {@code min(bodyLength, FIXED + idstr_len)}).
+     * Parses the header of the SECTION body of {@code record}, reading only its first octets
+     * (at least {@code min(length, FIXED + idstr_len)}) through {@code peek}.
      */
     static SectionHeader parse(StreamRecord record, StreamLimits limits, Peek peek) throws java.io.IOException {
         int length = record.length();
@@ -44,11 +42,10 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
             throw record.error("SECTION body of " + Plural.count(length, "octet") + " is shorter than its " + FIXED
                     + "-octet header", 0);
         }
-        ByteBuffer b = peek.first(FIXED);
-        int p = b.position();
-        int instance = b.getInt(p);
-        int version = b.getInt(p + 4);
-        int idLength = Short.toUnsignedInt(b.getShort(p + 8));
+        ByteCursor fixed = peek.first(FIXED);
+        int instance = fixed.s32();
+        int version = fixed.s32();
+        int idLength = fixed.u16();
         if (idLength == 0) {
             throw record.error("SECTION has an empty idstr", 8);
         }
@@ -60,8 +57,7 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
             throw record.error("idstr length " + idLength + " runs past the end of the SECTION body ("
                     + Plural.count(length, "octet") + ")", 8);
         }
-        b = peek.first(FIXED + idLength);
-        String idstr = Utf8.decode(b, b.position() + FIXED, idLength);
+        String idstr = peek.first(FIXED + idLength).utf8(FIXED, idLength);
         if (idstr == null) {
             throw record.error("idstr is not valid UTF-8", FIXED);
         }
@@ -71,8 +67,8 @@ public record SectionHeader(String idstr, int instanceId, int version, int dataL
         return new SectionHeader(idstr, instance, version, length - FIXED - idLength);
     }
 
-    /** Access to the first octets of a body without reading all of it. */
+    /** Access to the first octets of a body without reading all of it: index 0 is the body's first octet. */
     interface Peek {
-        ByteBuffer first(int n) throws java.io.IOException;
+        ByteCursor first(int n) throws java.io.IOException;
     }
 }

@@ -111,7 +111,7 @@ public final class StreamRecord {
 
     /** A format error located at {@code bodyOffset} octets into this record's body. */
     public StreamFormatException error(String problem, long bodyOffset) {
-        return new StreamFormatException(problem, offset + Frame.HEADER + bodyOffset, index, type, null);
+        return new StreamFormatException(problem, offset + RecordFrame.HEADER + bodyOffset, index, type, null);
     }
 
     @Override

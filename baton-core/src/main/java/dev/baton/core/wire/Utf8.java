@@ -118,16 +118,24 @@ public final class Utf8 {
      * @return the string, or {@code null} when the octets are not valid UTF-8
      */
     public static String decode(ByteBuffer in, int at, int length) {
-        byte[] octets;
-        int from;
         if (in.hasArray()) {
-            octets = in.array();
-            from = in.arrayOffset() + at;
-        } else {
-            octets = new byte[length];
-            in.get(at, octets);
-            from = 0;
+            return decode(in.array(), in.arrayOffset() + at, length);
         }
+        byte[] octets = new byte[length];
+        in.get(at, octets);
+        return decode(octets, 0, length);
+    }
+
+    /**
+     * Decodes all of {@code octets}, strictly.
+     *
+     * @return the string, or {@code null} when the octets are not valid UTF-8
+     */
+    public static String decode(byte[] octets) {
+        return decode(octets, 0, octets.length);
+    }
+
+    private static String decode(byte[] octets, int from, int length) {
         // The JDK's decoder is fast (ASCII in bulk) but lenient: it replaces each malformed
         // sequence with U+FFFD. Without a U+FFFD in its result the input was well-formed; with
         // one, the strict decoder decides whether the input held U+FFFD itself or was malformed.

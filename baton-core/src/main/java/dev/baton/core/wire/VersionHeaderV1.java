@@ -70,15 +70,14 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
         checkLength(versionLen, "producer version", limits, base + 34);
         checkLength(profileLen, "profile name", limits, base + 36);
         int stringsEnd = FIXED_END + nameLen + versionLen + profileLen;
-        int padded = Frame.pad8(stringsEnd);
+        int padded = RecordFrame.pad8(stringsEnd);
         int total = padded + 8;
         require(in, total, base, "version header (" + Plural.count(total, "octet") + ")");
         b = in.buffer();
         p = b.position();
-        for (int i = stringsEnd; i < padded; i++) {
-            if (b.get(p + i) != 0) {
-                throw StreamFormatException.inHeader("non-zero padding in the version header", base + i);
-            }
+        int bad = RecordFrame.firstNonZero(b, p + stringsEnd, p + padded);
+        if (bad >= 0) {
+            throw StreamFormatException.inHeader("non-zero padding in the version header", base + bad - p);
         }
         CRC32C crc = new CRC32C();
         crc.update(b.slice(p, padded));
@@ -118,7 +117,7 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
         Utf8.encode(options.producerVersion(), out);
         Utf8.encode(options.profile(), out);
         int stringsEnd = out.position() - start;
-        for (int i = stringsEnd; i < Frame.pad8(stringsEnd); i++) {
+        for (int i = stringsEnd; i < RecordFrame.pad8(stringsEnd); i++) {
             out.put((byte) 0);
         }
         CRC32C crc = new CRC32C();
@@ -128,7 +127,7 @@ final class VersionHeaderV1 implements VersionHeaderCodec {
 
     /** Octets the header takes for these options, so the writer can check its buffer once. */
     static int length(WriterOptions options) {
-        return Frame.pad8(FIXED_END + Utf8.encodedLength(options.producerName())
+        return RecordFrame.pad8(FIXED_END + Utf8.encodedLength(options.producerName())
                 + Utf8.encodedLength(options.producerVersion()) + Utf8.encodedLength(options.profile())) + 8;
     }
 

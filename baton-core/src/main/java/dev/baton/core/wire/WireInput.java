@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * Where a decoder's octets come from: a window of unread octets over a channel or a buffer,
@@ -84,10 +85,30 @@ public abstract sealed class WireInput permits BufferInput, ChannelInput, Mapped
      * @return octets skipped: {@code n} unless the input ended first
      */
     public long skip(long n) throws IOException {
+        return pass(n, null);
+    }
+
+    /**
+     * Reads up to {@code n} octets a chunk at a time and writes each to {@code out} before it is
+     * consumed: a copy that never holds more than a chunk.
+     *
+     * @return octets copied: {@code n} unless the input ended first
+     */
+    public final long copyTo(long n, WritableByteChannel out) throws IOException {
+        return pass(n, out);
+    }
+
+    private long pass(long n, WritableByteChannel out) throws IOException {
         long done = 0;
         while (done < n) {
             int want = (int) Math.min(chunkSize(), n - done);
             int have = fill(want);
+            if (out != null) {
+                ByteBuffer chunk = buf.slice(buf.position(), have);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+            }
             consume(have);
             done += have;
             if (have < want) {

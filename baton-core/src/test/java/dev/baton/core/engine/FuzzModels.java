@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.describe.Disk;
 import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;

@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.describe.Disk;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordWriter;

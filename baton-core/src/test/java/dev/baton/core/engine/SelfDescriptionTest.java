@@ -3,16 +3,11 @@ package dev.baton.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.describe.DescriptionSet;
+import dev.baton.core.describe.Disk;
 import dev.baton.core.describe.GenericState;
 import dev.baton.core.json.JsonParser;
-import dev.baton.core.wire.ReaderOptions;
-import dev.baton.core.wire.RecordReader;
-import dev.baton.core.wire.RecordType;
-import dev.baton.core.wire.StreamRecord;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,28 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A stream's DESCRIPTION lets a tool decode its sections field by field, with no producer code. */
 class SelfDescriptionTest {
 
-    static List<SelfDescription.Decoded> decodeAll(byte[] stream) throws IOException {
-        List<SelfDescription.Decoded> out = new ArrayList<>();
-        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
-            SelfDescription sd = null;
-            for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
-                if (rec.type() == RecordType.DESCRIPTION) {
-                    sd = SelfDescription.read(rec);
-                } else if (rec.type() == RecordType.SECTION) {
-                    out.add(sd.decode(rec));
-                }
-            }
-        }
-        return out;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"big", "little"})
     void release1DisksDecodeCompletely(String byteOrder) throws IOException {
         Disk d = Disk.full();
         byte[] stream = Streams.save(StateSaver.of(Streams.registry(Disk.V1, d)),
                 byteOrder.equals("big") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        SelfDescription.Decoded decoded = decodeAll(stream).getFirst();
+        SelfDescription.Decoded decoded = Streams.decodeAll(stream).getFirst();
         assertThat(decoded.complete()).isTrue();
         GenericState s = decoded.state();
         assertThat(s).containsEntry("id", 0xCAFE_F00DL).containsEntry("name", "vda").containsEntry("size", 8L << 30)
@@ -60,7 +40,7 @@ class SelfDescriptionTest {
     @Test
     void aWhenFieldStopsDecodingWithItsReason() throws IOException {
         byte[] stream = Streams.save(StateSaver.of(Streams.registry(Disk.V3, Disk.full())), ByteOrder.BIG_ENDIAN);
-        SelfDescription.Decoded decoded = decodeAll(stream).getFirst();
+        SelfDescription.Decoded decoded = Streams.decodeAll(stream).getFirst();
         assertThat(decoded.complete()).isFalse();
         assertThat(decoded.stoppedAt()).contains("field 'label' is on the wire only when 'labelled' holds");
         assertThat(decoded.state()).containsEntry("iops", 5000L).containsEntry("hasLabel", true)

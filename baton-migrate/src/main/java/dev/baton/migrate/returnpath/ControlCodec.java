@@ -1,7 +1,8 @@
 package dev.baton.migrate.returnpath;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
-import dev.baton.core.wire.Utf8;
+import dev.baton.core.wire.RecordFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The octets of a control message (docs/MIGRATION.md, "Control messages"). Big-endian, framed
- * like a checksummed Baton record:
+ * The octets of a control message (docs/MIGRATION.md, "Control messages"). Big-endian, framed as
+ * a checksummed Baton record ({@link RecordFrame}, always with the trailer):
  *
  * <pre>
  *   u32 type | u32 length | body (length octets) | zero padding to 8 | u32 crc32c | u32 reserved (0)
@@ -34,9 +35,6 @@ public final class ControlCodec {
     public static final int ABORT = 0x4246_0002;
     public static final int GO = 0x4246_0003;
 
-    /** Octets of the frame header, and of the trailer. */
-    public static final int HEADER = 8;
-    public static final int TRAILER = 8;
     /** Largest body accepted; the largest legal HELLO is well below it. */
     public static final int MAX_BODY = 64 * 1024;
     /** Longest application or profile name, in octets. */
@@ -71,11 +69,7 @@ public final class ControlCodec {
 
     /** Octets a frame with a body of {@code length} takes. */
     public static int frameSize(int length) {
-        return HEADER + pad8(length) + TRAILER;
-    }
-
-    static int pad8(int length) {
-        return (length + 7) & ~7;
+        return (int) RecordFrame.size(length, true);
     }
 
     // ---- encoding ------------------------------------------------------------------------------
@@ -113,11 +107,8 @@ public final class ControlCodec {
         body.flip();
         int length = body.remaining();
         ByteBuffer frame = ByteBuffer.allocate(frameSize(length)).order(ByteOrder.BIG_ENDIAN);
-        frame.putInt(m.type()).putInt(length).put(body);
-        frame.position(HEADER + pad8(length));
-        CRC32C crc = new CRC32C();
-        crc.update(frame.array(), 0, frame.position());
-        frame.putInt((int) crc.getValue()).putInt(0);
+        RecordFrame.putHeader(frame, m.type(), length).put(body);
+        RecordFrame.end(frame, 0, length, new CRC32C());
         return frame.flip();
     }
 
@@ -149,7 +140,7 @@ public final class ControlCodec {
     public static ControlMessage decodeFrame(ByteBuffer frame, String direction) throws ControlFormatException {
         ByteBuffer b = frame.slice().order(ByteOrder.BIG_ENDIAN);
         Where at = new Where(direction, 0, 0);
-        if (b.remaining() < HEADER) {
+        if (b.remaining() < RecordFrame.HEADER) {
             throw at.error(0, NO_TYPE, "truncated header: " + b.remaining() + " of 8 octets");
         }
         int type = b.getInt(0);
@@ -191,23 +182,20 @@ public final class ControlCodec {
     static ControlMessage decodeChecked(Where at, ByteBuffer frame) throws ControlFormatException {
         int type = frame.getInt(0);
         int length = frame.getInt(4);
-        int padEnd = HEADER + pad8(length);
-        for (int i = HEADER + length; i < padEnd; i++) {
-            if (frame.get(i) != 0) {
-                throw at.error(i, type, String.format("non-zero padding octet 0x%02x", frame.get(i) & 0xFF));
-            }
+        int padEnd = RecordFrame.HEADER + RecordFrame.pad8(length);
+        int bad = RecordFrame.firstNonZero(frame, RecordFrame.HEADER + length, padEnd);
+        if (bad >= 0) {
+            throw at.error(bad, type, RecordFrame.nonZeroPadding(frame.get(bad)));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(frame.slice(0, padEnd));
+        int computed = RecordFrame.checksum(new CRC32C(), frame, 0, length);
         int stored = frame.getInt(padEnd);
-        if (stored != (int) crc.getValue()) {
-            throw at.error(padEnd, type, String.format("checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
-                    (int) crc.getValue()));
+        if (stored != computed) {
+            throw at.error(padEnd, type, RecordFrame.checksumMismatch(stored, computed));
         }
         if (frame.getInt(padEnd + 4) != 0) {
             throw at.error(padEnd + 4, type, "reserved field of the trailer is not zero");
         }
-        return decodeBody(at, type, frame.slice(HEADER, length).order(ByteOrder.BIG_ENDIAN));
+        return decodeBody(at, type, frame.slice(RecordFrame.HEADER, length).order(ByteOrder.BIG_ENDIAN));
     }
 
     private static ControlMessage decodeBody(Where at, int type, ByteBuffer body) throws ControlFormatException {
@@ -227,7 +215,7 @@ public final class ControlCodec {
                     throw in.error(16, "profile_count " + count + " exceeds the limit of " + MAX_PROFILES);
                 }
                 String application = in.name("application name");
-                List<String> profiles = new ArrayList<>(Math.min(count, body.remaining() / 2));
+                List<String> profiles = new ArrayList<>(Math.min(count, in.remaining() / 2));
                 for (int i = 0; i < count; i++) {
                     profiles.add(in.name("profile name #" + i));
                 }
@@ -244,29 +232,40 @@ public final class ControlCodec {
             case DONE -> new ControlMessage.Done();
             default -> throw in.error(0, "unknown control message type");
         };
-        if (body.hasRemaining()) {
-            throw in.error(body.position(), body.remaining() + " octets left over after the " + name(type) + " body");
+        if (in.remaining() > 0) {
+            throw in.error(in.position(), in.remaining() + " octets left over after the " + name(type) + " body");
         }
         return m;
     }
 
-    /** Reads the fields of one body, checking each against what remains. */
-    private record Body(Where at, int type, ByteBuffer b) {
-        ControlFormatException error(int bodyOffset, String problem) {
-            return at.error(HEADER + bodyOffset, type, problem);
+    /**
+     * Reads the fields of one body through a core {@link ByteCursor}: {@link #take} checks each
+     * against what remains first, so that every fault is a {@link ControlFormatException} in this
+     * protocol's words, then the field is read where it lies.
+     */
+    private record Body(Where at, int type, ByteCursor b) {
+        Body(Where at, int type, ByteBuffer body) {
+            this(at, type, ByteCursor.of(body, at.offset() + RecordFrame.HEADER, at.index(), type, at.direction()));
         }
 
-        private void need(int n, String what) throws ControlFormatException {
+        ControlFormatException error(int bodyOffset, String problem) {
+            return at.error(RecordFrame.HEADER + bodyOffset, type, problem);
+        }
+
+        /** Takes {@code n} octets for {@code what} and returns the index of the first. */
+        private int take(int n, String what) throws ControlFormatException {
+            int at0 = b.position();
             if (b.remaining() < n) {
-                throw error(b.position(), what + " runs past the end of the " + ControlCodec.name(type) + " body ("
-                        + b.limit() + " octets)");
+                throw error(at0, what + " runs past the end of the " + ControlCodec.name(type) + " body ("
+                        + (at0 + b.remaining()) + " octets)");
             }
+            b.position(at0 + n);
+            return at0;
         }
 
         int positive(String what) throws ControlFormatException {
-            need(4, what);
-            int at0 = b.position();
-            int v = b.getInt();
+            int at0 = take(4, what);
+            int v = b.s32(at0);
             if (v <= 0) {
                 throw error(at0, what + " is " + Integer.toUnsignedString(v) + ", not a version (1 to 2^31-1)");
             }
@@ -274,14 +273,12 @@ public final class ControlCodec {
         }
 
         int u16(String what) throws ControlFormatException {
-            need(2, what);
-            return b.getShort() & 0xFFFF;
+            return b.u16(take(2, what));
         }
 
         long nonNegativeLong(String what) throws ControlFormatException {
-            need(8, what);
-            int at0 = b.position();
-            long v = b.getLong();
+            int at0 = take(8, what);
+            long v = b.s64(at0);
             if (v < 0) {
                 throw error(at0, what + " is negative");
             }
@@ -294,7 +291,6 @@ public final class ControlCodec {
             if (n > MAX_NAME) {
                 throw error(at0, what + " length " + n + " exceeds the limit of " + MAX_NAME + " octets");
             }
-            need(n, what);
             return text(n, what);
         }
 
@@ -307,16 +303,24 @@ public final class ControlCodec {
         }
 
         private String text(int n, String what) throws ControlFormatException {
-            int at0 = b.position();
-            if (Utf8.containsNul(b, at0, n)) {
+            int at0 = take(n, what);
+            if (b.indexOf((byte) 0, at0, at0 + n) >= 0) {
                 throw error(at0, what + " contains a NUL octet");
             }
-            String s = Utf8.decode(b, at0, n);
+            String s = b.utf8(at0, n);
             if (s == null) {
                 throw error(at0, what + " is not valid UTF-8");
             }
-            b.position(at0 + n);
             return s;
+        }
+
+        /** Octets of the body not read. */
+        int remaining() {
+            return b.remaining();
+        }
+
+        int position() {
+            return b.position();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.migrate.returnpath;
 
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import java.nio.channels.ReadableByteChannel;
 public final class ControlReader {
     private final ReadableByteChannel in;
     private final String direction;
-    private final ByteBuffer header = ByteBuffer.allocate(ControlCodec.HEADER).order(ByteOrder.BIG_ENDIAN);
+    private final ByteBuffer header = ByteBuffer.allocate(RecordFrame.HEADER).order(ByteOrder.BIG_ENDIAN);
     private long offset;
     private long index;
 
@@ -58,7 +59,7 @@ public final class ControlReader {
             throw new EOFException("the peer closed the connection (" + direction + ", after "
                     + Plural.count(index, "message") + ")");
         }
-        if (got < ControlCodec.HEADER) {
+        if (got < RecordFrame.HEADER) {
             throw at.error(got, ControlCodec.NO_TYPE, "the connection closed after " + got + " of the 8 octets of"
                     + " a message header");
         }
@@ -68,8 +69,8 @@ public final class ControlReader {
         ByteBuffer frame = ByteBuffer.allocate(size).order(ByteOrder.BIG_ENDIAN);
         frame.put(header.flip());
         int rest = readFully(frame);
-        if (rest < size - ControlCodec.HEADER) {
-            throw at.error(ControlCodec.HEADER + rest, type, "the connection closed after " + (ControlCodec.HEADER + rest)
+        if (rest < size - RecordFrame.HEADER) {
+            throw at.error(RecordFrame.HEADER + rest, type, "the connection closed after " + (RecordFrame.HEADER + rest)
                     + " of the " + Plural.count(size, "octet") + " of " + ControlCodec.name(type));
         }
         ControlMessage m = ControlCodec.decodeChecked(at, frame.flip());

@@ -46,7 +46,7 @@ public record Configuration(long offset, String machineType, int targetPageBits,
         if (len > MAX_NAME) {
             throw in.errorAt(at, "machine type length " + len + " is beyond the limit of " + MAX_NAME);
         }
-        String machine = in.utf8(in.bytes((int) len, "machine type"), "machine type");
+        String machine = in.utf8((int) len, "machine type");
         int pageBits = -1;
         List<String> caps = new ArrayList<>();
         byte[] uuid = null;

@@ -1,19 +1,18 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The typed, big-endian reads of a QEMU savevm stream over a {@link WireInput}: octets, be16, be32,
- * be64, counted strings and runs of octets, each checked against what has really arrived.
+ * be64, counted strings and runs of octets, each checked against what has really arrived. Each
+ * read makes its octets available, naming the field when the input ends first, then reads them
+ * through a core {@link ByteCursor} on the input's window.
  *
  * <p>Every error it raises is a {@link StreamFormatException} carrying the absolute offset, the
  * index of the top-level record being read and the current {@link #context(String) context}
@@ -22,14 +21,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SavevmInput {
     private final WireInput in;
-    private final long base;
-    private long record = StreamFormatException.IN_HEADER;
-    private String context;
+    private final ByteCursor window;
 
     public SavevmInput(WireInput in, long base) {
         this.in = in;
-        this.base = base;
         in.order(ByteOrder.BIG_ENDIAN);
+        this.window = ByteCursor.of(in, base, StreamFormatException.IN_HEADER, StreamFormatException.NO_TYPE, null);
     }
 
     /** The underlying input; reads through it bypass this class's checks. */
@@ -37,9 +34,14 @@ public final class SavevmInput {
         return in;
     }
 
+    /** The input's window as of the last {@link #need}: for reads at an index of octets not consumed. */
+    ByteCursor window() {
+        return window;
+    }
+
     /** Absolute stream offset of the next unread octet. */
     public long offset() {
-        return base + in.offset();
+        return window.offset();
     }
 
     /** Octets known to remain, or -1 when the input cannot tell (a pipe). */
@@ -49,20 +51,20 @@ public final class SavevmInput {
 
     /** Index of the top-level record being read, for error messages. */
     void record(long index) {
-        this.record = index;
+        window.recordIndex(index);
     }
 
     long record() {
-        return record;
+        return window.recordIndex();
     }
 
     /** Where errors say they are, e.g. {@code section 'timer (0)'}; {@code null} for none. */
     public void context(String where) {
-        this.context = where;
+        window.context(where);
     }
 
     public String context() {
-        return context;
+        return window.context();
     }
 
     /** Ensures {@code n} octets are available, or throws a truncation error naming {@code what}. */
@@ -70,7 +72,7 @@ public final class SavevmInput {
         if (n > Integer.MAX_VALUE) {
             throw error("length " + n + " of " + what + " is beyond any limit");
         }
-        int have = in.fill((int) n);
+        int have = window.fill((int) n);
         if (have < n) {
             throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + have + " left");
         }
@@ -78,53 +80,36 @@ public final class SavevmInput {
 
     public int u8(String what) throws IOException {
         need(1, what);
-        ByteBuffer b = in.buffer();
-        int v = b.get(b.position()) & 0xFF;
-        in.consume(1);
-        return v;
+        return window.u8();
     }
 
     public int be16(String what) throws IOException {
         need(2, what);
-        ByteBuffer b = in.buffer();
-        int v = b.getShort(b.position()) & 0xFFFF;
-        in.consume(2);
-        return v;
+        return window.u16();
     }
 
     /** A u32, returned as a non-negative long. */
     public long be32(String what) throws IOException {
         need(4, what);
-        ByteBuffer b = in.buffer();
-        long v = b.getInt(b.position()) & 0xFFFF_FFFFL;
-        in.consume(4);
-        return v;
+        return window.u32();
     }
 
     public long be64(String what) throws IOException {
         need(8, what);
-        ByteBuffer b = in.buffer();
-        long v = b.getLong(b.position());
-        in.consume(8);
-        return v;
+        return window.s64();
     }
 
     /** The next octet without consuming it, or -1 at the end of the input. */
     public int peek() throws IOException {
-        if (in.fill(1) < 1) {
-            return -1;
-        }
-        ByteBuffer b = in.buffer();
-        return b.get(b.position()) & 0xFF;
+        return peek(0);
     }
 
     /** Octet {@code i} ahead without consuming anything, or -1 when the input ends before it. */
     public int peek(int i) throws IOException {
-        if (in.fill(i + 1) < i + 1) {
+        if (window.fill(i + 1) < i + 1) {
             return -1;
         }
-        ByteBuffer b = in.buffer();
-        return b.get(b.position() + i) & 0xFF;
+        return window.u8(window.position() + i);
     }
 
     /** True when nothing remains. */
@@ -135,10 +120,7 @@ public final class SavevmInput {
     /** Copies the next {@code n} octets out. {@code n} must already be checked against limits. */
     public byte[] bytes(int n, String what) throws IOException {
         need(n, what);
-        byte[] out = new byte[n];
-        in.buffer().get(in.buffer().position(), out);
-        in.consume(n);
-        return out;
+        return window.bytes(n);
     }
 
     /**
@@ -147,10 +129,7 @@ public final class SavevmInput {
      */
     public ByteBuffer view(int n, String what) throws IOException {
         need(n, what);
-        ByteBuffer b = in.buffer();
-        ByteBuffer v = b.slice(b.position(), n);
-        in.consume(n);
-        return v;
+        return window.view(n);
     }
 
     /** Skips {@code n} octets, failing when the input ends first. */
@@ -163,21 +142,20 @@ public final class SavevmInput {
 
     /** A QEMU counted string: a u8 length, then that many octets of UTF-8. */
     public String counted(String what) throws IOException {
-        int len = u8(what + " length");
-        return utf8(bytes(len, what), what);
+        return utf8(u8(what + " length"), what);
     }
 
-    /** Decodes UTF-8 strictly: QEMU's names are C strings, and a bad one means bad framing. */
-    public String utf8(byte[] octets, String what) throws StreamFormatException {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(octets));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
+    /**
+     * {@code n} octets of UTF-8, decoded strictly: QEMU's names are C strings, and a bad one means
+     * bad framing.
+     */
+    public String utf8(int n, String what) throws IOException {
+        need(n, what);
+        String s = window.utf8(n);
+        if (s == null) {
             throw error(what + " is not UTF-8");
         }
+        return s;
     }
 
     /** An error at the current offset. */
@@ -187,12 +165,12 @@ public final class SavevmInput {
 
     /** An error at an earlier offset, such as the start of the field being decoded. */
     public StreamFormatException errorAt(long at, String problem) {
-        return new StreamFormatException(problem, at, record, StreamFormatException.NO_TYPE, context);
+        return window.errorAt(at, problem);
     }
 
     /** An error at {@code at} with a detail (a field path) appended to the current context. */
     public StreamFormatException errorAt(long at, String detail, String problem) {
-        String where = context == null ? detail : context + ", " + detail;
-        return new StreamFormatException(problem, at, record, StreamFormatException.NO_TYPE, where);
+        String where = context() == null ? detail : context() + ", " + detail;
+        return new StreamFormatException(problem, at, record(), StreamFormatException.NO_TYPE, where);
     }
 }

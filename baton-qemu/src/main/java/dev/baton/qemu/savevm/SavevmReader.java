@@ -1,8 +1,10 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.Utf8;
 import dev.baton.core.wire.WireInput;
 import dev.baton.qemu.vmdesc.DeviceDesc;
 import dev.baton.qemu.vmdesc.FieldDecoder;
@@ -229,14 +231,15 @@ public final class SavevmReader {
         in.need(6, "section header");
         int len = in.peek(5);
         in.need(6 + len + 8L, "section header");
-        ByteBuffer b = in.wire().buffer();
+        ByteCursor b = in.window();
         int p = b.position();
-        long id = b.getInt(p + 1) & 0xFFFF_FFFFL;
-        byte[] name = new byte[len];
-        b.get(p + 6, name);
-        String idstr = in.utf8(name, "section idstr");
-        long instance = b.getInt(p + 6 + len) & 0xFFFF_FFFFL;
-        long version = b.getInt(p + 10 + len) & 0xFFFF_FFFFL;
+        long id = b.u32(p + 1);
+        String idstr = b.utf8(p + 6, len);
+        if (idstr == null) {
+            throw in.error("section idstr is not UTF-8");
+        }
+        long instance = b.u32(p + 6 + len);
+        long version = b.u32(p + 10 + len);
         if (len == 0) {
             throw in.errorAt(at, type + " section " + id + " with an empty idstr");
         }
@@ -244,7 +247,7 @@ public final class SavevmReader {
     }
 
     private void skipHeader(SectionHeader h) throws IOException {
-        in.skip(14 + h.idstr().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, "section header");
+        in.skip(14 + Utf8.encodedLength(h.idstr()), "section header");
     }
 
     /** Device sections are decoded through the vmdesc; RAM and unknown iterables need none. */

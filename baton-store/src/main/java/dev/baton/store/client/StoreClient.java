@@ -1,5 +1,6 @@
 package dev.baton.store.client;
 
+import dev.baton.core.wire.Utf8;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.LineReader;
 import dev.baton.store.protocol.StoreException;
@@ -502,7 +503,7 @@ public final class StoreClient implements AutoCloseable {
         if (line.startsWith("EVENT ")) {
             try {
                 List<byte[]> t = Tokens.split(line.substring(6));
-                String token = Tokens.utf8(t.get(1));
+                String token = Utf8.decode(t.get(1));
                 events.add(new WatchEvent(Tokens.ascii(t.get(0)), token));
             } catch (Tokens.MalformedLineException | IndexOutOfBoundsException e) {
                 LOG.log(System.Logger.Level.WARNING, "malformed event line: " + line);

@@ -1,9 +1,6 @@
 package dev.baton.store.protocol;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,16 +150,6 @@ public final class Tokens {
             }
         }
         return quote(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The octets of a token as strict UTF-8 text, or null when they are not UTF-8. */
-    public static String utf8(byte[] token) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(token)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     /** The octets of a token as ASCII text (paths, commands, numbers), or null when not ASCII. */

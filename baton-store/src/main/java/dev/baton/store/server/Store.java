@@ -1,5 +1,6 @@
 package dev.baton.store.server;
 
+import dev.baton.core.wire.Utf8;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
 import dev.baton.store.protocol.Tokens;
@@ -835,7 +836,7 @@ public final class Store {
     }
 
     private static String text(byte[] token, String what) {
-        String s = Tokens.utf8(token);
+        String s = Utf8.decode(token);
         if (s == null) {
             throw new StoreException(ErrorCode.EINVAL, what + " is not UTF-8");
         }

@@ -3,6 +3,7 @@ package dev.baton.store.xen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.GoldenHex;
 import dev.baton.store.quota.Quota;
 import dev.baton.store.server.Release;
 import dev.baton.store.server.Store;
@@ -23,10 +24,8 @@ import dev.baton.xen.xenstore.WatchDataExtended;
 import dev.baton.xen.xenstore.XenstoreHeader;
 import dev.baton.xen.xenstore.XenstoreImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,18 +168,9 @@ class XenstoreDumpTest {
                 .hasMessage("the store has 13 nodes: a xenstore dump seeds a store that has the root alone");
     }
 
-    /** A golden vector of baton-xen, read as baton-xen's tests read it ('#' starts a comment). */
+    /** A golden vector of baton-xen, read as baton-xen's tests read it. */
     static byte[] vector(String name) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (String line : Files.readAllLines(Path.of("../baton-xen/src/test/resources/xen", name))) {
-                int hash = line.indexOf('#');
-                hex.append((hash < 0 ? line : line.substring(0, hash)).replaceAll("\\s+", ""));
-            }
-            return HexFormat.of().parseHex(hex);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenHex.file(Path.of("../baton-xen/src/test/resources/xen", name));
     }
 
     private static byte[] bytes(String s) {

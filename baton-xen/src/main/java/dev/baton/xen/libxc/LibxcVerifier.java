@@ -1,11 +1,11 @@
 package dev.baton.xen.libxc;
 
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.RecordBody;
-import dev.baton.xen.stream.RecordFrame;
 import dev.baton.xen.stream.XenInput;
 import dev.baton.xen.stream.XenRecord;
 import java.io.IOException;
@@ -118,7 +118,7 @@ public final class LibxcVerifier {
 
     /** After END, for a stream alone in its input: nothing may follow. */
     public void expectEndOfInput() throws IOException {
-        RecordFrame.checkNothingAfterEnd(in, nextIndex, problems, "libxc");
+        in.checkNothingAfterEnd(nextIndex, problems, "libxc");
     }
 
     // ---- headers -------------------------------------------------------------------------------
@@ -192,16 +192,14 @@ public final class LibxcVerifier {
     // ---- records -------------------------------------------------------------------------------
 
     private int readRecord() throws IOException {
-        RecordFrame frame = RecordFrame.peek(in, nextIndex, "libxc");
+        RecordFrame frame = in.peekFrame(nextIndex, "libxc");
         LibxcRecordType type = LibxcRecordType.of(frame.type());
         String name = LibxcRecordType.name(frame.type());
         String context = "libxc " + name;
-        frame.checkFits(in, context);
+        RecordBody body = RecordBody.open(in, frame, context, problems);
         listener.beforeRecord(frame.type());
         in.consume(RecordFrame.HEADER);
         nextIndex++;
-        RecordBody body = new RecordBody(in, frame.offset() + RecordFrame.HEADER, frame.length(), frame.index(),
-                context, problems);
         String detail;
         if (type == null) {
             detail = unknown(frame, body);
@@ -209,7 +207,7 @@ public final class LibxcVerifier {
             checkPlace(type, body);
             detail = type.checker().check(body, state, name);
         }
-        frame.finish(in, body, problems, context);
+        body.finish();
         listener.record(new XenRecord("libxc", frame.index(), frame.offset(), frame.type(), name, frame.length(), detail));
         return frame.type();
     }

@@ -1,6 +1,7 @@
 package dev.baton.xen.libxl;
 
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.libxc.DomainHeader;
@@ -8,7 +9,6 @@ import dev.baton.xen.libxc.LibxcRecordType;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.RecordBody;
-import dev.baton.xen.stream.RecordFrame;
 import dev.baton.xen.stream.XenInput;
 import dev.baton.xen.stream.XenRecord;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class LibxlVerifier {
 
     /** After END: nothing may follow. */
     public void expectEndOfInput() throws IOException {
-        RecordFrame.checkNothingAfterEnd(in, nextIndex, problems, "libxl");
+        in.checkNothingAfterEnd(nextIndex, problems, "libxl");
     }
 
     private LibxlHeader readHeader() throws IOException {
@@ -115,15 +115,13 @@ public final class LibxlVerifier {
     }
 
     private int readRecord() throws IOException {
-        RecordFrame frame = RecordFrame.peek(in, nextIndex, "libxl");
+        RecordFrame frame = in.peekFrame(nextIndex, "libxl");
         LibxlRecordType type = LibxlRecordType.of(frame.type());
         String name = LibxlRecordType.name(frame.type());
         String context = "libxl " + name;
-        frame.checkFits(in, context);
+        RecordBody body = RecordBody.open(in, frame, context, problems);
         in.consume(RecordFrame.HEADER);
         nextIndex++;
-        RecordBody body = new RecordBody(in, frame.offset() + RecordFrame.HEADER, frame.length(), frame.index(),
-                context, problems);
         String detail;
         if (type == null) {
             if ((frame.type() & XenRecord.OPTIONAL) != 0) {
@@ -137,7 +135,7 @@ public final class LibxlVerifier {
             checkPlace(type, body);
             detail = type.checker().check(body, name);
         }
-        frame.finish(in, body, problems, context);
+        body.finish();
         listener.record(new XenRecord("libxl", frame.index(), frame.offset(), frame.type(), name, frame.length(),
                 detail));
         if (type == LibxlRecordType.LIBXC_CONTEXT) {

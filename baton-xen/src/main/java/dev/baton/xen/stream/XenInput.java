@@ -1,5 +1,8 @@
 package dev.baton.xen.stream;
 
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
+import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +12,7 @@ import java.nio.channels.WritableByteChannel;
 /**
  * The input of a libxc or libxl stream: a {@link WireInput} whose consumed octets can also be
  * copied to an output (a tee), so that a converter reads, checks and copies in one pass without
- * holding more than a chunk.
+ * holding more than a chunk. Records are framed as core frames them ({@link RecordFrame}).
  */
 public final class XenInput {
     private final WireInput in;
@@ -43,6 +46,11 @@ public final class XenInput {
         return in.buffer();
     }
 
+    /** The input under the tee, for reads that {@link #consume} through this one. */
+    WireInput wire() {
+        return in;
+    }
+
     /** Marks {@code n} available octets read, copying them to the tee when one is set. */
     public void consume(int n) throws IOException {
         if (tee != null && n > 0) {
@@ -55,19 +63,9 @@ public final class XenInput {
         in.consume(n);
     }
 
-    /** Reads past up to {@code n} octets a chunk at a time; returns how many there were. */
+    /** Reads past up to {@code n} octets, copying them to the tee when one is set; returns how many there were. */
     public long skip(long n) throws IOException {
-        long done = 0;
-        while (done < n) {
-            int want = (int) Math.min(in.chunkSize(), n - done);
-            int have = in.fill(want);
-            consume(have);
-            done += have;
-            if (have < want) {
-                break;
-            }
-        }
-        return done;
+        return tee == null ? in.skip(n) : in.copyTo(n, tee);
     }
 
     /** Copies every octet consumed from now on to {@code out}; {@code null} stops copying. */
@@ -78,5 +76,29 @@ public final class XenInput {
     /** The tee, or null. */
     public WritableByteChannel tee() {
         return tee;
+    }
+
+    /**
+     * The header of record {@code index} of a {@code layer} ("libxc", "libxl") stream, not
+     * consumed; the input ending first is fatal ({@link RecordFrame#requireHeader}).
+     */
+    public RecordFrame peekFrame(long index, String layer) throws IOException {
+        return RecordFrame.peek(in, index, layer, layer);
+    }
+
+    /**
+     * Reports octets after a stream's END (not fatal: the stream itself is whole).
+     *
+     * @param nextIndex the index a record after END would have
+     * @param layer     "libxc" or "libxl", for messages
+     */
+    public void checkNothingAfterEnd(long nextIndex, Problems problems, String layer) throws IOException {
+        long at = in.offset();
+        int have = in.fill(RecordFrame.HEADER);
+        if (have > 0) {
+            problems.report(new StreamFormatException("octets after END: " + (have == RecordFrame.HEADER
+                    ? "at least 8 octets follow" : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow"))
+                    + " the stream's last record", at, nextIndex, StreamFormatException.NO_TYPE, layer));
+        }
     }
 }

@@ -1,30 +1,25 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * One record body in memory, read by offsets from its start. Every read is checked against
- * {@code len}: a field beyond it makes the record {@link Refused}, never an index error.
+ * One record body in memory, read by offsets from its start through a core {@link ByteCursor}.
+ * Every field is first checked against {@code len} ({@link #require}): a field beyond it makes
+ * the record {@link Refused}, never an index error.
  */
 final class Body {
-    private final ByteBuffer buf;
-    private final int start;
+    private final ByteCursor octets;
     private final int len;
     private final long offset;
 
     /**
-     * @param buf    the input's window; the body starts at {@code start}
+     * @param octets the body, index 0 its first octet, located at the record
      * @param len    the record's {@code len}
      * @param offset absolute stream offset of the body's first octet
      */
-    Body(ByteBuffer buf, int start, int len, long offset) {
-        this.buf = buf;
-        this.start = start;
+    Body(ByteCursor octets, int len, long offset) {
+        this.octets = octets;
         this.len = len;
         this.offset = offset;
     }
@@ -48,29 +43,27 @@ final class Body {
     }
 
     int u8(int at) {
-        return buf.get(start + at) & 0xFF;
+        return octets.u8(at);
     }
 
     int u16(int at) {
-        return buf.getShort(start + at) & 0xFFFF;
+        return octets.u16(at);
     }
 
     long u32(int at) {
-        return buf.getInt(start + at) & 0xFFFF_FFFFL;
+        return octets.u32(at);
     }
 
     int i32(int at) {
-        return buf.getInt(start + at);
+        return octets.s32(at);
     }
 
     long u64(int at) {
-        return buf.getLong(start + at);
+        return octets.s64(at);
     }
 
     byte[] octets(int at, int n) {
-        byte[] b = new byte[n];
-        buf.get(start + at, b);
-        return b;
+        return octets.bytes(at, n);
     }
 
     /**
@@ -82,12 +75,11 @@ final class Body {
             throw new Refused(what + " length is 0, but it counts the string's NUL", offset + at);
         }
         require(at, n, what);
-        for (int i = 0; i < n - 1; i++) {
-            if (buf.get(start + at + i) == 0) {
-                throw new Refused(what + " has a NUL at octet " + i + " of its " + (n - 1), offset + at + i);
-            }
+        int nul = octets.indexOf((byte) 0, at, at + n - 1);
+        if (nul >= 0) {
+            throw new Refused(what + " has a NUL at octet " + (nul - at) + " of its " + (n - 1), offset + nul);
         }
-        if (buf.get(start + at + n - 1) != 0) {
+        if (octets.u8(at + n - 1) != 0) {
             throw new Refused(what + " does not end in a NUL (its length counts the NUL)", offset + at + n - 1);
         }
         return utf8(at, n - 1, what);
@@ -99,23 +91,19 @@ final class Body {
      * @return the string; its octets plus the NUL end at {@code at + encoded length + 1}
      */
     String cStringToNul(int at, String what) throws Refused {
-        for (int i = at; i < len; i++) {
-            if (buf.get(start + i) == 0) {
-                return utf8(at, i - at, what);
-            }
+        int nul = octets.indexOf((byte) 0, at, len);
+        if (nul < 0) {
+            throw new Refused(what + " has no NUL before the end of the body", offset + at);
         }
-        throw new Refused(what + " has no NUL before the end of the body", offset + at);
+        return utf8(at, nul - at, what);
     }
 
     private String utf8(int at, int n, String what) throws Refused {
-        try {
-            ByteBuffer slice = buf.slice(start + at, n);
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice);
-            return chars.toString();
-        } catch (CharacterCodingException e) {
+        String s = octets.utf8(at, n);
+        if (s == null) {
             throw new Refused(what + " is not valid UTF-8", offset + at);
         }
+        return s;
     }
 
     /** A record the reader cannot represent: reported, then skipped. */

@@ -1,6 +1,7 @@
 package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -72,7 +73,7 @@ public record ConnectionData(long connId, ConnectionSpec spec, byte[] inData, by
     /** Body octets on the wire, padding before the unique id included, trailing padding excluded. */
     int bodyLength() {
         long data = FIXED + (long) inData.length + outData.length;
-        return Math.toIntExact(uniqueId.isPresent() ? ((data + 7) & ~7L) + 8 : data);
+        return Math.toIntExact(uniqueId.isPresent() ? RecordFrame.pad8(data) + 8 : data);
     }
 
     @Override

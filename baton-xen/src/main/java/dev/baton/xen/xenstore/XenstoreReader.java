@@ -1,7 +1,9 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.Closeable;
@@ -120,26 +122,18 @@ public final class XenstoreReader implements Closeable {
      */
     public XenstoreRecord next() throws IOException {
         while (!ended) {
-            long at = in.offset();
-            long index = nextIndex;
-            int have = in.fill(8);
-            if (have == 0) {
-                throw fatal("missing END: the stream ends after " + Plural.count(index, "record"), at, index, null);
-            }
-            if (have < 8) {
-                throw fatal("truncated record header: the stream ends after " + have + " of 8 octets", at + have,
-                        index, null);
-            }
-            ByteBuffer b = in.buffer();
-            int code = b.getInt(b.position());
-            long len = b.getInt(b.position() + 4) & 0xFFFF_FFFFL;
+            RecordFrame frame = RecordFrame.peek(in, nextIndex, null, null);
+            long at = frame.offset();
+            long index = frame.index();
+            int code = frame.type();
+            long len = frame.length();
             String context = "xenstore " + XenstoreRecordType.name(code);
             checkLength(len, at, index, context);
             int body = (int) len;
-            if (in.fill(8 + body) < 8 + body) {
+            int framed = RecordFrame.HEADER + body;
+            if (in.fill(framed) < framed) {
                 throw fatal("truncated record body: the stream ends before the " + Plural.count(len, "octet")
-                        + " of len", in.offset()
-                        + in.fill(8 + body), index, context);
+                        + " of len", in.offset() + in.fill(framed), index, context);
             }
             nextIndex++;
             recordOffset = at;
@@ -147,15 +141,18 @@ public final class XenstoreReader implements Closeable {
             XenstoreRecord record = null;
             pending.clear();
             try {
-                record = decode(code, new Body(in.buffer(), in.buffer().position() + 8, body, at + 8), at);
+                ByteBuffer b = in.buffer();
+                ByteCursor octets = ByteCursor.of(b.slice(b.position() + RecordFrame.HEADER, body).order(b.order()),
+                        frame.bodyOffset(), index, StreamFormatException.NO_TYPE, context);
+                record = decode(code, new Body(octets, body, frame.bodyOffset()), at);
             } catch (Body.Refused r) {
                 report(r.getMessage(), r.offset, index, context);
             }
             for (Problem p : pending) {
                 report(p.getMessage(), p.offset, index, context);
             }
-            in.consume(8 + body);
-            int padding = -body & 7;
+            in.consume(framed);
+            int padding = frame.padding();
             if (in.fill(padding) < padding) {
                 throw fatal("truncated padding after the record body", in.offset(), index, context);
             }
@@ -188,9 +185,9 @@ public final class XenstoreReader implements Closeable {
             throw new IllegalStateException("END has not been read");
         }
         long at = in.offset();
-        int have = in.fill(8);
+        int have = in.fill(RecordFrame.HEADER);
         if (have > 0) {
-            String what = have == 8 ? "a record header (type " + XenstoreRecordType.name(in.buffer().getInt(
+            String what = have == RecordFrame.HEADER ? "a record header (type " + XenstoreRecordType.name(in.buffer().getInt(
                     in.buffer().position())) + ") follows END"
                     : Plural.count(have, "octet") + (have == 1 ? " follows" : " follow") + " END";
             throw fatal("octets after END: " + what, at, nextIndex, null);
@@ -241,9 +238,10 @@ public final class XenstoreReader implements Closeable {
                     index, context);
         }
         long remaining = in.remaining();
-        if (remaining >= 0 && 8 + len > remaining) {
-            throw fatal("len " + len + " runs past the end of the input: " + Plural.count(remaining - 8, "octet")
-                    + (remaining - 8 == 1 ? " follows" : " follow") + " the record header", at + 4, index, context);
+        if (remaining >= 0 && RecordFrame.HEADER + len > remaining) {
+            long follow = remaining - RecordFrame.HEADER;
+            throw fatal("len " + len + " runs past the end of the input: " + Plural.count(follow, "octet")
+                    + (follow == 1 ? " follows" : " follow") + " the record header", at + 4, index, context);
         }
     }
 
@@ -329,7 +327,7 @@ public final class XenstoreReader implements Closeable {
             }
             default -> throw new AssertionError(type);
         }
-        if (body.length() > ((end + 7) & ~7)) {
+        if (body.length() > RecordFrame.pad8(end)) {
             pending.add(new Problem("len " + body.length() + " is more than the body's " + Plural.count(end, "octet")
                     + " and their padding", body.offset(-4)));
         }
@@ -365,7 +363,7 @@ public final class XenstoreReader implements Closeable {
         body.require(ConnectionData.FIXED, inLen + outLen, "in-data-len + out-data-len octets of data");
         OptionalLong uniqueId = OptionalLong.empty();
         if ((fields & ConnectionData.FIELD_UNIQUE_ID) != 0) {
-            long at = (dataEnd + 7) & ~7L;
+            long at = RecordFrame.pad8(dataEnd);
             body.require(at, 8, "unique-id");
             uniqueId = OptionalLong.of(body.u64((int) at));
         }

@@ -1,5 +1,6 @@
 package dev.baton.xen.xenstore;
 
+import dev.baton.core.wire.RecordFrame;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,8 +70,8 @@ public final class XenstoreWriter implements Closeable {
                     + " stream (it needs version " + record.type().since() + ")");
         }
         int length = bodyLength(record);
-        ByteBuffer b = ByteBuffer.allocate(8 + ((length + 7) & ~7)).order(header.order());
-        b.putInt(record.type().code()).putInt(length);
+        ByteBuffer b = ByteBuffer.allocate((int) RecordFrame.size(length, false)).order(header.order());
+        RecordFrame.putHeader(b, record.type().code(), length);
         switch (record) {
             case GlobalData g -> b.putInt(g.rwSocketFd()).putInt(g.evtchnFd());
             case ConnectionData c -> putConnection(b, c);
@@ -89,8 +90,8 @@ public final class XenstoreWriter implements Closeable {
             }
             case End e -> throw new AssertionError(e);
         }
-        b.position(b.capacity()).flip(); // the rest is the zero padding ByteBuffer.allocate gave
-        writeFully(b);
+        RecordFrame.end(b, 0, length, null);
+        writeFully(b.flip());
     }
 
     /** Writes END; nothing may follow. */
@@ -98,9 +99,8 @@ public final class XenstoreWriter implements Closeable {
         if (ended) {
             throw new IllegalStateException("END has been written");
         }
-        ByteBuffer b = ByteBuffer.allocate(8).order(header.order());
-        b.putInt(XenstoreRecordType.END.code()).putInt(0).flip();
-        writeFully(b);
+        ByteBuffer b = ByteBuffer.allocate(RecordFrame.HEADER).order(header.order());
+        writeFully(RecordFrame.putHeader(b, XenstoreRecordType.END.code(), 0).flip());
         ended = true;
     }
 
@@ -153,7 +153,7 @@ public final class XenstoreWriter implements Closeable {
         b.putShort((short) in.length).putShort((short) c.outRespLen()).putInt(out.length);
         b.put(in).put(out);
         if (c.uniqueId().isPresent()) {
-            b.position((b.position() + 7) & ~7);
+            b.position(RecordFrame.pad8(b.position()));
             b.putLong(c.uniqueId().getAsLong());
         }
     }

@@ -3,9 +3,9 @@ package dev.baton.xen.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.GoldenHex;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.Hex;
 import dev.baton.xen.StreamBuilder;
 import dev.baton.xen.Verify;
 import dev.baton.xen.XenFormat;
@@ -30,8 +30,8 @@ class V2ToV3ConverterTest {
     @CsvSource({"libxc-pv-v2.hex, libxc-pv-v2-to-v3.hex", "libxc-hvm-v2.hex, libxc-hvm-v2-to-v3.hex",
         "libxl-hvm-v2.hex, libxl-hvm-v2-to-v3.hex"})
     void convertsToTheExpectedOctets(String in, String expected) throws IOException {
-        byte[] v3 = convert(Hex.golden(in));
-        assertThat(v3).isEqualTo(Hex.golden(expected));
+        byte[] v3 = convert(GoldenHex.resource("/xen/" + in));
+        assertThat(v3).isEqualTo(GoldenHex.resource("/xen/" + expected));
         Verify check = in.startsWith("libxl") ? Verify.libxl(v3) : Verify.libxc(v3);
         assertThat(check.messages()).isEmpty();
     }
@@ -39,13 +39,13 @@ class V2ToV3ConverterTest {
     @Test
     void saysWhereItInserted() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Conversion pv = V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(Hex.golden("libxc-pv-v2.hex"))),
+        Conversion pv = V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(GoldenHex.resource("/xen/libxc-pv-v2.hex"))),
                 Channels.newChannel(out));
         assertThat(pv.format()).isEqualTo(XenFormat.LIBXC);
         assertThat(pv.insertedAt()).isEqualTo(1);
         assertThat(pv.insertedBefore()).isEqualTo("X86_PV_P2M_FRAMES");
         assertThat(pv.outputOctets()).isEqualTo(pv.inputOctets() + 8);
-        Conversion hvm = V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(Hex.golden("libxl-hvm-v2.hex"))),
+        Conversion hvm = V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(GoldenHex.resource("/xen/libxl-hvm-v2.hex"))),
                 Channels.newChannel(new ByteArrayOutputStream()));
         assertThat(hvm.format()).isEqualTo(XenFormat.LIBXL);
         assertThat(hvm.insertedAt()).isZero();
@@ -63,9 +63,9 @@ class V2ToV3ConverterTest {
 
     @Test
     void refusesWhatIsNotValidV2() {
-        assertThatThrownBy(() -> convert(Hex.golden("libxc-pv-v3.hex"))).isInstanceOf(StreamFormatException.class)
+        assertThatThrownBy(() -> convert(GoldenHex.resource("/xen/libxc-pv-v3.hex"))).isInstanceOf(StreamFormatException.class)
                 .hasMessageContaining("the libxc stream is already version 3: there is nothing to convert");
-        assertThatThrownBy(() -> convert(Hex.golden("xenstore-v2-le.hex")))
+        assertThatThrownBy(() -> convert(GoldenHex.resource("/xen/xenstore-v2-le.hex")))
                 .hasMessageContaining("not a libxc or libxl stream");
         byte[] bad = StreamBuilder.libxc(2, 2).record(17, new byte[24]).end().bytes();
         assertThatThrownBy(() -> convert(bad)).hasMessageContaining("X86_CPUID_POLICY is invalid in a v2 stream");

@@ -1,6 +1,7 @@
 package dev.baton.xen.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.baton.core.DiscardChannel;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.convert.V2ToV3Converter;
@@ -14,7 +15,6 @@ import dev.baton.xen.xenstore.XenstoreReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 
 /**
  * Xen's three formats on any octets: the xenstore reader (strict and collecting), the libxc and
@@ -60,8 +60,7 @@ class XenFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void convert(byte[] input) throws IOException {
         try {
-            V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(input)),
-                    Channels.newChannel(java.io.OutputStream.nullOutputStream()));
+            V2ToV3Converter.convert(WireInput.of(ByteBuffer.wrap(input)), new DiscardChannel());
         } catch (StreamFormatException expected) {
             // reported
         }

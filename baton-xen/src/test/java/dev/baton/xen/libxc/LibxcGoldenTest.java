@@ -2,7 +2,7 @@ package dev.baton.xen.libxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.xen.Hex;
+import dev.baton.core.GoldenHex;
 import dev.baton.xen.Verify;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,20 +21,20 @@ class LibxcGoldenTest {
     @ValueSource(strings = {"libxc-pv-v2.hex", "libxc-pv-v3.hex", "libxc-pv-v3-be.hex", "libxc-hvm-v2.hex",
         "libxc-hvm-v3.hex", "libxc-pv-v2-to-v3.hex", "libxc-hvm-v2-to-v3.hex"})
     void goldenLibxcStreamsAreValid(String name) {
-        Verify v = Verify.libxc(Hex.golden(name));
+        Verify v = Verify.libxc(GoldenHex.resource("/xen/" + name));
         assertThat(v.messages()).isEmpty();
         assertThat(v.names().get(v.names().size() - 1)).isEqualTo("libxc:END");
     }
 
     @Test
     void recordsAreListedWithWhatTheySay() {
-        Verify v = Verify.libxc(Hex.golden("libxc-pv-v3.hex"));
+        Verify v = Verify.libxc(GoldenHex.resource("/xen/libxc-pv-v3.hex"));
         assertThat(v.records).extracting(r -> r.name()).containsExactlyElementsOf(PV_V3);
         assertThat(v.records.get(0).offset()).isEqualTo(40);
         assertThat(v.records).extracting(r -> r.detail()).contains("64-bit guest, 4 page-table levels", "2 leaves",
                 "1 MSR", "pfns 0x0-0x3, 1 frame", "3 pfns, 2 pages of data",
                 "mode 0, 2000000 kHz, 123456789 ns, incarnation 1", "vcpu 0, 16 octets of context");
-        Verify hvm = Verify.libxc(Hex.golden("libxc-hvm-v3.hex"));
+        Verify hvm = Verify.libxc(GoldenHex.resource("/xen/libxc-hvm-v3.hex"));
         assertThat(hvm.records).extracting(r -> r.name()).containsExactlyElementsOf(HVM_V3);
         assertThat(hvm.records).extracting(r -> r.detail()).contains("2 pfns, 1 page of data", "2 params",
                 "20 octets of context");
@@ -42,8 +42,8 @@ class LibxcGoldenTest {
 
     @Test
     void bothByteOrdersReadTheSame() {
-        Verify le = Verify.libxc(Hex.golden("libxc-pv-v3.hex"));
-        Verify be = Verify.libxc(Hex.golden("libxc-pv-v3-be.hex"));
+        Verify le = Verify.libxc(GoldenHex.resource("/xen/libxc-pv-v3.hex"));
+        Verify be = Verify.libxc(GoldenHex.resource("/xen/libxc-pv-v3-be.hex"));
         assertThat(be.messages()).isEmpty();
         assertThat(be.records).extracting(r -> r.name() + " " + r.length() + " " + r.detail())
                 .containsExactlyElementsOf(le.records.stream().map(r -> r.name() + " " + r.length() + " " + r.detail())
@@ -52,14 +52,14 @@ class LibxcGoldenTest {
 
     @Test
     void libxlStreamsWrappingLibxcAreValid() {
-        Verify v = Verify.libxl(Hex.golden("libxl-hvm-v3.hex"));
+        Verify v = Verify.libxl(GoldenHex.resource("/xen/libxl-hvm-v3.hex"));
         assertThat(v.messages()).isEmpty();
         assertThat(v.names()).startsWith("libxl:LIBXC_CONTEXT", "libxc:X86_CPUID_POLICY")
                 .endsWith("libxc:END", "libxl:EMULATOR_XENSTORE_DATA", "libxl:EMULATOR_CONTEXT", "libxl:END");
         assertThat(v.records).extracting(r -> r.detail()).contains("qemu upstream #0, 2 key/value pairs",
                 "qemu upstream #0, 12 octets of context");
         for (String name : List.of("libxl-hvm-v2.hex", "libxl-hvm-v2-to-v3.hex")) {
-            assertThat(Verify.libxl(Hex.golden(name)).messages()).as(name).isEmpty();
+            assertThat(Verify.libxl(GoldenHex.resource("/xen/" + name)).messages()).as(name).isEmpty();
         }
     }
 }

@@ -3,9 +3,9 @@ package dev.baton.xen.libxc;
 import static dev.baton.xen.StreamBuilder.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.GoldenHex;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.Hex;
 import dev.baton.xen.StreamBuilder;
 import dev.baton.xen.Verify;
 import dev.baton.xen.stream.Problems;
@@ -52,7 +52,7 @@ class LibxcMalformedTest {
     }
 
     static Stream<Arguments> cases() {
-        byte[] golden = Hex.golden("libxc-hvm-v3.hex");
+        byte[] golden = GoldenHex.resource("/xen/libxc-hvm-v3.hex");
         StreamBuilder s = new StreamBuilder(); // little-endian field helpers
         byte[] marker = golden.clone();
         marker[0] = 0;
@@ -247,7 +247,7 @@ class LibxcMalformedTest {
 
     @Test
     void aTruncatedBodyOnAPipeLosesTheFraming() {
-        byte[] stream = Arrays.copyOf(Hex.golden("libxc-pv-v3.hex"), 2000);
+        byte[] stream = Arrays.copyOf(GoldenHex.resource("/xen/libxc-pv-v3.hex"), 2000);
         List<StreamFormatException> problems = new ArrayList<>();
         try {
             LibxcVerifier.verify(WireInput.of(new ByteArrayInputStream(stream)), Problems.collect(problems::add),

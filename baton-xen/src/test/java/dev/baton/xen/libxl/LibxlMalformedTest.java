@@ -3,7 +3,7 @@ package dev.baton.xen.libxl;
 import static dev.baton.xen.StreamBuilder.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.xen.Hex;
+import dev.baton.core.GoldenHex;
 import dev.baton.xen.StreamBuilder;
 import dev.baton.xen.Verify;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class LibxlMalformedTest {
     }
 
     static Stream<Arguments> cases() {
-        byte[] golden = Hex.golden("libxl-hvm-v3.hex");
+        byte[] golden = GoldenHex.resource("/xen/libxl-hvm-v3.hex");
         StreamBuilder s = new StreamBuilder();
         byte[] ident = golden.clone();
         ident[0] = 'l';

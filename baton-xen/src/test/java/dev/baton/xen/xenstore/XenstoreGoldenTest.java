@@ -2,8 +2,8 @@ package dev.baton.xen.xenstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.GoldenHex;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.Hex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,14 +26,14 @@ class XenstoreGoldenTest {
     @ParameterizedTest(name = "version {0}, {1}")
     @MethodSource("variants")
     void writerProducesTheGoldenOctets(int version, ByteOrder order) throws IOException {
-        byte[] golden = Hex.golden(XenstoreSamples.goldenName(version, order));
+        byte[] golden = GoldenHex.resource("/xen/" + XenstoreSamples.goldenName(version, order));
         assertThat(XenstoreSamples.golden(version, order).toBytes()).isEqualTo(golden);
     }
 
     @ParameterizedTest(name = "version {0}, {1}")
     @MethodSource("variants")
     void readerDecodesTheGoldenOctets(int version, ByteOrder order) throws IOException {
-        byte[] golden = Hex.golden(XenstoreSamples.goldenName(version, order));
+        byte[] golden = GoldenHex.resource("/xen/" + XenstoreSamples.goldenName(version, order));
         XenstoreImage image = XenstoreImage.read(golden);
         assertThat(image).isEqualTo(XenstoreSamples.golden(version, order));
         assertThat(image.header().version()).isEqualTo(version);
@@ -44,7 +44,7 @@ class XenstoreGoldenTest {
     @MethodSource("variants")
     void everyRecordTypeValidInTheVersionIsThere(int version, ByteOrder order) throws IOException {
         List<XenstoreRecordType> seen = new ArrayList<>();
-        byte[] golden = Hex.golden(XenstoreSamples.goldenName(version, order));
+        byte[] golden = GoldenHex.resource("/xen/" + XenstoreSamples.goldenName(version, order));
         try (XenstoreReader r = XenstoreReader.open(WireInput.of(ByteBuffer.wrap(golden)),
                 XenstoreReadOptions.defaults())) {
             for (XenstoreRecord rec = r.next(); rec != null; rec = r.next()) {
@@ -61,15 +61,15 @@ class XenstoreGoldenTest {
 
     @Test
     void lenWithThePaddingCountedAsTheCXenstoredWritesItReadsTheSame() throws IOException {
-        XenstoreImage fromC = XenstoreImage.read(Hex.golden("xenstore-v2-le-c-len.hex"));
+        XenstoreImage fromC = XenstoreImage.read(GoldenHex.resource("/xen/xenstore-v2-le-c-len.hex"));
         assertThat(fromC).isEqualTo(XenstoreSamples.golden(2, ByteOrder.LITTLE_ENDIAN));
         // and the writer follows the spec: len without the padding
-        assertThat(fromC.toBytes()).isEqualTo(Hex.golden("xenstore-v2-le.hex"));
+        assertThat(fromC.toBytes()).isEqualTo(GoldenHex.resource("/xen/xenstore-v2-le.hex"));
     }
 
     @Test
     void readerReportsWhereEachRecordIs() throws IOException {
-        byte[] golden = Hex.golden("xenstore-v2-le.hex");
+        byte[] golden = GoldenHex.resource("/xen/xenstore-v2-le.hex");
         try (XenstoreReader r = XenstoreReader.open(WireInput.of(ByteBuffer.wrap(golden)),
                 XenstoreReadOptions.defaults())) {
             assertThat(r.next()).isInstanceOf(GlobalData.class);

@@ -3,9 +3,9 @@ package dev.baton.xen.xenstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.GoldenHex;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.Hex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,7 +59,7 @@ class XenstoreMalformedTest {
     }
 
     static Stream<Arguments> cases() {
-        byte[] golden = Hex.golden("xenstore-v2-le.hex");
+        byte[] golden = GoldenHex.resource("/xen/xenstore-v2-le.hex");
         byte[] badIdent = golden.clone();
         badIdent[0] = 'X';
         byte[] badVersion = golden.clone();
@@ -209,7 +209,7 @@ class XenstoreMalformedTest {
 
     @Test
     void aTruncatedBodyOnAPipeIsNamed() {
-        byte[] stream = Arrays.copyOf(Hex.golden("xenstore-v2-le.hex"), 40);
+        byte[] stream = Arrays.copyOf(GoldenHex.resource("/xen/xenstore-v2-le.hex"), 40);
         WireInput in = WireInput.of(new ByteArrayInputStream(stream));
         assertThatThrownBy(() -> {
             try (XenstoreReader r = XenstoreReader.open(in, XenstoreReadOptions.defaults())) {

@@ -1,10 +1,13 @@
-package dev.baton.core.engine;
+package dev.baton.core.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.core.describe.GenericState;
-import dev.baton.core.describe.StateDescription;
+import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.engine.SelfDescription;
+import dev.baton.core.engine.StateLoader;
+import dev.baton.core.engine.StateSaver;
+import dev.baton.core.engine.Streams;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -191,7 +194,7 @@ class StringKindsTest {
     @ValueSource(strings = {"be", "le"})
     void aToolDecodesBothKindsWithNoProducerCode(String o) throws IOException {
         byte[] stream = Streams.save(StateSaver.of(registry(full())), order(o));
-        SelfDescription.Decoded decoded = SelfDescriptionTest.decodeAll(stream).getFirst();
+        SelfDescription.Decoded decoded = Streams.decodeAll(stream).getFirst();
         assertThat(decoded.complete()).isTrue();
         GenericState s = decoded.state();
         assertThat(s).containsEntry("absent", null).containsEntry("blank", "").containsEntry("name", "Steve Jobs스")

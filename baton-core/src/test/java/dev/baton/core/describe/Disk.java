@@ -1,7 +1,5 @@
-package dev.baton.core.engine;
+package dev.baton.core.describe;
 
-import dev.baton.core.describe.FieldKind;
-import dev.baton.core.describe.StateDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +7,7 @@ import java.util.List;
  * The test model of the cross-version matrix: a disk as release 1 and release 3 describe it.
  * Release 3 adds a {@code since(2)} field, a {@code when} field and a subsection.
  */
-final class Disk {
+public final class Disk {
     enum Mode {
         RO(1), RW(2);
 
@@ -29,7 +27,7 @@ final class Disk {
         }
     }
 
-    static final class Extent {
+    public static final class Extent {
         long start;
         long length;
 
@@ -49,11 +47,11 @@ final class Disk {
 
     long id;
     int sectorSize = 512;
-    String name = "";
+    public String name = "";
     long size;
     int[] lbaFormats = new int[4];
     int extentCount;
-    List<Extent> extents = new ArrayList<>();
+    public List<Extent> extents = new ArrayList<>();
     int keyLength;
     byte[] key = new byte[0];
     Owner owner;
@@ -66,7 +64,7 @@ final class Disk {
     final List<String> log = new ArrayList<>();
 
     /** A disk with every field set, as release 3 knows it. */
-    static Disk full() {
+    public static Disk full() {
         Disk d = new Disk();
         d.id = 0xCAFE_F00DL;
         d.name = "vda";
@@ -106,16 +104,16 @@ final class Disk {
             .build();
 
     /** The disk's releases: 1.0 reads disk version 1 and knows no cache subsection. */
-    static final dev.baton.core.engine.ReleaseProfiles RELEASES = dev.baton.core.engine.ReleaseProfiles.builder()
+    public static final dev.baton.core.engine.ReleaseProfiles RELEASES = dev.baton.core.engine.ReleaseProfiles.builder()
             .release("1.0").pin("disk.cache", "off").pinVersion("disk", 1)
             .release("3.0")
             .build();
 
     /** Release 1's description. */
-    static final StateDescription<Disk> V1 = common(StateDescription.<Disk>builder("disk").version(1)).build();
+    public static final StateDescription<Disk> V1 = common(StateDescription.<Disk>builder("disk").version(1)).build();
 
     /** Release 3's description: version 3, still loads version 1. */
-    static final StateDescription<Disk> V3 = common(StateDescription.<Disk>builder("disk").version(3).minimumVersion(1))
+    public static final StateDescription<Disk> V3 = common(StateDescription.<Disk>builder("disk").version(3).minimumVersion(1))
             .u32("iops", d -> d.iops, (d, v) -> d.iops = v).since(2)
             .bool("hasLabel", d -> d.hasLabel, (d, v) -> d.hasLabel = v).since(3)
             .string("label", d -> d.label, (d, v) -> d.label = v)
@@ -148,7 +146,7 @@ final class Disk {
     private Disk() {
     }
 
-    static Disk empty() {
+    public static Disk empty() {
         return new Disk();
     }
 }

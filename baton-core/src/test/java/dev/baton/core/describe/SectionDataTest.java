@@ -1,8 +1,11 @@
-package dev.baton.core.engine;
+package dev.baton.core.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.GoldenHex;
+import dev.baton.core.engine.StateLoader;
+import dev.baton.core.engine.StateSaver;
+import dev.baton.core.engine.Streams;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordWriter;

@@ -1,8 +1,14 @@
-package dev.baton.core.engine;
+package dev.baton.core.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.engine.Part;
+import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.engine.StateLoader;
+import dev.baton.core.engine.StateSaver;
+import dev.baton.core.engine.StreamRefusedException;
+import dev.baton.core.engine.Streams;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -109,7 +115,7 @@ class CrossVersionMatrixTest {
     @ParameterizedTest
     @ValueSource(strings = {"big", "little"})
     void tooOld(String byteOrder) throws IOException {
-        var v3NoLongerReadingV1 = dev.baton.core.describe.StateDescription.<Disk>builder("disk").version(3)
+        var v3NoLongerReadingV1 = StateDescription.<Disk>builder("disk").version(3)
                 .minimumVersion(2).u32("id", d -> d.id, (d, v) -> d.id = v).build();
         byte[] stream = Streams.save(StateSaver.of(Streams.registry(Disk.V1, v1Disk())), order(byteOrder));
         StreamFormatException e = catchFormat(() -> Streams.load(

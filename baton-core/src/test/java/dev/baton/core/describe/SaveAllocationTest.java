@@ -1,7 +1,11 @@
-package dev.baton.core.engine;
+package dev.baton.core.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.engine.Part;
+import dev.baton.core.engine.RegisteredSection;
+import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.engine.StateSaver;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
 import java.lang.management.ManagementFactory;
@@ -16,10 +20,10 @@ class SaveAllocationTest {
         Disk disk = Disk.full();
         disk.log.clear();
         // The test's hooks log into a list; replace them with a description whose hooks allocate nothing.
-        var quiet = dev.baton.core.describe.StateDescription.<Disk>builder("disk").version(3)
+        var quiet = StateDescription.<Disk>builder("disk").version(3)
                 .u32("id", d -> d.id, (d, v) -> d.id = v)
                 .string("name", d -> d.name, (d, v) -> d.name = v)
-                .intArray("lbaFormats", dev.baton.core.describe.FieldKind.U16, 4, d -> d.lbaFormats, (d, v) -> d.lbaFormats = v)
+                .intArray("lbaFormats", FieldKind.U16, 4, d -> d.lbaFormats, (d, v) -> d.lbaFormats = v)
                 .u16("extentCount", d -> d.extentCount, (d, v) -> d.extentCount = v)
                 .structVarray("extents", Disk.EXTENT, "extentCount", d -> d.extents, (d, v) -> d.extents = v)
                 .u8("keyLength", d -> d.keyLength, (d, v) -> d.keyLength = v)
