@@ -80,8 +80,8 @@ final class ReceiveCommand implements Callable<Integer> {
         Duration timeout = Duration.ofMillis(timeoutMillis);
         TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
-        report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + from.listen : from.file,
-                tlsConfig) : null;
+        report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + listenAddress()
+                : from.file, tlsConfig) : null;
         Transport transport;
         if (from.listen != null) {
             Endpoint e = from.listen;
@@ -131,6 +131,11 @@ final class ReceiveCommand implements Callable<Integer> {
             System.out.println("state sha256 " + digest);
         }
         return MigrateCommand.OK;
+    }
+
+    /** --listen as given: PORT alone, or HOST:PORT (an empty host listens on every address). */
+    private String listenAddress() {
+        return from.listen.host().isEmpty() ? String.valueOf(from.listen.port()) : from.listen.toString();
     }
 
     private int fail(String message) throws IOException {

@@ -80,6 +80,12 @@ class OutputMatchTest {
                 .matched()).isFalse();
         // a line that is not a continuation stays a line of its own
         assertThat(match(expected("short line", "    indented"), "short line indented").matched()).isFalse();
+        // and one that looks like a continuation (a listing's next line after a long one) matches as itself
+        String full = "        1648       2  STATIC_DATA_END              0  ---- static data ends; dynamic data follows ----";
+        String next = "        1656       3  SECTION                    118  sample.node/0 v1, 97 octets of data";
+        assertThat(Lines.continues(full, next)).isTrue();
+        assertThat(match(expected("...", next), full, next).matched()).isTrue();
+        assertThat(match(expected(full, next), full, next).matched()).isTrue();
     }
 
     @Test
