@@ -178,7 +178,7 @@ class EveryCommandIT {
             assertThat(bad.err()).startsWith("baton inspect: I/O error: <stdin> is not a quirks file");
         });
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
-        RECIPES.put("schema CLASS|JAR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
+        RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));
         // gzipped dumps, told by their first octets: standard input has no name ending in .gz
         Path older = QEMU.resolve("vmstate/pc-i440fx-2.12.json.gz");
