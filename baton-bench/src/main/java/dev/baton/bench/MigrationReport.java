@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The live-migration figures of docs/PERFORMANCE.md ("Live migration (issue 5)"), in one JVM
+ * The live-migration figures of docs/PERFORMANCE.md ("Live migration"), in one JVM
  * over loopback, source and target each on their own threads:
  *
  * <ol>
