@@ -8,18 +8,21 @@ import java.util.function.Predicate;
  * One row of the command table ({@link Commands}): a request's name, its arguments as its usage
  * line shows them, what it makes of a {@code T<txid>} prefix, and the handler that runs it.
  *
- * <p>The number of arguments a command takes is read off its arguments, so that a wrong count and
- * the usage line it gets cannot disagree: {@code <x>} (or {@code A|B}) is one argument,
- * {@code [<x>]} an optional one after those, {@code <x>...} one or more.
+ * <p>The number of arguments a command takes is read off its arguments ({@link #of}), so that a
+ * wrong count and the usage line it gets cannot disagree: {@code <x>} (or {@code A|B}) is one
+ * argument, {@code [<x>]} an optional one after those, {@code <x>...} one or more.
+ *
+ * @param name         the command, as the first token of a request (after {@code T<txid>})
+ * @param arguments    its arguments, as the usage line shows them; empty for none
+ * @param transaction  what a {@code T<txid>} prefix means to it
+ * @param handler      runs it, under the store's lock, once the prefix and the count are right
+ * @param offeredBy    the releases whose usage line shows the last optional argument (the handler
+ *                     refuses it on the others, naming the release that has it); null: every one
+ * @param minArguments fewest arguments
+ * @param maxArguments most arguments; {@link Integer#MAX_VALUE} when the last one repeats
  */
-final class Command {
-    private final String name;
-    private final String arguments;
-    private final InTransaction transaction;
-    private final Handler handler;
-    private final Predicate<Release> offeredBy;
-    private final int minArguments;
-    private final int maxArguments;
+record Command(String name, String arguments, InTransaction transaction, Handler handler,
+        Predicate<Release> offeredBy, int minArguments, int maxArguments) {
 
     /** What a command makes of a {@code T<txid>} prefix (the transaction is looked up first either way). */
     enum InTransaction {
@@ -39,54 +42,21 @@ final class Command {
         Reply handle(Request request);
     }
 
-    /**
-     * @param name        the command, as the first token of a request (after {@code T<txid>})
-     * @param arguments   its arguments, as the usage line shows them; empty for none
-     * @param transaction what a {@code T<txid>} prefix means to it
-     * @param handler     runs it, under the store's lock, once the prefix and the count are right
-     */
-    Command(String name, String arguments, InTransaction transaction, Handler handler) {
-        this(name, arguments, transaction, handler, null);
+    /** A row whose every argument every release offers. */
+    static Command of(String name, String arguments, InTransaction transaction, Handler handler) {
+        return of(name, arguments, transaction, handler, null);
     }
 
-    /**
-     * As above, for a command whose last optional argument came with a release.
-     *
-     * @param offeredBy the releases whose usage line shows the last optional argument (the handler
-     *                  refuses it on the others, naming the release that has it)
-     */
-    Command(String name, String arguments, InTransaction transaction, Handler handler, Predicate<Release> offeredBy) {
-        this.name = name;
-        this.arguments = arguments;
-        this.transaction = transaction;
-        this.handler = handler;
-        this.offeredBy = offeredBy;
+    /** A row whose last optional argument only the releases that {@code offeredBy} accepts offer. */
+    static Command of(String name, String arguments, InTransaction transaction, Handler handler,
+            Predicate<Release> offeredBy) {
         String[] words = arguments.isEmpty() ? new String[0] : arguments.split(" ");
         int required = 0;
         for (String w : words) {
             required += w.startsWith("[") ? 0 : 1;
         }
-        this.minArguments = required;
-        this.maxArguments = words.length > 0 && words[words.length - 1].endsWith("...") ? Integer.MAX_VALUE
-                : words.length;
-    }
-
-    String name() {
-        return name;
-    }
-
-    InTransaction transaction() {
-        return transaction;
-    }
-
-    /** Fewest arguments. */
-    int minArguments() {
-        return minArguments;
-    }
-
-    /** Most arguments; {@link Integer#MAX_VALUE} when the last one repeats. */
-    int maxArguments() {
-        return maxArguments;
+        int most = words.length > 0 && words[words.length - 1].endsWith("...") ? Integer.MAX_VALUE : words.length;
+        return new Command(name, arguments, transaction, handler, offeredBy, required, most);
     }
 
     /** The usage line a store of {@code release} answers a wrong request with (the {@code ERR EINVAL} detail). */

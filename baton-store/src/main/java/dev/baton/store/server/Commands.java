@@ -18,21 +18,21 @@ import java.util.Map;
 final class Commands {
     /** Every command, in the order docs/STORE.md lists them. */
     static final List<Command> ALL = List.of(
-            new Command("READ", "<path>", OPTIONAL, NodeCommands::read),
-            new Command("WRITE", "<path> <value>", OPTIONAL, NodeCommands::write),
-            new Command("MKDIR", "<path>", OPTIONAL, NodeCommands::mkdir),
-            new Command("RM", "<path>", OPTIONAL, NodeCommands::rm),
-            new Command("DIRECTORY", "<path>", OPTIONAL, NodeCommands::directory),
-            new Command("GET_PERMS", "<path>", OPTIONAL, NodeCommands::getPerms),
-            new Command("SET_PERMS", "<path> <perm>...", OPTIONAL, NodeCommands::setPerms),
-            new Command("WATCH", "<path> <token> [<depth>]", IGNORED, WatchCommands::watch, Release::watchDepth),
-            new Command("UNWATCH", "<path> <token>", IGNORED, WatchCommands::unwatch),
-            new Command("TRANSACTION_START", "", REFUSED, TransactionCommands::start),
-            new Command("TRANSACTION_END", "COMMIT|ABORT", REQUIRED, TransactionCommands::end),
-            new Command("GET_QUOTA", "<name> [<domid>]", IGNORED, QuotaCommands::get),
-            new Command("SET_QUOTA", "<name> <value> [<domid>]", IGNORED, QuotaCommands::set),
-            new Command("ACK", "<lines-read>", IGNORED, ConnectionCommands::ack),
-            new Command("BYE", "", IGNORED, ConnectionCommands::bye));
+            Command.of("READ", "<path>", OPTIONAL, NodeCommands::read),
+            Command.of("WRITE", "<path> <value>", OPTIONAL, NodeCommands::write),
+            Command.of("MKDIR", "<path>", OPTIONAL, NodeCommands::mkdir),
+            Command.of("RM", "<path>", OPTIONAL, NodeCommands::rm),
+            Command.of("DIRECTORY", "<path>", OPTIONAL, NodeCommands::directory),
+            Command.of("GET_PERMS", "<path>", OPTIONAL, NodeCommands::getPerms),
+            Command.of("SET_PERMS", "<path> <perm>...", OPTIONAL, NodeCommands::setPerms),
+            Command.of("WATCH", "<path> <token> [<depth>]", IGNORED, WatchCommands::watch, Release::watchDepth),
+            Command.of("UNWATCH", "<path> <token>", IGNORED, WatchCommands::unwatch),
+            Command.of("TRANSACTION_START", "", REFUSED, TransactionCommands::start),
+            Command.of("TRANSACTION_END", "COMMIT|ABORT", REQUIRED, TransactionCommands::end),
+            Command.of("GET_QUOTA", "<name> [<domid>]", IGNORED, QuotaCommands::get),
+            Command.of("SET_QUOTA", "<name> <value> [<domid>]", IGNORED, QuotaCommands::set),
+            Command.of("ACK", "<lines-read>", IGNORED, ConnectionCommands::ack),
+            Command.of("BYE", "", IGNORED, ConnectionCommands::bye));
 
     private static final Map<String, Command> BY_NAME = byName();
 

@@ -16,48 +16,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One request as a command's handler sees it: the store, the connection that sent it, its
- * transaction (or null), its arguments, and the watch events it fires, which the store queues
- * after the reply. The argument readers refuse with {@code ERR EINVAL} naming what is wrong.
+ * One request as a command's handler sees it, and the watch events it fires, which the store
+ * queues after the reply. The argument readers refuse with {@code ERR EINVAL} naming what is wrong.
+ *
+ * @param store       the store, locked
+ * @param connection  the connection that sent it
+ * @param transaction the transaction of its {@code T<txid>} prefix, or null
+ * @param command     its row of the command table
+ * @param args        its arguments' octets
+ * @param fired       where the events it fires go, in order
  */
-final class Request {
+record Request(Store store, Connection connection, Transaction transaction, Command command, List<byte[]> args,
+        List<Request.Fired> fired) {
     /** What the store's quota names are, for the error that names none of them. */
     private static final String QUOTA_NAMES = Stream.of(Quota.values()).map(Quota::key)
             .collect(Collectors.joining(", "));
 
-    private final Store store;
-    private final Connection connection;
-    private final Transaction transaction;
-    private final Command command;
-    private final List<byte[]> args;
-    private final List<Fired> fired;
-
     /** A watch event to queue once the reply is queued; null perms: whoever watches gets it. */
     record Fired(Watch watch, String path, Perms perms) {
-    }
-
-    /** @param fired where the events the request fires go, in order */
-    Request(Store store, Connection connection, Transaction transaction, Command command, List<byte[]> args,
-            List<Fired> fired) {
-        this.store = store;
-        this.fired = fired;
-        this.connection = connection;
-        this.transaction = transaction;
-        this.command = command;
-        this.args = args;
-    }
-
-    Store store() {
-        return store;
-    }
-
-    Connection connection() {
-        return connection;
-    }
-
-    /** The transaction of the {@code T<txid>} prefix, or null. */
-    Transaction transaction() {
-        return transaction;
     }
 
     int argumentCount() {

@@ -86,9 +86,10 @@ class StoreStateRefusalsTest {
 
     // ---- each section's check names what broke which rule, in one line ------------------------
 
-    /** The message of the refusal to load {@code stream} into {@code target}; asserts it is one line. */
-    private static String refusal(SectionRegistry target, byte[] stream) {
-        Throwable e = catchThrowable(() -> load(target, stream));
+    /** The message of the refusal to load what {@code source} saves into {@code target}; asserts it is one line. */
+    private static String refusal(Store source, Store target) throws Exception {
+        byte[] stream = save(StoreState.forSaving(source));
+        Throwable e = catchThrowable(() -> load(StoreState.forLoading(target), stream));
         assertThat(e).isInstanceOf(StreamFormatException.class);
         assertThat(e.getMessage()).doesNotContain("\n");
         return e.getMessage();
@@ -96,12 +97,10 @@ class StoreStateRefusalsTest {
 
     @Test
     void theHeaderSaysWhatTheTargetStoreHoldsAlready() throws Exception {
-        byte[] stream = save(StoreState.forSaving(small()));
         Store target = new Store();
         target.tree().ensure("/left/over", 0, target.tree().nextGeneration());
-        assertThat(refusal(StoreState.forLoading(target), stream)).contains("section store/0",
-                "validation failed in 'store': the target store is not fresh: it has 3 nodes, 0 connections, "
-                        + "0 watches and 0 open transactions (the target store is fresh");
+        assertThat(refusal(small(), target)).contains("section store/0", "validation failed in 'store': the target "
+                + "store is not fresh: it has 3 nodes, 0 connections, 0 watches and 0 open transactions (the target");
     }
 
     @Test
@@ -109,36 +108,31 @@ class StoreStateRefusalsTest {
         Store s = small(); // /, /a and /a/b at generation 1
         s.tree().setValue(s.tree().find("/a/b"), new byte[] {1}, 7);
         s.tree().setGeneration(1);
-        byte[] stream = save(StoreState.forSaving(s));
-        assertThat(refusal(StoreState.forLoading(new Store()), stream)).contains("section store.nodes/0",
-                "validation failed in 'store.nodes': node /a/b: generation 7 is above the store's, 1 (chunks come in order");
+        assertThat(refusal(s, new Store())).contains("section store.nodes/0", "validation failed in 'store.nodes': "
+                + "node /a/b: generation 7 is above the store's, 1 (chunks come in order");
     }
 
     @Test
     void theConnectionsNameTheConnectionAndItsRule() throws Exception {
         Store s = small();
         s.restoreCounters(1, 1);
-        byte[] stream = save(StoreState.forSaving(s));
-        assertThat(refusal(StoreState.forLoading(new Store()), stream)).contains("section store.connections/0",
-                "validation failed in 'store.connections': connection 1: not below the next id, 1 (connections come");
+        assertThat(refusal(s, new Store())).contains("section store.connections/0", "validation failed in "
+                + "'store.connections': connection 1: not below the next id, 1 (connections come");
     }
 
     @Test
     void theWatchesNameTheWatchAndItsRule() throws Exception {
         Store s = small();
         s.watches().add(new Watch(7, "/a", "t", Watch.UNLIMITED));
-        byte[] stream = save(StoreState.forSaving(s));
-        assertThat(refusal(StoreState.forLoading(new Store()), stream)).contains("section store.watches/0",
-                "validation failed in 'store.watches': watch /a (token t) of connection 7: no such connection (watches");
+        assertThat(refusal(s, new Store())).contains("section store.watches/0", "validation failed in "
+                + "'store.watches': watch /a (token t) of connection 7: no such connection (watches");
     }
 
     @Test
     void theTransactionsNameTheTransactionAndItsRule() throws Exception {
         Store s = small();
         assertThat(s.restoreTransaction(new Transaction(5, 1, 99))).isTrue();
-        byte[] stream = save(StoreState.forSaving(s));
-        assertThat(refusal(StoreState.forLoading(new Store()), stream)).contains("section store.transactions/0",
-                "validation failed in 'store.transactions': transaction 5: base generation 99 is above the store's, 1"
-                        + " (transactions come");
+        assertThat(refusal(s, new Store())).contains("section store.transactions/0", "validation failed in "
+                + "'store.transactions': transaction 5: base generation 99 is above the store's, 1 (transactions come");
     }
 }
