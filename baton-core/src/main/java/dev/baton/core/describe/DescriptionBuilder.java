@@ -394,7 +394,19 @@ public final class DescriptionBuilder<T> {
 
     /** After fields and subsections are loaded, {@code test} must hold, or loading fails with {@code message}. */
     public DescriptionBuilder<T> validate(Predicate<T> test, String message) {
-        validations.add(new StateDescription.Validation<>(test, message));
+        validations.add(new StateDescription.Validation<>(o -> test.test(o) ? null : "", message));
+        return this;
+    }
+
+    /**
+     * As {@link #validate}, for a check that can say what failed: after fields and subsections
+     * are loaded, {@code problem} returns null when the object holds together, or else which part
+     * of it broke which rule (e.g. {@code node /a/b: its parent /a did not come before it}); loading
+     * then fails with that and {@code message}, the rules in general, which the description's JSON
+     * lists as for {@link #validate}.
+     */
+    public DescriptionBuilder<T> validateExplained(Function<T, String> problem, String message) {
+        validations.add(new StateDescription.Validation<>(problem, message));
         return this;
     }
 

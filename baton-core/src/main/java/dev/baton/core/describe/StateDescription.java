@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +50,12 @@ public final class StateDescription<T> {
     final List<Validation<T>> validations;
     final Map<String, String> gates;
 
-    /** A check that must hold after load, failing with its message. */
-    record Validation<T>(Predicate<T> test, String message) {
+    /**
+     * A check that must hold after load, failing with its message.
+     *
+     * @param problem null when the object passes; else what failed, or "" when the check cannot say
+     */
+    record Validation<T>(Function<T, String> problem, String message) {
     }
 
     StateDescription(DescriptionBuilder<T> b) {
@@ -196,8 +200,10 @@ public final class StateDescription<T> {
             loadSubsections(obj, in, ctx);
             for (int i = 0, n = validations.size(); i < n; i++) { // no iterator: loading allocates only what it loads
                 Validation<T> v = validations.get(i);
-                if (!v.test().test(obj)) {
-                    throw in.error("validation failed in '" + name + "': " + v.message());
+                String problem = v.problem().apply(obj);
+                if (problem != null) {
+                    throw in.error("validation failed in '" + name + "': "
+                            + (problem.isEmpty() ? v.message() : problem + " (" + v.message() + ")"));
                 }
             }
             if (postLoad != null) {

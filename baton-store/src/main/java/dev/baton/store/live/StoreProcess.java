@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  * one serves the port.
  */
 public final class StoreProcess implements AutoCloseable {
+    /**
+     * The class a child JVM runs, by name: {@code process.StoreMain} sits above this package (it
+     * starts the target of a live update), so this package names it without importing it.
+     */
+    static final String MAIN_CLASS = "dev.baton.store.process.StoreMain";
+
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = new ArrayList<>();
@@ -169,7 +175,7 @@ public final class StoreProcess implements AutoCloseable {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.baton.store.server.StoreMain");
+        cmd.add(MAIN_CLASS);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (log != null) {

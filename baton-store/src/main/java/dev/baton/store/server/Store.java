@@ -1,19 +1,15 @@
 package dev.baton.store.server;
 
-import dev.baton.core.wire.Utf8;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
 import dev.baton.store.protocol.Tokens;
 import dev.baton.store.quota.Quota;
 import dev.baton.store.quota.Quotas;
 import dev.baton.store.tree.Access;
-import dev.baton.store.tree.Node;
 import dev.baton.store.tree.NodeTree;
 import dev.baton.store.tree.Perm;
-import dev.baton.store.tree.Perms;
-import dev.baton.store.tree.StorePath;
 import dev.baton.store.txn.Transaction;
-import dev.baton.store.watch.Watch;
+import dev.baton.store.txn.TransactionTable;
 import dev.baton.store.watch.WatchTable;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,8 +23,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The store: its node tree, watches, transactions, quotas and connections, and the commands of
- * the protocol (docs/STORE.md) executed against them.
+ * The store: its node tree, watches, transactions, quotas and connections; the handshakes and
+ * requests of the protocol (docs/STORE.md) run against them, each request by its row of the
+ * command table ({@link Commands}).
  *
  * <p>One lock serves everything, as xenstored is single-threaded: each request runs whole under
  * it, so requests are atomic and totally ordered. {@link #pause} holds off every request (and
@@ -55,9 +52,8 @@ public final class Store {
     private final WatchTable watches = new WatchTable();
     private final Quotas quotas = new Quotas();
     private final Map<Long, Connection> connections = new LinkedHashMap<>();
-    private final Map<Long, Transaction> transactions = new LinkedHashMap<>();
+    private final TransactionTable transactions = new TransactionTable();
     private long nextConnectionId = 1;
-    private long nextTransactionId = 1;
     private final SecureRandom random = new SecureRandom();
 
     /** A store of the current release whose connections wait 30 seconds to be resumed. */
@@ -105,7 +101,12 @@ public final class Store {
 
     /** The open transactions, in order of start. */
     public Collection<Transaction> transactions() {
-        return transactions.values();
+        return transactions.all();
+    }
+
+    /** The open transactions, to start, find and end them. */
+    TransactionTable transactionTable() {
+        return transactions;
     }
 
     public long nextConnectionId() {
@@ -113,7 +114,7 @@ public final class Store {
     }
 
     public long nextTransactionId() {
-        return nextTransactionId;
+        return transactions.nextId();
     }
 
     /** The connection of that id, or null. */
@@ -202,7 +203,7 @@ public final class Store {
     /** Sets the id counters (when loading state). */
     public void restoreCounters(long nextConnection, long nextTransaction) {
         this.nextConnectionId = nextConnection;
-        this.nextTransactionId = nextTransaction;
+        transactions.restoreNextId(nextTransaction);
     }
 
     /**
@@ -226,10 +227,9 @@ public final class Store {
     /** Adds a transaction as saved (when loading state); its connection must exist. */
     public boolean restoreTransaction(Transaction t) {
         Connection c = connections.get(t.connectionId());
-        if (c == null || transactions.containsKey(t.id())) {
+        if (c == null || !transactions.restore(t)) {
             return false;
         }
-        transactions.put(t.id(), t);
         c.transactions++;
         return true;
     }
@@ -259,7 +259,7 @@ public final class Store {
                 if (tokens.size() != 2) {
                     throw new StoreException(ErrorCode.EINVAL, "HELLO takes a domid");
                 }
-                int domid = (int) number(tokens.get(1), Perm.MAX_DOMID, "domid");
+                int domid = (int) Request.number(tokens.get(1), Perm.MAX_DOMID, "domid", 0);
                 long id = nextConnectionId++;
                 Connection c = new Connection(id, random.nextLong(), domid);
                 connections.put(id, c);
@@ -270,13 +270,13 @@ public final class Store {
                 if (tokens.size() != 4) {
                     throw new StoreException(ErrorCode.EINVAL, "RESUME takes a connection id, its key and the lines read");
                 }
-                long id = number(tokens.get(1), 0xFFFF_FFFFL, "connection id");
+                long id = Request.number(tokens.get(1), 0xFFFF_FFFFL, "connection id", 0);
                 Connection c = connections.get(id);
                 String key = Tokens.ascii(tokens.get(2));
                 if (c == null || key == null || !key.equalsIgnoreCase(HexFormat.of().toHexDigits(c.key()))) {
                     throw new StoreException(ErrorCode.ENOENT, "no connection " + id + " with that key");
                 }
-                c.resume(number(tokens.get(3), Long.MAX_VALUE, "lines read"), att);
+                c.resume(Request.number(tokens.get(3), Long.MAX_VALUE, "lines read", 0), att);
                 return new Handshake(c, "RESUMED " + id + " " + c.requestsProcessed + " " + release.label());
             }
             throw new StoreException(ErrorCode.EINVAL, "start with HELLO <domid> or RESUME <id> <key> <lines-read>");
@@ -320,7 +320,7 @@ public final class Store {
     private void discard(Connection c, boolean flush) {
         connections.remove(c.id());
         watches.removeAll(c.id());
-        transactions.values().removeIf(t -> t.connectionId() == c.id());
+        transactions.removeAll(c.id());
         c.transactions = 0;
         c.close(flush);
         if (!flush) {
@@ -347,10 +347,6 @@ public final class Store {
         CONTINUE, CLOSE
     }
 
-    /** A watch event to queue once the request's reply is queued; null perms: whoever watches gets it. */
-    private record Fired(Watch watch, String path, Perms perms) {
-    }
-
     /**
      * Executes one request line that came on {@code att}, a socket of an established connection,
      * and queues its reply and the watch events it fires. A line from a socket the connection no
@@ -365,9 +361,8 @@ public final class Store {
                 return Outcome.CLOSE;
             }
             c.requestsProcessed++;
-            List<Fired> fired = new ArrayList<>();
-            String reply;
-            Outcome outcome = Outcome.CONTINUE;
+            List<Request.Fired> fired = new ArrayList<>();
+            Reply reply;
             try {
                 if (tooLong) {
                     throw new StoreException(ErrorCode.E2BIG, "line longer than " + MAX_LINE + " octets");
@@ -382,26 +377,23 @@ public final class Store {
                     throw new StoreException(ErrorCode.EINVAL, "empty request");
                 }
                 reply = execute(c, tokens, fired);
-                if (reply == BYE) {
-                    reply = "OK";
-                    outcome = Outcome.CLOSE;
-                }
             } catch (StoreException e) {
-                reply = "ERR " + e.code() + " " + e.detail();
+                reply = Reply.line("ERR " + e.code() + " " + e.detail());
             }
-            if (reply != null && !queue(c, reply)) {
+            if (reply.line() != null && !queue(c, reply.line())) {
                 return Outcome.CLOSE;
             }
-            for (Fired f : fired) {
-                Connection to = connections.get(f.watch.connectionId());
-                if (to != null && (f.perms == null || f.perms.allows(to.domid(), Access.READ))) {
-                    queue(to, "EVENT " + f.path + " " + Tokens.token(f.watch.token()));
+            for (Request.Fired f : fired) {
+                Connection to = connections.get(f.watch().connectionId());
+                if (to != null && (f.perms() == null || f.perms().allows(to.domid(), Access.READ))) {
+                    queue(to, "EVENT " + f.path() + " " + Tokens.token(f.watch().token()));
                 }
             }
-            if (outcome == Outcome.CLOSE) {
+            if (reply.closes()) {
                 discard(c, true);
+                return Outcome.CLOSE;
             }
-            return outcome;
+            return Outcome.CONTINUE;
         } finally {
             lock.unlock();
         }
@@ -416,14 +408,17 @@ public final class Store {
         return false;
     }
 
-    private static final String BYE = new String("BYE");
-
-    private String execute(Connection c, List<byte[]> tokens, List<Fired> fired) {
+    /**
+     * Runs one request under the lock: the {@code T<txid>} prefix, if any, names an open
+     * transaction of the connection; the command is looked up in {@link Commands}, whose row
+     * checks the prefix and the arguments and runs the handler.
+     */
+    private Reply execute(Connection c, List<byte[]> tokens, List<Request.Fired> fired) {
         int at = 0;
         Transaction t = null;
         String first = Tokens.ascii(tokens.get(0));
         if (first != null && first.length() > 1 && first.charAt(0) == 'T' && Character.isDigit(first.charAt(1))) {
-            long txid = number(tokens.get(0), 0xFFFF_FFFFL, "transaction id", 1);
+            long txid = Request.number(tokens.get(0), 0xFFFF_FFFFL, "transaction id", 1);
             t = transactions.get(txid);
             if (t == null || t.connectionId() != c.id()) {
                 throw new StoreException(ErrorCode.ENOENT, "no transaction " + txid + " on this connection");
@@ -433,447 +428,18 @@ public final class Store {
                 throw new StoreException(ErrorCode.EINVAL, "a command must follow the transaction");
             }
         }
-        String command = Tokens.ascii(tokens.get(at));
-        List<byte[]> args = tokens.subList(at + 1, tokens.size());
-        if (command == null) {
+        String name = Tokens.ascii(tokens.get(at));
+        if (name == null) {
             throw new StoreException(ErrorCode.EINVAL, "unknown command");
         }
-        return switch (command) {
-            case "READ" -> read(c, t, path(args, 1, "READ <path>"));
-            case "WRITE" -> write(c, t, path(args, 2, "WRITE <path> <value>"), args.get(1), fired);
-            case "MKDIR" -> write(c, t, path(args, 1, "MKDIR <path>"), null, fired);
-            case "RM" -> rm(c, t, path(args, 1, "RM <path>"), fired);
-            case "DIRECTORY" -> directory(c, t, path(args, 1, "DIRECTORY <path>"));
-            case "GET_PERMS" -> getPerms(c, t, path(args, 1, "GET_PERMS <path>"));
-            case "SET_PERMS" -> setPerms(c, t, args, fired);
-            case "WATCH" -> watch(c, args, fired);
-            case "UNWATCH" -> unwatch(c, args);
-            case "TRANSACTION_START" -> transactionStart(c, t, args);
-            case "TRANSACTION_END" -> transactionEnd(c, t, args, fired);
-            case "GET_QUOTA" -> getQuota(c, args);
-            case "SET_QUOTA" -> setQuota(c, args);
-            case "ACK" -> ack(c, args);
-            case "BYE" -> {
-                expect(args, 0, "BYE");
-                yield BYE;
+        Command command = Commands.named(name);
+        if (command == null) {
+            if (name.equals("HELLO") || name.equals("RESUME")) {
+                throw new StoreException(ErrorCode.EINVAL, name + " after the handshake");
             }
-            case "HELLO", "RESUME" -> throw new StoreException(ErrorCode.EINVAL, command + " after the handshake");
-            default -> throw new StoreException(ErrorCode.EINVAL, "unknown command " + printable(command));
-        };
-    }
-
-    // ---- commands ------------------------------------------------------------------------------
-
-    private String read(Connection c, Transaction t, String path) {
-        byte[] value;
-        Perms perms;
-        if (t != null) {
-            Transaction.View v = t.read(tree, path);
-            if (v == null) {
-                throw noNode(path);
-            }
-            value = v.value();
-            perms = v.perms();
-        } else {
-            Node n = tree.find(path);
-            if (n == null) {
-                throw noNode(path);
-            }
-            value = n.value();
-            perms = n.perms();
+            throw new StoreException(ErrorCode.EINVAL, "unknown command " + printable(name));
         }
-        require(c, perms, Access.READ, path);
-        return "OK " + Tokens.quote(value);
-    }
-
-    /** WRITE (value non-null) and MKDIR (value null). */
-    private String write(Connection c, Transaction t, String path, byte[] value, List<Fired> fired) {
-        if (value != null && !quotas.allows(Quota.VALUE_SIZE, c.domid(), value.length)) {
-            throw new StoreException(ErrorCode.EQUOTA, "value of " + value.length + " octets exceeds the value-size quota "
-                    + quotas.limit(Quota.VALUE_SIZE, c.domid()));
-        }
-        Perms at;
-        int missing;
-        if (t != null) {
-            Transaction.View v = t.view(tree, path);
-            missing = v == null ? t.missing(tree, path) : 0;
-            String p = path;
-            while (v == null) {
-                p = StorePath.parent(p);
-                v = t.view(tree, p);
-            }
-            at = v.perms();
-        } else {
-            Node n = tree.nearestExisting(path);
-            at = n.perms();
-            missing = tree.missing(path);
-        }
-        require(c, at, Access.WRITE, missing == 0 ? path : StorePath.parent(path));
-        if (value == null && missing == 0) {
-            return "OK";
-        }
-        if (missing > 0 && !quotas.allows(Quota.NODES, c.domid(), tree.owned(c.domid()) + missing)) {
-            throw new StoreException(ErrorCode.EQUOTA, "domain " + c.domid() + " would own more than "
-                    + quotas.limit(Quota.NODES, c.domid()) + " nodes");
-        }
-        if (t != null) {
-            t.write(tree, path, value, c.domid());
-            return "OK";
-        }
-        long gen = tree.nextGeneration();
-        Node n = tree.ensure(path, c.domid(), gen);
-        if (value != null) {
-            tree.setValue(n, value, gen);
-        }
-        fire(path, n.perms(), fired);
-        return "OK";
-    }
-
-    private String rm(Connection c, Transaction t, String path, List<Fired> fired) {
-        if (path.length() == 1) {
-            throw new StoreException(ErrorCode.EINVAL, "the root cannot be removed");
-        }
-        Perms perms;
-        if (t != null) {
-            Transaction.View v = t.view(tree, path);
-            if (v == null) {
-                if (t.view(tree, StorePath.parent(path)) == null) {
-                    throw noNode(StorePath.parent(path));
-                }
-                t.readSet().add(path);
-                return "OK";
-            }
-            perms = v.perms();
-        } else {
-            Node n = tree.find(path);
-            if (n == null) {
-                if (tree.find(StorePath.parent(path)) == null) {
-                    throw noNode(StorePath.parent(path));
-                }
-                return "OK";
-            }
-            perms = n.perms();
-        }
-        require(c, perms, Access.WRITE, path);
-        if (t != null) {
-            t.remove(tree, path);
-            return "OK";
-        }
-        List<WatchTable.Match> matches = watches.matchingRemoval(path);
-        tree.remove(tree.find(path), tree.nextGeneration());
-        for (WatchTable.Match m : matches) {
-            fired.add(new Fired(m.watch(), m.eventPath(), perms));
-        }
-        return "OK";
-    }
-
-    private String directory(Connection c, Transaction t, String path) {
-        List<String> names;
-        if (t != null) {
-            Transaction.View v = t.view(tree, path);
-            if (v == null) {
-                t.readSet().add(path);
-                throw noNode(path);
-            }
-            require(c, v.perms(), Access.READ, path);
-            names = t.children(tree, path);
-        } else {
-            Node n = tree.find(path);
-            if (n == null) {
-                throw noNode(path);
-            }
-            require(c, n.perms(), Access.READ, path);
-            names = n.childNames();
-        }
-        StringBuilder sb = new StringBuilder("OK");
-        for (String name : names) {
-            sb.append(' ').append(name);
-        }
-        return sb.toString();
-    }
-
-    private String getPerms(Connection c, Transaction t, String path) {
-        Perms perms;
-        if (t != null) {
-            Transaction.View v = t.read(tree, path);
-            if (v == null) {
-                throw noNode(path);
-            }
-            perms = v.perms();
-        } else {
-            Node n = tree.find(path);
-            if (n == null) {
-                throw noNode(path);
-            }
-            perms = n.perms();
-        }
-        require(c, perms, Access.READ, path);
-        return "OK " + perms;
-    }
-
-    private String setPerms(Connection c, Transaction t, List<byte[]> args, List<Fired> fired) {
-        if (args.size() < 2) {
-            throw new StoreException(ErrorCode.EINVAL, "SET_PERMS <path> <perm>...");
-        }
-        String path = path(args.subList(0, 1), 1, "SET_PERMS <path> <perm>...");
-        List<Perm> list = new ArrayList<>();
-        for (byte[] a : args.subList(1, args.size())) {
-            String s = Tokens.ascii(a);
-            Perm p = s == null ? null : Perm.parse(s);
-            if (p == null) {
-                throw new StoreException(ErrorCode.EINVAL, "a permission is a letter of n r w b and a domid, e.g. r5");
-            }
-            list.add(p);
-        }
-        if (!quotas.allows(Quota.PERMS, c.domid(), list.size())) {
-            throw new StoreException(ErrorCode.EQUOTA, list.size() + " permission entries exceed the perms quota "
-                    + quotas.limit(Quota.PERMS, c.domid()));
-        }
-        Perms perms = Perms.of(list);
-        Perms old;
-        Node n = null;
-        if (t != null) {
-            Transaction.View v = t.read(tree, path);
-            if (v == null) {
-                throw noNode(path);
-            }
-            old = v.perms();
-        } else {
-            n = tree.find(path);
-            if (n == null) {
-                throw noNode(path);
-            }
-            old = n.perms();
-        }
-        if (!c.privileged() && c.domid() != old.owner()) {
-            throw new StoreException(ErrorCode.EACCES, "only the owner (domain " + old.owner()
-                    + ") or a privileged domain may set the permissions of " + path);
-        }
-        if (!c.privileged() && perms.owner() != old.owner()) {
-            throw new StoreException(ErrorCode.EPERM, "an unprivileged domain may not change the owner of " + path);
-        }
-        if (t != null) {
-            t.setPerms(tree, path, perms);
-            return "OK";
-        }
-        long gen = tree.nextGeneration();
-        tree.setPerms(n, perms, gen);
-        fire(path, perms, fired);
-        return "OK";
-    }
-
-    private String watch(Connection c, List<byte[]> args, List<Fired> fired) {
-        if (args.size() < 2 || args.size() > 3) {
-            throw new StoreException(ErrorCode.EINVAL, release.watchDepth() ? "WATCH <path> <token> [<depth>]"
-                    : "WATCH <path> <token>");
-        }
-        String path = path(args.subList(0, 1), 1, "WATCH <path> <token>");
-        String token = text(args.get(1), "token");
-        int depth = Watch.UNLIMITED;
-        if (args.size() == 3) {
-            if (!release.watchDepth()) {
-                throw new StoreException(ErrorCode.EINVAL, "watch depth needs release 2.0 (this store runs " + release + ")");
-            }
-            depth = (int) number(args.get(2), Watch.UNLIMITED, "depth");
-        }
-        if (watches.find(c.id(), path, token) != null) {
-            throw new StoreException(ErrorCode.EEXIST, "this connection already watches " + path + " with that token");
-        }
-        if (!quotas.allows(Quota.WATCHES, c.domid(), watches.count(c.id()) + 1L)) {
-            throw new StoreException(ErrorCode.EQUOTA, "more than " + quotas.limit(Quota.WATCHES, c.domid()) + " watches");
-        }
-        Watch w = new Watch(c.id(), path, token, depth);
-        watches.add(w);
-        fired.add(new Fired(w, path, null)); // the initial event, whatever the permissions
-        return "OK";
-    }
-
-    private String unwatch(Connection c, List<byte[]> args) {
-        if (args.size() != 2) {
-            throw new StoreException(ErrorCode.EINVAL, "UNWATCH <path> <token>");
-        }
-        String path = path(args.subList(0, 1), 1, "UNWATCH <path> <token>");
-        if (!watches.remove(c.id(), path, text(args.get(1), "token"))) {
-            throw new StoreException(ErrorCode.ENOENT, "no watch on " + path + " with that token");
-        }
-        return "OK";
-    }
-
-    private String transactionStart(Connection c, Transaction t, List<byte[]> args) {
-        if (t != null) {
-            throw new StoreException(ErrorCode.EINVAL, "TRANSACTION_START inside a transaction");
-        }
-        expect(args, 0, "TRANSACTION_START");
-        if (!quotas.allows(Quota.TRANSACTIONS, c.domid(), c.transactions + 1L)) {
-            throw new StoreException(ErrorCode.EQUOTA, "more than " + quotas.limit(Quota.TRANSACTIONS, c.domid())
-                    + " open transactions");
-        }
-        long id = nextTransactionId;
-        while (transactions.containsKey(id) || id == 0) {
-            id = (id + 1) & 0xFFFF_FFFFL;
-        }
-        nextTransactionId = (id + 1) & 0xFFFF_FFFFL;
-        transactions.put(id, new Transaction(id, c.id(), tree.generation()));
-        c.transactions++;
-        return "OK " + id;
-    }
-
-    private String transactionEnd(Connection c, Transaction t, List<byte[]> args, List<Fired> fired) {
-        if (t == null) {
-            throw new StoreException(ErrorCode.EINVAL, "T<id> TRANSACTION_END COMMIT|ABORT");
-        }
-        expect(args, 1, "T<id> TRANSACTION_END COMMIT|ABORT");
-        String how = Tokens.ascii(args.get(0));
-        boolean commit = "COMMIT".equals(how);
-        if (!commit && !"ABORT".equals(how)) {
-            throw new StoreException(ErrorCode.EINVAL, "T<id> TRANSACTION_END COMMIT|ABORT");
-        }
-        transactions.remove(t.id());
-        c.transactions--;
-        if (!commit) {
-            return "OK";
-        }
-        if (t.conflicts(tree)) {
-            throw new StoreException(ErrorCode.EAGAIN, "transaction " + t.id()
-                    + " conflicts with a change committed since it began: start it again");
-        }
-        int created = t.nodesToCreate(tree);
-        if (created > 0 && !quotas.allows(Quota.NODES, c.domid(), tree.owned(c.domid()) + (long) created)) {
-            throw new StoreException(ErrorCode.EQUOTA, "domain " + c.domid() + " would own more than "
-                    + quotas.limit(Quota.NODES, c.domid()) + " nodes");
-        }
-        if (t.deletedSet().isEmpty() && t.writtenSet().isEmpty()) {
-            return "OK";
-        }
-        // Watches of removals are matched, and their permissions taken, before anything goes.
-        List<Fired> removals = new ArrayList<>();
-        for (String p : t.deletedSet()) {
-            Node n = tree.find(p);
-            if (n != null) {
-                for (WatchTable.Match m : watches.matchingRemoval(p)) {
-                    removals.add(new Fired(m.watch(), m.eventPath(), n.perms()));
-                }
-            }
-        }
-        List<Transaction.Change> changes = t.apply(tree, c.domid(), tree.nextGeneration());
-        fired.addAll(removals);
-        for (Transaction.Change ch : changes) {
-            if (!ch.removal()) {
-                fire(ch.path(), tree.find(ch.path()).perms(), fired);
-            }
-        }
-        return "OK";
-    }
-
-    private String getQuota(Connection c, List<byte[]> args) {
-        if (args.isEmpty() || args.size() > 2) {
-            throw new StoreException(ErrorCode.EINVAL, "GET_QUOTA <name> [<domid>]");
-        }
-        Quota q = quota(args.get(0));
-        int domid = args.size() == 2 ? (int) number(args.get(1), Perm.MAX_DOMID, "domid") : c.domid();
-        if (domid != c.domid() && !c.privileged()) {
-            throw new StoreException(ErrorCode.EPERM, "only a privileged domain may read another domain's quota");
-        }
-        return "OK " + quotas.limit(q, domid);
-    }
-
-    private String setQuota(Connection c, List<byte[]> args) {
-        if (args.size() < 2 || args.size() > 3) {
-            throw new StoreException(ErrorCode.EINVAL, "SET_QUOTA <name> <value> [<domid>]");
-        }
-        if (!c.privileged()) {
-            throw new StoreException(ErrorCode.EPERM, "only a privileged domain may set quotas");
-        }
-        Quota q = quota(args.get(0));
-        long value = number(args.get(1), 0xFFFF_FFFFL, "quota value");
-        if (args.size() == 3) {
-            quotas.setForDomain(q, (int) number(args.get(2), Perm.MAX_DOMID, "domid"), value);
-        } else {
-            quotas.setGlobal(q, value);
-        }
-        return "OK";
-    }
-
-    private String ack(Connection c, List<byte[]> args) {
-        expect(args, 1, "ACK <lines-read>");
-        c.ack(number(args.get(0), Long.MAX_VALUE, "lines read"));
-        return null;
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------
-
-    private void fire(String path, Perms perms, List<Fired> fired) {
-        for (WatchTable.Match m : watches.matching(path)) {
-            fired.add(new Fired(m.watch(), m.eventPath(), perms));
-        }
-    }
-
-    private static void require(Connection c, Perms perms, Access wanted, String path) {
-        if (!perms.allows(c.domid(), wanted)) {
-            throw new StoreException(ErrorCode.EACCES, "domain " + c.domid() + " may not "
-                    + (wanted == Access.READ ? "read " : "write ") + path);
-        }
-    }
-
-    private static StoreException noNode(String path) {
-        return new StoreException(ErrorCode.ENOENT, "no node " + path);
-    }
-
-    private static void expect(List<byte[]> args, int n, String usage) {
-        if (args.size() != n) {
-            throw new StoreException(ErrorCode.EINVAL, usage);
-        }
-    }
-
-    private static String path(List<byte[]> args, int n, String usage) {
-        expect(args, n, usage);
-        String path = Tokens.ascii(args.get(0));
-        String problem = path == null ? "path is not ASCII" : StorePath.problem(path);
-        if (problem != null) {
-            throw new StoreException(ErrorCode.EINVAL, problem);
-        }
-        return path;
-    }
-
-    private static String text(byte[] token, String what) {
-        String s = Utf8.decode(token);
-        if (s == null) {
-            throw new StoreException(ErrorCode.EINVAL, what + " is not UTF-8");
-        }
-        return s;
-    }
-
-    private static Quota quota(byte[] token) {
-        String name = Tokens.ascii(token);
-        Quota q = name == null ? null : Quota.byKey(name);
-        if (q == null) {
-            throw new StoreException(ErrorCode.EINVAL, "unknown quota; the quotas are nodes, value-size, perms, "
-                    + "watches, transactions, output");
-        }
-        return q;
-    }
-
-    static long number(byte[] token, long max, String what) {
-        return number(token, max, what, 0);
-    }
-
-    /** A decimal number, after {@code skip} leading characters, at most {@code max}. */
-    private static long number(byte[] token, long max, String what, int skip) {
-        if (token.length <= skip || token.length - skip > 18) {
-            throw new StoreException(ErrorCode.EINVAL, what + " is not a decimal number");
-        }
-        long v = 0;
-        for (int i = skip; i < token.length; i++) {
-            int d = token[i] - '0';
-            if (d < 0 || d > 9) {
-                throw new StoreException(ErrorCode.EINVAL, what + " is not a decimal number");
-            }
-            v = v * 10 + d;
-        }
-        if (v < 0 || v > max) {
-            throw new StoreException(ErrorCode.EINVAL, what + " " + v + " is above " + max);
-        }
-        return v;
+        return command.run(new Request(this, c, t, command, tokens.subList(at + 1, tokens.size()), fired));
     }
 
     private static String printable(String s) {

@@ -71,7 +71,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .u32("chunks", h -> h.chunks, (h, v) -> h.chunks = v)
             .list("quotas", QUOTA, h -> h.quotas, (h, v) -> h.quotas = v)
             .preSave(Header::fill).postSave(Header::clear)
-            .validate(Header::valid, "the target store is fresh (its pre-copied tree aside, when the nodes travel "
+            .validateExplained(Header::problem, "the target store is fresh (its pre-copied tree aside, when the nodes travel "
                     + "apart), the stream carries nodes when the target expects them, and the counts and quotas are in range")
             .postLoad((h, v) -> h.apply())
             .build();
@@ -93,7 +93,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .list("nodes", NODE, c -> c.nodes, (c, v) -> c.nodes = v)
             .subsection(NODES_GENERATIONS, GENERATION, (c, ctx) -> true)
             .preSave(NodeChunk::fill).postSave(NodeChunk::clear)
-            .validate(NodeChunk::valid, "chunks come in order after the header; every node has a valid path, "
+            .validateExplained(NodeChunk::problem, "chunks come in order after the header; every node has a valid path, "
                     + "permissions and a parent before it, and no path comes twice")
             .postLoad((c, v) -> c.apply())
             .build();
@@ -116,7 +116,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .priority(80)
             .list("connections", CONNECTION, s -> s.connections, (s, v) -> s.connections = v)
             .preSave(Connections::fill).postSave(Connections::clear)
-            .validate(Connections::valid, "connections come after every node chunk; their ids are unique, non-zero "
+            .validateExplained(Connections::problem, "connections come after every node chunk; their ids are unique, non-zero "
                     + "and below the next id; their output lines are printable ASCII")
             .postLoad((s, v) -> s.apply())
             .build();
@@ -136,7 +136,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .priority(70)
             .list("watches", WATCH, s -> s.watches, (s, v) -> s.watches = v)
             .preSave(Watches::fill).postSave(Watches::clear)
-            .validate(Watches::valid, "watches come after the connections; each belongs to one, has a valid path, "
+            .validateExplained(Watches::problem, "watches come after the connections; each belongs to one, has a valid path, "
                     + "and none comes twice")
             .postLoad((s, v) -> s.apply())
             .build();
@@ -168,7 +168,7 @@ public final class StoreRelease2 implements DescriptionProvider {
             .priority(60)
             .list("transactions", TRANSACTION, s -> s.transactions, (s, v) -> s.transactions = v)
             .preSave(Transactions::fill).postSave(Transactions::clear)
-            .validate(Transactions::valid, "transactions come after the connections; each belongs to one, has a "
+            .validateExplained(Transactions::problem, "transactions come after the connections; each belongs to one, has a "
                     + "unique non-zero id, a base generation not above the store's, and valid paths")
             .postLoad((s, v) -> s.apply())
             .build();

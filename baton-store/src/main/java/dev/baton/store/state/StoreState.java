@@ -1,6 +1,8 @@
 package dev.baton.store.state;
 
 import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Printable;
 import dev.baton.store.quota.Quota;
 import dev.baton.store.server.Connection;
 import dev.baton.store.server.Store;
@@ -35,7 +37,8 @@ import java.util.Set;
  * <p>Save with the store {@linkplain Store#pause paused}: the registry for saving fixes the node
  * chunks when it is built. Load into a fresh store, not yet serving: each section applies itself
  * as it loads (nodes into the tree, connections detached and waiting to be resumed), after
- * validations that refuse inconsistent state with a message naming the section.
+ * checks that refuse inconsistent state with a message naming the section, the node (or
+ * connection, watch, transaction) and the rule it breaks.
  */
 public final class StoreState {
     /** Nodes per chunk, unless the store is so big that {@link #MAX_CHUNKS} would not hold it. */
@@ -303,23 +306,57 @@ public final class StoreState {
             quotas = new ArrayList<>();
         }
 
-        boolean valid() {
+        /**
+         * Null when the target store is fresh (its pre-copied tree aside, when the nodes travel
+         * apart), the stream carries nodes when the target expects them, and the counts and quotas
+         * are in range; else which of them is not.
+         */
+        String problem() {
             Store s = state.store;
+            if (loaded) {
+                return "a second store header";
+            }
             boolean fresh = state.withNodes ? s.isEmpty()
                     : s.connections().isEmpty() && s.watches().size() == 0 && s.transactions().isEmpty();
-            if (!fresh || loaded) {
-                return false;
+            if (!fresh) {
+                return "the target store is not fresh: it has " + (state.withNodes
+                        ? Plural.count(s.tree().nodeCount(), "node") + ", " : "")
+                        + Plural.count(s.connections().size(), "connection") + ", "
+                        + Plural.count(s.watches().size(), "watch", "watches") + " and "
+                        + Plural.count(s.transactions().size(), "open transaction");
             }
-            if (nextConnectionId < 1 || nextTransactionId > U32 || nodeCount < 1 || chunks > MAX_CHUNKS
-                    || chunks > nodeCount || (chunks == 0) == state.withNodes) {
-                return false;
+            if (nextConnectionId < 1) {
+                return "next connection id " + nextConnectionId + ": ids start at 1";
+            }
+            if (nextTransactionId > U32) {
+                return "next transaction id " + nextTransactionId + " is above " + U32;
+            }
+            if (nodeCount < 1) {
+                return "node count " + nodeCount + ": a store has its root at least";
+            }
+            if (chunks > MAX_CHUNKS) {
+                return chunks + " node chunks, more than " + MAX_CHUNKS;
+            }
+            if (chunks > nodeCount) {
+                return chunks + " node chunks for " + Plural.count(nodeCount, "node");
+            }
+            if (chunks == 0 && state.withNodes) {
+                return "the stream carries no node chunks, and this target loads its tree from them";
+            }
+            if (chunks != 0 && !state.withNodes) {
+                return "the stream carries " + Plural.count(chunks, "node chunk")
+                        + ", and this target has its tree pre-copied already";
             }
             for (QuotaRecord q : quotas) {
-                if (Quota.byKey(q.name) == null || q.domid < -1 || q.domid > Perm.MAX_DOMID) {
-                    return false;
+                if (Quota.byKey(q.name) == null) {
+                    return "quota '" + Printable.of(q.name) + "': the store has no quota of that name";
+                }
+                if (q.domid < -1 || q.domid > Perm.MAX_DOMID) {
+                    return "quota " + q.name + " of domain " + q.domid + ": a domid is -1 (store-wide) or 0 to "
+                            + Perm.MAX_DOMID;
                 }
             }
-            return true;
+            return null;
         }
 
         void apply() {
@@ -383,21 +420,34 @@ public final class StoreState {
         }
 
         /**
-         * Chunks come in order after the header; each node's parent exists or came earlier, no path
-         * twice; generations, when present, one per node and not above the store's.
+         * Null when chunks come in order after the header; each node's parent exists or came
+         * earlier, no path twice; generations, when present, one per node and not above the
+         * store's. Else the chunk or the node, and the rule it breaks.
          */
-        boolean valid() {
+        String problem() {
             Header h = state.header;
-            if (!h.loaded || index != state.nextChunk || index >= h.chunks || nodes.isEmpty()) {
-                return false;
+            if (!h.loaded) {
+                return "node chunk " + index + " before the store header";
+            }
+            if (index != state.nextChunk) {
+                return "node chunk " + index + " where chunk " + state.nextChunk + " is due";
+            }
+            if (index >= h.chunks) {
+                return "node chunk " + index + " beyond the header's " + Plural.count(h.chunks, "chunk");
+            }
+            if (nodes.isEmpty()) {
+                return "node chunk " + index + " holds no node";
             }
             if (generations != null) {
                 if (generations.length != nodes.size()) {
-                    return false;
+                    return "node chunk " + index + ": " + Plural.count(generations.length, "generation") + " for "
+                            + Plural.count(nodes.size(), "node");
                 }
-                for (long g : generations) {
+                for (int i = 0; i < generations.length; i++) {
+                    long g = generations[i];
                     if (g < 0 || g > h.generation) {
-                        return false;
+                        return node(nodes.get(i)) + ": generation " + Long.toUnsignedString(g)
+                                + " is above the store's, " + h.generation;
                     }
                 }
             }
@@ -405,25 +455,35 @@ public final class StoreState {
             Set<String> here = new HashSet<>();
             for (int i = 0; i < nodes.size(); i++) {
                 NodeRecord r = nodes.get(i);
-                if (!StorePath.valid(r.path) || r.perms.isEmpty()) {
-                    return false;
+                String bad = StorePath.problem(r.path);
+                if (bad != null) {
+                    return node(r) + ": " + bad;
+                }
+                if (r.perms.isEmpty()) {
+                    return node(r) + ": no permissions (the first names its owner)";
                 }
                 boolean root = r.path.length() == 1;
-                if (root != (index == 0 && i == 0)) {
-                    return false; // the root comes first, and once
+                boolean first = index == 0 && i == 0;
+                if (root != first) {
+                    return root ? "node /: the root comes again, after other nodes"
+                            : node(r) + " comes first, where the root / must";
                 }
                 if (!root) {
                     String parent = StorePath.parent(r.path);
                     if (!here.contains(parent) && tree.find(parent) == null) {
-                        return false;
+                        return node(r) + ": its parent " + parent + " has not come before it";
                     }
                     if (here.contains(r.path) || tree.find(r.path) != null) {
-                        return false;
+                        return node(r) + " comes twice";
                     }
                 }
                 here.add(r.path);
             }
-            return true;
+            return null;
+        }
+
+        private static String node(NodeRecord r) {
+            return "node " + Printable.of(r.path);
         }
 
         void apply() {
@@ -468,28 +528,52 @@ public final class StoreState {
             connections = new ArrayList<>();
         }
 
-        /** After every node chunk; ids unique, non-zero, below the next id; output lines printable ASCII. */
-        boolean valid() {
+        /**
+         * Null when the connections come after every node chunk, their ids are unique, non-zero
+         * and below the next id, and their output lines printable ASCII (what the server writes);
+         * else the connection and the rule it breaks.
+         */
+        String problem() {
             Header h = state.header;
-            if (!h.loaded || state.nextChunk != h.chunks || state.store.tree().nodeCount() != h.nodeCount
-                    || state.connectionsLoaded) {
-                return false;
+            if (!h.loaded) {
+                return "connections before the store header";
+            }
+            if (state.nextChunk != h.chunks) {
+                return "connections after " + state.nextChunk + " of the header's " + Plural.count(h.chunks, "node chunk");
+            }
+            long nodes = state.store.tree().nodeCount();
+            if (nodes != h.nodeCount) {
+                return "the tree has " + Plural.count(nodes, "node") + ", the header says " + h.nodeCount;
+            }
+            if (state.connectionsLoaded) {
+                return "a second connections section";
             }
             Set<Long> ids = new HashSet<>();
             for (ConnectionRecord r : connections) {
-                if (r.id == 0 || r.id >= h.nextConnectionId || !ids.add(r.id) || r.firstLine < 1) {
-                    return false;
+                if (r.id == 0) {
+                    return "connection 0: ids start at 1";
                 }
-                for (LineRecord l : r.output) {
-                    for (int i = 0; i < l.text.length(); i++) {
-                        char ch = l.text.charAt(i);
+                if (r.id >= h.nextConnectionId) {
+                    return "connection " + r.id + ": not below the next id, " + h.nextConnectionId;
+                }
+                if (!ids.add(r.id)) {
+                    return "connection " + r.id + " comes twice";
+                }
+                if (r.firstLine < 1) {
+                    return "connection " + r.id + ": first queued line " + r.firstLine + " (lines count from 1)";
+                }
+                for (int n = 0; n < r.output.size(); n++) {
+                    String text = r.output.get(n).text;
+                    for (int i = 0; i < text.length(); i++) {
+                        char ch = text.charAt(i);
                         if (ch < 0x20 || ch > 0x7E) {
-                            return false; // the server writes printable ASCII only
+                            return "connection " + r.id + ": queued line " + (r.firstLine + n) + " has character 0x"
+                                    + Integer.toHexString(ch) + ", where the server writes printable ASCII only";
                         }
                     }
                 }
             }
-            return true;
+            return null;
         }
 
         void apply() {
@@ -530,19 +614,30 @@ public final class StoreState {
             watches = new ArrayList<>();
         }
 
-        /** After the connections; each watch's connection exists, its path is valid, none twice. */
-        boolean valid() {
+        /**
+         * Null when the watches come after the connections, each belongs to one, has a valid path
+         * and none comes twice; else the watch and the rule it breaks.
+         */
+        String problem() {
             if (!state.connectionsLoaded) {
-                return false;
+                return "watches before the connections";
             }
             Set<List<Object>> seen = new HashSet<>();
             for (WatchRecord r : watches) {
-                if (state.store.connection(r.connection) == null || !StorePath.valid(r.path)
-                        || !seen.add(List.of(r.connection, r.path, r.token))) {
-                    return false;
+                String watch = "watch " + Printable.of(r.path) + " (token " + Printable.of(r.token) + ") of connection "
+                        + r.connection;
+                if (state.store.connection(r.connection) == null) {
+                    return watch + ": no such connection";
+                }
+                String bad = StorePath.problem(r.path);
+                if (bad != null) {
+                    return watch + ": " + bad;
+                }
+                if (!seen.add(List.of(r.connection, r.path, r.token))) {
+                    return watch + " comes twice";
                 }
             }
-            return true;
+            return null;
         }
 
         void apply() {
@@ -592,34 +687,51 @@ public final class StoreState {
             transactions = new ArrayList<>();
         }
 
-        /** After the connections; each transaction's connection exists, ids unique and non-zero, paths valid. */
-        boolean valid() {
+        /**
+         * Null when the transactions come after the connections, each belongs to one, has a
+         * unique non-zero id, a base generation not above the store's, and valid paths; else the
+         * transaction, the path, and the rule it breaks.
+         */
+        String problem() {
             if (!state.connectionsLoaded) {
-                return false;
+                return "transactions before the connections";
             }
             Set<Long> ids = new HashSet<>();
             for (TransactionRecord r : transactions) {
-                if (r.id == 0 || !ids.add(r.id) || state.store.connection(r.connection) == null
-                        || r.baseGeneration > state.header.generation) {
-                    return false;
+                String t = "transaction " + r.id;
+                if (r.id == 0) {
+                    return "transaction 0: ids start at 1";
+                }
+                if (!ids.add(r.id)) {
+                    return t + " comes twice";
+                }
+                if (state.store.connection(r.connection) == null) {
+                    return t + ": its connection " + r.connection + " does not exist";
+                }
+                if (r.baseGeneration > state.header.generation) {
+                    return t + ": base generation " + r.baseGeneration + " is above the store's, "
+                            + state.header.generation;
                 }
                 for (PathRecord p : r.read) {
-                    if (!StorePath.valid(p.path)) {
-                        return false;
+                    String bad = StorePath.problem(p.path);
+                    if (bad != null) {
+                        return t + ": read path " + Printable.of(p.path) + ": " + bad;
                     }
                 }
                 for (PathRecord p : r.deleted) {
-                    if (!StorePath.valid(p.path) || p.path.length() == 1) {
-                        return false;
+                    String bad = p.path.length() == 1 ? "the root cannot be removed" : StorePath.problem(p.path);
+                    if (bad != null) {
+                        return t + ": deleted path " + Printable.of(p.path) + ": " + bad;
                     }
                 }
                 for (WrittenRecord w : r.written) {
-                    if (!StorePath.valid(w.path) || w.perms.isEmpty()) {
-                        return false;
+                    String bad = w.perms.isEmpty() ? "no permissions" : StorePath.problem(w.path);
+                    if (bad != null) {
+                        return t + ": written node " + Printable.of(w.path) + ": " + bad;
                     }
                 }
             }
-            return true;
+            return null;
         }
 
         void apply() {

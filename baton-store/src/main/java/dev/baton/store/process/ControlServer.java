@@ -1,4 +1,4 @@
-package dev.baton.store.server;
+package dev.baton.store.process;
 
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.migrate.precopy.PrecopyPolicy;
@@ -8,6 +8,8 @@ import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.server.Store;
+import dev.baton.store.server.StoreServer;
 import dev.baton.store.xen.XenstoreDump;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.BufferedReader;

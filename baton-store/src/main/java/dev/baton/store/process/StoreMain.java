@@ -1,9 +1,11 @@
-package dev.baton.store.server;
+package dev.baton.store.process;
 
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.server.Store;
+import dev.baton.store.server.StoreServer;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.IOException;
 import java.net.InetAddress;

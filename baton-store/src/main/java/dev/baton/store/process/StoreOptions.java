@@ -1,5 +1,6 @@
-package dev.baton.store.server;
+package dev.baton.store.process;
 
+import dev.baton.store.server.Release;
 import java.nio.file.Path;
 import java.time.Duration;
 
