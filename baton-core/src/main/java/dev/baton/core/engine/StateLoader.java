@@ -114,8 +114,7 @@ public final class StateLoader {
             throw new StreamRefusedException("the stream was written for release profile '" + profile
                     + "', which this build does not know (it knows " + profiles.names() + ")");
         }
-        Profile p = profiles.profile(profile);
-        return new DescriptionContext(p.properties(), p.versions());
+        return new DescriptionContext(profiles.profile(profile).pins());
     }
 
     private void loadSection(StreamRecord r, SectionHeader h, dev.baton.core.wire.StreamHeader header,

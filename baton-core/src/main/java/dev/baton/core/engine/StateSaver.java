@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.describe.Pins;
 import dev.baton.core.wire.RecordWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,12 +34,12 @@ public final class StateSaver {
 
     /** The same saver with the properties a release profile pins. */
     public StateSaver withProperties(Map<String, String> properties) {
-        return new StateSaver(registry, new DescriptionContext(properties, context.versions()), describe, profileName);
+        return new StateSaver(registry, new DescriptionContext(new Pins(properties, context.pins().versions())), describe, profileName);
     }
 
     /** The same saver writing the named descriptions at older versions, for a release that reads only those. */
     public StateSaver withVersions(Map<String, Integer> versions) {
-        return new StateSaver(registry, new DescriptionContext(context.properties(), versions), describe, profileName);
+        return new StateSaver(registry, new DescriptionContext(new Pins(context.pins().properties(), versions)), describe, profileName);
     }
 
     /** The same saver, with or without the DESCRIPTION record. */
@@ -52,7 +53,7 @@ public final class StateSaver {
      * target knows which release the stream was written for.
      */
     public StateSaver forProfile(Profile profile) {
-        return new StateSaver(registry, new DescriptionContext(profile.properties(), profile.versions()), describe,
+        return new StateSaver(registry, new DescriptionContext(profile.pins()), describe,
                 profile.name());
     }
 

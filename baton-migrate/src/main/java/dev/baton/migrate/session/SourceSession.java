@@ -320,7 +320,7 @@ public final class SourceSession {
         if (r != null && !profileName.isEmpty()) {
             Profile p = r.profile(profileName);
             saver = saver.forProfile(p);
-            dctx = new DescriptionContext(p.properties(), p.versions());
+            dctx = new DescriptionContext(p.pins());
         }
         return new SourceContext(writer, application, saver, dctx, policy, listener, clock);
     }

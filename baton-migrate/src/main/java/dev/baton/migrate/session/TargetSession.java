@@ -1,7 +1,6 @@
 package dev.baton.migrate.session;
 
 import dev.baton.core.describe.DescriptionContext;
-import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateLoader;
 import dev.baton.core.engine.StreamRefusedException;
@@ -208,8 +207,7 @@ public final class TargetSession {
         if (r == null || profile.isEmpty() || !r.knows(profile)) {
             return DescriptionContext.empty(); // an unknown profile is refused by the loader, with its reason
         }
-        Profile p = r.profile(profile);
-        return new DescriptionContext(p.properties(), p.versions());
+        return new DescriptionContext(r.profile(profile).pins());
     }
 
     /** Discards the instance, tells the source why when it can, and says so in one line. */
