@@ -138,10 +138,14 @@ public final class StateSaver {
             return context;
         }
 
-        /** Writes the DESCRIPTION record, unless the saver leaves it out ({@link SectionRegistry#descriptionJson}). */
+        /**
+         * Writes the DESCRIPTION record, unless the saver leaves it out: the registry's sections
+         * as this stream carries them ({@link SectionRegistry#descriptionJson(Pins)}).
+         */
         public void description() throws IOException {
             if (describe) {
-                writer.writeDescription(ByteBuffer.wrap(registry.descriptionJson().getBytes(StandardCharsets.UTF_8)));
+                writer.writeDescription(ByteBuffer.wrap(registry.descriptionJson(context.pins())
+                        .getBytes(StandardCharsets.UTF_8)));
             }
         }
 
