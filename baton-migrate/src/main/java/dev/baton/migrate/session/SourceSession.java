@@ -34,7 +34,12 @@ import java.util.Objects;
  *   source → GO                           target → DONE (it runs)
  * </pre>
  *
- * Any failure before the ACK (a refusal, the target failing or vanishing, the connection
+ * The stream is one {@link StateSaver.Save} of the application's registry, for the profile the
+ * handshake chose: the save writes DESCRIPTION, STATIC_DATA_END and END, and the stages'
+ * sections ({@code ctx.save().sections(part)}, each through its description's field codecs); the
+ * session writes its own records (MIGRATION_SESSION, MIGRATION_STAGE) between them.
+ *
+ * <p>Any failure before the ACK (a refusal, the target failing or vanishing, the connection
  * dropping, stalling past the timeout, or corrupting octets) resumes the application with its
  * state intact and throws {@link MigrationFailedException}; the session never changes the
  * application's state. Without a return path (file, pipe) there is no handshake and no ACK: the
