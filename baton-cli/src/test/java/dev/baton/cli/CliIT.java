@@ -522,8 +522,8 @@ class CliIT {
             w.writeDescription(ByteBuffer.wrap(registry.descriptionJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             w.writeStaticDataEnd();
             var body = w.beginSection("thermostat", 0, 2);
-            d.save(t, body, new dev.baton.core.describe.DescriptionContext(java.util.Map.of(),
-                    java.util.Map.of("thermostat", 1)));
+            d.save(t, body, new dev.baton.core.describe.DescriptionContext(new dev.baton.core.describe.Pins(
+                    java.util.Map.of(), java.util.Map.of("thermostat", 1))));
             body.end();
             w.writeEnd();
         }

@@ -6,6 +6,7 @@ import dev.baton.core.compat.Finding.Severity;
 import dev.baton.core.compat.Schema.Description;
 import dev.baton.core.compat.Schema.Entry;
 import dev.baton.core.compat.Schema.Field;
+import dev.baton.core.describe.Pins;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +50,8 @@ public final class CompatibilityChecker {
             new Pass(Direction.FORWARD, oldSchema, newSchema, Map.of(), Map.of(), out).run();
         }
         if (directions.contains(Direction.BACKWARD)) {
-            Schema.ProfileModel p = profile == null ? null : newSchema.profiles().get(profile);
-            new Pass(Direction.BACKWARD, newSchema, oldSchema, p == null ? Map.of() : p.versions(),
-                    p == null ? Map.of() : p.properties(), out).run();
+            Pins p = profile == null ? Pins.NONE : newSchema.profiles().get(profile);
+            new Pass(Direction.BACKWARD, newSchema, oldSchema, p.versions(), p.properties(), out).run();
         }
         return out;
     }

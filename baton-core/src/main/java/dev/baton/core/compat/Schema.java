@@ -1,5 +1,6 @@
 package dev.baton.core.compat;
 
+import dev.baton.core.describe.Pins;
 import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import java.util.ArrayList;
@@ -81,16 +82,12 @@ public final class Schema {
             String element, String description, String key, String equalValue) {
     }
 
-    /** A release profile as the document lists it (already chained). */
-    public record ProfileModel(Map<String, String> properties, Map<String, Integer> versions) {
-    }
-
     private final Map<String, Description> descriptions;
-    private final Map<String, ProfileModel> profiles;
+    private final Map<String, Pins> profiles;
     private final Map<String, Description> sections;
     private final boolean inlineStructs;
 
-    private Schema(Map<String, Description> descriptions, Map<String, ProfileModel> profiles) {
+    private Schema(Map<String, Description> descriptions, Map<String, Pins> profiles) {
         this.descriptions = descriptions;
         this.profiles = profiles;
         this.inlineStructs = false;
@@ -143,7 +140,7 @@ public final class Schema {
         return descriptions;
     }
 
-    public Map<String, ProfileModel> profiles() {
+    public Map<String, Pins> profiles() {
         return profiles;
     }
 
@@ -165,7 +162,7 @@ public final class Schema {
         for (Map.Entry<String, Object> e : ds.entrySet()) {
             descriptions.put(e.getKey(), description(JsonFields.object(e.getValue(), "description " + e.getKey()), 0));
         }
-        Map<String, ProfileModel> profiles = new LinkedHashMap<>();
+        Map<String, Pins> profiles = new LinkedHashMap<>();
         if (doc.get("profiles") != null) {
             for (Map.Entry<String, Object> e : JsonFields.object(doc.get("profiles"), "\"profiles\"").entrySet()) {
                 Map<String, Object> p = JsonFields.object(e.getValue(), "profile " + e.getKey());
@@ -183,7 +180,7 @@ public final class Schema {
                         versions.put(k, JsonFields.count(m, k, 0));
                     }
                 }
-                profiles.put(e.getKey(), new ProfileModel(props, versions));
+                profiles.put(e.getKey(), new Pins(props, versions));
             }
         }
         return new Schema(descriptions, profiles);

@@ -1,39 +1,30 @@
 package dev.baton.core.describe;
 
-import java.util.Map;
-
 /**
- * The {@link Context} the save and load paths hand to predicates. One instance serves a whole
- * save or load: entering a nested description sets its version and leaving restores the outer
- * one, so nothing is allocated per field.
+ * The {@link Context} the save and load paths hand to predicates: the {@link Pins} of the release
+ * profile, and the version of the description being saved or loaded. One instance serves one
+ * walk, a whole save or load on one thread: entering a nested description sets its version and
+ * leaving restores the outer one, so nothing is allocated per field. That version is a cursor of
+ * the walk, so two walks, on two threads say, each need their own context (a {@code StateSaver}
+ * makes one per save); the pins are immutable and shared.
  */
 public final class DescriptionContext implements Context {
-    private final Map<String, String> properties;
-    private final Map<String, Integer> versions;
+    private final Pins pins;
     private int version;
 
-    /**
-     * @param properties the release profile's pinned properties
-     * @param versions   the versions to write descriptions at, by description name, for a release
-     *                   that reads only older versions; descriptions not named are written at
-     *                   their own version
-     */
-    public DescriptionContext(Map<String, String> properties, Map<String, Integer> versions) {
-        this.properties = Map.copyOf(properties);
-        this.versions = Map.copyOf(versions);
-    }
-
-    public DescriptionContext(Map<String, String> properties) {
-        this(properties, Map.of());
+    /** A context for one walk under {@code pins}. */
+    public DescriptionContext(Pins pins) {
+        this.pins = pins;
     }
 
     /** A context with no profile properties and no pinned versions. */
     public static DescriptionContext empty() {
-        return new DescriptionContext(Map.of(), Map.of());
+        return new DescriptionContext(Pins.NONE);
     }
 
-    public Map<String, Integer> versions() {
-        return versions;
+    /** The profile's pins this context answers from. */
+    public Pins pins() {
+        return pins;
     }
 
     /**
@@ -42,15 +33,7 @@ public final class DescriptionContext implements Context {
      * @throws IllegalArgumentException when the pin lies outside the description's window
      */
     public int writeVersion(StateDescription<?> d) {
-        Integer pinned = versions.isEmpty() ? null : versions.get(d.name());
-        if (pinned == null) {
-            return d.version();
-        }
-        if (pinned < d.minimumVersion() || pinned > d.version()) {
-            throw new IllegalArgumentException("'" + d.name() + "' cannot be written at version " + pinned
-                    + ": this build writes versions " + d.minimumVersion() + " to " + d.version());
-        }
-        return pinned;
+        return pins.writeVersion(d);
     }
 
     /**
@@ -69,11 +52,7 @@ public final class DescriptionContext implements Context {
 
     @Override
     public String property(String name) {
-        return properties.get(name);
-    }
-
-    public Map<String, String> properties() {
-        return properties;
+        return pins.properties().get(name);
     }
 
     /** Sets the current version and returns the previous one, for the caller to restore. */

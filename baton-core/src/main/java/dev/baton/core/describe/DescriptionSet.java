@@ -14,9 +14,12 @@ import java.util.Map;
  * (docs/FORMAT.md, "Description schema").
  */
 public final class DescriptionSet {
+    /** The descriptions given, by name; {@link #byName} adds those they nest. */
+    private final Map<String, StateDescription<?>> given;
     private final Map<String, StateDescription<?>> byName;
 
-    private DescriptionSet(Map<String, StateDescription<?>> byName) {
+    private DescriptionSet(Map<String, StateDescription<?>> given, Map<String, StateDescription<?>> byName) {
+        this.given = given;
         this.byName = byName;
     }
 
@@ -29,9 +32,10 @@ public final class DescriptionSet {
                 throw new IllegalArgumentException("two different descriptions are named '" + d.name() + "'");
             }
         }
+        Map<String, StateDescription<?>> given = new LinkedHashMap<>(all);
         // Collect nested ones by writing them once to a throwaway buffer.
-        writeAll(new JsonWriter(new StringBuilder()), all);
-        return new DescriptionSet(all);
+        writeAll(new JsonWriter(new StringBuilder()), all, Pins.NONE);
+        return new DescriptionSet(given, all);
     }
 
     public Map<String, StateDescription<?>> byName() {
@@ -53,19 +57,28 @@ public final class DescriptionSet {
 
     /** Writes the {@code "descriptions": {name: {...}}} member into an object the caller is writing. */
     public void writeMember(JsonWriter json) {
+        writeMember(json, Pins.NONE);
+    }
+
+    /**
+     * Writes the {@code "descriptions"} member as a stream written under {@code pins} carries the
+     * descriptions: each at the version it is written at, with that version's fields, and the
+     * descriptions those fields nest ({@link StateDescription#describe(JsonWriter, Map, Pins)}).
+     */
+    public void writeMember(JsonWriter json, Pins pins) {
         json.name("descriptions").beginObject();
-        writeAll(json, new LinkedHashMap<>(byName));
+        writeAll(json, new LinkedHashMap<>(given), pins);
         json.endObject();
     }
 
     /** Writes {@code name: description} members for every description in {@code all} and those they nest (added to it). */
-    static void writeAll(JsonWriter json, Map<String, StateDescription<?>> all) {
+    static void writeAll(JsonWriter json, Map<String, StateDescription<?>> all, Pins pins) {
         List<StateDescription<?>> work = new ArrayList<>(all.values());
         for (int i = 0; i < work.size(); i++) {
             StateDescription<?> d = work.get(i);
             Map<String, StateDescription<?>> refs = new LinkedHashMap<>();
             json.name(d.name());
-            d.describe(json, refs);
+            d.describe(json, refs, pins);
             for (StateDescription<?> r : refs.values()) {
                 StateDescription<?> old = all.putIfAbsent(r.name(), r);
                 if (old == null) {

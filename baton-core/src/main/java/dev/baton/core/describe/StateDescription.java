@@ -283,12 +283,22 @@ public final class StateDescription<T> {
 
     /** Writes this description's JSON object; descriptions it nests are collected in {@code refs}. */
     public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-        describe(json, refs, null);
+        describe(json, refs, Pins.NONE, null);
     }
 
-    private void describe(JsonWriter json, Map<String, StateDescription<?>> refs, String gate) {
+    /**
+     * Writes this description's JSON object as a stream written under {@code pins} carries it: at
+     * the version it is written at ({@link Pins#writeVersion}), with the fields of that version
+     * only, and its subsections likewise. Descriptions it nests are collected in {@code refs}.
+     */
+    public void describe(JsonWriter json, Map<String, StateDescription<?>> refs, Pins pins) {
+        describe(json, refs, pins, null);
+    }
+
+    private void describe(JsonWriter json, Map<String, StateDescription<?>> refs, Pins pins, String gate) {
+        int at = pins.writeVersion(this);
         json.beginObject();
-        json.field("name", name).field("version", version).field("minimumVersion", minimumVersion);
+        json.field("name", name).field("version", at).field("minimumVersion", minimumVersion);
         if (gate != null) {
             json.field("gate", gate);
         }
@@ -297,6 +307,9 @@ public final class StateDescription<T> {
         }
         json.name("fields").beginArray();
         for (Field<T> f : fields) {
+            if (f.since > at) {
+                continue; // not in the version written: a pinned description is described as the older release has it
+            }
             json.beginObject().field("name", f.name).field("kind", f.kind.jsonName());
             f.codec.describe(json, refs);
             if (f.since > 0) {
@@ -323,7 +336,7 @@ public final class StateDescription<T> {
         if (!subsections.isEmpty()) {
             json.name("subsections").beginArray();
             for (Subsection<T, ?> s : subsections) {
-                s.description.describe(json, refs, gates.get(s.name()));
+                s.description.describe(json, refs, pins, gates.get(s.name()));
             }
             json.endArray();
         }
@@ -343,7 +356,7 @@ public final class StateDescription<T> {
         all.put(name, this);
         StringBuilder sb = new StringBuilder();
         JsonWriter json = new JsonWriter(sb).beginObject().name("descriptions").beginObject();
-        DescriptionSet.writeAll(json, all);
+        DescriptionSet.writeAll(json, all, Pins.NONE);
         json.endObject().endObject();
         return sb.toString();
     }

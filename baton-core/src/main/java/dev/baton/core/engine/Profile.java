@@ -1,20 +1,20 @@
 package dev.baton.core.engine;
 
-import java.util.Map;
+import dev.baton.core.describe.Pins;
+import java.util.Objects;
 
 /**
- * What writing for one release means: its name (recorded in the stream's header), the
- * properties it pins and the description versions it reads up to, chained as
- * {@link ReleaseProfiles#profile} explains.
+ * What writing for one release means: its name (recorded in the stream's header) and what it
+ * pins, chained as {@link ReleaseProfiles#profile} explains.
  *
- * @param name       the release's name
- * @param properties pinned properties, read by {@code needed} and {@code when} predicates
- * @param versions   description name to the version to write it at
+ * @param name the release's name
+ * @param pins the properties {@code needed} and {@code when} predicates read, and the versions
+ *             descriptions are written at
  */
-public record Profile(String name, Map<String, String> properties, Map<String, Integer> versions) {
+public record Profile(String name, Pins pins) {
 
     public Profile {
-        properties = Map.copyOf(properties);
-        versions = Map.copyOf(versions);
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pins, "pins");
     }
 }

@@ -1,10 +1,9 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.describe.Pins;
 import dev.baton.core.json.JsonWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An application's releases, oldest first, and what each one pins so that this build writes
@@ -16,12 +15,10 @@ import java.util.Map;
  * release R applies the pins of R and of every later release, R's own winning where they overlap.
  */
 public final class ReleaseProfiles {
-    private final List<Release> releases;
+    /** Each release with its own pins, unchained, oldest first. */
+    private final List<Profile> releases;
 
-    private record Release(String name, Map<String, String> properties, Map<String, Integer> versions) {
-    }
-
-    private ReleaseProfiles(List<Release> releases) {
+    private ReleaseProfiles(List<Profile> releases) {
         this.releases = List.copyOf(releases);
     }
 
@@ -31,31 +28,33 @@ public final class ReleaseProfiles {
 
     /** Builds the list of releases, oldest first. */
     public static final class Builder {
-        private final List<Release> releases = new ArrayList<>();
+        private final List<Profile> releases = new ArrayList<>();
 
         /** Adds the next release; the pins that follow belong to it. */
         public Builder release(String name) {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("a release needs a name");
             }
-            for (Release r : releases) {
+            for (Profile r : releases) {
                 if (r.name().equals(name)) {
                     throw new IllegalArgumentException("release '" + name + "' is listed twice");
                 }
             }
-            releases.add(new Release(name, new LinkedHashMap<>(), new LinkedHashMap<>()));
+            releases.add(new Profile(name, Pins.NONE));
             return this;
         }
 
         /** The release added last sets {@code property} to {@code value} (e.g. {@code off}). */
         public Builder pin(String property, String value) {
-            last().properties().put(property, value);
+            Profile last = last();
+            releases.set(releases.size() - 1, new Profile(last.name(), last.pins().withProperty(property, value)));
             return this;
         }
 
         /** The release added last reads description {@code name} only up to {@code version}. */
         public Builder pinVersion(String description, int version) {
-            last().versions().put(description, version);
+            Profile last = last();
+            releases.set(releases.size() - 1, new Profile(last.name(), last.pins().withVersion(description, version)));
             return this;
         }
 
@@ -66,7 +65,7 @@ public final class ReleaseProfiles {
             return new ReleaseProfiles(releases);
         }
 
-        private Release last() {
+        private Profile last() {
             if (releases.isEmpty()) {
                 throw new IllegalStateException("add a release before pinning");
             }
@@ -76,7 +75,7 @@ public final class ReleaseProfiles {
 
     /** The releases' names, oldest first. */
     public List<String> names() {
-        return releases.stream().map(Release::name).toList();
+        return releases.stream().map(Profile::name).toList();
     }
 
     /** Whether {@code name} is one of the releases. */
@@ -99,20 +98,18 @@ public final class ReleaseProfiles {
         if (at < 0) {
             throw new IllegalArgumentException("unknown release profile '" + name + "': this build knows " + names());
         }
-        Map<String, String> properties = new LinkedHashMap<>();
-        Map<String, Integer> versions = new LinkedHashMap<>();
+        Pins pins = Pins.NONE;
         for (int i = releases.size() - 1; i >= at; i--) { // later releases first, so R's own pins win
-            properties.putAll(releases.get(i).properties());
-            versions.putAll(releases.get(i).versions());
+            pins = pins.under(releases.get(i).pins());
         }
-        return new Profile(name, properties, versions);
+        return new Profile(name, pins);
     }
 
     /** {@code {"1.0": {"properties": {...}, "versions": {...}}, ...}}, each already chained. */
     public void describe(JsonWriter json) {
         json.beginObject();
-        for (Release r : releases) {
-            Profile p = profile(r.name());
+        for (Profile r : releases) {
+            Pins p = profile(r.name()).pins();
             json.name(r.name()).beginObject().name("properties").beginObject();
             p.properties().forEach(json::field);
             json.endObject().name("versions").beginObject();

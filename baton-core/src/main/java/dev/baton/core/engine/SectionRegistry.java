@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.describe.DescriptionSet;
+import dev.baton.core.describe.Pins;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.json.JsonWriter;
 import java.util.ArrayList;
@@ -60,22 +61,30 @@ public final class SectionRegistry {
         return DescriptionSet.of(ds);
     }
 
-    /**
-     * The body of the DESCRIPTION record: {@code {"format", "sections": [{"idstr", "instance",
-     * "description", "version", "part"}], "descriptions": {...}}} (docs/FORMAT.md, "Description schema").
-     */
+    /** The body of the DESCRIPTION record of a stream written under no profile: {@code descriptionJson(Pins.NONE)}. */
     public String descriptionJson() {
+        return descriptionJson(Pins.NONE);
+    }
+
+    /**
+     * The body of the DESCRIPTION record of a stream written under {@code pins}: {@code {"format",
+     * "sections": [{"idstr", "instance", "description", "version", "part"}], "descriptions": {...}}}
+     * (docs/FORMAT.md, "Description schema"). It describes the sections as the stream carries
+     * them: a section's {@code version} is the one its header carries (the version a profile
+     * pins, or the description's own), and each description is described at that version.
+     */
+    public String descriptionJson(Pins pins) {
         DescriptionSet descriptions = descriptions();
         StringBuilder sb = new StringBuilder();
         JsonWriter json = new JsonWriter(sb).beginObject().field("format", "baton-description/1").name("sections")
                 .beginArray();
         for (RegisteredSection<?> s : inSaveOrder()) {
             json.beginObject().field("idstr", s.idstr()).field("instance", Integer.toUnsignedLong(s.instanceId()))
-                    .field("description", s.description().name()).field("version", s.description().version())
+                    .field("description", s.description().name()).field("version", pins.writeVersion(s.description()))
                     .field("part", s.part() == Part.STATIC ? "static" : "dynamic").endObject();
         }
         json.endArray();
-        descriptions.writeMember(json);
+        descriptions.writeMember(json, pins);
         json.endObject();
         return sb.toString();
     }

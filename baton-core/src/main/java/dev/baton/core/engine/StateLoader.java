@@ -106,7 +106,14 @@ public final class StateLoader {
         return new Report(loaded, reader.records(), applied);
     }
 
-    private DescriptionContext contextFor(String profile) throws StreamRefusedException {
+    /**
+     * A context for one load of a stream written for release profile {@code profile} ("" for
+     * none): the pins of that profile, which its writer's predicates read, and a version cursor
+     * of its own. Without {@link #withProfiles} every stream loads with no pins.
+     *
+     * @throws StreamRefusedException when this loader knows the releases and not that one
+     */
+    public DescriptionContext contextFor(String profile) throws StreamRefusedException {
         if (profiles == null || profile.isEmpty()) {
             return DescriptionContext.empty();
         }
@@ -114,8 +121,7 @@ public final class StateLoader {
             throw new StreamRefusedException("the stream was written for release profile '" + profile
                     + "', which this build does not know (it knows " + profiles.names() + ")");
         }
-        Profile p = profiles.profile(profile);
-        return new DescriptionContext(p.properties(), p.versions());
+        return new DescriptionContext(profiles.profile(profile).pins());
     }
 
     private void loadSection(StreamRecord r, SectionHeader h, dev.baton.core.wire.StreamHeader header,

@@ -48,14 +48,14 @@ class SaveAllocationTest {
     private static long allocatedSaving(RegisteredSection<?> s) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         WritableByteChannel discard = new dev.baton.core.DiscardChannel();
-        StateSaver saver = StateSaver.of(new SectionRegistry());
         RecordWriter w = RecordWriter.open(discard, WriterOptions.defaults());
+        StateSaver.Save save = StateSaver.of(new SectionRegistry()).start(w);
         for (int i = 0; i < 20_000; i++) {
-            saver.saveSection(s, w); // warm up
+            save.section(s); // warm up
         }
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 100_000; i++) {
-            saver.saveSection(s, w);
+            save.section(s);
         }
         return threads.getCurrentThreadAllocatedBytes() - before;
     }

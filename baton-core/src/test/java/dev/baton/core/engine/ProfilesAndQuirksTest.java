@@ -27,11 +27,11 @@ class ProfilesAndQuirksTest {
 
     @Test
     void aProfileAppliesItsPinsAndThoseOfEveryLaterRelease() {
-        assertThat(FOUR.profile("1.0").properties()).isEqualTo(Map.of("a", "off", "b", "off", "c", "off", "shared", "1.0"));
-        assertThat(FOUR.profile("1.0").versions()).isEqualTo(Map.of("d", 1));
-        assertThat(FOUR.profile("2.0").properties()).isEqualTo(Map.of("b", "off", "c", "off", "shared", "2.0"));
-        assertThat(FOUR.profile("3.0").properties()).isEqualTo(Map.of("c", "off"));
-        assertThat(FOUR.current().properties()).isEmpty();
+        assertThat(FOUR.profile("1.0").pins().properties()).isEqualTo(Map.of("a", "off", "b", "off", "c", "off", "shared", "1.0"));
+        assertThat(FOUR.profile("1.0").pins().versions()).isEqualTo(Map.of("d", 1));
+        assertThat(FOUR.profile("2.0").pins().properties()).isEqualTo(Map.of("b", "off", "c", "off", "shared", "2.0"));
+        assertThat(FOUR.profile("3.0").pins().properties()).isEqualTo(Map.of("c", "off"));
+        assertThat(FOUR.current().pins().properties()).isEmpty();
         assertThat(FOUR.current().name()).isEqualTo("4.0");
         assertThatThrownBy(() -> FOUR.profile("0.9")).hasMessage(
                 "unknown release profile '0.9': this build knows [1.0, 2.0, 3.0, 4.0]");

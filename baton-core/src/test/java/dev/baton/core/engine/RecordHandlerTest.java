@@ -24,11 +24,11 @@ class RecordHandlerTest {
         SectionRegistry registry = Streams.registry(Disk.V3, Disk.full());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults())) {
-            StateSaver saver = StateSaver.of(registry);
+            StateSaver.Save save = StateSaver.of(registry).start(w);
             w.writeRecord(PAGE, ByteBuffer.wrap(new byte[] {1}));
             w.writeStaticDataEnd();
             w.writeRecord(PAGE, ByteBuffer.wrap(new byte[] {2}));
-            saver.saveSection(registry.find("disk", 0), w);
+            save.section(registry.find("disk", 0));
             w.writeRecord(PAGE, ByteBuffer.wrap(new byte[] {3}));
             w.writeEnd();
         }

@@ -12,12 +12,13 @@ import dev.baton.migrate.precopy.RegionSender;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a stage's source step works with: the stream's writer, the application, the pre-copy machinery. */
+/**
+ * What a stage's source step works with: the stream's save (its writer and the registry's
+ * sections), the application, the pre-copy machinery.
+ */
 public final class SourceContext {
-    private final RecordWriter writer;
+    private final StateSaver.Save save;
     private final MigratableApplication application;
-    private final StateSaver saver;
-    private final DescriptionContext descriptionContext;
     private final PrecopyPolicy policy;
     private final MigrationListener listener;
     private final MigrationClock clock;
@@ -29,17 +30,14 @@ public final class SourceContext {
     private long pausedAt;
     private long estimatedTotal;
 
-    SourceContext(RecordWriter writer, MigratableApplication application, StateSaver saver,
-            DescriptionContext descriptionContext, PrecopyPolicy policy, MigrationListener listener,
-            MigrationClock clock) {
-        this.writer = writer;
+    SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
+            MigrationListener listener, MigrationClock clock) {
+        this.save = save;
         this.application = application;
-        this.saver = saver;
-        this.descriptionContext = descriptionContext;
         this.policy = policy;
         this.listener = listener;
         this.clock = clock;
-        this.sender = new RegionSender(application.regions(), writer, descriptionContext, this::progress, clock);
+        this.sender = new RegionSender(application.regions(), save.writer(), save.context(), this::progress, clock);
         this.estimator = new ConvergenceEstimator(policy.downtimeLimit());
         long total = 0;
         for (Region r : application.regions()) {
@@ -48,22 +46,29 @@ public final class SourceContext {
         this.estimatedTotal = total;
     }
 
+    /** The stream's writer, for a stage's own records. */
     public RecordWriter writer() {
-        return writer;
+        return save.writer();
     }
 
     public MigratableApplication application() {
         return application;
     }
 
-    /** Saves sections for the profile the stream is written for. */
-    public StateSaver saver() {
-        return saver;
+    /**
+     * The stream's save, for the profile the stream is written for: a stage writes the registry's
+     * sections through it ({@code save().sections(Part.STATIC)}).
+     */
+    public StateSaver.Save save() {
+        return save;
     }
 
-    /** The profile's properties and versions, for descriptions saved by hand. */
+    /**
+     * The save's context: the profile's pins and the version cursor, for descriptions a stage saves
+     * by hand (pre-copy objects, say).
+     */
     public DescriptionContext descriptionContext() {
-        return descriptionContext;
+        return save.context();
     }
 
     public PrecopyPolicy policy() {

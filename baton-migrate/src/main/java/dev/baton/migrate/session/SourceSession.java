@@ -1,8 +1,6 @@
 package dev.baton.migrate.session;
 
-import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.engine.Part;
-import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateSaver;
 import dev.baton.core.wire.Plural;
@@ -19,8 +17,6 @@ import dev.baton.migrate.returnpath.ControlWriter;
 import dev.baton.migrate.transport.Transport;
 import dev.baton.migrate.transport.TransportStalledException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +34,12 @@ import java.util.Objects;
  *   source → GO                           target → DONE (it runs)
  * </pre>
  *
- * Any failure before the ACK (a refusal, the target failing or vanishing, the connection
+ * The stream is one {@link StateSaver.Save} of the application's registry, for the profile the
+ * handshake chose: the save writes DESCRIPTION, STATIC_DATA_END and END, and the stages'
+ * sections ({@code ctx.save().sections(part)}, each through its description's field codecs); the
+ * session writes its own records (MIGRATION_SESSION, MIGRATION_STAGE) between them.
+ *
+ * <p>Any failure before the ACK (a refusal, the target failing or vanishing, the connection
  * dropping, stalling past the timeout, or corrupting octets) resumes the application with its
  * state intact and throws {@link MigrationFailedException}; the session never changes the
  * application's state. Without a return path (file, pipe) there is no handshake and no ACK: the
@@ -175,20 +176,20 @@ public final class SourceSession {
             RecordWriter writer = RecordWriter.open(transport.out(), WriterOptions.defaults().withChecksums(checksums)
                     .withProducer(application.name(), application.version()).withProfile(choice.profile())
                     .withFormatVersion(choice.stream()).withBufferSize(1 << 20));
-            ctx = context(writer, choice.profile());
+            StateSaver.Save save = saver(choice.profile()).start(writer);
+            ctx = new SourceContext(save, application, policy, listener, clock);
             StageTable table = protocol.table(choice.protocol());
-            writer.writeDescription(ByteBuffer.wrap(application.registry().descriptionJson()
-                    .getBytes(StandardCharsets.UTF_8)));
+            save.description();
             SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
             runStages(ctx, table, Part.STATIC);
-            writer.writeStaticDataEnd();
+            save.staticDataEnd();
             writer.flush();
             if (answers != null) {
                 answers.await(ControlMessage.Accept.class, timeout);
                 listener.event(new MigrationEvent.StaticDataAccepted());
             }
             runStages(ctx, table, Part.DYNAMIC);
-            writer.writeEnd();
+            save.end();
             long octets = writer.offset();
             ctx.progress(octets);
 
@@ -313,16 +314,11 @@ public final class SourceSession {
         return r == null ? List.of() : r.names();
     }
 
-    private SourceContext context(RecordWriter writer, String profileName) {
+    /** Saves the application's registry for the profile the stream is written for ("" for none). */
+    private StateSaver saver(String profileName) {
         StateSaver saver = StateSaver.of(application.registry());
-        DescriptionContext dctx = DescriptionContext.empty();
         ReleaseProfiles r = application.profiles();
-        if (r != null && !profileName.isEmpty()) {
-            Profile p = r.profile(profileName);
-            saver = saver.forProfile(p);
-            dctx = new DescriptionContext(p.properties(), p.versions());
-        }
-        return new SourceContext(writer, application, saver, dctx, policy, listener, clock);
+        return r != null && !profileName.isEmpty() ? saver.forProfile(r.profile(profileName)) : saver;
     }
 
     private void runStages(SourceContext ctx, StageTable table, Part part) throws IOException {

@@ -1,7 +1,6 @@
 package dev.baton.migrate.session;
 
 import dev.baton.core.engine.Part;
-import dev.baton.core.engine.RegisteredSection;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.RecordTypes;
@@ -34,18 +33,10 @@ final class StandardStages {
 
     static StageTable table() {
         return new StageTable(List.of(
-                Stage.of(STATIC_SECTIONS, Part.STATIC, ctx -> sections(ctx, Part.STATIC), TargetStep.none()),
+                Stage.of(STATIC_SECTIONS, Part.STATIC, ctx -> ctx.save().sections(Part.STATIC), TargetStep.none()),
                 Stage.of(PRECOPY, Part.DYNAMIC, StandardStages::precopy, REGION_RECORDS),
                 Stage.of(STOP_AND_COPY, Part.DYNAMIC, StandardStages::stopAndCopy, REGION_RECORDS),
-                Stage.of(DYNAMIC_SECTIONS, Part.DYNAMIC, ctx -> sections(ctx, Part.DYNAMIC), TargetStep.none())));
-    }
-
-    private static void sections(SourceContext ctx, Part part) {
-        for (RegisteredSection<?> s : ctx.application().registry().inSaveOrder()) {
-            if (s.part() == part) {
-                ctx.saver().saveSection(s, ctx.writer());
-            }
-        }
+                Stage.of(DYNAMIC_SECTIONS, Part.DYNAMIC, ctx -> ctx.save().sections(Part.DYNAMIC), TargetStep.none())));
     }
 
     /** The target's side of both pre-copy stages: region records into the receiver. */

@@ -1,7 +1,6 @@
 package dev.baton.migrate.session;
 
 import dev.baton.core.describe.DescriptionContext;
-import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateLoader;
 import dev.baton.core.engine.StreamRefusedException;
@@ -140,11 +139,13 @@ public final class TargetSession {
                         header.profile(), transport.description() + " has no return path: no handshake, no"
                                 + " acknowledgement"));
             }
-            RegionReceiver receiver = new RegionReceiver(app.regions(), context(app, header.profile()));
-            TargetContext ctx = new TargetContext(app, reader, receiver, context(app, header.profile()), listener);
+            StateLoader loader = StateLoader.of(app.registry()).withProfiles(app.profiles());
+            // objects of object collections load under the profile's pins, as the loader loads sections
+            DescriptionContext objects = loader.contextFor(header.profile());
+            RegionReceiver receiver = new RegionReceiver(app.regions(), objects);
+            TargetContext ctx = new TargetContext(app, reader, receiver, objects, listener);
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
-            StateLoader loader = StateLoader.of(app.registry()).withProfiles(app.profiles())
-                    .onRecord(stages::record)
+            loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
                         try {
                             stages.staticDataEnds();
@@ -200,16 +201,6 @@ public final class TargetSession {
             }
         }
         return app;
-    }
-
-    /** The profile's pins, for objects of object collections (the loader computes the same for sections). */
-    private static DescriptionContext context(MigratableApplication app, String profile) {
-        ReleaseProfiles r = app.profiles();
-        if (r == null || profile.isEmpty() || !r.knows(profile)) {
-            return DescriptionContext.empty(); // an unknown profile is refused by the loader, with its reason
-        }
-        Profile p = r.profile(profile);
-        return new DescriptionContext(p.properties(), p.versions());
     }
 
     /** Discards the instance, tells the source why when it can, and says so in one line. */
