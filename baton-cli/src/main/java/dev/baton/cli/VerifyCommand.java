@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.ReaderOptions;
-import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordType;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamHeader;
+import dev.baton.core.wire.StreamRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
         long records = 0;
         long end = -1;
         try (Progress bar = Progress.start(Progress.reading("verify", file), size, progress);
-             RecordReader reader = input.open(StreamInput.toolOptions().withProblems(problems::add))) {
+             RecordReader reader = input.open(StreamInput.toolOptions().withProblems(Problems.collect(problems::add)))) {
             header = reader.header();
             for (StreamRecord r = reader.next(); r != null; r = reader.next()) {
                 checkContent(r, problems);
