@@ -1,10 +1,10 @@
 package dev.baton.cli.xen;
 
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.xenstore.XenstoreReadOptions;
 import dev.baton.xen.xenstore.XenstoreReader;
 import dev.baton.xen.xenstore.XenstoreRecord;
@@ -42,10 +42,10 @@ final class XenInspectCommand implements Callable<Integer> {
                 out.start(source, f);
                 switch (f) {
                     case XENSTORE -> xenstore(source, out);
-                    case LIBXC -> out.summary(LibxcVerifier.verify(source.input(), Problems.strict(), out).records(),
+                    case LIBXC -> out.summary(LibxcVerifier.verify(source.input(), Problems.stop(), out).records(),
                             source.input().offset());
                     case LIBXL -> {
-                        LibxlVerifier v = LibxlVerifier.verify(source.input(), Problems.strict(), out);
+                        LibxlVerifier v = LibxlVerifier.verify(source.input(), Problems.stop(), out);
                         out.summary(v.records() + (v.libxc() == null ? 0 : v.libxc().records()), source.input().offset());
                     }
                 }

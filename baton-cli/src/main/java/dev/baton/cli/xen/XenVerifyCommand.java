@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.Lines;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.DomainHeader;
@@ -12,7 +13,6 @@ import dev.baton.xen.libxc.ImageHeader;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.libxl.LibxlListener;
 import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.xenstore.XenstoreReadOptions;
 import dev.baton.xen.xenstore.XenstoreReader;
 import java.io.IOException;
@@ -75,7 +75,7 @@ final class XenVerifyCommand implements Callable<Integer> {
     private static void xenstore(XenSource source, List<StreamFormatException> problems, Verdict verdict)
             throws IOException {
         try (XenstoreReader r = XenstoreReader.open(source.input(),
-                XenstoreReadOptions.defaults().withProblems(problems::add))) {
+                XenstoreReadOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             verdict.what = "xenstore v" + r.header().version() + ", " + r.header().orderName();
             r.readAll();
             verdict.records = r.records();
