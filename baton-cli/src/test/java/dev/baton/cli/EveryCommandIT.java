@@ -131,8 +131,8 @@ class EveryCommandIT {
 
     @Test
     void theWalkFindsEveryFileArgument() {
-        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "check OLD", "check NEW",
-                "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
+        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks", "check OLD",
+                "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }
 
@@ -178,6 +178,14 @@ class EveryCommandIT {
             assertThat(bad.err()).startsWith("baton inspect: I/O error: <stdin> is not a quirks file");
         });
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
+        RECIPES.put("verify --quirks", () -> {
+            Path quirks = Files.writeString(dir.resolve("verify-quirks.json"), "[]");
+            assertThat(stdin(quirks, "verify", "--quirks", "-", sample.toString()).out()).contains("valid: 10 records");
+            Path notQuirks = Files.writeString(dir.resolve("verify-not-quirks.json"), "{");
+            Baton.Result bad = Baton.run(List.of(), notQuirks, "verify", "--quirks", "-", sample.toString());
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).startsWith("baton verify: I/O error: <stdin> is not a quirks file");
+        });
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));
         // gzipped dumps, told by their first octets: standard input has no name ending in .gz
