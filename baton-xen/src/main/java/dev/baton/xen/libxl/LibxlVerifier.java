@@ -72,6 +72,11 @@ public final class LibxlVerifier {
         return nextIndex;
     }
 
+    /** Records read in all: libxl's and those of the libxc stream inside. */
+    public long allRecords() {
+        return nextIndex + (libxc == null ? 0 : libxc.records());
+    }
+
     /** Reads the header and every record up to END. */
     public void read() throws IOException {
         header = readHeader();
