@@ -169,23 +169,17 @@ class EveryCommandIT {
         });
         RECIPES.put("inspect FILE", () -> assertThat(stdin(sample, "inspect", "-").out())
                 .contains("file      <stdin>", "sample.counters/0 v1"));
-        RECIPES.put("inspect --quirks", () -> {
-            Path quirks = Files.writeString(dir.resolve("quirks.json"), "[]");
-            assertThat(stdin(quirks, "inspect", "--quirks", "-", sample.toString()).out()).contains("10 records");
-            Path notQuirks = Files.writeString(dir.resolve("not-quirks.json"), "{");
-            Baton.Result bad = Baton.run(List.of(), notQuirks, "inspect", "--quirks", "-", sample.toString());
-            assertThat(bad.exit()).isEqualTo(2);
-            assertThat(bad.err()).startsWith("baton inspect: I/O error: <stdin> is not a quirks file");
-        });
+        for (String command : List.of("inspect", "verify")) { // one --quirks option, the same for both
+            RECIPES.put(command + " --quirks", () -> {
+                Path quirks = Files.writeString(dir.resolve(command + "-quirks.json"), "[]");
+                assertThat(stdin(quirks, command, "--quirks", "-", sample.toString()).out()).contains("10 records");
+                Path notQuirks = Files.writeString(dir.resolve(command + "-not-quirks.json"), "{");
+                Baton.Result bad = Baton.run(List.of(), notQuirks, command, "--quirks", "-", sample.toString());
+                assertThat(bad.exit()).isEqualTo(2);
+                assertThat(bad.err()).startsWith("baton " + command + ": I/O error: <stdin> is not a quirks file");
+            });
+        }
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
-        RECIPES.put("verify --quirks", () -> {
-            Path quirks = Files.writeString(dir.resolve("verify-quirks.json"), "[]");
-            assertThat(stdin(quirks, "verify", "--quirks", "-", sample.toString()).out()).contains("valid: 10 records");
-            Path notQuirks = Files.writeString(dir.resolve("verify-not-quirks.json"), "{");
-            Baton.Result bad = Baton.run(List.of(), notQuirks, "verify", "--quirks", "-", sample.toString());
-            assertThat(bad.exit()).isEqualTo(2);
-            assertThat(bad.err()).startsWith("baton verify: I/O error: <stdin> is not a quirks file");
-        });
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));
         // gzipped dumps, told by their first octets: standard input has no name ending in .gz

@@ -156,15 +156,9 @@ class StreamVerifierTest {
 
     @Test
     void aSectionTheDescriptionDoesNotDescribeIsCountedNotGuessed() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults())) {
-            String json = Streams.registry(Disk.V1, Disk.full()).descriptionJson();
-            w.writeDescription(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-            w.writeStaticDataEnd();
-            w.writeSection("unknown", 0, 1, ByteBuffer.wrap(new byte[] {1, 2, 3}));
-            w.writeEnd();
-        }
-        StreamVerifier.Verdict v = verify(out.toByteArray());
+        byte[] stream = stream(Streams.registry(Disk.V1, Disk.full()).descriptionJson(),
+                w -> w.writeSection("unknown", 0, 1, ByteBuffer.wrap(new byte[] {1, 2, 3})));
+        StreamVerifier.Verdict v = verify(stream);
         assertThat(v.problems()).isEmpty();
         assertThat(v.decoded()).isZero();
         assertThat(v.undecoded()).isEqualTo(1);
@@ -188,10 +182,21 @@ class StreamVerifierTest {
     }
 
     private static byte[] withDescription(String json) throws IOException {
+        return stream(json, w -> { });
+    }
+
+    /** What a test writes after STATIC_DATA_END. */
+    private interface Dynamic {
+        void write(RecordWriter w) throws IOException;
+    }
+
+    /** A stream of a DESCRIPTION {@code json}, STATIC_DATA_END, what {@code dynamic} writes, and END. */
+    private static byte[] stream(String json, Dynamic dynamic) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults())) {
             w.writeDescription(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
             w.writeStaticDataEnd();
+            dynamic.write(w);
             w.writeEnd();
         }
         return out.toByteArray();
@@ -225,12 +230,8 @@ class StreamVerifierTest {
 
     @Test
     void everyProblemIsReportedInOnePass() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Two sections with an octet too many, then a bad section header: three problems, and END is reached.
-        try (RecordWriter w = RecordWriter.open(out, WriterOptions.defaults())) {
-            String json = Streams.registry(Disk.V1, Disk.full()).descriptionJson();
-            w.writeDescription(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
-            w.writeStaticDataEnd();
+        byte[] stream = stream(Streams.registry(Disk.V1, Disk.full()).descriptionJson(), w -> {
             for (int i = 0; i < 2; i++) {
                 var body = w.beginSection("disk", 0, 1);
                 Disk.V1.save(Disk.full(), body, DescriptionContext.empty());
@@ -238,9 +239,8 @@ class StreamVerifierTest {
                 body.end();
             }
             w.begin(RecordType.SECTION).putInt(0).putInt(1).putU16(0).end(); // an empty idstr
-            w.writeEnd();
-        }
-        StreamVerifier.Verdict v = verify(out.toByteArray());
+        });
+        StreamVerifier.Verdict v = verify(stream);
         assertThat(v.problems()).extracting(StreamFormatException::problem).containsExactly(
                 "1 octet of section data left over after its description",
                 "1 octet of section data left over after its description",
