@@ -1,11 +1,7 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.core.engine.StreamVerifier;
 import dev.baton.core.wire.Plural;
-import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,41 +45,26 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void report(StreamInput input, StreamVerifier.Verdict v) throws IOException {
-        if (json) {
-            try (JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
-                g.writeStartObject();
-                g.writeStringField("file", input.name());
-                g.writeBooleanField("valid", v.valid());
-                if (v.valid()) {
-                    g.writeNumberField("records", v.records());
-                    g.writeNumberField("octets", v.octets());
-                }
-                ProblemJson.writeArray(g, "problems", v.problems());
-                if (!v.quirks().isEmpty()) {
-                    g.writeArrayFieldStart("quirks");
-                    for (String q : v.quirks()) {
-                        g.writeString(q);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
-            System.out.println();
+        if (!json) {
+            VerdictOutput.text(input.name(), v.problems(), v.quirks(), () -> Plural.count(v.records(), "record") + ", "
+                    + Plural.count(v.octets(), "octet") + ", " + Listing.order(v.header()) + ", checksums "
+                    + (v.header().checksums() ? "on" : "off"));
             return;
         }
-        for (StreamFormatException p : v.problems()) {
-            Lines.println(System.out, input.name() + ": " + p.getMessage(), 4);
-        }
-        for (String q : v.quirks()) {
-            Lines.println(System.out, input.name() + ": " + q, 4);
-        }
-        if (v.valid()) {
-            Lines.println(System.out, input.name() + ": valid: " + Plural.count(v.records(), "record") + ", "
-                    + Plural.count(v.octets(), "octet") + ", " + Listing.order(v.header()) + ", checksums "
-                    + (v.header().checksums() ? "on" : "off"), 4);
-        } else {
-            System.out.println(input.name() + ": invalid: " + Plural.count(v.problems().size(), "problem"));
-        }
+        VerdictOutput.json(input.name(), g -> {
+            g.writeBooleanField("valid", v.valid());
+            if (v.valid()) {
+                g.writeNumberField("records", v.records());
+                g.writeNumberField("octets", v.octets());
+            }
+        }, v.problems(), g -> {
+            if (!v.quirks().isEmpty()) {
+                g.writeArrayFieldStart("quirks");
+                for (String q : v.quirks()) {
+                    g.writeString(q);
+                }
+                g.writeEndArray();
+            }
+        });
     }
 }

@@ -1,14 +1,11 @@
 package dev.baton.cli.xen;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.baton.cli.Lines;
+import dev.baton.cli.VerdictOutput;
 import dev.baton.core.wire.Plural;
-import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.XenVerifier;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,36 +44,23 @@ final class XenVerifyCommand implements Callable<Integer> {
     }
 
     private void report(XenSource source, XenVerifier.Verdict v) throws IOException {
-        if (json) {
-            try (JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
-                g.writeStartObject();
-                g.writeStringField("file", source.name());
-                if (v.format() != null) {
-                    g.writeStringField("format", v.format().id());
-                }
-                if (v.stream() != null) {
-                    g.writeStringField("stream", v.stream());
-                }
-                g.writeBooleanField("valid", v.valid());
-                if (v.valid()) {
-                    g.writeNumberField("records", v.records());
-                    g.writeNumberField("octets", v.octets());
-                }
-                dev.baton.cli.ProblemJson.writeArray(g, "problems", v.problems());
-                g.writeEndObject();
-            }
-            System.out.println();
+        if (!json) {
+            VerdictOutput.text(source.name(), v.problems(), List.of(), () -> v.stream() + "; "
+                    + Plural.count(v.records(), "record") + ", " + Plural.count(v.octets(), "octet"));
             return;
         }
-        for (StreamFormatException p : v.problems()) {
-            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
-        }
-        if (v.valid()) {
-            Lines.println(System.out, source.name() + ": valid: " + v.stream() + "; " + Plural.count(v.records(), "record")
-                    + ", " + Plural.count(v.octets(), "octet"), 4);
-        } else {
-            System.out.println(source.name() + ": invalid: " + Plural.count(v.problems().size(), "problem"));
-        }
+        VerdictOutput.json(source.name(), g -> {
+            if (v.format() != null) {
+                g.writeStringField("format", v.format().id());
+            }
+            if (v.stream() != null) {
+                g.writeStringField("stream", v.stream());
+            }
+            g.writeBooleanField("valid", v.valid());
+            if (v.valid()) {
+                g.writeNumberField("records", v.records());
+                g.writeNumberField("octets", v.octets());
+            }
+        }, v.problems(), VerdictOutput.Keys.none());
     }
 }
