@@ -1,6 +1,5 @@
 package dev.baton.cli;
 
-import dev.baton.cli.option.InputFile;
 import dev.baton.core.engine.Quirk;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
@@ -13,6 +12,7 @@ import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,18 +36,13 @@ final class InspectCommand implements Callable<Integer> {
                     + "--no-fields lists records only).")
     boolean fields;
 
-    @Option(names = "--quirks", paramLabel = "FILE",
-            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md); "
-                    + "- for standard input.")
-    String quirksFile;
-
-    /** Sections larger than this are listed, not decoded: decoding holds a section in memory. */
-    static final int LARGEST_DECODED = 16 << 20;
+    @Mixin
+    QuirksOption quirksOption;
 
     @Override
     public Integer call() throws IOException {
         StreamInput input = new StreamInput(file);
-        Quirks quirks = quirksFile == null ? Quirks.none() : readQuirks(InputFile.of(quirksFile));
+        Quirks quirks = quirksOption.quirks();
         long size = input.size();
         ReaderOptions options = StreamInput.toolOptions().withShowSkipped(true);
         RecordReader reader;
@@ -78,7 +73,7 @@ final class InspectCommand implements Callable<Integer> {
                         }
                         Quirk quirk = quirks.find(reader.header().producerName(), reader.header().producerVersion(),
                                 s.idstr(), s.version());
-                        if (fields && described != null && s.dataLength() <= LARGEST_DECODED) {
+                        if (fields && described != null && s.dataLength() <= SelfDescription.LARGEST_DECODED) {
                             decoded = described.decode(r, quirk != null ? quirk.actualVersion() : s.version());
                             if (decoded == null) {
                                 remark = "the DESCRIPTION does not describe this section";
@@ -86,8 +81,9 @@ final class InspectCommand implements Callable<Integer> {
                         }
                         if (quirk != null) {
                             remark = quirk.describe();
-                        } else if (fields && described != null && s.dataLength() > LARGEST_DECODED) {
-                            remark = "fields not shown: the section is larger than " + (LARGEST_DECODED >> 20) + " MiB";
+                        } else if (fields && described != null && s.dataLength() > SelfDescription.LARGEST_DECODED) {
+                            remark = "fields not shown: the section is larger than "
+                                    + (SelfDescription.LARGEST_DECODED >> 20) + " MiB";
                         }
                     } else if (fields && r.type() == RecordType.DESCRIPTION) {
                         try {
@@ -116,13 +112,5 @@ final class InspectCommand implements Callable<Integer> {
 
     private Listing listing() throws IOException {
         return json ? new JsonListing(System.out, System.err) : new TextListing(System.out, System.err);
-    }
-
-    private static Quirks readQuirks(InputFile file) throws IOException {
-        try {
-            return Quirks.fromJson(file.readText());
-        } catch (dev.baton.core.json.JsonParser.JsonException | IllegalArgumentException e) {
-            throw new IOException(file.name() + " is not a quirks file: " + e.getMessage());
-        }
     }
 }

@@ -511,9 +511,11 @@ class CliIT {
                 "incompatible (forward): 4 errors, 1 warning");
     }
 
-    @Test
-    void inspectAppliesQuirksAndSaysSo() throws IOException {
-        // Producer "thermo" 1.4.x wrote thermostat data of version 1 but declared version 2.
+    /**
+     * A stream of producer "thermo" 1.4.2, which wrote thermostat data of version 1 but declared
+     * version 2, the version its DESCRIPTION describes: it does not decode as it says.
+     */
+    private Path lyingStream() throws IOException {
         var d = dev.baton.cli.fixture.ThermostatDescriptions.THERMOSTAT;
         var t = new dev.baton.cli.fixture.ThermostatDescriptions.Thermostat();
         var registry = new dev.baton.core.engine.SectionRegistry().register("thermostat", 0, d, t);
@@ -527,17 +529,62 @@ class CliIT {
             body.end();
             w.writeEnd();
         }
+        return file;
+    }
+
+    /** The quirk that says how thermo 1.4's thermostat sections are to be read. */
+    private Path thermoQuirks() throws IOException {
+        return Files.writeString(dir.resolve("quirks.json"), """
+                [{"producer": "thermo", "fromVersion": "1.4.0", "toVersion": "1.4.9", "idstr": "thermostat",
+                  "declaredVersion": 2, "actualVersion": 1, "reason": "1.4 declared the version early"}]""");
+    }
+
+    @Test
+    void inspectAppliesQuirksAndSaysSo() throws IOException {
+        Path file = lyingStream();
         Baton.Result without = Baton.run("inspect", file.toString());
         assertThat(without.exit()).isEqualTo(1);
         assertThat(without.err()).contains("section thermostat/0");
-        Path quirks = dir.resolve("quirks.json");
-        Files.writeString(quirks, """
-                [{"producer": "thermo", "fromVersion": "1.4.0", "toVersion": "1.4.9", "idstr": "thermostat",
-                  "declaredVersion": 2, "actualVersion": 1, "reason": "1.4 declared the version early"}]""");
+        Path quirks = thermoQuirks();
         Baton.Result with = Baton.run("inspect", "--quirks", quirks.toString(), file.toString());
         assertThat(with.exit()).as(with.err()).isZero();
         assertThat(with.out()).contains("target = 0.0", "(quirk: thermo 1.4.0..1.4.9 wrote thermostat as version 2 "
                 + "with the layout of version 1 (1.4 declared the version early))");
+    }
+
+    @Test
+    void verifyRefusesALyingProducerUnlessItsQuirksSayHowToReadIt() throws IOException {
+        Path file = lyingStream();
+        long section = offsetOf(file, 2);
+        Baton.Result without = Baton.run("verify", file.toString());
+        assertThat(without.exit()).as(without.all()).isEqualTo(1);
+        // the section (name, instance, version), the offset and what was wrong: its data ran out at version 2
+        assertThat(without.out()).isEqualTo(file + ": offset " + (section + 8 + 10 + 10 + 8 + 1) + ", record #2 (SECTION), "
+                + "section thermostat/0 v2: section data ends: 1 octet needed, 0 left\n" + file + ": invalid: 1 problem\n");
+        assertNoStackTrace(without);
+        JsonNode json = JSON.readTree(Baton.run("verify", "--json", file.toString()).out());
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.at("/problems/0/record").asInt()).isEqualTo(2);
+        assertThat(json.at("/problems/0/context").asText()).isEqualTo("section thermostat/0 v2");
+        assertThat(json.has("quirks")).isFalse();
+
+        Path quirks = thermoQuirks();
+        Baton.Result with = Baton.run("verify", "--quirks", quirks.toString(), file.toString());
+        assertThat(with.exit()).as(with.all()).isZero();
+        assertThat(with.out()).isEqualTo(file + ": quirk: thermo 1.4.0..1.4.9 wrote thermostat as version 2 with the "
+                + "layout of version 1 (1.4 declared the version early)\n" + file + ": valid: 4 records, "
+                + Files.size(file) + " octets, big-endian, checksums off\n");
+        JsonNode withJson = JSON.readTree(Baton.run("verify", "--json", "--quirks", quirks.toString(), file.toString())
+                .out());
+        assertThat(withJson.get("valid").asBoolean()).isTrue();
+        assertThat(withJson.at("/quirks/0").asText()).startsWith("quirk: thermo 1.4.0..1.4.9 wrote thermostat");
+
+        // inspect decodes the same record through the same DESCRIPTION: it agrees, both ways
+        Baton.Result inspect = Baton.run("inspect", file.toString());
+        assertThat(inspect.exit()).isEqualTo(without.exit());
+        assertThat(inspect.err()).isEqualTo("baton inspect: " + without.out().lines().findFirst().orElseThrow()
+                .substring(file.toString().length() + 2) + "\n");
+        assertThat(Baton.run("inspect", "--quirks", quirks.toString(), file.toString()).exit()).isEqualTo(with.exit());
     }
 
     @Test

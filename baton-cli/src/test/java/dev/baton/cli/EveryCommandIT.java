@@ -131,8 +131,8 @@ class EveryCommandIT {
 
     @Test
     void theWalkFindsEveryFileArgument() {
-        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "check OLD", "check NEW",
-                "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
+        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks", "check OLD",
+                "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }
 
@@ -169,14 +169,16 @@ class EveryCommandIT {
         });
         RECIPES.put("inspect FILE", () -> assertThat(stdin(sample, "inspect", "-").out())
                 .contains("file      <stdin>", "sample.counters/0 v1"));
-        RECIPES.put("inspect --quirks", () -> {
-            Path quirks = Files.writeString(dir.resolve("quirks.json"), "[]");
-            assertThat(stdin(quirks, "inspect", "--quirks", "-", sample.toString()).out()).contains("10 records");
-            Path notQuirks = Files.writeString(dir.resolve("not-quirks.json"), "{");
-            Baton.Result bad = Baton.run(List.of(), notQuirks, "inspect", "--quirks", "-", sample.toString());
-            assertThat(bad.exit()).isEqualTo(2);
-            assertThat(bad.err()).startsWith("baton inspect: I/O error: <stdin> is not a quirks file");
-        });
+        for (String command : List.of("inspect", "verify")) { // one --quirks option, the same for both
+            RECIPES.put(command + " --quirks", () -> {
+                Path quirks = Files.writeString(dir.resolve(command + "-quirks.json"), "[]");
+                assertThat(stdin(quirks, command, "--quirks", "-", sample.toString()).out()).contains("10 records");
+                Path notQuirks = Files.writeString(dir.resolve(command + "-not-quirks.json"), "{");
+                Baton.Result bad = Baton.run(List.of(), notQuirks, command, "--quirks", "-", sample.toString());
+                assertThat(bad.exit()).isEqualTo(2);
+                assertThat(bad.err()).startsWith("baton " + command + ": I/O error: <stdin> is not a quirks file");
+            });
+        }
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));

@@ -1,5 +1,8 @@
 package dev.baton.xen;
 
+import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.WireInput;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Locale;
@@ -29,6 +32,29 @@ public enum XenFormat {
             return LIBXL;
         }
         return null;
+    }
+
+    /**
+     * The format asked for, or the one the first octets of {@code in} show (nothing is consumed).
+     *
+     * @param asked the format the caller was told, or null to tell it from the octets
+     * @throws StreamFormatException when none is asked for and the octets are none of them (fatal)
+     */
+    public static XenFormat of(WireInput in, XenFormat asked) throws IOException {
+        if (asked != null) {
+            return asked;
+        }
+        int have = in.fill(8);
+        XenFormat seen = detect(in.buffer());
+        if (seen == null) {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < have; i++) {
+                hex.append(i == 0 ? "" : " ").append(String.format("%02x", in.buffer().get(in.buffer().position() + i)));
+            }
+            throw StreamFormatException.inHeader("not a xenstore, libxc or libxl stream: it starts with "
+                    + (have == 0 ? "nothing (empty input)" : hex) + " (say which with --format)", 0);
+        }
+        return seen;
     }
 
     /** The lower-case name used on the command line. */

@@ -1,11 +1,11 @@
 package dev.baton.xen;
 
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.libxl.LibxlListener;
 import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.XenRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,13 +1,9 @@
 package dev.baton.cli.qemu;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.cli.ErrorHandler;
-import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
+import dev.baton.cli.VerdictOutput;
 import dev.baton.core.wire.Plural;
-import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.RamBlock;
 import dev.baton.qemu.savevm.RamSummary;
 import dev.baton.qemu.savevm.SavevmSource;
@@ -15,6 +11,7 @@ import dev.baton.qemu.savevm.SavevmStream;
 import dev.baton.qemu.savevm.SavevmVerifier;
 import dev.baton.qemu.savevm.Section;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,15 +54,7 @@ final class QemuVerifyCommand implements Callable<Integer> {
     }
 
     private static void text(SavevmSource source, SavevmVerifier.Verdict v) {
-        for (StreamFormatException p : v.problems()) {
-            Lines.println(System.out, source.name() + ": " + p.getMessage(), 4);
-        }
-        if (v.valid()) {
-            Lines.println(System.out, source.name() + ": valid: " + summary(v.stream()), 4);
-        } else {
-            int n = v.problems().size();
-            System.out.println(source.name() + ": invalid: " + Plural.count(n, "problem"));
-        }
+        VerdictOutput.text(source.name(), v.problems(), List.of(), () -> summary(v.stream()));
     }
 
     /** One line: machine, sections, RAM, vmdesc, length. */
@@ -103,10 +92,7 @@ final class QemuVerifyCommand implements Callable<Integer> {
     }
 
     private static void json(SavevmSource source, SavevmVerifier.Verdict v) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
-            g.writeStartObject();
-            g.writeStringField("file", source.name());
+        VerdictOutput.json(source.name(), g -> {
             g.writeBooleanField("valid", v.valid());
             SavevmStream s = v.stream();
             if (s != null) {
@@ -155,9 +141,6 @@ final class QemuVerifyCommand implements Callable<Integer> {
                 g.writeNumberField("octets", s.length());
                 g.writeEndObject();
             }
-            dev.baton.cli.ProblemJson.writeArray(g, "problems", v.problems());
-            g.writeEndObject();
-        }
-        System.out.println();
+        }, v.problems(), VerdictOutput.Keys.none());
     }
 }

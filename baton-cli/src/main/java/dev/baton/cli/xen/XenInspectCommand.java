@@ -2,12 +2,8 @@ package dev.baton.cli.xen;
 
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
-import dev.baton.xen.libxc.LibxcVerifier;
-import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
-import dev.baton.xen.xenstore.XenstoreReadOptions;
-import dev.baton.xen.xenstore.XenstoreReader;
-import dev.baton.xen.xenstore.XenstoreRecord;
+import dev.baton.xen.XenJsonListing;
+import dev.baton.xen.XenListing;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,35 +32,19 @@ final class XenInspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (XenSource source = XenSource.open(file);
-             XenListing out = json ? new XenJsonListing(System.out, System.err) : new XenTextListing(System.out, System.err)) {
+             XenListing out = json ? new XenJsonListing(System.out) : new XenTextListing(System.out)) {
+            String name = null; // known to messages once the format is
             try {
-                XenFormat f = source.format(format);
-                out.start(source, f);
-                switch (f) {
-                    case XENSTORE -> xenstore(source, out);
-                    case LIBXC -> out.summary(LibxcVerifier.verify(source.input(), Problems.strict(), out).records(),
-                            source.input().offset());
-                    case LIBXL -> {
-                        LibxlVerifier v = LibxlVerifier.verify(source.input(), Problems.strict(), out);
-                        out.summary(v.records() + (v.libxc() == null ? 0 : v.libxc().records()), source.input().offset());
-                    }
-                }
+                XenFormat f = XenFormat.of(source.input(), format);
+                out.start(source.name(), source.size(), f);
+                name = source.name();
+                XenListing.list(source.input(), f, out);
                 return XenCommand.OK;
             } catch (StreamFormatException e) {
                 out.error(e);
+                System.err.println("baton xen inspect: " + (name == null ? "" : name + ": ") + e.getMessage());
                 return XenCommand.BAD_INPUT;
             }
-        }
-    }
-
-    private static void xenstore(XenSource source, XenListing out) throws IOException {
-        try (XenstoreReader r = XenstoreReader.open(source.input(), XenstoreReadOptions.defaults())) {
-            out.xenstoreHeader(r.header());
-            for (XenstoreRecord rec = r.next(); rec != null; rec = r.next()) {
-                out.xenstoreRecord(r.recordIndex(), r.recordOffset(), r.recordLength(), rec);
-            }
-            r.expectEndOfInput();
-            out.summary(r.records(), r.offset());
         }
     }
 }

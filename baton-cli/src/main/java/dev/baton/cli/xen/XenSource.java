@@ -2,9 +2,7 @@ package dev.baton.cli.xen;
 
 import dev.baton.cli.option.InputFile;
 import dev.baton.core.wire.InputFiles;
-import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.XenFormat;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -51,28 +49,6 @@ final class XenSource implements Closeable {
     /** Size in octets when known, else -1. */
     long size() {
         return size;
-    }
-
-    /**
-     * The format asked for, or the one the first octets show (nothing is consumed).
-     *
-     * @throws StreamFormatException when none is asked for and the octets are none of them
-     */
-    XenFormat format(XenFormat asked) throws IOException {
-        if (asked != null) {
-            return asked;
-        }
-        int have = input.fill(8);
-        XenFormat seen = XenFormat.detect(input.buffer());
-        if (seen == null) {
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < have; i++) {
-                hex.append(i == 0 ? "" : " ").append(String.format("%02x", input.buffer().get(input.buffer().position() + i)));
-            }
-            throw StreamFormatException.inHeader("not a xenstore, libxc or libxl stream: it starts with "
-                    + (have == 0 ? "nothing (empty input)" : hex) + " (say which with --format)", 0);
-        }
-        return seen;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.baton.cli.Lines;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
+import dev.baton.xen.XenListing;
 import dev.baton.xen.libxc.DomainHeader;
 import dev.baton.xen.libxc.ImageHeader;
 import dev.baton.xen.libxl.LibxlHeader;
@@ -16,24 +17,19 @@ import java.io.PrintStream;
 /** The human-readable listing: a line per header, then one line per record. */
 final class XenTextListing implements XenListing {
     private final PrintStream out;
-    private final PrintStream err;
-    private XenSource source;
     private XenFormat format;
     private ImageHeader image;
     private long libxl;
     private long libxc;
 
-    XenTextListing(PrintStream out, PrintStream err) {
+    XenTextListing(PrintStream out) {
         this.out = out;
-        this.err = err;
     }
 
     @Override
-    public void start(XenSource src, XenFormat f) {
-        this.source = src;
+    public void start(String name, long size, XenFormat f) {
         this.format = f;
-        out.println("file      " + src.name() + (src.size() >= 0 ? " (" + Plural.count(src.size(), "octet")
-                + ")" : ""));
+        out.println("file      " + name + (size >= 0 ? " (" + Plural.count(size, "octet") + ")" : ""));
     }
 
     @Override
@@ -104,8 +100,7 @@ final class XenTextListing implements XenListing {
 
     @Override
     public void error(StreamFormatException e) {
-        out.flush();
-        err.println("baton xen inspect: " + (source == null ? "" : source.name() + ": ") + e.getMessage());
+        out.flush(); // what was listed comes before the error the command prints
     }
 
     @Override

@@ -26,6 +26,9 @@ import java.util.Map;
  * code, through the same load path the producer's own descriptions use.
  */
 public final class SelfDescription {
+    /** Sections larger than this are not decoded, by inspect or verify: decoding holds a section in memory. */
+    public static final int LARGEST_DECODED = 16 << 20;
+
     private final Map<String, StateDescription<GenericState>> byIdstr;
 
     private SelfDescription(Map<String, StateDescription<GenericState>> byIdstr) {
@@ -39,7 +42,11 @@ public final class SelfDescription {
         }
     }
 
-    /** Reads the DESCRIPTION record the reader is on. */
+    /**
+     * Reads the DESCRIPTION record the reader is on. Its body must be UTF-8, JSON, and a
+     * description document; each failure is a record error that says which, located at the body
+     * (a JSON syntax error at its octet).
+     */
     public static SelfDescription read(StreamRecord description) throws IOException {
         if (description.type() != RecordType.DESCRIPTION) {
             throw new IllegalArgumentException("record #" + description.index() + " is not a DESCRIPTION");
@@ -49,18 +56,37 @@ public final class SelfDescription {
         if (text == null) {
             throw description.error("DESCRIPTION is not valid UTF-8", 0);
         }
+        Object json;
         try {
-            return parse(text);
-        } catch (JsonParser.JsonException | IllegalArgumentException e) {
+            json = JsonParser.parse(text);
+        } catch (JsonParser.JsonException e) {
+            int at = Math.min(e.offset(), text.length());
+            throw description.error("DESCRIPTION is not valid JSON: " + e.getMessage(),
+                    Utf8.encodedLength(text.substring(0, at)));
+        }
+        try {
+            return of(json);
+        } catch (IllegalArgumentException e) {
             throw description.error("DESCRIPTION is not a valid description document: " + e.getMessage(), 0);
         }
     }
 
     /** Parses a description document (docs/FORMAT.md, "Description schema"). */
     public static SelfDescription parse(String json) throws JsonParser.JsonException {
-        Map<String, Object> doc = JsonFields.object(JsonParser.parse(json), "the description document");
-        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson(
-                JsonFields.object(doc.get("descriptions"), "\"descriptions\""));
+        return of(JsonParser.parse(json));
+    }
+
+    /**
+     * A parsed description document. Members it lacks are empty: a document without
+     * {@code "sections"} or {@code "descriptions"} describes no section.
+     *
+     * @throws IllegalArgumentException when it is not a description document
+     */
+    private static SelfDescription of(Object json) {
+        Map<String, Object> doc = JsonFields.object(json, "the description document");
+        Object descriptions = doc.get("descriptions");
+        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson(descriptions == null
+                ? Map.of() : JsonFields.object(descriptions, "\"descriptions\""));
         Map<String, StateDescription<GenericState>> byIdstr = new HashMap<>();
         for (Object o : JsonFields.list(doc, "sections")) {
             Map<String, Object> s = JsonFields.object(o, "a section entry");
@@ -83,8 +109,10 @@ public final class SelfDescription {
     }
 
     /**
-     * Decodes a SECTION record field by field. Malformed data throws; a field only the producer's
-     * code could decide stops decoding with the fields read so far and the reason.
+     * Decodes a SECTION record field by field, to its last octet. Malformed data, and data left
+     * over after the description, throw a problem located at the octet, in the context
+     * {@code section IDSTR/INSTANCE vVERSION, field PATH}; a field only the producer's code could
+     * decide stops decoding with the fields read so far and the reason.
      *
      * @return the decoded section, or null when the document does not describe it
      */
@@ -111,7 +139,8 @@ public final class SelfDescription {
         } catch (UndecidableFieldException e) {
             return new Decoded(h, state, e.getMessage());
         } catch (StreamFormatException e) {
-            throw e.withContext("section " + h.name() + (e.context() == null ? "" : ", field " + e.context()));
+            throw e.withContext("section " + h.name() + " v" + Integer.toUnsignedString(h.version())
+                    + (e.context() == null ? "" : ", field " + e.context()));
         }
     }
 }

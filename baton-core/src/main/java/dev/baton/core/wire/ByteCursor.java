@@ -134,6 +134,14 @@ public class ByteCursor {
     }
 
     /**
+     * A fatal format error at an absolute offset: for a window's decoder whose input ended, or
+     * whose length cannot be trusted, so that the framing is lost.
+     */
+    public final FatalFormatException fatalAt(long at, String problem) {
+        return new FatalFormatException(problem, at, recordIndex, recordType, context);
+    }
+
+    /**
      * The error of a read that needs {@code n} octets where fewer remain. A subclass says what
      * the octets are ("section data ends: ...").
      */

@@ -2,7 +2,6 @@ package dev.baton.core.wire;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * How a {@link RecordReader} reads. Immutable; start from {@link #defaults()}.
@@ -13,16 +12,18 @@ import java.util.function.Consumer;
  *                        the reader refuses other mandatory types and skips other optional ones
  * @param showSkipped     when true, unknown optional records are returned (flagged
  *                        {@link StreamRecord#known()} false) instead of skipped: for tools that list a stream
- * @param problems        when non-null, problems that leave the framing intact (checksum mismatch,
- *                        non-zero padding, unknown mandatory record, misplaced record) are passed here
- *                        and reading goes on, so a verifier can report them all; when null they throw
+ * @param problems        what becomes of problems that leave the framing intact (checksum mismatch,
+ *                        non-zero padding, unknown mandatory record, misplaced record): thrown
+ *                        ({@link Problems#stop()}, the default), or collected while reading goes on, so
+ *                        that a verifier can report them all
  */
 public record ReaderOptions(VersionWindow window, StreamLimits limits, Map<Integer, String> applicationTypes,
-        boolean showSkipped, Consumer<StreamFormatException> problems) {
+        boolean showSkipped, Problems problems) {
 
     public ReaderOptions {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(problems, "problems");
         VersionWindow supported = StreamVersions.window();
         if (window.min() < supported.min() || window.max() > supported.max()) {
             throw new IllegalArgumentException("window " + window + " reaches beyond the versions this build reads, "
@@ -39,7 +40,7 @@ public record ReaderOptions(VersionWindow window, StreamLimits limits, Map<Integ
 
     /** Every supported version, default limits, no application types, strict. */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(VersionWindow.supported(), StreamLimits.DEFAULT, Map.of(), false, null);
+        return new ReaderOptions(VersionWindow.supported(), StreamLimits.DEFAULT, Map.of(), false, Problems.stop());
     }
 
     public ReaderOptions withWindow(VersionWindow w) {
@@ -58,8 +59,8 @@ public record ReaderOptions(VersionWindow window, StreamLimits limits, Map<Integ
         return new ReaderOptions(window, limits, applicationTypes, show, problems);
     }
 
-    /** Collects recoverable problems into {@code sink} instead of throwing them. */
-    public ReaderOptions withProblems(Consumer<StreamFormatException> sink) {
-        return new ReaderOptions(window, limits, applicationTypes, showSkipped, sink);
+    /** What becomes of recoverable problems: {@link Problems#collect} them to read on. */
+    public ReaderOptions withProblems(Problems p) {
+        return new ReaderOptions(window, limits, applicationTypes, showSkipped, p);
     }
 }

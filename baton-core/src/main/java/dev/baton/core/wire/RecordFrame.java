@@ -83,14 +83,14 @@ public record RecordFrame(long offset, long index, int type, long length) {
         }
     }
 
-    /** The error for a header of which only {@code have} octets exist at {@code at}. */
-    private static StreamFormatException cutShort(long at, int have, long index, String stream, String context) {
+    /** The error for a header of which only {@code have} octets exist at {@code at}: fatal, the framing is lost. */
+    private static FatalFormatException cutShort(long at, int have, long index, String stream, String context) {
         if (have == 0) {
-            return new StreamFormatException("missing END: the " + (stream == null ? "" : stream + " ")
+            return new FatalFormatException("missing END: the " + (stream == null ? "" : stream + " ")
                     + "stream ends after " + Plural.count(index, "record"), at, index, StreamFormatException.NO_TYPE,
                     context);
         }
-        return new StreamFormatException("truncated record header: the stream ends after " + have + " of "
+        return new FatalFormatException("truncated record header: the stream ends after " + have + " of "
                 + Plural.count(HEADER, "octet"), at + have, index, StreamFormatException.NO_TYPE, context);
     }
 

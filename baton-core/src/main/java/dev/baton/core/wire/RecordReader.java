@@ -20,9 +20,10 @@ import java.util.zip.CRC32C;
  * is checked against {@link StreamLimits} and, when the input's size is known, against what
  * remains, before anything is allocated.
  *
- * <p>Bad input throws {@link StreamFormatException} with its offset and record. With
- * {@link ReaderOptions#problems()} set, problems that leave the framing intact go there instead and
- * reading goes on. Not thread-safe.
+ * <p>Bad input throws {@link StreamFormatException} with its offset and record. When
+ * {@link ReaderOptions#problems()} collects, problems that leave the framing intact go there instead
+ * and reading goes on; what it still throws is a {@link FatalFormatException}, apart from the
+ * record errors a caller meets in {@link StreamRecord#sectionHeader()}. Not thread-safe.
  */
 public final class RecordReader implements Closeable {
     private final WireInput in;
@@ -226,11 +227,10 @@ public final class RecordReader implements Closeable {
             ByteBuffer b = in.buffer();
             int type = b.getInt(b.position());
             int length = b.getInt(b.position() + 4);
-            throw new StreamFormatException("record after END: " + RecordType.name(type) + " with a body of "
-                    + Plural.count(Integer.toUnsignedLong(length), "octet"), at, nextIndex, type, null);
+            throw fatal("record after END: " + RecordType.name(type) + " with a body of "
+                    + Plural.count(Integer.toUnsignedLong(length), "octet"), at, nextIndex, type);
         }
-        throw new StreamFormatException(Plural.count(have, "trailing octet") + " after END", at, nextIndex,
-                StreamFormatException.NO_TYPE, null);
+        throw fatal(Plural.count(have, "trailing octet") + " after END", at, nextIndex, StreamFormatException.NO_TYPE);
     }
 
     /** Closes the input this reader opened; bodies read from a file are no longer valid. */
@@ -496,14 +496,11 @@ public final class RecordReader implements Closeable {
     }
 
     private void problem(StreamFormatException e) throws StreamFormatException {
-        if (options.problems() == null) {
-            throw e;
-        }
-        options.problems().accept(e);
+        options.problems().report(e);
     }
 
-    private static StreamFormatException fatal(String problem, long offset, long index, int type) {
-        return new StreamFormatException(problem, offset, index, type, null);
+    private static FatalFormatException fatal(String problem, long offset, long index, int type) {
+        return new FatalFormatException(problem, offset, index, type, null);
     }
 
     private static void closeQuietly(Closeable c) {

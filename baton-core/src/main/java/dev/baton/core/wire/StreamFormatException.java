@@ -12,6 +12,9 @@ import java.io.IOException;
  * section and field path. {@link #getMessage()} joins all of them into one line, fit for a
  * command-line error.
  *
+ * <p>A problem is recoverable unless it is a {@link FatalFormatException}: the framing survives it,
+ * and a verifier collecting {@link Problems} reports it and reads on.
+ *
  * <p>I/O failures of the underlying channel are plain {@link IOException}s, not this type: a
  * {@code StreamFormatException} always means the bytes themselves are wrong.
  */
@@ -46,9 +49,9 @@ public class StreamFormatException extends IOException {
         this.context = context;
     }
 
-    /** A problem in the preamble or version header. */
-    public static StreamFormatException inHeader(String problem, long offset) {
-        return new StreamFormatException(problem, offset, IN_HEADER, NO_TYPE, null);
+    /** A problem in the preamble or version header: fatal, as nothing after a bad header can be read. */
+    public static FatalFormatException inHeader(String problem, long offset) {
+        return new FatalFormatException(problem, offset, IN_HEADER, NO_TYPE, null);
     }
 
     /**

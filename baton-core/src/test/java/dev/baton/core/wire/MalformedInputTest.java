@@ -360,7 +360,8 @@ class MalformedInputTest {
     void secondDescription() throws IOException {
         byte[] s = put32(plain(), 128, RecordType.DESCRIPTION); // STATIC_DATA_END at 128 becomes DESCRIPTION
         List<StreamFormatException> problems = new ArrayList<>();
-        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s), ReaderOptions.defaults().withProblems(problems::add))) {
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s),
+                ReaderOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             while (r.next() != null) {
                 // all records
             }
@@ -388,7 +389,7 @@ class MalformedInputTest {
         s[120] ^= 0x10; // checksum mismatch in record #1
         List<StreamFormatException> problems = new ArrayList<>();
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s),
-                ReaderOptions.defaults().withProblems(problems::add))) {
+                ReaderOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             int records = 0;
             for (StreamRecord rec = r.next(); rec != null; rec = r.next()) {
                 rec.body();
@@ -405,7 +406,7 @@ class MalformedInputTest {
         byte[] s = put32(plain(), 168, 0x4000_0001);
         List<StreamFormatException> problems = new ArrayList<>();
         try (RecordReader r = RecordReader.open(ByteBuffer.wrap(s),
-                ReaderOptions.defaults().withProblems(problems::add))) {
+                ReaderOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             while (r.next() != null) {
                 // every record
             }

@@ -131,7 +131,7 @@ class RoundTripTest {
         bytes[1_000_000] ^= 1;
         List<StreamFormatException> problems = new ArrayList<>();
         ReaderOptions options = ReaderOptions.defaults().withApplicationTypes(java.util.Map.of(0x4000_0001, "BIG"))
-                .withProblems(problems::add);
+                .withProblems(Problems.collect(problems::add));
         try (RecordReader r = RecordReader.open(new ByteArrayInputStream(bytes), options)) {
             while (r.next() != null) {
                 // list only: bodies are never loaded

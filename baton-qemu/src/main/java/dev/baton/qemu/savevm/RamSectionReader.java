@@ -1,13 +1,13 @@
 package dev.baton.qemu.savevm;
 
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -49,7 +49,7 @@ final class RamSectionReader {
     private final boolean ignoreShared;
     private final RamSink sink;
     private final boolean decodePages;
-    private final Consumer<StreamFormatException> problems;
+    private final Problems problems;
     private final Map<String, RamBlock> blocks = new LinkedHashMap<>();
     private final ByteBuffer inflated;
     private Inflater inflater;
@@ -68,7 +68,7 @@ final class RamSectionReader {
      *                     does not want pages (verify)
      */
     RamSectionReader(int pageSize, boolean ignoreShared, RamSink sink, boolean checkPages,
-            Consumer<StreamFormatException> problems) {
+            Problems problems) {
         this.pageSize = pageSize;
         this.ignoreShared = ignoreShared;
         this.sink = sink;
@@ -137,7 +137,7 @@ final class RamSectionReader {
     /** The block list: MEM_SIZE's address is the total of the lengths that follow. */
     private void blockList(SavevmInput in, long at, long total) throws IOException {
         if (!blocks.isEmpty()) {
-            problems.accept(in.errorAt(at, "a second RAM block list"));
+            problems.report(in.errorAt(at, "a second RAM block list"));
         }
         long left = total;
         while (left != 0) {
@@ -187,9 +187,9 @@ final class RamSectionReader {
     }
 
     /** Checks a page lies inside its block; reports it (framing is intact) and says whether it does. */
-    private boolean inBlock(SavevmInput in, long at, RamBlock b, long addr) {
+    private boolean inBlock(SavevmInput in, long at, RamBlock b, long addr) throws StreamFormatException {
         if (Long.compareUnsigned(addr, b.length() - pageSize) > 0) {
-            problems.accept(in.errorAt(at, String.format("RAM page at 0x%x is beyond block '%s' (0x%x octets)",
+            problems.report(in.errorAt(at, String.format("RAM page at 0x%x is beyond block '%s' (0x%x octets)",
                     addr, b.name(), b.length())));
             return false;
         }
@@ -223,16 +223,16 @@ final class RamSectionReader {
                 inflater.inflate(inflated);
             }
         } catch (DataFormatException e) {
-            problems.accept(in.errorAt(at, "compressed page does not inflate: " + e.getMessage()));
+            problems.report(in.errorAt(at, "compressed page does not inflate: " + e.getMessage()));
             return;
         }
         if (inflated.position() != pageSize) {
-            problems.accept(in.errorAt(at, "compressed page inflates to " + (inflated.hasRemaining()
+            problems.report(in.errorAt(at, "compressed page inflates to " + (inflated.hasRemaining()
                     ? inflated.position() + " octets" : "more") + " instead of one page of " + pageSize));
             return;
         }
         if (!inflater.finished()) {
-            problems.accept(in.errorAt(at, "compressed page does not end where its length says"));
+            problems.report(in.errorAt(at, "compressed page does not end where its length says"));
             return;
         }
         inflated.flip();
@@ -257,7 +257,7 @@ final class RamSectionReader {
         ByteBuffer delta = in.view(len, "XBZRLE delta");
         String bad = XbzrleDecoder.apply(delta, null, pageSize);
         if (bad != null) {
-            problems.accept(in.errorAt(at, "XBZRLE delta: " + bad));
+            problems.report(in.errorAt(at, "XBZRLE delta: " + bad));
             return;
         }
         sink.delta(b, addr, delta);

@@ -67,14 +67,15 @@ public final class SavevmInput {
         return window.context();
     }
 
-    /** Ensures {@code n} octets are available, or throws a truncation error naming {@code what}. */
+    /** Ensures {@code n} octets are available, or throws a fatal truncation error naming {@code what}. */
     public void need(long n, String what) throws IOException {
         if (n > Integer.MAX_VALUE) {
-            throw error("length " + n + " of " + what + " is beyond any limit");
+            throw window.fatalAt(offset(), "length " + n + " of " + what + " is beyond any limit");
         }
         int have = window.fill((int) n);
         if (have < n) {
-            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + have + " left");
+            throw window.fatalAt(offset(), "truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + have
+                    + " left");
         }
     }
 
@@ -136,7 +137,8 @@ public final class SavevmInput {
     public void skip(long n, String what) throws IOException {
         long done = in.skip(n);
         if (done < n) {
-            throw error("truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + done + " left");
+            throw window.fatalAt(offset(), "truncated: " + what + " needs " + Plural.count(n, "octet") + ", " + done
+                    + " left");
         }
     }
 

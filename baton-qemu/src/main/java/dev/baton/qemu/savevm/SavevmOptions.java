@@ -1,16 +1,15 @@
 package dev.baton.qemu.savevm;
 
-import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.Problems;
 import dev.baton.qemu.vmdesc.FieldDecoder;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
  * How a {@link SavevmReader} reads.
  *
- * @param problems   receives problems that leave the framing intact (a footer naming the wrong
- *                   section, a subsection the vmdesc does not list, trailing octets) so that
- *                   reading goes on; {@code null} makes the first one an exception (strict)
+ * @param problems   what becomes of problems that leave the framing intact (a footer naming the
+ *                   wrong section, a subsection the vmdesc does not list, trailing octets): thrown
+ *                   ({@link Problems#stop()}, the default), or collected while reading goes on
  * @param ram        receives RAM pages as they stream by
  * @param checkPages inflate compressed pages and check XBZRLE deltas even when the sink does not
  *                   want their octets
@@ -19,7 +18,7 @@ import java.util.function.LongConsumer;
  *                   of the stream (device state and the vmdesc come last and must wait for it)
  * @param maxValues  most decoded device-state values
  */
-public record SavevmOptions(Consumer<StreamFormatException> problems, RamSink ram, boolean checkPages,
+public record SavevmOptions(Problems problems, RamSink ram, boolean checkPages,
         LongConsumer progress, int maxTail, int maxValues) {
 
     /** 64 MiB: a VM's device state and vmdesc are well below 10 MiB (analyze-migration.py's window). */
@@ -27,11 +26,12 @@ public record SavevmOptions(Consumer<StreamFormatException> problems, RamSink ra
 
     /** Strict, no RAM sink, no progress. */
     public static SavevmOptions defaults() {
-        return new SavevmOptions(null, RamSink.NONE, false, null, DEFAULT_MAX_TAIL, FieldDecoder.DEFAULT_MAX_VALUES);
+        return new SavevmOptions(Problems.stop(), RamSink.NONE, false, null, DEFAULT_MAX_TAIL, FieldDecoder.DEFAULT_MAX_VALUES);
     }
 
-    public SavevmOptions withProblems(Consumer<StreamFormatException> sink) {
-        return new SavevmOptions(sink, ram, checkPages, progress, maxTail, maxValues);
+    /** What becomes of problems that leave the framing intact: {@link Problems#collect} them to read on. */
+    public SavevmOptions withProblems(Problems p) {
+        return new SavevmOptions(p, ram, checkPages, progress, maxTail, maxValues);
     }
 
     public SavevmOptions withRam(RamSink sink) {

@@ -3,6 +3,7 @@ package dev.baton.qemu.savevm;
 import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.Utf8;
 import dev.baton.core.wire.WireInput;
@@ -11,8 +12,8 @@ import dev.baton.qemu.vmdesc.FieldDecoder;
 import dev.baton.qemu.vmdesc.StateValue.StructValue;
 import dev.baton.qemu.vmdesc.Vmdesc;
 import dev.baton.qemu.vmdesc.VmdescParser;
-import java.io.FileInputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -45,9 +45,9 @@ import java.util.function.LongConsumer;
  *
  * <p>Everything is checked: framing, footers, section ids, RAM addresses, subsection names and
  * versions and struct sizes against the vmdesc, octets after the end. A problem that leaves the
- * framing intact goes to {@link SavevmOptions#problems()} when set, and reading goes on;
- * otherwise, and for any problem that loses the framing, a {@link StreamFormatException} names the
- * offset and the section.
+ * framing intact goes to {@link SavevmOptions#problems()}, which collects it while reading goes on
+ * or throws it; a problem that loses the framing is always thrown. Either way a
+ * {@link StreamFormatException} names the offset and the section.
  */
 public final class SavevmReader {
     /** The target page size when neither the configuration nor a vmdesc says: x86's, and most targets'. */
@@ -55,7 +55,7 @@ public final class SavevmReader {
 
     private SavevmInput in;
     private final SavevmOptions options;
-    private final Consumer<StreamFormatException> problems;
+    private final Problems problems;
     private final LongConsumer progress;
     private VmdescLocator.Located located;
     /** A file's vmdesc being looked for on another thread while the RAM section streams by. */
@@ -81,9 +81,7 @@ public final class SavevmReader {
         this.in = in;
         this.located = located;
         this.options = options;
-        this.problems = options.problems() != null ? options.problems() : e -> {
-            throw new Strict(e);
-        };
+        this.problems = options.problems();
         this.progress = options.progress() != null ? options.progress() : at -> {
         };
         this.valuesLeft = options.maxValues();
@@ -136,14 +134,6 @@ public final class SavevmReader {
     }
 
     private SavevmStream read() throws IOException {
-        try {
-            return readStream();
-        } catch (Strict s) {
-            throw s.problem;
-        }
-    }
-
-    private SavevmStream readStream() throws IOException {
         header();
         long eof = sections();
         long trailing = afterEof();
@@ -277,7 +267,7 @@ public final class SavevmReader {
         if (h.type().hasFullHeader()) {
             SectionHeader before = started.get(h.sectionId());
             if (before != null) {
-                problems.accept(in.errorAt(h.offset(), "section id " + h.sectionId() + " was already used by '"
+                problems.report(in.errorAt(h.offset(), "section id " + h.sectionId() + " was already used by '"
                         + before.idstr() + "'"));
             }
             started.putIfAbsent(h.sectionId(), h);
@@ -367,7 +357,7 @@ public final class SavevmReader {
                     + h.instanceId() + ", so it cannot be decoded");
         }
         if (d.state().version() >= 0 && d.state().version() != h.versionId()) {
-            problems.accept(in.errorAt(h.offset(), "version " + h.versionId() + " in the section header, "
+            problems.report(in.errorAt(h.offset(), "version " + h.versionId() + " in the section header, "
                     + d.state().version() + " in the vmdesc"));
         }
         FieldDecoder decoder = new FieldDecoder(in, problems, valuesLeft);
@@ -383,13 +373,13 @@ public final class SavevmReader {
         int next = in.peek();
         if (next == SectionType.FOOTER.code()) {
             if (Boolean.FALSE.equals(footers)) {
-                problems.accept(in.errorAt(at, "a footer, though earlier sections had none"));
+                problems.report(in.errorAt(at, "a footer, though earlier sections had none"));
             }
             footers = true;
             in.u8("footer");
             long id = in.be32("footer section id");
             if (id != h.sectionId()) {
-                problems.accept(in.errorAt(at, "footer names section id " + id + ", the section is " + h.sectionId()));
+                problems.report(in.errorAt(at, "footer names section id " + id + ", the section is " + h.sectionId()));
             }
             return;
         }
@@ -414,19 +404,19 @@ public final class SavevmReader {
         byte[] data = in.bytes(len, "command data");
         commands.add(new Command(at, code, data));
         if (!Command.known(code)) {
-            problems.accept(in.errorAt(at, "unknown command " + code));
+            problems.report(in.errorAt(at, "unknown command " + code));
             return;
         }
         int fixed = Command.fixedLength(code);
         if (fixed >= 0 && len != fixed) {
-            problems.accept(in.errorAt(at, "length " + len + ", QEMU's " + Command.name(code) + " has " + fixed));
+            problems.report(in.errorAt(at, "length " + len + ", QEMU's " + Command.name(code) + " has " + fixed));
         }
         switch (code) {
             case Command.POSTCOPY_ADVISE -> {
                 if (len == 16) {
                     pageSummary = ByteBuffer.wrap(data).getLong(0);
                 } else if (len != 0) {
-                    problems.accept(in.errorAt(at, "POSTCOPY_ADVISE of " + Plural.count(len, "octet")
+                    problems.report(in.errorAt(at, "POSTCOPY_ADVISE of " + Plural.count(len, "octet")
                             + "; QEMU sends 0 or 16"));
                 }
             }
@@ -452,7 +442,7 @@ public final class SavevmReader {
         }
         if (in.peek() != SectionType.VMDESCRIPTION.code()) {
             long n = countRest();
-            problems.accept(in.errorAt(at, n + " octets after EOF, which are not a VMDESCRIPTION"));
+            problems.report(in.errorAt(at, n + " octets after EOF, which are not a VMDESCRIPTION"));
             return n;
         }
         in.context("vmdesc");
@@ -474,7 +464,7 @@ public final class SavevmReader {
         records++;
         long n = countRest();
         if (n > 0) {
-            problems.accept(in.errorAt(in.offset() - n, n + " octets after the VMDESCRIPTION"));
+            problems.report(in.errorAt(in.offset() - n, n + " octets after the VMDESCRIPTION"));
         }
         return n;
     }
@@ -488,10 +478,10 @@ public final class SavevmReader {
     }
 
     /** Cross-checks that need the whole stream: every described device was sent, every START ended. */
-    private void checkAgainstVmdesc() {
+    private void checkAgainstVmdesc() throws StreamFormatException {
         for (SectionHeader h : open.values()) {
             in.context(h.context());
-            problems.accept(in.errorAt(h.offset(), "section '" + h.key() + "' was started but never ended"));
+            problems.report(in.errorAt(h.offset(), "section '" + h.key() + "' was started but never ended"));
         }
         in.context("vmdesc");
         if (vmdesc == null) {
@@ -501,12 +491,12 @@ public final class SavevmReader {
         described.values().forEach(d -> seen.put(d, true));
         for (DeviceDesc d : vmdesc.byKey().values()) {
             if (!seen.containsKey(d)) {
-                problems.accept(in.errorAt(vmdesc.offset(), "the vmdesc describes '" + d.name() + "' instance "
+                problems.report(in.errorAt(vmdesc.offset(), "the vmdesc describes '" + d.name() + "' instance "
                         + d.instanceId() + ", which the stream does not have"));
             }
         }
         if (ram != null && pageSize != vmdesc.pageSize()) {
-            problems.accept(in.errorAt(vmdesc.offset(), "the vmdesc's page size is " + vmdesc.pageSize()
+            problems.report(in.errorAt(vmdesc.offset(), "the vmdesc's page size is " + vmdesc.pageSize()
                     + " but the RAM section was read with " + pageSize));
         }
     }
@@ -519,16 +509,5 @@ public final class SavevmReader {
                     described.get(h.sectionId()), !isRam || ended.getOrDefault(h.sectionId(), false)));
         }
         return out;
-    }
-
-    /** Carries a strict-mode problem out of a {@link Consumer}. */
-    private static final class Strict extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient StreamFormatException problem;
-
-        Strict(StreamFormatException problem) {
-            super(null, null, false, false);
-            this.problem = problem;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.qemu.savevm;
 
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class SavevmVerifier {
 
     public static Verdict verify(SavevmSource source, LongConsumer progress) throws IOException {
         List<StreamFormatException> problems = new ArrayList<>();
-        SavevmOptions options = SavevmOptions.defaults().withProblems(problems::add).withCheckPages(true)
-                .withProgress(progress);
+        SavevmOptions options = SavevmOptions.defaults().withProblems(Problems.collect(problems::add))
+                .withCheckPages(true).withProgress(progress);
         try {
             return new Verdict(problems, source.read(options));
         } catch (StreamFormatException e) {

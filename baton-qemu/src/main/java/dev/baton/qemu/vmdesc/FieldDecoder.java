@@ -1,7 +1,7 @@
 package dev.baton.qemu.vmdesc;
 
 import dev.baton.core.wire.Plural;
-import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.Problems;
 import dev.baton.qemu.savevm.SavevmInput;
 import dev.baton.qemu.vmdesc.StateValue.BoolValue;
 import dev.baton.qemu.vmdesc.StateValue.BytesValue;
@@ -10,7 +10,6 @@ import dev.baton.qemu.vmdesc.StateValue.NullPointer;
 import dev.baton.qemu.vmdesc.StateValue.StructValue;
 import dev.baton.qemu.vmdesc.StateValue.TextValue;
 import java.io.IOException;
-import java.util.function.Consumer;
 
 /**
  * Decodes a section payload through its vmdesc description, the way QEMU's loader walks a
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>Beyond what analyze-migration.py does, it checks each subsection's name, version and prefix
  * against the description, and each struct's octet count against its {@code size}; those
- * problems go to the {@code problems} consumer (decoding goes on: the layout is the vmdesc's). A
+ * problems are reported to {@code problems} (decoding goes on: the layout is the vmdesc's). A
  * missing subsection marker, a truncated field or a bad NULL marker end decoding.
  */
 public final class FieldDecoder {
@@ -28,11 +27,11 @@ public final class FieldDecoder {
     public static final int DEFAULT_MAX_VALUES = 1_000_000;
 
     private final SavevmInput in;
-    private final Consumer<StreamFormatException> problems;
+    private final Problems problems;
     private final int maxValues;
     private int values;
 
-    public FieldDecoder(SavevmInput in, Consumer<StreamFormatException> problems, int maxValues) {
+    public FieldDecoder(SavevmInput in, Problems problems, int maxValues) {
         this.in = in;
         this.problems = problems;
         this.maxValues = maxValues;
@@ -74,15 +73,15 @@ public final class FieldDecoder {
         String name = in.counted("subsection name");
         long version = in.be32("subsection version");
         if (!name.equals(sub.vmsdName())) {
-            problems.accept(in.errorAt(at, where, "the stream has subsection '" + name
+            problems.report(in.errorAt(at, where, "the stream has subsection '" + name
                     + "' where the vmdesc lists '" + sub.vmsdName() + "'"));
         } else if (sub.version() >= 0 && version != sub.version()) {
-            problems.accept(in.errorAt(at, where, "version " + version + " in the stream, "
+            problems.report(in.errorAt(at, where, "version " + version + " in the stream, "
                     + sub.version() + " in the vmdesc"));
         }
         if (!parent.vmsdName().isEmpty() && !name.startsWith(parent.vmsdName())) {
             // QEMU's loader stops at a subsection whose name does not start with its parent's
-            problems.accept(in.errorAt(at, where, "subsection '" + name + "' does not start with its parent's name '"
+            problems.report(in.errorAt(at, where, "subsection '" + name + "' does not start with its parent's name '"
                     + parent.vmsdName() + "': QEMU would not load it"));
         }
         return name;
@@ -100,7 +99,7 @@ public final class FieldDecoder {
                 StructValue v = struct(f.struct(), where + "/");
                 long used = in.offset() - at;
                 if (used != f.size()) {
-                    problems.accept(in.errorAt(at, "field '" + where + "'", "struct took "
+                    problems.report(in.errorAt(at, "field '" + where + "'", "struct took "
                             + Plural.count(used, "octet") + ", the vmdesc says " + f.size()));
                 }
                 yield v;

@@ -1,6 +1,7 @@
 package dev.baton.qemu.vmdesc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.vmdesc.Json.JArray;
 import dev.baton.qemu.vmdesc.Json.JNumber;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Turns the VMDESCRIPTION's JSON into a {@link Vmdesc}, checking every key the decoder relies on:
@@ -35,9 +35,9 @@ public final class VmdescParser {
     private final long recordOffset;
     private final long jsonOffset;
     private final long recordIndex;
-    private final Consumer<StreamFormatException> problems;
+    private final Problems problems;
 
-    private VmdescParser(long recordOffset, long recordIndex, Consumer<StreamFormatException> problems) {
+    private VmdescParser(long recordOffset, long recordIndex, Problems problems) {
         this.recordOffset = recordOffset;
         this.jsonOffset = recordOffset + 5;
         this.recordIndex = recordIndex;
@@ -54,7 +54,7 @@ public final class VmdescParser {
      * @throws StreamFormatException when the JSON is invalid or lacks what decoding needs
      */
     public static Vmdesc parse(byte[] json, long recordOffset, long recordIndex,
-            Consumer<StreamFormatException> problems) throws StreamFormatException {
+            Problems problems) throws StreamFormatException {
         return new VmdescParser(recordOffset, recordIndex, problems).parse(json);
     }
 
@@ -64,7 +64,7 @@ public final class VmdescParser {
      * @param length octets of JSON
      */
     public static Vmdesc parse(Json tree, long length, long recordOffset, long recordIndex,
-            Consumer<StreamFormatException> problems) throws StreamFormatException {
+            Problems problems) throws StreamFormatException {
         return new VmdescParser(recordOffset, recordIndex, problems).check(tree, length);
     }
 
@@ -117,7 +117,7 @@ public final class VmdescParser {
             devices.add(dev);
             DeviceDesc before = byKey.put(new Vmdesc.DeviceKey(name, instance), dev);
             if (before != null) {
-                problems.accept(error(jsonOffset, path, "device '" + name + "' instance " + instance
+                problems.report(error(jsonOffset, path, "device '" + name + "' instance " + instance
                         + " is described twice (devices[" + before.index() + "] and [" + i + "]); the last one is used"));
             }
         }

@@ -1,6 +1,7 @@
 package dev.baton.qemu.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.savevm.SavevmOptions;
 import dev.baton.qemu.savevm.SavevmReader;
@@ -50,7 +51,7 @@ class QemuFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void vmdesc(byte[] input) {
         try {
-            VmdescParser.parse(input, 0, 0, p -> { });
+            VmdescParser.parse(input, 0, 0, Problems.collect(p -> { }));
         } catch (StreamFormatException expected) {
             // reported
         }

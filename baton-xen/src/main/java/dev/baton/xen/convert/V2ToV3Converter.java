@@ -1,5 +1,6 @@
 package dev.baton.xen.convert;
 
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.XenFormat;
@@ -9,7 +10,6 @@ import dev.baton.xen.libxc.LibxcRecordType;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.libxl.LibxlListener;
 import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.XenInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,9 +43,9 @@ public final class V2ToV3Converter {
         Inserter inserter = new Inserter(in, out);
         if (format == XenFormat.LIBXL) {
             in.tee(out); // the libxl layer is copied as it is
-            LibxlVerifier.verify(in, Problems.strict(), inserter);
+            LibxlVerifier.verify(in, Problems.stop(), inserter);
         } else {
-            LibxcVerifier.verify(in, Problems.strict(), inserter);
+            LibxcVerifier.verify(in, Problems.stop(), inserter);
         }
         return new Conversion(format, inserter.domain, inserter.insertedAt, inserter.insertedBefore, in.offset(),
                 out.count);

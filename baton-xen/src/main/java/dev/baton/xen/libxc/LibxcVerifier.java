@@ -1,10 +1,11 @@
 package dev.baton.xen.libxc;
 
+import dev.baton.core.wire.FatalFormatException;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.RecordBody;
 import dev.baton.xen.stream.XenInput;
 import dev.baton.xen.stream.XenRecord;
@@ -167,7 +168,7 @@ public final class LibxcVerifier {
         long at = in.offset();
         int have = in.fill(DomainHeader.SIZE);
         if (have < DomainHeader.SIZE) {
-            throw new StreamFormatException("truncated domain header: the stream ends after " + have + " of 16 octets",
+            throw new FatalFormatException("truncated domain header: the stream ends after " + have + " of 16 octets",
                     at + have, StreamFormatException.IN_HEADER, StreamFormatException.NO_TYPE, DOMAIN_HEADER);
         }
         ByteBuffer b = in.buffer();
@@ -304,8 +305,8 @@ public final class LibxcVerifier {
                 StreamFormatException.NO_TYPE, context));
     }
 
-    private static StreamFormatException headerFatal(long offset, String problem) {
-        return new StreamFormatException(problem, offset, StreamFormatException.IN_HEADER,
+    private static FatalFormatException headerFatal(long offset, String problem) {
+        return new FatalFormatException(problem, offset, StreamFormatException.IN_HEADER,
                 StreamFormatException.NO_TYPE, IMAGE_HEADER);
     }
 }

@@ -1,13 +1,14 @@
 package dev.baton.xen.libxl;
 
+import dev.baton.core.wire.FatalFormatException;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.libxc.DomainHeader;
 import dev.baton.xen.libxc.LibxcRecordType;
 import dev.baton.xen.libxc.LibxcVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.stream.RecordBody;
 import dev.baton.xen.stream.XenInput;
 import dev.baton.xen.stream.XenRecord;
@@ -69,6 +70,11 @@ public final class LibxlVerifier {
     /** libxl records read. */
     public long records() {
         return nextIndex;
+    }
+
+    /** Records read in all: libxl's and those of the libxc stream inside. */
+    public long allRecords() {
+        return nextIndex + (libxc == null ? 0 : libxc.records());
     }
 
     /** Reads the header and every record up to END. */
@@ -149,7 +155,7 @@ public final class LibxlVerifier {
     /** The libxc stream follows LIBXC_CONTEXT, unframed: check it in place. */
     private void startLibxc(RecordFrame frame) throws IOException {
         if (libxc != null) {
-            throw new StreamFormatException("a second LIBXC_CONTEXT: the libxc stream was already read, and what "
+            throw new FatalFormatException("a second LIBXC_CONTEXT: the libxc stream was already read, and what "
                     + "follows cannot be framed", frame.offset(), frame.index(), StreamFormatException.NO_TYPE,
                     "libxl LIBXC_CONTEXT");
         }
@@ -184,8 +190,8 @@ public final class LibxlVerifier {
         }
     }
 
-    private static StreamFormatException fatal(long offset, String problem) {
-        return new StreamFormatException(problem, offset, StreamFormatException.IN_HEADER,
+    private static FatalFormatException fatal(long offset, String problem) {
+        return new FatalFormatException(problem, offset, StreamFormatException.IN_HEADER,
                 StreamFormatException.NO_TYPE, HEADER);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.xen.stream;
 
 import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.RecordFrame;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class RecordBody {
         if (remaining >= 0) {
             long follow = remaining - (frame.bodyOffset() - in.offset());
             if (frame.length() + frame.padding() > follow) {
-                throw body.window.errorAt(frame.offset() + 4, "length " + frame.length()
+                throw body.window.fatalAt(frame.offset() + 4, "length " + frame.length()
                         + " runs past the end of the input: only " + Plural.count(follow, "octet")
                         + (follow == 1 ? " follows" : " follow") + " the record header");
             }
@@ -113,7 +114,7 @@ public final class RecordBody {
         }
         long padAt = in.offset();
         if (window.fill(pad) < pad) {
-            throw window.errorAt(padAt, "truncated padding: the stream ends inside the record's "
+            throw window.fatalAt(padAt, "truncated padding: the stream ends inside the record's "
                     + Plural.count(pad, "octet") + " of padding");
         }
         int p = window.position();
@@ -161,7 +162,7 @@ public final class RecordBody {
 
     /** The input ended at {@code end}, inside the body: the framing is lost. */
     private StreamFormatException truncated(long end) {
-        return window.errorAt(end, "truncated record body: the stream ends " + (frame.bodyOffset() + frame.length() - end)
+        return window.fatalAt(end, "truncated record body: the stream ends " + (frame.bodyOffset() + frame.length() - end)
                 + " octets short of the record's " + frame.length());
     }
 }

@@ -2,11 +2,13 @@ package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.ByteCursor;
 import dev.baton.core.wire.Plural;
+import dev.baton.core.wire.StreamFormatException;
 
 /**
  * One record body in memory, read by offsets from its start through a core {@link ByteCursor}.
- * Every field is first checked against {@code len} ({@link #require}): a field beyond it makes
- * the record {@link Refused}, never an index error.
+ * Every field is first checked against {@code len} ({@link #require}): a field beyond it refuses
+ * the record with a {@link StreamFormatException} located at the record, never an index error.
+ * A refused record is a recoverable problem: the reader reports it and skips the record.
  */
 final class Body {
     private final ByteCursor octets;
@@ -33,12 +35,17 @@ final class Body {
         return offset + at;
     }
 
+    /** A problem of this record at absolute stream offset {@code at}, with the record's index and context. */
+    StreamFormatException errorAt(long at, String problem) {
+        return octets.errorAt(at, problem);
+    }
+
     /** Checks that {@code n} octets at {@code at} lie inside the body. */
-    void require(long at, long n, String what) throws Refused {
+    void require(long at, long n, String what) throws StreamFormatException {
         if (at + n > len) {
-            throw new Refused("the body of " + Plural.count(len, "octet") + " is too short for " + what + " ("
+            throw refused("the body of " + Plural.count(len, "octet") + " is too short for " + what + " ("
                     + Plural.count(n, "octet") + " at "
-                    + at + ")", offset + Math.min(at, len));
+                    + at + ")", Math.min(at, len));
         }
     }
 
@@ -70,17 +77,17 @@ final class Body {
      * A NUL-terminated string of {@code n} octets at {@code at}, the NUL counted: it must end in
      * its NUL, hold no other, and be UTF-8.
      */
-    String cString(int at, int n, String what) throws Refused {
+    String cString(int at, int n, String what) throws StreamFormatException {
         if (n == 0) {
-            throw new Refused(what + " length is 0, but it counts the string's NUL", offset + at);
+            throw refused(what + " length is 0, but it counts the string's NUL", at);
         }
         require(at, n, what);
         int nul = octets.indexOf((byte) 0, at, at + n - 1);
         if (nul >= 0) {
-            throw new Refused(what + " has a NUL at octet " + (nul - at) + " of its " + (n - 1), offset + nul);
+            throw refused(what + " has a NUL at octet " + (nul - at) + " of its " + (n - 1), nul);
         }
         if (octets.u8(at + n - 1) != 0) {
-            throw new Refused(what + " does not end in a NUL (its length counts the NUL)", offset + at + n - 1);
+            throw refused(what + " does not end in a NUL (its length counts the NUL)", at + n - 1);
         }
         return utf8(at, n - 1, what);
     }
@@ -90,30 +97,24 @@ final class Body {
      *
      * @return the string; its octets plus the NUL end at {@code at + encoded length + 1}
      */
-    String cStringToNul(int at, String what) throws Refused {
+    String cStringToNul(int at, String what) throws StreamFormatException {
         int nul = octets.indexOf((byte) 0, at, len);
         if (nul < 0) {
-            throw new Refused(what + " has no NUL before the end of the body", offset + at);
+            throw refused(what + " has no NUL before the end of the body", at);
         }
         return utf8(at, nul - at, what);
     }
 
-    private String utf8(int at, int n, String what) throws Refused {
+    private String utf8(int at, int n, String what) throws StreamFormatException {
         String s = octets.utf8(at, n);
         if (s == null) {
-            throw new Refused(what + " is not valid UTF-8", offset + at);
+            throw refused(what + " is not valid UTF-8", at);
         }
         return s;
     }
 
-    /** A record the reader cannot represent: reported, then skipped. */
-    static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        final long offset;
-
-        Refused(String problem, long offset) {
-            super(problem, null, false, false);
-            this.offset = offset;
-        }
+    /** The problem that refuses this record, found at body octet {@code at}. */
+    private StreamFormatException refused(String problem, long at) {
+        return errorAt(offset + at, problem);
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.Printable;
+import dev.baton.core.wire.StreamFormatException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +15,13 @@ import java.util.Set;
  */
 final class XenstoreOrder {
     private final Set<String> knownNodes;
-    private final List<XenstoreReader.Problem> problems;
+    private final List<StreamFormatException> problems;
     private final Set<Long> connections = new HashSet<>();
     private final Set<Long> transactions = new HashSet<>();
     private final Set<String> nodes = new HashSet<>();
     private final Set<Integer> domains = new HashSet<>();
 
-    XenstoreOrder(Set<String> knownNodes, List<XenstoreReader.Problem> problems) {
+    XenstoreOrder(Set<String> knownNodes, List<StreamFormatException> problems) {
         this.knownNodes = knownNodes;
         this.problems = problems;
     }
@@ -119,7 +120,7 @@ final class XenstoreOrder {
     }
 
     private void problem(String text, Body body, int at) {
-        problems.add(new XenstoreReader.Problem(text, body.offset(at)));
+        problems.add(body.errorAt(body.offset(at), text));
     }
 
     private static long key(long connId, long txId) {

@@ -1,9 +1,8 @@
 package dev.baton.xen.xenstore;
 
-import dev.baton.core.wire.StreamFormatException;
+import dev.baton.core.wire.Problems;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * How a {@link XenstoreReader} reads.
@@ -11,12 +10,11 @@ import java.util.function.Consumer;
  * @param maxRecordLength largest {@code len} accepted before anything is read (default 64 MiB)
  * @param knownNodes      committed nodes the target already has, so a stream may hold their
  *                        children without them (default: just the root, {@code "/"})
- * @param problems        when non-null, problems that leave the framing intact go here and reading
- *                        goes on (a record that cannot be represented is then skipped); when null,
- *                        the first problem is thrown
+ * @param problems        what becomes of problems that leave the framing intact: thrown
+ *                        ({@link Problems#stop()}, the default), or collected while reading goes on
+ *                        (a record that cannot be represented is then skipped)
  */
-public record XenstoreReadOptions(int maxRecordLength, Set<String> knownNodes,
-        Consumer<StreamFormatException> problems) {
+public record XenstoreReadOptions(int maxRecordLength, Set<String> knownNodes, Problems problems) {
 
     public static final int DEFAULT_MAX_RECORD_LENGTH = 64 << 20;
 
@@ -25,11 +23,12 @@ public record XenstoreReadOptions(int maxRecordLength, Set<String> knownNodes,
             throw new IllegalArgumentException("maxRecordLength " + maxRecordLength);
         }
         knownNodes = Set.copyOf(Objects.requireNonNull(knownNodes, "knownNodes"));
+        Objects.requireNonNull(problems, "problems");
     }
 
     /** Strict reading: the first problem is thrown. */
     public static XenstoreReadOptions defaults() {
-        return new XenstoreReadOptions(DEFAULT_MAX_RECORD_LENGTH, Set.of("/"), null);
+        return new XenstoreReadOptions(DEFAULT_MAX_RECORD_LENGTH, Set.of("/"), Problems.stop());
     }
 
     public XenstoreReadOptions withMaxRecordLength(int length) {
@@ -40,8 +39,8 @@ public record XenstoreReadOptions(int maxRecordLength, Set<String> knownNodes,
         return new XenstoreReadOptions(maxRecordLength, nodes, problems);
     }
 
-    /** Collects problems that leave the framing intact into {@code sink} instead of throwing them. */
-    public XenstoreReadOptions withProblems(Consumer<StreamFormatException> sink) {
-        return new XenstoreReadOptions(maxRecordLength, knownNodes, sink);
+    /** What becomes of problems that leave the framing intact: {@link Problems#collect} them to read on. */
+    public XenstoreReadOptions withProblems(Problems p) {
+        return new XenstoreReadOptions(maxRecordLength, knownNodes, p);
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.xen.xenstore;
 
 import dev.baton.core.wire.ByteCursor;
+import dev.baton.core.wire.FatalFormatException;
 import dev.baton.core.wire.InputFiles;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordFrame;
@@ -39,8 +40,8 @@ import java.util.OptionalLong;
  * <p>Every length is checked against {@link XenstoreReadOptions#maxRecordLength()} and, when the
  * input's size is known, against what remains, before anything is read. Bad input throws
  * {@link StreamFormatException} with the offset, the record index and "xenstore TYPE" as context;
- * with {@link XenstoreReadOptions#problems()} set, problems that leave the framing intact go there
- * instead. Not thread-safe.
+ * when {@link XenstoreReadOptions#problems()} collects, problems that leave the framing intact go
+ * there instead, and what is still thrown is a {@link FatalFormatException}. Not thread-safe.
  */
 public final class XenstoreReader implements Closeable {
     private final WireInput in;
@@ -49,7 +50,7 @@ public final class XenstoreReader implements Closeable {
     private final XenstoreHeader header;
     private final XenstoreOrder order;
     /** Problems of the record being decoded that still leave it represented. */
-    private final List<Problem> pending = new ArrayList<>();
+    private final List<StreamFormatException> pending = new ArrayList<>();
 
     private long nextIndex;
     private long recordOffset = -1;
@@ -145,11 +146,11 @@ public final class XenstoreReader implements Closeable {
                 ByteCursor octets = ByteCursor.of(b.slice(b.position() + RecordFrame.HEADER, body).order(b.order()),
                         frame.bodyOffset(), index, StreamFormatException.NO_TYPE, context);
                 record = decode(code, new Body(octets, body, frame.bodyOffset()), at);
-            } catch (Body.Refused r) {
-                report(r.getMessage(), r.offset, index, context);
+            } catch (StreamFormatException refused) { // the record cannot be represented: skipped
+                options.problems().report(refused);
             }
-            for (Problem p : pending) {
-                report(p.getMessage(), p.offset, index, context);
+            for (StreamFormatException p : pending) {
+                options.problems().report(p);
             }
             in.consume(framed);
             int padding = frame.padding();
@@ -224,8 +225,9 @@ public final class XenstoreReader implements Closeable {
                     + "reads versions " + XenstoreHeader.MIN_VERSION + " to " + XenstoreHeader.MAX_VERSION + ")", 8);
         }
         if ((flags & ~XenstoreHeader.FLAG_BIG_ENDIAN) != 0) {
-            report(String.format("reserved flags bits set: 0x%08x (bits 1-31 must be zero)",
-                    flags & ~XenstoreHeader.FLAG_BIG_ENDIAN), 12, StreamFormatException.IN_HEADER, null);
+            options.problems().report(new StreamFormatException(String.format(
+                    "reserved flags bits set: 0x%08x (bits 1-31 must be zero)", flags & ~XenstoreHeader.FLAG_BIG_ENDIAN),
+                    12, StreamFormatException.IN_HEADER, StreamFormatException.NO_TYPE, null));
         }
         in.consume(XenstoreHeader.SIZE);
         ByteOrder order = (flags & XenstoreHeader.FLAG_BIG_ENDIAN) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -247,14 +249,14 @@ public final class XenstoreReader implements Closeable {
 
     // ---- records -------------------------------------------------------------------------------
 
-    private XenstoreRecord decode(int code, Body body, long at) throws Body.Refused {
+    private XenstoreRecord decode(int code, Body body, long at) throws StreamFormatException {
         XenstoreRecordType type = XenstoreRecordType.of(code);
         if (type == null) {
-            throw new Body.Refused(String.format("reserved record type 0x%08x (types 0 to 8 are defined)", code), at);
+            throw body.errorAt(at, String.format("reserved record type 0x%08x (types 0 to 8 are defined)", code));
         }
         if (!type.validIn(header.version())) {
-            throw new Body.Refused(type + " is not valid in a version " + header.version() + " stream (it needs version "
-                    + type.since() + ")", at);
+            throw body.errorAt(at, type + " is not valid in a version " + header.version() + " stream (it needs version "
+                    + type.since() + ")");
         }
         int end;
         XenstoreRecord record;
@@ -328,36 +330,37 @@ public final class XenstoreReader implements Closeable {
             default -> throw new AssertionError(type);
         }
         if (body.length() > RecordFrame.pad8(end)) {
-            pending.add(new Problem("len " + body.length() + " is more than the body's " + Plural.count(end, "octet")
-                    + " and their padding", body.offset(-4)));
+            pending.add(body.errorAt(body.offset(-4), "len " + body.length() + " is more than the body's "
+                    + Plural.count(end, "octet") + " and their padding"));
         }
         return record;
     }
 
-    private ConnectionData connection(Body body) throws Body.Refused {
+    private ConnectionData connection(Body body) throws StreamFormatException {
         body.require(0, ConnectionData.FIXED, "the connection's fixed fields");
         long connId = body.u32(0);
         int connType = body.u16(4);
         int fields = body.u16(6);
         if (connId == 0) {
-            throw new Body.Refused("conn-id is 0: a connection's id is non-zero", body.offset(0));
+            throw body.errorAt(body.offset(0), "conn-id is 0: a connection's id is non-zero");
         }
         ConnectionSpec spec = switch (connType) {
             case ConnectionSpec.TYPE_SHARED_RING -> new ConnectionSpec.SharedRing(body.u16(8), body.u16(10), body.u32(12));
             case ConnectionSpec.TYPE_SOCKET -> new ConnectionSpec.Socket(body.i32(8));
-            default -> throw new Body.Refused("conn-type " + connType + " is reserved (0 shared ring, 1 socket)",
-                    body.offset(4));
+            default -> throw body.errorAt(body.offset(4), "conn-type " + connType
+                    + " is reserved (0 shared ring, 1 socket)");
         };
         if ((fields & ~ConnectionData.FIELD_UNIQUE_ID) != 0) {
-            throw new Body.Refused(String.format("unknown fields bits 0x%04x: the fields they announce cannot be found",
-                    fields & ~ConnectionData.FIELD_UNIQUE_ID), body.offset(6));
+            throw body.errorAt(body.offset(6), String.format(
+                    "unknown fields bits 0x%04x: the fields they announce cannot be found",
+                    fields & ~ConnectionData.FIELD_UNIQUE_ID));
         }
         int inLen = body.u16(16);
         int respLen = body.u16(18);
         long outLen = body.u32(20);
         if (respLen > outLen) {
-            throw new Body.Refused("out-resp-len " + respLen + " exceeds out-data-len " + outLen
-                    + " (the partial response is part of the pending output)", body.offset(18));
+            throw body.errorAt(body.offset(18), "out-resp-len " + respLen + " exceeds out-data-len " + outLen
+                    + " (the partial response is part of the pending output)");
         }
         long dataEnd = ConnectionData.FIXED + inLen + outLen;
         body.require(ConnectionData.FIXED, inLen + outLen, "in-data-len + out-data-len octets of data");
@@ -371,7 +374,7 @@ public final class XenstoreReader implements Closeable {
                 body.octets(ConnectionData.FIXED + inLen, (int) outLen), respLen, uniqueId);
     }
 
-    private NodeData node(Body body) throws Body.Refused {
+    private NodeData node(Body body) throws StreamFormatException {
         body.require(0, NodeData.FIXED, "the node's fixed fields");
         int pathLen = body.u16(8);
         int valueLen = body.u16(10);
@@ -383,8 +386,8 @@ public final class XenstoreReader implements Closeable {
             int letter = body.u8(at);
             Permission.Access access = Permission.Access.of(letter);
             if (access == null) {
-                throw new Body.Refused(String.format("permission %d has perm 0x%02x, not 'w', 'r', 'b' or 'n'", i,
-                        letter), body.offset(at));
+                throw body.errorAt(body.offset(at), String.format(
+                        "permission %d has perm 0x%02x, not 'w', 'r', 'b' or 'n'", i, letter));
             }
             perms.add(new Permission(access, body.u8(at + 1), body.u16(at + 2)));
         }
@@ -395,7 +398,7 @@ public final class XenstoreReader implements Closeable {
     }
 
     /** {@code n} u32 values at {@code cursor[0]}, then their {@code n} names; leaves the cursor after the last NUL. */
-    private static List<Quota> quotas(Body body, int n, int[] cursor) throws Body.Refused {
+    private static List<Quota> quotas(Body body, int n, int[] cursor) throws StreamFormatException {
         int valuesAt = cursor[0];
         body.require(valuesAt, 4L * n, n + " quota values");
         int at = valuesAt + 4 * n;
@@ -403,7 +406,7 @@ public final class XenstoreReader implements Closeable {
         for (int i = 0; i < n; i++) {
             String name = body.cStringToNul(at, "quota name " + i);
             if (name.isEmpty()) {
-                throw new Body.Refused("quota name " + i + " is empty", body.offset(at));
+                throw body.errorAt(body.offset(at), "quota name " + i + " is empty");
             }
             quotas.add(new Quota(name, body.u32(valuesAt + 4 * i)));
             at += Fields.cString("quota name", name).length + 1;
@@ -414,17 +417,9 @@ public final class XenstoreReader implements Closeable {
 
     // ---- problems ------------------------------------------------------------------------------
 
-    private void report(String problem, long offset, long index, String context) throws StreamFormatException {
-        StreamFormatException e = new StreamFormatException(problem, offset, index, StreamFormatException.NO_TYPE,
-                context);
-        if (options.problems() == null) {
-            throw e;
-        }
-        options.problems().accept(e);
-    }
-
-    private static StreamFormatException fatal(String problem, long offset, long index, String context) {
-        return new StreamFormatException(problem, offset, index, StreamFormatException.NO_TYPE, context);
+    /** A problem after which the records can no longer be found. */
+    private static FatalFormatException fatal(String problem, long offset, long index, String context) {
+        return new FatalFormatException(problem, offset, index, StreamFormatException.NO_TYPE, context);
     }
 
     private static String hex(byte[] b) {
@@ -433,16 +428,5 @@ public final class XenstoreReader implements Closeable {
             sb.append(sb.isEmpty() ? "" : " ").append(String.format("%02x", x));
         }
         return sb.isEmpty() ? "(none: the input is empty)" : sb.toString();
-    }
-
-    /** A problem with a record that is still represented: reported, and the record returned. */
-    static final class Problem extends Exception {
-        private static final long serialVersionUID = 1L;
-        final long offset;
-
-        Problem(String problem, long offset) {
-            super(problem, null, false, false);
-            this.offset = offset;
-        }
     }
 }

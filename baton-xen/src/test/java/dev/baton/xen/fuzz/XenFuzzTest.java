@@ -2,6 +2,7 @@ package dev.baton.xen.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.baton.core.DiscardChannel;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.convert.V2ToV3Converter;
@@ -9,7 +10,6 @@ import dev.baton.xen.libxc.LibxcListener;
 import dev.baton.xen.libxc.LibxcVerifier;
 import dev.baton.xen.libxl.LibxlListener;
 import dev.baton.xen.libxl.LibxlVerifier;
-import dev.baton.xen.stream.Problems;
 import dev.baton.xen.xenstore.XenstoreReadOptions;
 import dev.baton.xen.xenstore.XenstoreReader;
 import java.io.ByteArrayInputStream;
@@ -26,7 +26,7 @@ class XenFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void xenstore(byte[] input) throws IOException {
         for (XenstoreReadOptions options : new XenstoreReadOptions[] {XenstoreReadOptions.defaults(),
-            XenstoreReadOptions.defaults().withProblems(p -> { })}) {
+            XenstoreReadOptions.defaults().withProblems(Problems.collect(p -> { }))}) {
             try (XenstoreReader r = XenstoreReader.open(WireInput.of(ByteBuffer.wrap(input)), options)) {
                 r.readAll();
             } catch (StreamFormatException expected) {
@@ -37,7 +37,7 @@ class XenFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void libxc(byte[] input) throws IOException {
-        for (Problems problems : new Problems[] {Problems.strict(), Problems.collect(p -> { })}) {
+        for (Problems problems : new Problems[] {Problems.stop(), Problems.collect(p -> { })}) {
             try {
                 LibxcVerifier.verify(WireInput.of(new ByteArrayInputStream(input)), problems, new LibxcListener() { });
             } catch (StreamFormatException expected) {
@@ -48,7 +48,7 @@ class XenFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void libxl(byte[] input) throws IOException {
-        for (Problems problems : new Problems[] {Problems.strict(), Problems.collect(p -> { })}) {
+        for (Problems problems : new Problems[] {Problems.stop(), Problems.collect(p -> { })}) {
             try {
                 LibxlVerifier.verify(WireInput.of(ByteBuffer.wrap(input)), problems, new LibxlListener() { });
             } catch (StreamFormatException expected) {

@@ -2,9 +2,9 @@ package dev.baton.xen.libxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
-import dev.baton.xen.stream.Problems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -4,11 +4,11 @@ import static dev.baton.xen.StreamBuilder.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.GoldenHex;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import dev.baton.xen.StreamBuilder;
 import dev.baton.xen.Verify;
-import dev.baton.xen.stream.Problems;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;

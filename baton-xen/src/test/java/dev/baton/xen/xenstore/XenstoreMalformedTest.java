@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.GoldenHex;
+import dev.baton.core.wire.Problems;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WireInput;
 import java.io.ByteArrayInputStream;
@@ -225,7 +226,7 @@ class XenstoreMalformedTest {
         List<StreamFormatException> problems = new ArrayList<>();
         List<XenstoreRecord> records;
         try (XenstoreReader r = XenstoreReader.open(WireInput.of(ByteBuffer.wrap(stream)),
-                XenstoreReadOptions.defaults().withProblems(problems::add))) {
+                XenstoreReadOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             records = r.readAll();
             r.expectEndOfInput();
         }

@@ -1,10 +1,9 @@
-package dev.baton.cli.xen;
+package dev.baton.xen;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.core.wire.StreamFormatException;
-import dev.baton.xen.XenFormat;
 import dev.baton.xen.libxc.DomainHeader;
 import dev.baton.xen.libxc.ImageHeader;
 import dev.baton.xen.libxl.LibxlHeader;
@@ -25,37 +24,33 @@ import dev.baton.xen.xenstore.XenstoreHeader;
 import dev.baton.xen.xenstore.XenstoreRecord;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The JSON listing, streamed as it is read: {@code {"file", "size", "format", "header", "records":
- * [...], "libxc" (libxl streams), "summary" | "error"}}. docs/XEN.md gives the keys.
+ * The JSON listing of a Xen stream, streamed as it is read so that memory stays constant:
+ * {@code {"file", "size", "format", "header", "records": [...], "libxc" (libxl streams), "summary"
+ * | "error"}}, pretty-printed. docs/XEN.md gives the keys. What {@code baton xen inspect --json}
+ * prints.
  */
-final class XenJsonListing implements XenListing {
+public final class XenJsonListing implements XenListing {
     private final JsonGenerator json;
     private XenFormat format;
     private ImageHeader image;
     private DomainHeader domain;
 
-    /** Where the one-line error goes, as without --json. */
-    private final PrintStream err;
-    private String name;
-
-    XenJsonListing(OutputStream out, PrintStream err) throws IOException {
-        this.err = err;
+    /** Starts the document on {@code out}, which {@link #close()} leaves open. */
+    public XenJsonListing(OutputStream out) throws IOException {
         this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
         json.writeStartObject();
     }
 
     @Override
-    public void start(XenSource source, XenFormat format) throws IOException {
-        name = source.name();
-        json.writeStringField("file", source.name());
-        if (source.size() >= 0) {
-            json.writeNumberField("size", source.size());
+    public void start(String name, long size, XenFormat format) throws IOException {
+        json.writeStringField("file", name);
+        if (size >= 0) {
+            json.writeNumberField("size", size);
         }
         json.writeStringField("format", format.id());
         this.format = format;
@@ -247,7 +242,6 @@ final class XenJsonListing implements XenListing {
             json.writeStringField("context", e.context());
         }
         json.writeEndObject();
-        err.println("baton xen inspect: " + (name == null ? "" : name + ": ") + e.getMessage());
     }
 
     @Override
