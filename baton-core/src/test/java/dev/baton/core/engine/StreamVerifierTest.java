@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.GoldenHex;
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.Disk;
+import dev.baton.core.describe.Pins;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.wire.FatalFormatException;
 import dev.baton.core.wire.ReaderOptions;
@@ -66,7 +67,7 @@ class StreamVerifierTest {
             w.writeDescription(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
             w.writeStaticDataEnd();
             var body = w.beginSection("thermostat", 0, declared);
-            THERMOSTAT.save(new Thermostat(), body, new DescriptionContext(Map.of(), Map.of("thermostat", written)));
+            THERMOSTAT.save(new Thermostat(), body, new DescriptionContext(Pins.NONE.withVersion("thermostat", written)));
             body.put(ByteBuffer.wrap(extra));
             body.end();
             w.writeEnd();
