@@ -13,9 +13,11 @@ shift
 
 # save NAME [MONITOR-COMMAND...] -- QEMU-OPTIONS...
 # Starts QEMU stopped with its monitor on stdin, types the monitor commands, migrates in the
-# background (migrate -d) to OUTDIR/NAME.mig through "exec:cat", waits, and quits. The stream
-# must be complete: the migration says "completed", or (postcopy, which waits for a return path
-# that exec: cannot give) the file ends with the vmdesc's closing "]}".
+# background (migrate -d) to OUTDIR/NAME.mig through "exec:cat", asks "info migrate" until the
+# migration has ended, and quits. The stream must be complete: the migration says "completed", or
+# (postcopy, which waits for a return path that exec: cannot give) the file ends with the vmdesc's
+# closing "]}". The wait is for that state, not for a time: a loaded machine takes longer (a fixed
+# 3 s once quit QEMU in the middle of q35's stream); 240 questions half a second apart bound a hang.
 save() {
   local name=$1; shift
   local cmds=()
@@ -27,12 +29,15 @@ save() {
   {
     for c in "${cmds[@]}"; do echo "$c"; done
     echo "migrate -d \"exec:cat > $file\""
-    sleep 3
-    echo "info migrate"
+    for _ in $(seq 240); do
+      sleep 0.5
+      echo "info migrate"
+      if ended "$log" "$file"; then break; fi
+    done
     echo quit
-  } | timeout 60 qemu-system-x86_64 -accel tcg -m 32 -nodefaults -nographic -S -monitor stdio \
+  } | timeout 300 qemu-system-x86_64 -accel tcg -m 32 -nodefaults -nographic -S -monitor stdio \
         -display none "$@" > "$log" 2>&1 || true
-  if ! grep -qa "Migration status: completed" "$log" && [ "$(tail -c 2 "$file" 2>/dev/null)" != "]}" ]; then
+  if ! complete "$log" "$file"; then
     echo "make-fixtures.sh: $name: the migration did not complete:" >&2
     tr -d '\033' < "$log" | grep -a -v '^\s*$' | tail -n 5 >&2
     rm -f "$log"
@@ -40,6 +45,16 @@ save() {
   fi
   rm -f "$log"
   echo "$file"
+}
+
+# complete LOG FILE: QEMU said the migration completed, or the stream ends with the vmdesc
+complete() {
+  grep -qa "Migration status: completed" "$1" || [ "$(tail -c 2 "$2" 2>/dev/null | tr -d '\000')" = "]}" ]
+}
+
+# ended LOG FILE: complete, or QEMU said the migration failed (asking longer cannot help)
+ended() {
+  complete "$1" "$2" || grep -qa "Migration status: failed" "$1"
 }
 
 make_one() {
