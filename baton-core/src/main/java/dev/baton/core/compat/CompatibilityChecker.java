@@ -197,8 +197,11 @@ public final class CompatibilityChecker {
                 field(a, b, at);
             }
             for (int i = n; i < w.size(); i++) {
-                add(Severity.ERROR, Kind.FIELD_EXTRA, path + "." + w.get(i).name(), side(true) + " writes field '"
-                        + w.get(i).name() + "', which " + side(false) + " does not read");
+                Field f = w.get(i);
+                // a when field may be absent on the wire: both sides must decide alike, which check cannot see
+                add(f.when() != null ? Severity.WARNING : Severity.ERROR, Kind.FIELD_EXTRA, path + "." + f.name(),
+                        side(true) + " writes field '" + f.name() + "', which " + side(false) + " does not read"
+                                + (f.when() != null ? " (unless its condition '" + f.when() + "' is false)" : ""));
             }
             for (int i = n; i < r.size(); i++) {
                 Field f = r.get(i);

@@ -104,6 +104,23 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aWhenFieldOneSideLacksIsAWarningEitherWay() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v).when("item.name", (i, ctx) -> ctx.enabled("item.name"))
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.allOf(Direction.class));
+        assertThat(f).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.FIELD_MISSING,
+                        "NEW reads field 'name', which OLD does not write (unless its condition 'item.name' is false)"),
+                org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.FIELD_EXTRA,
+                        "NEW writes field 'name', which OLD does not read (unless its condition 'item.name' is false)"));
+    }
+
+    @Test
     void aStringThatBecomesNullableChangesKind() throws Exception {
         StateDescription<Item> a = StateDescription.<Item>builder("item")
                 .string("name", i -> i.name, (i, v) -> i.name = v).build();
