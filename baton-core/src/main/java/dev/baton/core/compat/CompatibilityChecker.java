@@ -6,6 +6,7 @@ import dev.baton.core.compat.Finding.Severity;
 import dev.baton.core.compat.Schema.Description;
 import dev.baton.core.compat.Schema.Entry;
 import dev.baton.core.compat.Schema.Field;
+import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.Pins;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -173,11 +174,9 @@ public final class CompatibilityChecker {
         }
 
         private void fields(List<Field> writerFields, List<Field> readerFields, String path) {
-            List<Field> w = inline(writerFields, writer, new HashSet<>());
-            List<Field> r = inline(readerFields, reader, new HashSet<>());
-            if (writer.inlineStructs()) {
-                balanceUnused(w, r, path);
-            }
+            List<Field> w = new ArrayList<>(inline(writerFields, writer, new HashSet<>())); // balanceUnused takes out
+            List<Field> r = new ArrayList<>(inline(readerFields, reader, new HashSet<>()));
+            balanceUnused(w, r, path);
             int n = Math.min(w.size(), r.size());
             for (int i = 0; i < n; i++) {
                 Field a = w.get(i);
@@ -301,8 +300,8 @@ public final class CompatibilityChecker {
 
         /**
          * Where one side has {@code unused} padding and the other real fields of the same total
-         * size, the wire is the same (QEMU replaces removed fields with VMSTATE_UNUSED): say so
-         * and take both out of the comparison.
+         * size, the wire is the same (QEMU replaces removed fields with VMSTATE_UNUSED, Baton's
+         * descriptions with {@code unused(n)}): say so and take both out of the comparison.
          */
         private void balanceUnused(List<Field> w, List<Field> r, String path) {
             int i = 0;
@@ -321,11 +320,12 @@ public final class CompatibilityChecker {
                 List<Field> realSide = aUnused ? r : w;
                 int pad = aUnused ? i : j;
                 int real = aUnused ? j : i;
-                long want = padSide.get(pad).size() == null ? -1 : padSide.get(pad).size();
+                Long padSize = fixedSize(padSide.get(pad));
+                long want = padSize == null ? -1 : padSize;
                 long sum = 0;
                 int k = real;
-                while (k < realSide.size() && sum < want && realSide.get(k).size() != null) {
-                    sum += realSide.get(k).size();
+                while (k < realSide.size() && sum < want && fixedSize(realSide.get(k)) != null) {
+                    sum += fixedSize(realSide.get(k));
                     k++;
                 }
                 if (sum != want) {
@@ -340,6 +340,19 @@ public final class CompatibilityChecker {
                 realSide.subList(real, k).clear();
                 padSide.remove(pad);
             }
+        }
+
+        /**
+         * The octets a field always takes on the wire, or null when that varies: its size where the
+         * document gives one (every field of a QEMU dump; Baton's {@code bytes} and {@code unused}),
+         * else that of a Baton scalar or enum kind.
+         */
+        private static Long fixedSize(Field f) {
+            if (f.size() != null) {
+                return f.size();
+            }
+            FieldKind k = FieldKind.ofJson(f.kind());
+            return k != null && (k.isScalar() || k == FieldKind.ENUM) ? (long) k.size() : null;
         }
 
         private static int indexOf(List<Field> fs, String name) {

@@ -121,6 +121,42 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void unusedPaddingInPlaceOfRemovedFieldsOfItsSizeIsTheSameOnTheWire() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .u64("size", i -> i.size, (i, v) -> i.size = v)
+                .bool("flag", i -> i.flag, (i, v) -> i.flag = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .unused(9)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.allOf(Direction.class));
+        assertThat(f).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::path, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.FIELD_RENAMED,
+                                "item.unused1", "9 octets of unused padding in NEW stand for [size, flag] in OLD: the "
+                                        + "same on the wire"),
+                        org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.FIELD_RENAMED,
+                                "item.unused1", "9 octets of unused padding in NEW stand for [size, flag] in OLD: the "
+                                        + "same on the wire"));
+    }
+
+    @Test
+    void unusedPaddingOfAnotherSizeIsNoStandIn() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u64("size", i -> i.size, (i, v) -> i.size = v).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item").unused(4).build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.ERROR, Kind.FIELD_KIND_CHANGED, "kind u64 in OLD, unused in NEW"));
+    }
+
+    @Test
     void aStringThatBecomesNullableChangesKind() throws Exception {
         StateDescription<Item> a = StateDescription.<Item>builder("item")
                 .string("name", i -> i.name, (i, v) -> i.name = v).build();
