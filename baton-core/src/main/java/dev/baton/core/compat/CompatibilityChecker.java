@@ -9,6 +9,7 @@ import dev.baton.core.compat.Schema.Field;
 import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.Pins;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -233,12 +234,55 @@ public final class CompatibilityChecker {
                 add(Severity.ERROR, Kind.EQUAL_DIFFERS, at, "must equal " + a.equalValue() + " in " + side(true)
                         + " but " + b.equalValue() + " in " + side(false) + ": every load would fail");
             }
+            if (a.values() != null && b.values() != null) {
+                enumIds(a.values(), b.values(), at);
+            }
             if (a.description() != null && b.description() != null) {
                 nested(a, b, at);
             }
             if (a.description() != null && b.description() == null || a.description() == null && b.description() != null) {
                 add(Severity.ERROR, Kind.NESTED_MISSING, at, "a nested description in " + (a.description() != null ? side(true) : side(false))
                         + " but not in " + (a.description() == null ? side(true) : side(false)));
+            }
+        }
+
+        /**
+         * An enum's ids as the writer writes them against the reader's. An id that stands for
+         * another constant on the other side, while that side knows the constant under another id,
+         * reads as another value: an error. An id under another name where neither name is on
+         * both sides is a renamed constant, the same on the wire: a warning. An id the reader
+         * lacks fails the load of a stream that holds it, and only then: a warning.
+         */
+        private void enumIds(Map<String, Long> w, Map<String, Long> r, String at) {
+            Map<Long, String> readerById = new HashMap<>();
+            r.forEach((constant, id) -> readerById.putIfAbsent(id, constant));
+            List<String> moved = new ArrayList<>();
+            List<String> renamed = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (Map.Entry<String, Long> e : w.entrySet()) {
+                String mine = e.getKey();
+                String theirs = readerById.get(e.getValue());
+                if (theirs == null) {
+                    unknown.add(e.getValue() + " (" + mine + ")");
+                } else if (!theirs.equals(mine)) {
+                    String change = "id " + e.getValue() + " is " + mine + " in " + side(true) + " but " + theirs
+                            + " in " + side(false);
+                    (r.containsKey(mine) || w.containsKey(theirs) ? moved : renamed).add(change);
+                }
+            }
+            if (!moved.isEmpty()) {
+                add(Severity.ERROR, Kind.ENUM_ID_CHANGED, at, String.join(", ", moved)
+                        + ": a load reads another constant");
+            }
+            if (!renamed.isEmpty()) {
+                add(Severity.WARNING, Kind.ENUM_ID_CHANGED, at, String.join(", ", renamed)
+                        + ": a renamed constant, the same on the wire");
+            }
+            if (!unknown.isEmpty()) {
+                add(Severity.WARNING, Kind.ENUM_ID_UNKNOWN, at, side(true) + " may write "
+                        + (unknown.size() == 1 ? "id " : "ids ") + String.join(", ", unknown) + ", which "
+                        + side(false) + " does not know: loading a stream that holds "
+                        + (unknown.size() == 1 ? "it" : "one") + " fails");
             }
         }
 
@@ -291,7 +335,7 @@ public final class CompatibilityChecker {
                 for (Field inner : inline(d.at(d.version()), schema, open)) {
                     out.add(new Field(f.name() + "." + inner.name(), inner.kind(), inner.since(), inner.when(),
                             inner.size(), inner.count(), inner.countField(), inner.element(), inner.description(),
-                            inner.key(), inner.equalValue()));
+                            inner.key(), inner.equalValue(), inner.values()));
                 }
                 open.remove(d.name());
             }

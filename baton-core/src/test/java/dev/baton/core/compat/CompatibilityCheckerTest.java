@@ -156,6 +156,68 @@ class CompatibilityCheckerTest {
                 org.assertj.core.groups.Tuple.tuple(Severity.ERROR, Kind.FIELD_KIND_CHANGED, "kind u64 in OLD, unused in NEW"));
     }
 
+    enum Access { READ, WRITE, ADMIN }
+
+    /** A description of an Access field whose constants have the ids {@code ids} gives them (null: not listed). */
+    private static StateDescription<Item> access(java.util.function.ToIntFunction<Access> ids,
+            java.util.function.IntFunction<Access> byId) {
+        return StateDescription.<Item>builder("item")
+                .enumeration("access", Access.class, ids, byId, i -> Access.READ, (i, v) -> { }).build();
+    }
+
+    private static List<Finding> enumFindings(StateDescription<Item> a, StateDescription<Item> b) throws Exception {
+        return new CompatibilityChecker(schema(a, null), schema(b, null), null).check(EnumSet.allOf(Direction.class));
+    }
+
+    @Test
+    void anEnumIdThatStandsForAnotherConstantIsAnError() throws Exception {
+        StateDescription<Item> a = access(x -> x.ordinal() + 1, n -> Access.values()[n - 1]);
+        StateDescription<Item> b = access(x -> x == Access.READ ? 2 : x == Access.WRITE ? 1 : 3,
+                n -> n == 2 ? Access.READ : n == 1 ? Access.WRITE : Access.ADMIN);
+        assertThat(enumFindings(a, b)).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::path,
+                Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.ERROR, Kind.ENUM_ID_CHANGED, "item.access",
+                        "id 1 is READ in OLD but WRITE in NEW, id 2 is WRITE in OLD but READ in NEW: a load reads another "
+                                + "constant"),
+                org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.ERROR, Kind.ENUM_ID_CHANGED, "item.access",
+                        "id 2 is READ in NEW but WRITE in OLD, id 1 is WRITE in NEW but READ in OLD: a load reads another "
+                                + "constant"));
+    }
+
+    @Test
+    void anEnumIdTheReaderLacksIsAWarningAndAnIdOnlyTheReaderHasIsNone() throws Exception {
+        StateDescription<Item> a = access(x -> x == Access.ADMIN ? 9 : x.ordinal() + 1, n -> Access.values()[n - 1]);
+        StateDescription<Item> b = access(x -> x.ordinal() + 1, n -> Access.values()[n - 1]);
+        assertThat(enumFindings(a, b)).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.ENUM_ID_UNKNOWN,
+                                "OLD may write id 9 (ADMIN), which NEW does not know: loading a stream that holds it "
+                                        + "fails"),
+                        org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.ENUM_ID_UNKNOWN,
+                                "NEW may write id 3 (ADMIN), which OLD does not know: loading a stream that holds it "
+                                        + "fails"));
+    }
+
+    @Test
+    void aRenamedEnumConstantIsAWarning() throws Exception {
+        String a = "{\"descriptions\": {\"item\": {\"name\": \"item\", \"version\": 1, \"fields\": [{\"name\": \"access\","
+                + " \"kind\": \"enum\", \"values\": {\"READ\": 1, \"RW\": 2}}]}}}";
+        String b = a.replace("\"RW\"", "\"READ_WRITE\"");
+        List<Finding> f = new CompatibilityChecker(Schema.parse(a), Schema.parse(b), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, Kind.ENUM_ID_CHANGED,
+                        "id 2 is RW in OLD but READ_WRITE in NEW: a renamed constant, the same on the wire"));
+    }
+
+    @Test
+    void enumValuesWithoutAnIdAreRefusedByName() {
+        String doc = "{\"descriptions\": {\"item\": {\"name\": \"item\", \"version\": 1, \"fields\": [{\"name\": \"access\","
+                + " \"kind\": \"enum\", \"values\": {\"READ\": \"one\"}}]}}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Schema.parse(doc))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("READ");
+    }
+
     @Test
     void aStringThatBecomesNullableChangesKind() throws Exception {
         StateDescription<Item> a = StateDescription.<Item>builder("item")
