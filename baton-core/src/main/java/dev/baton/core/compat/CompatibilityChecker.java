@@ -100,7 +100,10 @@ public final class CompatibilityChecker {
 
         /** A description whose version goes on the wire (a section, a subsection, a vstruct). */
         private void versioned(Description w, Description r, String path) {
-            int v = writeVersion(w);
+            int v = writeVersion(w, path);
+            if (v < 0) {
+                return;
+            }
             if (v > r.version()) {
                 add(Severity.ERROR, Kind.VERSION_TOO_NEW, path, side(true) + " writes '" + w.name() + "' at version " + v
                         + ", above " + side(false) + "'s version " + r.version());
@@ -114,9 +117,23 @@ public final class CompatibilityChecker {
             body(w, v, r, v, path);
         }
 
-        private int writeVersion(Description w) {
+        /**
+         * The version the writer writes {@code w} at: the one the profile pins, or its own. A pin
+         * outside the writer's own window is what the writer refuses to write (its saver fails):
+         * then says so and returns -1.
+         */
+        private int writeVersion(Description w, String path) {
             Integer p = pinned.get(w.name());
-            return p != null ? Math.min(p, w.version()) : w.version();
+            if (p == null) {
+                return w.version();
+            }
+            if (p < w.minimumVersion() || p > w.version()) {
+                add(Severity.ERROR, p < w.minimumVersion() ? Kind.MINIMUM_VERSION_TOO_HIGH : Kind.VERSION_TOO_NEW, path,
+                        "the profile pins '" + w.name() + "' at version " + p + ", which " + side(true)
+                                + " cannot write: it writes versions " + w.minimumVersion() + " to " + w.version());
+                return -1;
+            }
+            return p;
         }
 
         /**
@@ -305,7 +322,10 @@ public final class CompatibilityChecker {
             if (a.kind().equals("vstruct")) {
                 versioned(w, r, inner);
             } else {
-                body(w, writeVersion(w), r, r.version(), inner); // no version on the wire: each side its own
+                int v = writeVersion(w, inner);
+                if (v >= 0) {
+                    body(w, v, r, r.version(), inner); // no version on the wire: each side its own
+                }
             }
             boolean differs = out.subList(before, out.size()).stream().anyMatch(f -> f.severity() == Severity.ERROR);
             if (differs && !w.name().equals(r.name())) {

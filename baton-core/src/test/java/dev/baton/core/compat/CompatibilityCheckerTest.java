@@ -79,6 +79,24 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aProfileThatPinsAVersionNewCannotWriteIsAnError() throws Exception {
+        StateDescription<Item> v2only = StateDescription.<Item>builder("item").version(2).minimumVersion(2)
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(7)
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(v1(), null), schema(v2only, RELEASES), "1.0")
+                .check(EnumSet.of(Direction.BACKWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.ERROR, Kind.MINIMUM_VERSION_TOO_HIGH, "item",
+                        "the profile pins 'item' at version 1, which NEW cannot write: it writes versions 2 to 2"));
+        // as its saver refuses to
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.baton.core.describe.DescriptionContext(
+                RELEASES.profile("1.0").pins()).writeVersion(v2only))
+                .hasMessage("'item' cannot be written at version 1: this build writes versions 2 to 2");
+    }
+
+    @Test
     void aSubsectionWithoutAGateIsUnknownToTheOldRelease() throws Exception {
         assertThat(errors(check(v1(), v2(false), "1.0"))).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.SUBSECTION_UNKNOWN);
