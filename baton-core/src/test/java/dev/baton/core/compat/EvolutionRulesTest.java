@@ -514,18 +514,35 @@ class EvolutionRulesTest {
         }
     }
 
-    /** Every row of the page's tables is a rule here and every rule a row there, with the same findings. */
+    private static final String BOTH_WAYS = "Changes that migrate both ways";
+    private static final String FAILING = "Changes that fail one way or both";
+
+    /**
+     * Every row of the page's tables is a rule here and every rule a row there, with the same
+     * findings; a row under "migrate both ways" loads both ways with no error in check, and one
+     * under "fail one way or both" does not load as saved in at least one direction.
+     */
     @Test
     void everyRowOfThePageIsARule() throws IOException {
-        Map<String, List<String>> rows = pageRows();
+        Map<String, PageRow> rows = pageRows();
         Map<String, Rule> rules = rules().collect(Collectors.toMap(Rule::id, r -> r, (a, b) -> a, LinkedHashMap::new));
         assertThat(rows.keySet()).as("the rows of docs/EVOLUTION.md").containsExactlyElementsOf(rules.keySet());
-        for (Map.Entry<String, List<String>> row : rows.entrySet()) {
-            Rule rule = rules.get(row.getKey());
-            assertThat(cellFindings(row.getValue().get(4))).as(rule.id() + ": the page's forward findings")
+        for (PageRow row : rows.values()) {
+            Rule rule = rules.get(row.cells().getFirst());
+            assertThat(cellFindings(row.cells().get(4))).as(rule.id() + ": the page's forward findings")
                     .isEqualTo(kinds(rule.forward()));
-            assertThat(cellFindings(row.getValue().get(5))).as(rule.id() + ": the page's backward findings")
+            assertThat(cellFindings(row.cells().get(5))).as(rule.id() + ": the page's backward findings")
                     .isEqualTo(kinds(rule.backward()));
+            boolean loadsBothWays = rule.forwardLoad() instanceof Loads && rule.backwardLoad() instanceof Loads;
+            switch (row.table()) {
+                case BOTH_WAYS -> {
+                    assertThat(loadsBothWays).as(rule.id() + " loads both ways").isTrue();
+                    assertThat(rule.forward()).as(rule.id() + " forward").noneMatch(f -> f.startsWith("ERROR"));
+                    assertThat(rule.backward()).as(rule.id() + " backward").noneMatch(f -> f.startsWith("ERROR"));
+                }
+                case FAILING -> assertThat(loadsBothWays).as(rule.id() + " fails one way").isFalse();
+                default -> throw new AssertionError(rule.id() + " is under an unknown heading: " + row.table());
+            }
         }
     }
 
@@ -597,12 +614,20 @@ class EvolutionRulesTest {
         return out.stream().distinct().sorted().toList();
     }
 
-    /** The page's table rows by id (the first cell, in backticks), each as its cells. */
-    private static Map<String, List<String>> pageRows() throws IOException {
+    /** A row of the page's tables: the heading of its table, and its cells. */
+    private record PageRow(String table, List<String> cells) {
+    }
+
+    /** The page's table rows by id (the first cell, in backticks). */
+    private static Map<String, PageRow> pageRows() throws IOException {
         assertThat(PAGE).as("docs/EVOLUTION.md, from baton-core").exists();
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Map<String, PageRow> rows = new LinkedHashMap<>();
         Pattern row = Pattern.compile("^\\| `([a-z0-9-]+)` \\|(.*)\\|\\s*$");
+        String heading = null;
         for (String line : Files.readAllLines(PAGE, StandardCharsets.UTF_8)) {
+            if (line.startsWith("### ")) {
+                heading = line.substring(4).trim();
+            }
             Matcher m = row.matcher(line);
             if (m.matches()) {
                 List<String> cells = new ArrayList<>();
@@ -611,7 +636,8 @@ class EvolutionRulesTest {
                     cells.add(c.trim());
                 }
                 assertThat(cells).as("row " + m.group(1) + " has 7 cells").hasSize(7);
-                assertThat(rows.put(m.group(1), cells)).as("row " + m.group(1) + " appears once").isNull();
+                assertThat(rows.put(m.group(1), new PageRow(heading, cells))).as("row " + m.group(1) + " appears once")
+                        .isNull();
             }
         }
         return rows;
