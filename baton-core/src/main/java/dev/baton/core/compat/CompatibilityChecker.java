@@ -6,8 +6,10 @@ import dev.baton.core.compat.Finding.Severity;
 import dev.baton.core.compat.Schema.Description;
 import dev.baton.core.compat.Schema.Entry;
 import dev.baton.core.compat.Schema.Field;
+import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.Pins;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,10 @@ public final class CompatibilityChecker {
 
         /** A description whose version goes on the wire (a section, a subsection, a vstruct). */
         private void versioned(Description w, Description r, String path) {
-            int v = writeVersion(w);
+            int v = writeVersion(w, path);
+            if (v < 0) {
+                return;
+            }
             if (v > r.version()) {
                 add(Severity.ERROR, Kind.VERSION_TOO_NEW, path, side(true) + " writes '" + w.name() + "' at version " + v
                         + ", above " + side(false) + "'s version " + r.version());
@@ -112,9 +117,23 @@ public final class CompatibilityChecker {
             body(w, v, r, v, path);
         }
 
-        private int writeVersion(Description w) {
+        /**
+         * The version the writer writes {@code w} at: the one the profile pins, or its own. A pin
+         * outside the writer's own window is what the writer refuses to write (its saver fails):
+         * then says so and returns -1.
+         */
+        private int writeVersion(Description w, String path) {
             Integer p = pinned.get(w.name());
-            return p != null ? Math.min(p, w.version()) : w.version();
+            if (p == null) {
+                return w.version();
+            }
+            if (p < w.minimumVersion() || p > w.version()) {
+                add(Severity.ERROR, p < w.minimumVersion() ? Kind.MINIMUM_VERSION_TOO_HIGH : Kind.VERSION_TOO_NEW, path,
+                        "the profile pins '" + w.name() + "' at version " + p + ", which " + side(true)
+                                + " cannot write: it writes versions " + w.minimumVersion() + " to " + w.version());
+                return -1;
+            }
+            return p;
         }
 
         /**
@@ -173,11 +192,9 @@ public final class CompatibilityChecker {
         }
 
         private void fields(List<Field> writerFields, List<Field> readerFields, String path) {
-            List<Field> w = inline(writerFields, writer, new HashSet<>());
-            List<Field> r = inline(readerFields, reader, new HashSet<>());
-            if (writer.inlineStructs()) {
-                balanceUnused(w, r, path);
-            }
+            List<Field> w = new ArrayList<>(inline(writerFields, writer, new HashSet<>())); // balanceUnused takes out
+            List<Field> r = new ArrayList<>(inline(readerFields, reader, new HashSet<>()));
+            balanceUnused(w, r, path);
             int n = Math.min(w.size(), r.size());
             for (int i = 0; i < n; i++) {
                 Field a = w.get(i);
@@ -197,8 +214,11 @@ public final class CompatibilityChecker {
                 field(a, b, at);
             }
             for (int i = n; i < w.size(); i++) {
-                add(Severity.ERROR, Kind.FIELD_EXTRA, path + "." + w.get(i).name(), side(true) + " writes field '"
-                        + w.get(i).name() + "', which " + side(false) + " does not read");
+                Field f = w.get(i);
+                // a when field may be absent on the wire: both sides must decide alike, which check cannot see
+                add(f.when() != null ? Severity.WARNING : Severity.ERROR, Kind.FIELD_EXTRA, path + "." + f.name(),
+                        side(true) + " writes field '" + f.name() + "', which " + side(false) + " does not read"
+                                + (f.when() != null ? " (unless its condition '" + f.when() + "' is false)" : ""));
             }
             for (int i = n; i < r.size(); i++) {
                 Field f = r.get(i);
@@ -231,12 +251,55 @@ public final class CompatibilityChecker {
                 add(Severity.ERROR, Kind.EQUAL_DIFFERS, at, "must equal " + a.equalValue() + " in " + side(true)
                         + " but " + b.equalValue() + " in " + side(false) + ": every load would fail");
             }
+            if (a.values() != null && b.values() != null) {
+                enumIds(a.values(), b.values(), at);
+            }
             if (a.description() != null && b.description() != null) {
                 nested(a, b, at);
             }
             if (a.description() != null && b.description() == null || a.description() == null && b.description() != null) {
                 add(Severity.ERROR, Kind.NESTED_MISSING, at, "a nested description in " + (a.description() != null ? side(true) : side(false))
                         + " but not in " + (a.description() == null ? side(true) : side(false)));
+            }
+        }
+
+        /**
+         * An enum's ids as the writer writes them against the reader's. An id that stands for
+         * another constant on the other side, while that side knows the constant under another id,
+         * reads as another value: an error. An id under another name where neither name is on
+         * both sides is a renamed constant, the same on the wire: a warning. An id the reader
+         * lacks fails the load of a stream that holds it, and only then: a warning.
+         */
+        private void enumIds(Map<String, Long> w, Map<String, Long> r, String at) {
+            Map<Long, String> readerById = new HashMap<>();
+            r.forEach((constant, id) -> readerById.putIfAbsent(id, constant));
+            List<String> moved = new ArrayList<>();
+            List<String> renamed = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            for (Map.Entry<String, Long> e : w.entrySet()) {
+                String mine = e.getKey();
+                String theirs = readerById.get(e.getValue());
+                if (theirs == null) {
+                    unknown.add(e.getValue() + " (" + mine + ")");
+                } else if (!theirs.equals(mine)) {
+                    String change = "id " + e.getValue() + " is " + mine + " in " + side(true) + " but " + theirs
+                            + " in " + side(false);
+                    (r.containsKey(mine) || w.containsKey(theirs) ? moved : renamed).add(change);
+                }
+            }
+            if (!moved.isEmpty()) {
+                add(Severity.ERROR, Kind.ENUM_ID_CHANGED, at, String.join(", ", moved)
+                        + ": a load reads another constant");
+            }
+            if (!renamed.isEmpty()) {
+                add(Severity.WARNING, Kind.ENUM_ID_CHANGED, at, String.join(", ", renamed)
+                        + ": a renamed constant, the same on the wire");
+            }
+            if (!unknown.isEmpty()) {
+                add(Severity.WARNING, Kind.ENUM_ID_UNKNOWN, at, side(true) + " may write "
+                        + (unknown.size() == 1 ? "id " : "ids ") + String.join(", ", unknown) + ", which "
+                        + side(false) + " does not know: loading a stream that holds "
+                        + (unknown.size() == 1 ? "it" : "one") + " fails");
             }
         }
 
@@ -259,7 +322,10 @@ public final class CompatibilityChecker {
             if (a.kind().equals("vstruct")) {
                 versioned(w, r, inner);
             } else {
-                body(w, writeVersion(w), r, r.version(), inner); // no version on the wire: each side its own
+                int v = writeVersion(w, inner);
+                if (v >= 0) {
+                    body(w, v, r, r.version(), inner); // no version on the wire: each side its own
+                }
             }
             boolean differs = out.subList(before, out.size()).stream().anyMatch(f -> f.severity() == Severity.ERROR);
             if (differs && !w.name().equals(r.name())) {
@@ -289,7 +355,7 @@ public final class CompatibilityChecker {
                 for (Field inner : inline(d.at(d.version()), schema, open)) {
                     out.add(new Field(f.name() + "." + inner.name(), inner.kind(), inner.since(), inner.when(),
                             inner.size(), inner.count(), inner.countField(), inner.element(), inner.description(),
-                            inner.key(), inner.equalValue()));
+                            inner.key(), inner.equalValue(), inner.values()));
                 }
                 open.remove(d.name());
             }
@@ -298,8 +364,8 @@ public final class CompatibilityChecker {
 
         /**
          * Where one side has {@code unused} padding and the other real fields of the same total
-         * size, the wire is the same (QEMU replaces removed fields with VMSTATE_UNUSED): say so
-         * and take both out of the comparison.
+         * size, the wire is the same (QEMU replaces removed fields with VMSTATE_UNUSED, Baton's
+         * descriptions with {@code unused(n)}): say so and take both out of the comparison.
          */
         private void balanceUnused(List<Field> w, List<Field> r, String path) {
             int i = 0;
@@ -318,11 +384,12 @@ public final class CompatibilityChecker {
                 List<Field> realSide = aUnused ? r : w;
                 int pad = aUnused ? i : j;
                 int real = aUnused ? j : i;
-                long want = padSide.get(pad).size() == null ? -1 : padSide.get(pad).size();
+                Long padSize = fixedSize(padSide.get(pad));
+                long want = padSize == null ? -1 : padSize;
                 long sum = 0;
                 int k = real;
-                while (k < realSide.size() && sum < want && realSide.get(k).size() != null) {
-                    sum += realSide.get(k).size();
+                while (k < realSide.size() && sum < want && fixedSize(realSide.get(k)) != null) {
+                    sum += fixedSize(realSide.get(k));
                     k++;
                 }
                 if (sum != want) {
@@ -337,6 +404,19 @@ public final class CompatibilityChecker {
                 realSide.subList(real, k).clear();
                 padSide.remove(pad);
             }
+        }
+
+        /**
+         * The octets a field always takes on the wire, or null when that varies: its size where the
+         * document gives one (every field of a QEMU dump; Baton's {@code bytes} and {@code unused}),
+         * else that of a Baton scalar or enum kind.
+         */
+        private static Long fixedSize(Field f) {
+            if (f.size() != null) {
+                return f.size();
+            }
+            FieldKind k = FieldKind.ofJson(f.kind());
+            return k != null && (k.isScalar() || k == FieldKind.ENUM) ? (long) k.size() : null;
         }
 
         private static int indexOf(List<Field> fs, String name) {

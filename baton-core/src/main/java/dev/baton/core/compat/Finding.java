@@ -44,6 +44,10 @@ public record Finding(Direction direction, Severity severity, Kind kind, String 
         SUBSECTION_UNKNOWN("subsection-unknown"),
         SUBSECTION_GATED("subsection-gated"),
         EQUAL_DIFFERS("equal-differs"),
+        /** An enum's id stands for another constant on the other side. */
+        ENUM_ID_CHANGED("enum-id-changed"),
+        /** The writer's enum has an id the reader's lacks. */
+        ENUM_ID_UNKNOWN("enum-id-unknown"),
         /** A QEMU dump lacks a description's Description, Fields or Subsections entry ({@link Schema.Entry}). */
         ENTRY_MISSING("entry-missing");
 

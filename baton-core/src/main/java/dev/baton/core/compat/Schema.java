@@ -4,6 +4,7 @@ import dev.baton.core.describe.Pins;
 import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,9 +78,24 @@ public final class Schema {
         }
     }
 
-    /** A field as its JSON says; absent keys are null (or 0 for {@code since}). */
+    /**
+     * A field as its JSON says; absent keys are null (or 0 for {@code since}).
+     *
+     * @param values an enum's constants by name with their ids on the wire, in the document's
+     *               order; null for other kinds
+     */
     public record Field(String name, String kind, int since, String when, Long size, Long count, String countField,
-            String element, String description, String key, String equalValue) {
+            String element, String description, String key, String equalValue, Map<String, Long> values) {
+
+        public Field {
+            values = values == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** A field that is not an enum. */
+        public Field(String name, String kind, int since, String when, Long size, Long count, String countField,
+                String element, String description, String key, String equalValue) {
+            this(name, kind, since, when, size, count, countField, element, description, key, equalValue, null);
+        }
     }
 
     private final Map<String, Description> descriptions;
@@ -186,6 +202,24 @@ public final class Schema {
         return new Schema(descriptions, profiles);
     }
 
+    /** An enum field's {@code "values"}, constant name to id, or null when the field has none. */
+    private static Map<String, Long> values(Map<String, Object> f, String field) {
+        if (f.get("values") == null) {
+            return null;
+        }
+        Map<String, Object> m = JsonFields.object(f.get("values"), "\"values\" of field " + field);
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String constant : m.keySet()) {
+            Long id = JsonFields.optionalLong(m, constant);
+            if (id == null) {
+                throw new IllegalArgumentException("\"values\" of field " + field + ": constant " + constant
+                        + " has no id");
+            }
+            out.put(constant, id);
+        }
+        return out;
+    }
+
     private static Description description(Map<String, Object> m, int depth) {
         if (depth > JsonParser.MAX_DEPTH) {
             throw new IllegalArgumentException("subsections nest deeper than " + JsonParser.MAX_DEPTH);
@@ -194,12 +228,13 @@ public final class Schema {
         for (Object o : JsonFields.list(m, "fields")) {
             Map<String, Object> f = JsonFields.object(o, "a field");
             Long since = JsonFields.optionalLong(f, "since");
-            fields.add(new Field(JsonFields.string(f, "name"), JsonFields.string(f, "kind"),
+            String name = JsonFields.string(f, "name");
+            fields.add(new Field(name, JsonFields.string(f, "kind"),
                     since == null ? 0 : (int) Math.max(0, Math.min(since, Integer.MAX_VALUE)),
                     JsonFields.optionalString(f, "when"), JsonFields.optionalLong(f, "size"),
                     JsonFields.optionalLong(f, "count"), JsonFields.optionalString(f, "countField"),
                     JsonFields.optionalString(f, "element"), JsonFields.optionalString(f, "description"),
-                    JsonFields.optionalString(f, "key"), JsonFields.optionalString(f, "equalValue")));
+                    JsonFields.optionalString(f, "key"), JsonFields.optionalString(f, "equalValue"), values(f, name)));
         }
         List<Description> subs = new ArrayList<>();
         for (Object o : JsonFields.list(m, "subsections")) {

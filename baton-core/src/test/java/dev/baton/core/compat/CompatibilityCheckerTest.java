@@ -79,6 +79,24 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void aProfileThatPinsAVersionNewCannotWriteIsAnError() throws Exception {
+        StateDescription<Item> v2only = StateDescription.<Item>builder("item").version(2).minimumVersion(2)
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .u16("magic", i -> 7, (i, v) -> { }).equalTo(7)
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(v1(), null), schema(v2only, RELEASES), "1.0")
+                .check(EnumSet.of(Direction.BACKWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::path, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.ERROR, Kind.MINIMUM_VERSION_TOO_HIGH, "item",
+                        "the profile pins 'item' at version 1, which NEW cannot write: it writes versions 2 to 2"));
+        // as its saver refuses to
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.baton.core.describe.DescriptionContext(
+                RELEASES.profile("1.0").pins()).writeVersion(v2only))
+                .hasMessage("'item' cannot be written at version 1: this build writes versions 2 to 2");
+    }
+
+    @Test
     void aSubsectionWithoutAGateIsUnknownToTheOldRelease() throws Exception {
         assertThat(errors(check(v1(), v2(false), "1.0"))).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(Kind.SUBSECTION_UNKNOWN);
@@ -101,6 +119,121 @@ class CompatibilityCheckerTest {
                 Kind.FIELD_KIND_CHANGED, Kind.FIELD_MISSING);
         assertThat(f.get(2).path()).isEqualTo("item.magic");
         assertThat(f.get(2).message()).isEqualTo("kind u16 in OLD, u32 in NEW");
+    }
+
+    @Test
+    void aWhenFieldOneSideLacksIsAWarningEitherWay() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v).when("item.name", (i, ctx) -> ctx.enabled("item.name"))
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.allOf(Direction.class));
+        assertThat(f).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.FIELD_MISSING,
+                        "NEW reads field 'name', which OLD does not write (unless its condition 'item.name' is false)"),
+                org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.FIELD_EXTRA,
+                        "NEW writes field 'name', which OLD does not read (unless its condition 'item.name' is false)"));
+    }
+
+    @Test
+    void unusedPaddingInPlaceOfRemovedFieldsOfItsSizeIsTheSameOnTheWire() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .u64("size", i -> i.size, (i, v) -> i.size = v)
+                .bool("flag", i -> i.flag, (i, v) -> i.flag = v)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item")
+                .u32("id", i -> i.id, (i, v) -> i.id = v)
+                .unused(9)
+                .string("name", i -> i.name, (i, v) -> i.name = v)
+                .build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.allOf(Direction.class));
+        assertThat(f).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::path, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.FIELD_RENAMED,
+                                "item.unused1", "9 octets of unused padding in NEW stand for [size, flag] in OLD: the "
+                                        + "same on the wire"),
+                        org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.FIELD_RENAMED,
+                                "item.unused1", "9 octets of unused padding in NEW stand for [size, flag] in OLD: the "
+                                        + "same on the wire"));
+    }
+
+    @Test
+    void unusedPaddingOfAnotherSizeIsNoStandIn() throws Exception {
+        StateDescription<Item> a = StateDescription.<Item>builder("item")
+                .u64("size", i -> i.size, (i, v) -> i.size = v).build();
+        StateDescription<Item> b = StateDescription.<Item>builder("item").unused(4).build();
+        List<Finding> f = new CompatibilityChecker(schema(a, null), schema(b, null), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.ERROR, Kind.FIELD_KIND_CHANGED, "kind u64 in OLD, unused in NEW"));
+    }
+
+    enum Access { READ, WRITE, ADMIN }
+
+    /** A description of an Access field whose constants have the ids {@code ids} gives them (null: not listed). */
+    private static StateDescription<Item> access(java.util.function.ToIntFunction<Access> ids,
+            java.util.function.IntFunction<Access> byId) {
+        return StateDescription.<Item>builder("item")
+                .enumeration("access", Access.class, ids, byId, i -> Access.READ, (i, v) -> { }).build();
+    }
+
+    private static List<Finding> enumFindings(StateDescription<Item> a, StateDescription<Item> b) throws Exception {
+        return new CompatibilityChecker(schema(a, null), schema(b, null), null).check(EnumSet.allOf(Direction.class));
+    }
+
+    @Test
+    void anEnumIdThatStandsForAnotherConstantIsAnError() throws Exception {
+        StateDescription<Item> a = access(x -> x.ordinal() + 1, n -> Access.values()[n - 1]);
+        StateDescription<Item> b = access(x -> x == Access.READ ? 2 : x == Access.WRITE ? 1 : 3,
+                n -> n == 2 ? Access.READ : n == 1 ? Access.WRITE : Access.ADMIN);
+        assertThat(enumFindings(a, b)).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::path,
+                Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.ERROR, Kind.ENUM_ID_CHANGED, "item.access",
+                        "id 1 is READ in OLD but WRITE in NEW, id 2 is WRITE in OLD but READ in NEW: a load reads another "
+                                + "constant"),
+                org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.ERROR, Kind.ENUM_ID_CHANGED, "item.access",
+                        "id 2 is READ in NEW but WRITE in OLD, id 1 is WRITE in NEW but READ in OLD: a load reads another "
+                                + "constant"));
+    }
+
+    @Test
+    void anEnumIdTheReaderLacksIsAWarningAndAnIdOnlyTheReaderHasIsNone() throws Exception {
+        StateDescription<Item> a = access(x -> x == Access.ADMIN ? 9 : x.ordinal() + 1, n -> Access.values()[n - 1]);
+        StateDescription<Item> b = access(x -> x.ordinal() + 1, n -> Access.values()[n - 1]);
+        assertThat(enumFindings(a, b)).extracting(Finding::direction, Finding::severity, Finding::kind, Finding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Direction.FORWARD, Severity.WARNING, Kind.ENUM_ID_UNKNOWN,
+                                "OLD may write id 9 (ADMIN), which NEW does not know: loading a stream that holds it "
+                                        + "fails"),
+                        org.assertj.core.groups.Tuple.tuple(Direction.BACKWARD, Severity.WARNING, Kind.ENUM_ID_UNKNOWN,
+                                "NEW may write id 3 (ADMIN), which OLD does not know: loading a stream that holds it "
+                                        + "fails"));
+    }
+
+    @Test
+    void aRenamedEnumConstantIsAWarning() throws Exception {
+        String a = "{\"descriptions\": {\"item\": {\"name\": \"item\", \"version\": 1, \"fields\": [{\"name\": \"access\","
+                + " \"kind\": \"enum\", \"values\": {\"READ\": 1, \"RW\": 2}}]}}}";
+        String b = a.replace("\"RW\"", "\"READ_WRITE\"");
+        List<Finding> f = new CompatibilityChecker(Schema.parse(a), Schema.parse(b), null)
+                .check(EnumSet.of(Direction.FORWARD));
+        assertThat(f).extracting(Finding::severity, Finding::kind, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, Kind.ENUM_ID_CHANGED,
+                        "id 2 is RW in OLD but READ_WRITE in NEW: a renamed constant, the same on the wire"));
+    }
+
+    @Test
+    void enumValuesWithoutAnIdAreRefusedByName() {
+        String doc = "{\"descriptions\": {\"item\": {\"name\": \"item\", \"version\": 1, \"fields\": [{\"name\": \"access\","
+                + " \"kind\": \"enum\", \"values\": {\"READ\": \"one\"}}]}}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Schema.parse(doc))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("READ");
     }
 
     @Test
