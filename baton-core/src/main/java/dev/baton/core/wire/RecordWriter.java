@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
  * ({@link #writeRecord}, {@link #writeSection}) or built in place ({@link #begin},
  * {@link #beginSection}, then {@link BodyWriter#end()}).
  *
- * <p>The writer keeps the stream's grammar: DESCRIPTION before the first SECTION,
- * STATIC_DATA_END exactly once, END last. Breaking it is a programming error and throws
+ * <p>The writer keeps the stream's grammar ({@link StreamGrammar}): DESCRIPTION before the first
+ * SECTION, STATIC_DATA_END exactly once, END last. Breaking it is a programming error and throws
  * {@link IllegalStateException}. An I/O failure while a {@link BodyWriter} put drains the
  * buffer surfaces as {@link UncheckedIOException}. Not thread-safe.
  */
@@ -57,10 +57,7 @@ public final class RecordWriter implements Closeable, Flushable {
     private int openType;
     private long flushed;
     private long records;
-    private boolean sectionWritten;
-    private boolean descriptionWritten;
-    private boolean staticEnded;
-    private boolean ended;
+    private final StreamGrammar grammar = new StreamGrammar();
     private boolean closed;
 
     private RecordWriter(WritableByteChannel out, boolean ownsChannel, WriterOptions options, boolean direct) {
@@ -112,7 +109,7 @@ public final class RecordWriter implements Closeable, Flushable {
 
     /** Opens a record of {@code type}; put its body into the returned writer, then call {@link BodyWriter#end()}. */
     public BodyWriter begin(int type) {
-        checkGrammar(type);
+        checkOrder(type);
         room(RecordFrame.HEADER);
         recordStart = buf.position();
         openType = type;
@@ -166,9 +163,9 @@ public final class RecordWriter implements Closeable, Flushable {
                     + " exceeds the limit of "
                     + maxRecord);
         }
-        checkGrammar(type);
-        if ((type == RecordType.STATIC_DATA_END || type == RecordType.END) && length != 0) {
-            throw new IllegalStateException(RecordType.name(type) + " must have an empty body");
+        checkOrder(type);
+        if (length != 0 && StreamGrammar.emptyBody(type)) {
+            throw new IllegalStateException(StreamGrammar.emptyBodyBroken(type));
         }
         int padding = RecordFrame.padding(length);
         // Records start and end on multiples of 8; with a buffer size that is one too, header,
@@ -310,10 +307,8 @@ public final class RecordWriter implements Closeable, Flushable {
                     + " exceeds the limit of "
                     + maxRecord);
         }
-        if (openType == RecordType.STATIC_DATA_END || openType == RecordType.END) {
-            if (length != 0) {
-                throw new IllegalStateException(RecordType.name(openType) + " must have an empty body");
-            }
+        if (length != 0 && StreamGrammar.emptyBody(openType)) {
+            throw new IllegalStateException(StreamGrammar.emptyBodyBroken(openType));
         }
         int padding = RecordFrame.padding(length);
         int tail = padding + (checksums ? RecordFrame.TRAILER : 0);
@@ -338,9 +333,9 @@ public final class RecordWriter implements Closeable, Flushable {
                     + " exceeds the limit of "
                     + maxRecord);
         }
-        checkGrammar(type);
-        if (type == RecordType.STATIC_DATA_END || type == RecordType.END) {
-            throw new IllegalStateException(RecordType.name(type) + " must have an empty body");
+        checkOrder(type);
+        if (StreamGrammar.emptyBody(type)) {
+            throw new IllegalStateException(StreamGrammar.emptyBodyBroken(type));
         }
         int padding = RecordFrame.padding(length);
         room(RecordFrame.HEADER);
@@ -367,54 +362,29 @@ public final class RecordWriter implements Closeable, Flushable {
         noteWritten(type);
     }
 
-    private void checkGrammar(int type) {
+    /** Refuses a record that may not come now: the writer is closed, a record is open, or the grammar says no. */
+    private void checkOrder(int type) {
         if (closed) {
             throw new IllegalStateException("the writer is closed");
         }
         if (recordStart >= 0) {
             throw new IllegalStateException("a " + RecordType.name(openType) + " record is still open");
         }
-        if (ended) {
-            throw new IllegalStateException("the stream has ended: nothing may follow END");
+        int breaks = grammar.breaks(type);
+        if (breaks != 0) {
+            throw new IllegalStateException(StreamGrammar.Break.first(breaks).writing());
         }
+        // After the grammar: a type outside the type space breaks no rule of it but one, that
+        // nothing may follow END, and that is the fault to name then.
         if (!RecordType.isCore(type) && !RecordType.isApplication(type)) {
             throw new IllegalArgumentException(String.format("type 0x%08x is neither a core type nor an "
                     + "application type (bit 30): only docs/FORMAT.md allocates core types", type));
-        }
-        switch (type) {
-            case RecordType.STATIC_DATA_END -> {
-                if (staticEnded) {
-                    throw new IllegalStateException("STATIC_DATA_END was already written");
-                }
-            }
-            case RecordType.END -> {
-                if (!staticEnded) {
-                    throw new IllegalStateException("END before STATIC_DATA_END");
-                }
-            }
-            case RecordType.DESCRIPTION -> {
-                if (sectionWritten) {
-                    throw new IllegalStateException("DESCRIPTION must come before the first SECTION");
-                }
-                if (descriptionWritten) {
-                    throw new IllegalStateException("DESCRIPTION was already written");
-                }
-            }
-            default -> {
-            }
         }
     }
 
     private void noteWritten(int type) {
         records++;
-        switch (type) {
-            case RecordType.SECTION -> sectionWritten = true;
-            case RecordType.DESCRIPTION -> descriptionWritten = true;
-            case RecordType.STATIC_DATA_END -> staticEnded = true;
-            case RecordType.END -> ended = true;
-            default -> {
-            }
-        }
+        grammar.advance(type);
     }
 
     /**
