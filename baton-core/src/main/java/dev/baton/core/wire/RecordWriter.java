@@ -145,50 +145,8 @@ public final class RecordWriter implements Closeable, Flushable {
 
     /** Writes a record whose whole body is the source's remaining octets (its position is left unchanged). */
     public void writeRecord(int type, ByteBuffer source) throws IOException {
-        if (source.remaining() < DIRECT_THRESHOLD) {
-            writeSpilled(type, source);
-            return;
-        }
-        writeLarge(type, source);
-    }
-
-    /**
-     * A whole record through the buffer, its body split across buffer boundaries: its length is
-     * known up front, so nothing needs patching and the buffer is always written out full.
-     */
-    private void writeSpilled(int type, ByteBuffer source) throws IOException {
-        int length = source.remaining();
-        if (length > maxRecord) {
-            throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
-                    + " exceeds the limit of "
-                    + maxRecord);
-        }
         checkOrder(type);
-        if (length != 0 && StreamGrammar.emptyBody(type)) {
-            throw new IllegalStateException(StreamGrammar.emptyBodyBroken(type));
-        }
-        int padding = RecordFrame.padding(length);
-        // Records start and end on multiples of 8; with a buffer size that is one too, header,
-        // padding and trailer each fit or find the buffer exactly full: only bodies are split.
-        int start = drainIfShort(RecordFrame.HEADER);
-        buf.putInt(type).putInt(length);
-        if (checksums) {
-            crc.reset();
-            view.limit(start + RecordFrame.HEADER).position(start);
-            crc.update(view);
-            int pos = source.position();
-            crc.update(source);
-            source.position(pos);
-            crc.update(zeros.array(), 0, padding);
-        }
-        spill(source);
-        drainIfShort(padding);
-        buf.put(zeros.array(), 0, padding);
-        if (checksums) {
-            drainIfShort(RecordFrame.TRAILER);
-            buf.putInt((int) crc.getValue()).putInt(0);
-        }
-        noteWritten(type);
+        frame(type, source.remaining(), source);
     }
 
     /** Writes the buffer out if fewer than {@code n} octets are left in it; returns its position. */
@@ -199,8 +157,21 @@ public final class RecordWriter implements Closeable, Flushable {
         return buf.position();
     }
 
-    /** Copies the source's remaining octets, leaving its position unchanged; drains the buffer whenever full. */
-    private void spill(ByteBuffer source) throws IOException {
+    /**
+     * Puts a whole record's body after its header, leaving the source's position unchanged. A
+     * small body goes through the buffer, split across its boundaries and draining it whenever
+     * full: its length is known up front, so nothing needs patching and the buffer is always
+     * written out full. A body too large to be worth copying goes straight to the channel.
+     */
+    private void putBody(ByteBuffer source) throws IOException {
+        if (source.remaining() >= DIRECT_THRESHOLD) {
+            write(buf.position());
+            ByteBuffer data = source.duplicate();
+            while (data.hasRemaining()) {
+                flushed += out.write(data);
+            }
+            return;
+        }
         int from = source.position();
         int end = source.limit();
         while (from < end) {
@@ -278,7 +249,9 @@ public final class RecordWriter implements Closeable, Flushable {
         }
         if (buf.remaining() < n) {
             long needed = (long) buf.position() + n + RecordFrame.TRAILER + 8;
-            int capacity = (int) Math.min(Math.max(2L * buf.capacity(), needed), Integer.MAX_VALUE - 8);
+            // A multiple of 8, as the options' size is: frame() relies on it to fit padding and trailer.
+            int capacity = (int) (Math.min(Math.max(2L * buf.capacity(), RecordFrame.pad8(needed)),
+                    Integer.MAX_VALUE - 8) & ~7L);
             ByteBuffer bigger = ByteBuffer.allocate(capacity).order(buf.order());
             bigger.put(buf.flip());
             setBuffer(bigger);
@@ -301,65 +274,75 @@ public final class RecordWriter implements Closeable, Flushable {
         if (recordStart < 0) {
             throw new IllegalStateException("no record is open");
         }
-        int length = buf.position() - recordStart - RecordFrame.HEADER;
-        if (length > maxRecord) {
-            throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
-                    + " exceeds the limit of "
-                    + maxRecord);
+        try {
+            frame(openType, buf.position() - recordStart - RecordFrame.HEADER, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (length != 0 && StreamGrammar.emptyBody(openType)) {
-            throw new IllegalStateException(StreamGrammar.emptyBodyBroken(openType));
-        }
-        int padding = RecordFrame.padding(length);
-        int tail = padding + (checksums ? RecordFrame.TRAILER : 0);
-        ByteBuffer b = buf.remaining() >= tail ? buf : grow(tail); // padding and trailer are not body
-        b.putInt(recordStart, openType).putInt(recordStart + 4, length);
-        b.put(zeros.array(), 0, padding);
-        if (checksums) {
-            view.limit(b.position()).position(recordStart);
-            crc.reset();
-            crc.update(view);
-            b.putInt((int) crc.getValue()).putInt(0);
-        }
-        noteWritten(openType);
-        recordStart = -1;
     }
 
-    /** A body too large to be worth copying: header through the buffer, body straight to the channel. */
-    private void writeLarge(int type, ByteBuffer source) throws IOException {
-        int length = source.remaining();
+    /**
+     * The one write path of every record, once its type passed {@link #checkOrder}: the body is
+     * the source's remaining octets or, with no source, the open record's, already in the buffer
+     * after its header. Checks the body (the open record stays open when it is refused), frames
+     * the header, checksums the record, moves the body, pads and seals it, and counts it.
+     */
+    private void frame(int type, int length, ByteBuffer source) throws IOException {
+        checkBody(type, length);
+        int start;
+        if (source == null) {
+            start = recordStart;
+            recordStart = -1;
+            buf.putInt(start, type).putInt(start + 4, length);
+        } else {
+            start = drainIfShort(RecordFrame.HEADER);
+            buf.putInt(type).putInt(length);
+        }
+        int padding = RecordFrame.padding(length);
+        int crc = checksums ? checksum(start, source, padding) : 0;
+        if (source != null) {
+            putBody(source);
+        }
+        // Records start and end on multiples of 8 in the stream and the buffer's size is one too,
+        // so when padding or trailer does not fit, draining the buffer frees room enough for it.
+        drainIfShort(padding);
+        buf.put(zeros.array(), 0, padding);
+        if (checksums) {
+            drainIfShort(RecordFrame.TRAILER);
+            buf.putInt(crc).putInt(0);
+        }
+        records++;
+        grammar.advance(type);
+    }
+
+    /** Refuses a body beyond the record limit, and one where the grammar wants none (rule 5). */
+    private void checkBody(int type, int length) {
         if (length > maxRecord) {
             throw new IllegalArgumentException("record body of " + Plural.count(length, "octet")
                     + " exceeds the limit of "
                     + maxRecord);
         }
-        checkOrder(type);
-        if (StreamGrammar.emptyBody(type)) {
+        if (length != 0 && StreamGrammar.emptyBody(type)) {
             throw new IllegalStateException(StreamGrammar.emptyBodyBroken(type));
         }
-        int padding = RecordFrame.padding(length);
-        room(RecordFrame.HEADER);
-        int start = buf.position();
-        buf.putInt(type).putInt(length);
-        if (checksums) {
-            crc.reset();
-            view.limit(buf.position()).position(start);
-            crc.update(view);
+    }
+
+    /**
+     * The CRC-32C of the record whose header is at {@code start} in the buffer (docs/FORMAT.md
+     * 7.2): header, body (the source's remaining octets, or those after the header in the buffer
+     * when there is no source) and padding.
+     */
+    private int checksum(int start, ByteBuffer source, int padding) {
+        crc.reset();
+        view.limit(source == null ? buf.position() : start + RecordFrame.HEADER).position(start);
+        crc.update(view);
+        if (source != null) {
             int pos = source.position();
             crc.update(source);
             source.position(pos);
-            crc.update(zeros.array(), 0, padding);
         }
-        write(buf.position());
-        ByteBuffer data = source.duplicate();
-        while (data.hasRemaining()) {
-            flushed += out.write(data);
-        }
-        buf.put(zeros.array(), 0, padding);
-        if (checksums) {
-            buf.putInt((int) crc.getValue()).putInt(0);
-        }
-        noteWritten(type);
+        crc.update(zeros.array(), 0, padding);
+        return (int) crc.getValue();
     }
 
     /** Refuses a record that may not come now: the writer is closed, a record is open, or the grammar says no. */
@@ -380,11 +363,6 @@ public final class RecordWriter implements Closeable, Flushable {
             throw new IllegalArgumentException(String.format("type 0x%08x is neither a core type nor an "
                     + "application type (bit 30): only docs/FORMAT.md allocates core types", type));
         }
-    }
-
-    private void noteWritten(int type) {
-        records++;
-        grammar.advance(type);
     }
 
     /**
