@@ -223,7 +223,8 @@ public final class RecordReader implements Closeable {
             ByteBuffer b = in.buffer();
             int type = b.getInt(b.position());
             int length = b.getInt(b.position() + 4);
-            throw new StreamFormatException(StreamGrammar.Break.AFTER_END.reading() + ": " + RecordType.name(type) + " with a body of "
+            String after = StreamGrammar.Break.AFTER_END.reading() + ": " + RecordType.name(type);
+            throw new StreamFormatException(after + " with a body of "
                     + Plural.count(Integer.toUnsignedLong(length), "octet"), at, nextIndex, type, null);
         }
         throw new StreamFormatException(Plural.count(have, "trailing octet") + " after END", at, nextIndex,
