@@ -370,13 +370,14 @@ public final class RecordReader implements Closeable {
         if (length != 0 && StreamGrammar.emptyBody(type)) {
             problem(record.error(StreamGrammar.emptyBodyBroken(type) + ", not " + Plural.count(length, "octet"), -4));
         }
-        for (int breaks = grammar.breaks(type); breaks != 0; breaks &= breaks - 1) {
+        int step = grammar.step(type);
+        for (int breaks = StreamGrammar.breaks(step); breaks != 0; breaks &= breaks - 1) {
             problem(record.error(StreamGrammar.Break.first(breaks).reading(), -RecordFrame.HEADER));
         }
         if (type == RecordType.END) {
             load();
         }
-        grammar.advance(type);
+        grammar.take(step);
     }
 
     /** Reads the whole current record into the window and checks its padding and checksum. */

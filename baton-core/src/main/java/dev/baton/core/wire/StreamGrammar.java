@@ -8,8 +8,9 @@ package dev.baton.core.wire;
  * <p>The state is what the records so far decided: whether a DESCRIPTION, a SECTION,
  * STATIC_DATA_END and END came. A record moves it on whether or not it broke a rule, as a
  * verifying reader reads on past a misplaced record. The table is built once from the rules
- * below, each one place; a step is one array load, since the writer and the reader take one per
- * record.
+ * below, each in one place. The writer and the reader look a record up once ({@link #step}),
+ * check what the step breaks, and take it ({@link #take}) once the record is written or read:
+ * one array load per record, on the hot path of both.
  *
  * <p>Not thread-safe: one instance per writer or reader.
  */
@@ -74,9 +75,10 @@ final class StreamGrammar {
     private static final int A_SECTION = 2;
     private static final int A_STATIC_DATA_END = 3;
     private static final int AN_END = 4;
-    private static final int KINDS = 5;
+    /** Kinds per state in the table: a power of two, so that an index needs no bounds check. */
+    private static final int KINDS = 8;
     /** The state bit each kind of record sets. */
-    private static final int[] SETS = {0, DESCRIBED, SECTIONED, STATIC_ENDED, ENDED};
+    private static final int[] SETS = {0, DESCRIBED, SECTIONED, STATIC_ENDED, ENDED, 0, 0, 0};
 
     /** Per state and kind of record: the next state, and above it the rules the record breaks. */
     private static final int[] TABLE = new int[STATES * KINDS];
@@ -91,14 +93,19 @@ final class StreamGrammar {
 
     private int state;
 
-    /** The rules a record of {@code type} would break if it came now, as {@link Break#bit()}s; 0 when it may come. */
-    int breaks(int type) {
-        return TABLE[state * KINDS + kind(type)] >>> STATE_BITS;
+    /** The table's entry for a record of {@code type} coming now: the state after it and the rules it breaks. */
+    int step(int type) {
+        return TABLE[(state * KINDS + kind(type)) & (STATES * KINDS - 1)];
     }
 
-    /** Moves past a record of {@code type}, whether it broke a rule or not. */
-    void advance(int type) {
-        state = TABLE[state * KINDS + kind(type)] & STATE_MASK;
+    /** The rules a step breaks, as {@link Break#bit()}s; 0 when the record may come. */
+    static int breaks(int step) {
+        return step >>> STATE_BITS;
+    }
+
+    /** Moves past the record looked up by {@code step}, whether it broke a rule or not. */
+    void take(int step) {
+        state = step & STATE_MASK;
     }
 
     /** Whether STATIC_DATA_END has come: the records from now on are dynamic. */

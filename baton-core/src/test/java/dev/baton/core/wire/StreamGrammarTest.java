@@ -161,9 +161,9 @@ class StreamGrammarTest {
 
     private static List<Break> tableBreaks(List<Integer> path, int type) {
         StreamGrammar grammar = new StreamGrammar();
-        path.forEach(grammar::advance);
+        path.forEach(before -> grammar.take(grammar.step(before)));
         List<Break> breaks = new ArrayList<>();
-        for (int bits = grammar.breaks(type); bits != 0; bits &= bits - 1) {
+        for (int bits = StreamGrammar.breaks(grammar.step(type)); bits != 0; bits &= bits - 1) {
             breaks.add(Break.first(bits));
         }
         return breaks;
