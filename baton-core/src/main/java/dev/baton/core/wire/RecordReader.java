@@ -48,10 +48,7 @@ public final class RecordReader implements Closeable {
     private ByteBuffer viewOf;
     private int recordSize;
 
-    private boolean staticEnded;
-    private boolean sectionSeen;
-    private boolean descriptionSeen;
-    private boolean ended;
+    private final StreamGrammar grammar = new StreamGrammar();
 
     private RecordReader(WireInput in, Closeable owned, ReaderOptions options) throws IOException {
         this.in = in;
@@ -156,12 +153,12 @@ public final class RecordReader implements Closeable {
 
     /** Whether STATIC_DATA_END has been read. */
     public boolean staticDataEnded() {
-        return staticEnded;
+        return grammar.staticEnded();
     }
 
     /** Whether END has been read. */
     public boolean ended() {
-        return ended;
+        return grammar.ended();
     }
 
     /**
@@ -179,7 +176,7 @@ public final class RecordReader implements Closeable {
 
     private StreamRecord advance() throws IOException {
         finishRecord();
-        while (!ended) {
+        while (!grammar.ended()) {
             long at = in.offset();
             RecordFrame.requireHeader(in, nextIndex, null, null);
             ByteBuffer b = in.buffer();
@@ -187,7 +184,7 @@ public final class RecordReader implements Closeable {
             int length = b.getInt(b.position() + 4); // signed: checkLength refuses 2^31 and more
             checkLength(type, length, at);
             boolean known = isKnown(type);
-            record.set(nextIndex++, at, type, length, known, staticEnded);
+            record.set(nextIndex++, at, type, length, known, grammar.staticEnded());
             open = true;
             loaded = false;
             recordSize = (int) RecordFrame.size(length, checksums);
@@ -214,7 +211,7 @@ public final class RecordReader implements Closeable {
      * A session that keeps its connection open after END does not call this.
      */
     public void expectEndOfInput() throws IOException {
-        if (!ended) {
+        if (!grammar.ended()) {
             throw new IllegalStateException("END has not been read");
         }
         finishRecord();
@@ -227,7 +224,8 @@ public final class RecordReader implements Closeable {
             ByteBuffer b = in.buffer();
             int type = b.getInt(b.position());
             int length = b.getInt(b.position() + 4);
-            throw fatal("record after END: " + RecordType.name(type) + " with a body of "
+            String after = StreamGrammar.Break.AFTER_END.reading() + ": " + RecordType.name(type);
+            throw fatal(after + " with a body of "
                     + Plural.count(Integer.toUnsignedLong(length), "octet"), at, nextIndex, type);
         }
         throw fatal(Plural.count(have, "trailing octet") + " after END", at, nextIndex, StreamFormatException.NO_TYPE);
@@ -367,45 +365,19 @@ public final class RecordReader implements Closeable {
         return RecordType.isCore(type) || java.util.Arrays.binarySearch(applicationTypes, type) >= 0;
     }
 
+    /** Checks the record against the grammar ({@link StreamGrammar}) and moves past it; END is loaded at once. */
     private void checkGrammar(int type, int length) throws IOException {
-        switch (type) {
-            case RecordType.END -> {
-                requireEmpty(length);
-                if (!staticEnded) {
-                    problem(record.error("END before STATIC_DATA_END: the stream has no static/dynamic boundary",
-                            -RecordFrame.HEADER));
-                }
-                load();
-                ended = true;
-            }
-            case RecordType.STATIC_DATA_END -> {
-                requireEmpty(length);
-                if (staticEnded) {
-                    problem(record.error("second STATIC_DATA_END", -RecordFrame.HEADER));
-                }
-                staticEnded = true;
-            }
-            case RecordType.DESCRIPTION -> {
-                if (sectionSeen) {
-                    problem(record.error("DESCRIPTION after the first SECTION: it must precede every section",
-                            -RecordFrame.HEADER));
-                }
-                if (descriptionSeen) {
-                    problem(record.error("second DESCRIPTION", -RecordFrame.HEADER));
-                }
-                descriptionSeen = true;
-            }
-            case RecordType.SECTION -> sectionSeen = true;
-            default -> {
-            }
+        if (length != 0 && StreamGrammar.emptyBody(type)) {
+            problem(record.error(StreamGrammar.emptyBodyBroken(type) + ", not " + Plural.count(length, "octet"), -4));
         }
-    }
-
-    private void requireEmpty(int length) throws StreamFormatException {
-        if (length != 0) {
-            problem(record.error(RecordType.name(record.type()) + " must have an empty body, not "
-                    + Plural.count(length, "octet"), -4));
+        int step = grammar.step(type);
+        for (int breaks = StreamGrammar.breaks(step); breaks != 0; breaks &= breaks - 1) {
+            problem(record.error(StreamGrammar.Break.first(breaks).reading(), -RecordFrame.HEADER));
         }
+        if (type == RecordType.END) {
+            load();
+        }
+        grammar.take(step);
     }
 
     /** Reads the whole current record into the window and checks its padding and checksum. */
