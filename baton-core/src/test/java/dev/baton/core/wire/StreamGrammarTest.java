@@ -227,7 +227,7 @@ class StreamGrammarTest {
         assertThat(e.offset()).as(where).isEqualTo(recordOffset(path));
         // verifying: every rule broken is reported, and the record is read on
         List<StreamFormatException> problems = new ArrayList<>();
-        try (RecordReader r = reader(stream, ReaderOptions.defaults().withProblems(problems::add))) {
+        try (RecordReader r = reader(stream, ReaderOptions.defaults().withProblems(Problems.collect(problems::add)))) {
             for (int i = 0; i <= path.size(); i++) {
                 r.next();
             }
