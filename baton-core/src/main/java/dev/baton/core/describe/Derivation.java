@@ -4,6 +4,7 @@ import dev.baton.core.describe.annotation.AsSubsection;
 import dev.baton.core.describe.annotation.Description;
 import dev.baton.core.describe.annotation.Validate;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Derives a {@link StateDescription} from a record or a class: one field per record component
@@ -270,7 +272,7 @@ public final class Derivation {
                 DerivedField f = DerivedField.of(Derivation.this, type, m, earlier, version);
                 int k = take(i, f.holder);
                 BiPredicate<Object, Context>[] when = f.when == null ? tests(null, null) : test(i, f.when, true);
-                add(own, f, f.holder.handles(f.getter(), f.setter()), when[0]);
+                add(own, f, f.accessors(), when[0]);
                 if (record) {
                     add(slots, f, f.holder.slot(k), when[1]);
                 }
@@ -332,12 +334,17 @@ public final class Derivation {
             List<DerivedField.Member> list = new ArrayList<>();
             for (RecordComponent rc : type.getRecordComponents()) {
                 MethodHandle get;
+                Field field;
                 try {
                     get = lookup.unreflect(rc.getAccessor());
+                    field = type.getDeclaredField(rc.getName()); // the component's state, which the accessor returns
                 } catch (IllegalAccessException e) {
                     throw cannotAccess(rc.getName(), e);
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException("a record without its component's field: " + rc, e);
                 }
-                list.add(new DerivedField.Member(rc.getName(), rc.getType(), rc.getGenericType(), rc, get, null));
+                list.add(new DerivedField.Member(rc.getName(), rc.getType(), rc.getGenericType(), rc, get, null,
+                        field, lookup));
             }
             return list;
         }
@@ -368,7 +375,7 @@ public final class Derivation {
                     }
                     try {
                         list.add(new DerivedField.Member(f.getName(), f.getType(), f.getGenericType(), f,
-                                l.unreflectGetter(f), l.unreflectSetter(f)));
+                                l.unreflectGetter(f), l.unreflectSetter(f), f, l));
                     } catch (IllegalAccessException e) {
                         throw new DerivationException(c, f.getName(), "the lookup of "
                                 + caller.lookupClass().getName() + " cannot access it (" + e.getMessage() + ")");
@@ -378,16 +385,34 @@ public final class Derivation {
             return list;
         }
 
-        private Handles.Factory factory() {
+        /**
+         * The constructor without parameters as a {@code Supplier}: a lambda made by
+         * {@link LambdaMetafactory}, as {@code Type::new} would be, where the lookup has the
+         * access for it, so that a {@code newInstance()} reached from no constant (the caller's
+         * own) is inlined as the builder's factory is; else a method handle behind it.
+         */
+        private Supplier<Object> factory() {
+            MethodHandle ctor;
             try {
-                return new Handles.Factory(lookup.findConstructor(type, MethodType.methodType(void.class))
-                        .asType(MethodType.methodType(Object.class)));
+                ctor = lookup.findConstructor(type, MethodType.methodType(void.class));
             } catch (NoSuchMethodException e) {
                 throw new DerivationException(type, null, "a class loads in place, into an object made by a"
                         + " constructor without parameters, which it does not have (or derive a record)");
             } catch (IllegalAccessException e) {
                 throw cannotAccess(null, e);
             }
+            if (lookup.hasFullPrivilegeAccess() && lookup.lookupClass() == type) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Supplier<Object> lambda = (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get",
+                            MethodType.methodType(Supplier.class), MethodType.methodType(Object.class), ctor,
+                            MethodType.methodType(type)).getTarget().invoke();
+                    return lambda;
+                } catch (Throwable e) {
+                    // a lookup that may not define the lambda's class: the handle does the same, slower when not constant
+                }
+            }
+            return new Handles.Factory(ctor.asType(MethodType.methodType(Object.class)));
         }
 
         /** {@code (Components) Object}: the canonical constructor over the members' slots. */
@@ -435,9 +460,8 @@ public final class Derivation {
                             + " declared before it: on load it would not be loaded yet");
                 }
                 int k = slot[j];
-                return tests(new Handles.Condition(MethodHandles.dropArguments(
-                        b.get().asType(MethodType.methodType(boolean.class, Object.class)), 1, Context.class)),
-                        (c, ctx) -> ((Components) c).bits[k] != 0);
+                java.util.function.Predicate<Object> on = b.booleanGetter();
+                return tests((o, ctx) -> on.test(o), (c, ctx) -> ((Components) c).bits[k] != 0);
             }
             List<Method> named = methods(label);
             for (Method m : named) {
@@ -528,10 +552,9 @@ public final class Derivation {
                         + " description given for " + st.getSimpleName() + " is named '" + sd.name() + "'");
             }
             BiPredicate<Object, Context> needed = as.needed().isEmpty() ? null : test(i, as.needed(), false)[0];
-            Handles.Getter view = new Handles.Getter(m.get().asType(MethodType.methodType(Object.class,
-                    Object.class)));
-            Handles.Setter set = m.set() == null ? null
-                    : new Handles.Setter(m.set().asType(MethodType.methodType(void.class, Object.class, Object.class)));
+            Holder.Accessors a = m.references();
+            Function<Object, Object> view = a.get();
+            java.util.function.BiConsumer<Object, Object> set = a.set();
             BiPredicate<Object, Context> written = needed == null ? (o, ctx) -> view.apply(o) != null
                     : (o, ctx) -> view.apply(o) != null && needed.test(o, ctx);
             try {
@@ -544,9 +567,9 @@ public final class Derivation {
                 throw new DerivationException(type, m.name(), e.getMessage());
             }
             if (record) {
-                Holder.Accessors a = Holder.REF.slot(slot[i]);
-                Function<Object, Object> slotView = a.get();
-                java.util.function.BiConsumer<Object, Object> slotSet = a.set();
+                Holder.Accessors s = Holder.REF.slot(slot[i]);
+                Function<Object, Object> slotView = s.get();
+                java.util.function.BiConsumer<Object, Object> slotSet = s.set();
                 slots.subsection(sd, slotView, slotSet, (o, ctx) -> false); // only loads
             }
         }

@@ -12,7 +12,9 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import dev.baton.core.describe.FieldAccessors.Conversion;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashSet;
@@ -29,15 +31,31 @@ import java.util.Set;
 final class DerivedField {
 
     /**
-     * A record component or class field: its name, Java type, annotations, and handles
-     * {@code (Declaring) Type} and {@code (Declaring, Type) void} (null for a record's component).
+     * A record component or class field: its name, Java type, annotations, handles
+     * {@code (Declaring) Type} and {@code (Declaring, Type) void} (null for a record's component),
+     * and the field that holds it with a lookup in the field's class (for {@link FieldAccessors}).
      */
     record Member(String name, Class<?> type, Type generic, AnnotatedElement annotated, MethodHandle get,
-            MethodHandle set) {
-    }
+            MethodHandle set, Field field, MethodHandles.Lookup lookup) {
 
-    /** Converts a member's value to the holder's: Java's signed bits read as unsigned. */
-    private enum Conversion { NONE, BYTE_UNSIGNED, SHORT_UNSIGNED, INT_UNSIGNED }
+        /** The getter and setter (null for a record) as {@code holder} takes them, with {@code conversion}. */
+        Holder.Accessors accessors(Holder holder, Conversion conversion, MethodHandle getter, MethodHandle setter) {
+            Holder.Accessors a = FieldAccessors.of(lookup, field, holder, conversion, set != null);
+            return a != null ? a : holder.handles(getter, setter);
+        }
+
+        /** A boolean member's getter. */
+        java.util.function.Predicate<Object> booleanGetter() {
+            return accessors(Holder.BOOL, Conversion.NONE,
+                    get.asType(MethodType.methodType(boolean.class, Object.class)), null).get();
+        }
+
+        /** A reference member's getter and (for a class) setter. */
+        Holder.Accessors references() {
+            return accessors(Holder.REF, Conversion.NONE, get.asType(Holder.REF.getter()),
+                    set == null ? null : set.asType(Holder.REF.setter()));
+        }
+    }
 
     /** A scalar kind, and how a member's Java type holds it. */
     private record Scalar(FieldKind kind, Holder holder, Conversion conversion) {
@@ -323,8 +341,9 @@ final class DerivedField {
         if (t == long.class) {
             return new Scalar(kind, Holder.LONG, Conversion.NONE); // every kind from a long, as u32 and s64 are
         }
+        // an int read as u32 needs a long; narrower unsigned kinds are range-checked on save as they are
         Conversion c = !unsigned ? Conversion.NONE : t == byte.class ? Conversion.BYTE_UNSIGNED
-                : t == short.class ? Conversion.SHORT_UNSIGNED : t == int.class ? Conversion.INT_UNSIGNED
+                : t == short.class ? Conversion.SHORT_UNSIGNED : kind == FieldKind.U32 ? Conversion.INT_UNSIGNED
                 : Conversion.NONE;
         return new Scalar(kind, kind == FieldKind.U32 ? Holder.LONG : Holder.INT, c);
     }
@@ -354,10 +373,15 @@ final class DerivedField {
         return new DerivationException(owner, m.name(), rule);
     }
 
-    // ---- the own side's accessors: the member's handles, converted to the holder's type ---------------
+    // ---- the own side's accessors ------------------------------------------------------------------
+
+    /** The getter and (for a class) setter of the member in the holder's types: its own class, or handles. */
+    Holder.Accessors accessors() {
+        return member.accessors(holder, conversion, getter(), setter());
+    }
 
     /** {@code (Object) holder}: the member's value as the builder's getter returns it. */
-    MethodHandle getter() {
+    private MethodHandle getter() {
         MethodHandle g = member.get();
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
@@ -378,7 +402,7 @@ final class DerivedField {
     }
 
     /** {@code (Object, holder) void}, or null for a record's component. */
-    MethodHandle setter() {
+    private MethodHandle setter() {
         return member.set() == null ? null : MethodHandles.explicitCastArguments(member.set(), holder.setter());
     }
 }

@@ -14,13 +14,15 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * The accessors of derived descriptions: method handles (of a record's accessors and canonical
- * constructor, a class's fields, methods and constructor, found through the caller's lookup)
- * behind the functional interfaces the builder takes. Each is a record, so the JIT trusts its
- * handle as a constant where the record is one (a codec's accessor under a description's
- * compiled steps) and inlines the handle's target, as it inlines a lambda's body: a field read
- * costs what {@code p -> p.f00} does. The handle's type is already the interface's, erased to
- * {@code Object}, so {@code invokeExact} links straight to it.
+ * Method handles (of a class's fields, methods and constructor, a record's accessors, found
+ * through the caller's lookup) behind the functional interfaces the builder takes: derived
+ * descriptions' {@code when} and {@code needed} methods and validations, and their fields'
+ * accessors where {@link FieldAccessors} cannot define classes. Each is a record, so the JIT
+ * trusts its handle as a constant where the record is one (under a description's compiled steps)
+ * and inlines the handle's target. The handle's type is already the interface's, erased to
+ * {@code Object}, so {@code invokeExact} links straight to it. What a handle inlines is some two
+ * hundred octets of lambda forms, against a lambda's few: enough, over a hundred fields, to
+ * outgrow the JIT's inlining budget, which is why fields get classes of their own.
  */
 final class Handles {
     private Handles() {

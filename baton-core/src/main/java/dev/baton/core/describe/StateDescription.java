@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * (from streams of older and newer releases within {@code [minimumVersion, version]}), exports
  * itself as JSON, and lets tools decode the stream without the producer's code.
  *
- * <p>Build one with {@link #builder}. On the wire (docs/FORMAT.md, "Section data") a description
+ * <p>Build one with {@link #builder}, or derive one from a record or class with {@link Derivation}
+ * (which builds it with the builder: the same table). On the wire (docs/FORMAT.md, "Section data") a description
  * writes its present fields in order, then each needed subsection as
  * {@code u8 1, u16 name_len, name, u32 version, u32 length, body}, then {@code u8 0}.
  *

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.describe.annotation.AsSubsection;
+import dev.baton.core.describe.annotation.CountField;
 import dev.baton.core.describe.annotation.Description;
 import dev.baton.core.describe.annotation.Equal;
 import dev.baton.core.describe.annotation.Nullable;
 import dev.baton.core.describe.annotation.Since;
+import dev.baton.core.describe.annotation.Size;
 import dev.baton.core.describe.annotation.Unsigned;
 import dev.baton.core.describe.annotation.When;
 import dev.baton.core.describe.annotation.Width;
@@ -18,6 +20,7 @@ import dev.baton.core.engine.Streams;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +168,128 @@ class DerivedClassTest {
         Account a = full();
         a.port = 65536;
         assertThatThrownBy(() -> save(a, Map.of())).hasStackTraceContaining("field 'port' value 65536 does not fit u16");
+    }
+
+    // ---- accessors ------------------------------------------------------------------------------------
+
+    /** A codec's getter or setter (every codec is a record with {@code get} and {@code set}). */
+    static Object accessor(Codec<?> codec, String which) throws ReflectiveOperationException {
+        for (java.lang.reflect.RecordComponent rc : codec.getClass().getRecordComponents()) {
+            if (rc.getName().equals(which)) {
+                return rc.getAccessor().invoke(codec);
+            }
+        }
+        throw new AssertionError(codec + " has no " + which);
+    }
+
+    @Test
+    void everyFieldIsReadAndWrittenByAClassOfItsOwnAsALambdaIs() throws Exception {
+        for (Field<Account> f : ACCOUNT.fields()) {
+            Object get = accessor(f.codec, "get");
+            assertThat(get.getClass().isHidden()).as(f.name() + ": " + get.getClass()).isTrue();
+            assertThat(get.getClass().getName()).as(f.name()).startsWith(
+                    Account.class.getPackageName() + ".BatonAccess/");
+            assertThat(accessor(f.codec, "set")).as(f.name()).isSameAs(get);
+        }
+        for (Field<DerivedVolume.Volume> f : DerivedVolume.DERIVED.fields()) { // a record's: getters only
+            assertThat(accessor(f.codec, "get").getClass().getName()).as(f.name()).contains(".BatonAccess/");
+            assertThat(accessor(f.codec, "set")).as(f.name()).isNull();
+        }
+    }
+
+    /** Every primitive Java type, each way it may be written, and arrays: their accessors convert. */
+    static final class Primitive {
+        boolean flag;
+        byte s8;
+        @Unsigned byte u8;
+        short s16;
+        @Unsigned short u16;
+        @Unsigned @Width(8) short u8s;
+        char letter;
+        int s32;
+        @Unsigned int u32;
+        @Unsigned @Width(8) int u8i;
+        long s64;
+        @Unsigned long u64;
+        @Unsigned @Width(32) long u32l;
+        @Width(16) long s16l;
+        float f32;
+        double f64;
+        @Width(32) double f32d;
+        @Size(2) int[] ints = new int[2];
+        @Size(2) @Unsigned @Width(16) long[] longs = new long[2];
+        @Size(1) double[] doubles = new double[1];
+        int count;
+        @CountField("count") byte[] octets = new byte[0];
+        List<String> names = new ArrayList<>();
+        Entry[] entries = new Entry[0];
+    }
+
+    @Test
+    void everyPrimitiveTypeConvertsThroughItsOwnAccessors() throws Exception {
+        StateDescription<Primitive> d = Derivation.with(MethodHandles.lookup()).derive(Primitive.class);
+        assertThat(d.fields()).extracting(Field::toString).containsExactly("flag:bool", "s8:s8", "u8:u8", "s16:s16",
+                "u16:u16", "u8s:u8", "letter:u16", "s32:s32", "u32:u32", "u8i:u8", "s64:s64", "u64:u64", "u32l:u32",
+                "s16l:s16", "f32:f32", "f64:f64", "f32d:f32", "ints:array", "longs:array", "doubles:array",
+                "count:s32", "octets:vbytes", "names:strings", "entries:list");
+        for (Field<Primitive> f : d.fields()) {
+            assertThat(accessor(f.codec, "set").getClass().getName()).as(f.name()).contains(".BatonAccess/");
+        }
+        Primitive p = new Primitive();
+        p.flag = true;
+        p.s8 = Byte.MIN_VALUE;
+        p.u8 = (byte) 0xFF;
+        p.s16 = Short.MIN_VALUE;
+        p.u16 = (short) 0xFFFF;
+        p.u8s = 200;
+        p.letter = '\uFFFF';
+        p.s32 = Integer.MIN_VALUE;
+        p.u32 = -1; // 4294967295
+        p.u8i = 255;
+        p.s64 = Long.MIN_VALUE;
+        p.u64 = -1;
+        p.u32l = 0xFFFF_FFFFL;
+        p.s16l = -32768;
+        p.f32 = -1.5f;
+        p.f64 = Math.PI;
+        p.f32d = 0.25;
+        p.ints = new int[] {-1, Integer.MAX_VALUE};
+        p.longs = new long[] {0, 65535};
+        p.doubles = new double[] {-Double.MAX_VALUE};
+        p.count = 3;
+        p.octets = new byte[] {1, 2, 3};
+        p.names = new ArrayList<>(List.of("a", "b"));
+        p.entries = new Entry[] {new Entry("x", 1)};
+        byte[] stream = Streams.save(StateSaver.of(new SectionRegistry().register("primitive", 0, d, p)),
+                ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.wrap(SectionDataTest.sectionData(stream)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(data.get(2)).isEqualTo((byte) 0xFF); // u8 255, after bool and s8
+        assertThat(Integer.toUnsignedLong(data.getInt(1 + 1 + 1 + 2 + 2 + 1 + 2 + 4))).isEqualTo(0xFFFF_FFFFL); // u32
+        Primitive back = new Primitive();
+        Streams.load(StateLoader.of(new SectionRegistry().register("primitive", 0, d, back)), stream);
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+    }
+
+    static final class Plain {
+        int count;
+        String name = "";
+        @Unsigned @Width(8) int level;
+    }
+
+    @Test
+    void aLookupWithoutPrivateAccessDerivesThroughMethodHandles() throws Exception {
+        StateDescription<Plain> plain = Derivation.with(MethodHandles.lookup().dropLookupMode(
+                MethodHandles.Lookup.PRIVATE)).derive(Plain.class);
+        assertThat(accessor(plain.fields().get(0).codec, "get")).isInstanceOf(Handles.IntGetter.class);
+        Plain p = new Plain();
+        p.count = -3;
+        p.name = "x";
+        p.level = 255;
+        byte[] stream = Streams.save(StateSaver.of(new SectionRegistry().register("plain", 0, plain, p)),
+                ByteOrder.BIG_ENDIAN);
+        Plain back = new Plain();
+        Streams.load(StateLoader.of(new SectionRegistry().register("plain", 0, plain, back)), stream);
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
     }
 
     // ---- mixing: a builder's description and a derived one hold each other ----------------------------
