@@ -54,7 +54,8 @@ import java.util.function.Supplier;
  * description can hold a derived one like any other.
  *
  * <p>A type that breaks a rule throws a {@link DerivationException} naming the type, the
- * component or field, and the rule. Not thread-safe while deriving; the descriptions are.
+ * component or field, and the rule. A derivation may be shared by threads (one derives at a time);
+ * the descriptions it makes are immutable.
  */
 public final class Derivation {
     private final MethodHandles.Lookup caller;
@@ -84,7 +85,7 @@ public final class Derivation {
      * map's value) by {@code description}, written with the builder: for what annotations cannot
      * say.
      */
-    public <N> Derivation describing(Class<N> type, StateDescription<N> description) {
+    public synchronized <N> Derivation describing(Class<N> type, StateDescription<N> description) {
         claim(description.name(), type);
         given.put(type, description);
         return this;
@@ -97,7 +98,7 @@ public final class Derivation {
      * @throws DerivationException when the type, one of its members or a type they hold breaks a rule
      */
     @SuppressWarnings("unchecked")
-    public <T> StateDescription<T> derive(Class<T> type) {
+    public synchronized <T> StateDescription<T> derive(Class<T> type) {
         StateDescription<?> g = given.get(type);
         if (g != null) {
             return (StateDescription<T>) g;

@@ -1,5 +1,6 @@
 package dev.baton.core.describe;
 
+import dev.baton.core.describe.FieldAccessors.Conversion;
 import dev.baton.core.describe.annotation.CountField;
 import dev.baton.core.describe.annotation.Equal;
 import dev.baton.core.describe.annotation.MustExist;
@@ -12,7 +13,6 @@ import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import dev.baton.core.describe.FieldAccessors.Conversion;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -107,10 +107,6 @@ final class DerivedField {
         <A extends Annotation> A take(Class<A> type) {
             unused.remove(type);
             return on.getAnnotation(type);
-        }
-
-        boolean has(Class<? extends Annotation> type) {
-            return on.isAnnotationPresent(type);
         }
 
         /** The first annotation no rule used, or null. */
