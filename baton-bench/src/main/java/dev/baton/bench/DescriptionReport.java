@@ -38,6 +38,7 @@ public final class DescriptionReport {
 
     static {
         LIBRARIES.put("baton", "Baton (description)");
+        LIBRARIES.put("batonDerived", "Baton (derived description)");
         LIBRARIES.put("batonWire", "Baton wire only (by hand)");
         LIBRARIES.put("fory", "Fory 1.6.0 compatible");
         LIBRARIES.put("kryo", "Kryo 5.6.2 CompatibleFieldSerializer");
@@ -123,11 +124,16 @@ public final class DescriptionReport {
         Subject<?> subject = Subject.named(value);
         Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("baton", new BatonCodec<>(subject, false).encoded().length);
+        sizes.put("batonDerived", derivedSize(subject));
         sizes.put("batonWire", new BatonCodec<>(subject, true).encoded().length);
         sizes.put("fory", new ForyCodec(subject).encoded().length);
         sizes.put("kryo", new KryoCodec(subject).encoded().length);
         sizes.put("protobuf", new ProtobufCodec(subject).encoded().length);
         return sizes;
+    }
+
+    private static <T> int derivedSize(Subject<T> subject) {
+        return new BatonCodec<>(subject, subject.derived()).encoded().length;
     }
 
     private static int order(String library) {

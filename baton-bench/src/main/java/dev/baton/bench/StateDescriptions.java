@@ -23,15 +23,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Saving and loading one value through Baton's state descriptions, side by side with Apache
  * Fory (compatible mode), Kryo ({@code CompatibleFieldSerializer}) and protobuf-java (issue 3).
  * The values are jvm-serializers' MediaContent and a struct of 100 primitive fields
- * ({@link Subject}); {@code batonWire} writes and reads Baton's same octets by hand, without the
- * description, to show what the description table costs.
+ * ({@link Subject}); {@code batonDerived} runs the same description derived from the classes
+ * (issue 16: within 5% of the builder's), and {@code batonWire} writes and reads Baton's same
+ * octets by hand, without the description, to show what the description table costs.
  *
  * <p>A save encodes the value into the library's reused buffer and returns the octet count; a
  * load decodes the library's own octets of the value into new objects and returns them. The
  * codecs ({@code dev.baton.bench.describe}) say exactly what each does.
  *
- * <p>Short settings (one fork, 3 + 5 one-second iterations): the 20 benchmarks take about
- * four minutes; {@code bin/bench describe-report} adds {@code -prof gc} and prints the table
+ * <p>Short settings (one fork, 3 + 5 one-second iterations): the 24 benchmarks take about
+ * five minutes; {@code bin/bench describe-report} adds {@code -prof gc} and prints the table
  * of docs/PERFORMANCE.md.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -45,15 +46,21 @@ public class StateDescriptions {
     public String value;
 
     private BatonCodec<?> baton;
+    private BatonCodec<?> batonDerived;
     private BatonCodec<?> batonWire;
     private ForyCodec fory;
     private KryoCodec kryo;
     private ProtobufCodec protobuf;
 
+    private static <T> BatonCodec<T> derived(Subject<T> subject) {
+        return new BatonCodec<>(subject, subject.derived());
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         Subject<?> subject = Subject.named(value);
         baton = new BatonCodec<>(subject, false);
+        batonDerived = derived(subject);
         batonWire = new BatonCodec<>(subject, true);
         fory = new ForyCodec(subject);
         kryo = new KryoCodec(subject);
@@ -68,6 +75,16 @@ public class StateDescriptions {
     @Benchmark
     public Object batonLoad() throws Exception {
         return baton.load();
+    }
+
+    @Benchmark
+    public int batonDerivedSave() {
+        return batonDerived.save();
+    }
+
+    @Benchmark
+    public Object batonDerivedLoad() throws Exception {
+        return batonDerived.load();
     }
 
     @Benchmark

@@ -40,8 +40,17 @@ public final class BatonCodec<T> implements ValueCodec {
     private final int recordOctets;
 
     public BatonCodec(Subject<T> subject, boolean byHand) {
+        this(subject, subject.description(), byHand);
+    }
+
+    /** Saves and loads through {@code description} (the subject's derived one, say) rather than its own. */
+    public BatonCodec(Subject<T> subject, StateDescription<T> description) {
+        this(subject, description, false);
+    }
+
+    private BatonCodec(Subject<T> subject, StateDescription<T> description, boolean byHand) {
         this.subject = subject;
-        this.description = subject.description();
+        this.description = description;
         this.byHand = byHand;
         this.value = subject.value();
         this.idstr = description.name();

@@ -3,10 +3,12 @@ package dev.baton.bench.describe;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.Media;
 import dev.baton.bench.values.MediaContent;
+import dev.baton.core.describe.Derivation;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.StreamFormatException;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +58,14 @@ public final class MediaDescription {
             .struct("media", MEDIA, c -> c.media, (c, v) -> c.media = v)
             .list("images", IMAGE, c -> c.images, (c, v) -> c.images = v)
             .build();
+
+    /**
+     * The same description derived from the classes: their fields in order, {@code @Nullable}
+     * strings, {@code @When("hasBitrate")} and the enums' {@code @EnumId}s say what the builder's
+     * calls above say.
+     */
+    public static final StateDescription<MediaContent> DERIVED = Derivation.with(MethodHandles.lookup())
+            .derive(MediaContent.class);
 
     private static <E> E byId(E[] constants, int id) {
         return id >= 0 && id < constants.length ? constants[id] : null;

@@ -1,10 +1,12 @@
 package dev.baton.bench.describe;
 
 import dev.baton.bench.values.Primitives;
+import dev.baton.core.describe.Derivation;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.StreamFormatException;
+import java.lang.invoke.MethodHandles;
 
 /**
  * {@link Primitives} as Baton describes it (one row per field: s32, s64, f64, bool), and the
@@ -118,6 +120,10 @@ public final class PrimitivesDescription {
             .f64("f98", p -> p.f98, (p, v) -> p.f98 = v)
             .bool("f99", p -> p.f99, (p, v) -> p.f99 = v)
             .build();
+
+    /** The same description derived from the class: its fields' Java types say every kind. */
+    public static final StateDescription<Primitives> DERIVED = Derivation.with(MethodHandles.lookup())
+            .derive(Primitives.class);
 
     /** The octets {@link #DESCRIPTION} writes, by hand. */
     public static void save(Primitives p, BodyWriter out) {

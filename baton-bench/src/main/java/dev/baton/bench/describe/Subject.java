@@ -24,14 +24,16 @@ import java.util.function.BiConsumer;
  *
  * @param name        the benchmark parameter naming it
  * @param value       the object saved
- * @param description its Baton description
+ * @param description its Baton description, written with the builder
+ * @param derived     the same description derived from the value's classes and their annotations
  * @param saveByHand  writes the same octets as the description, by hand
  * @param loadByHand  reads them back by hand
  * @param proto       the same value as a protobuf message
  * @param protoParser parses that message
  * @param classes     the classes Fory and Kryo register, in one fixed order
  */
-public record Subject<T>(String name, T value, StateDescription<T> description, BiConsumer<T, BodyWriter> saveByHand,
+public record Subject<T>(String name, T value, StateDescription<T> description, StateDescription<T> derived,
+        BiConsumer<T, BodyWriter> saveByHand,
         Loader<T> loadByHand, Message proto, Parser<? extends Message> protoParser, List<Class<?>> classes) {
 
     /** The names {@link #named} knows, as the benchmark's parameter lists them. */
@@ -53,7 +55,7 @@ public record Subject<T>(String name, T value, StateDescription<T> description, 
 
     public static Subject<MediaContent> media() {
         MediaContent value = Samples.mediaContent();
-        return new Subject<>(MEDIA, value, MediaDescription.DESCRIPTION, MediaDescription::save,
+        return new Subject<>(MEDIA, value, MediaDescription.DESCRIPTION, MediaDescription.DERIVED, MediaDescription::save,
                 MediaDescription::load, ProtoValues.toProto(value), MediaProto.MediaContent.parser(),
                 List.of(MediaContent.class, Media.class, Image.class, Media.Player.class, Image.Size.class,
                         ArrayList.class));
@@ -61,7 +63,8 @@ public record Subject<T>(String name, T value, StateDescription<T> description, 
 
     public static Subject<Primitives> primitives() {
         Primitives value = Samples.primitives();
-        return new Subject<>(PRIMITIVES, value, PrimitivesDescription.DESCRIPTION, PrimitivesDescription::save,
+        return new Subject<>(PRIMITIVES, value, PrimitivesDescription.DESCRIPTION, PrimitivesDescription.DERIVED,
+                PrimitivesDescription::save,
                 PrimitivesDescription::load, ProtoValues.toProto(value), PrimitivesProto.Primitives.parser(),
                 List.of(Primitives.class));
     }

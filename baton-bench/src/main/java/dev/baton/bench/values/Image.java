@@ -1,15 +1,18 @@
 package dev.baton.bench.values;
 
+import dev.baton.core.describe.annotation.EnumId;
+import dev.baton.core.describe.annotation.Nullable;
 import java.util.Objects;
 
 /** A picture shown with a {@link Media}; {@code title} may be null. */
 public final class Image {
     public enum Size {
-        SMALL, LARGE
+        @EnumId(0) SMALL, @EnumId(1) LARGE
     }
 
     public String uri;
     /** May be null. */
+    @Nullable
     public String title;
     public int width;
     public int height;

@@ -1,28 +1,37 @@
 package dev.baton.bench.values;
 
+import dev.baton.core.describe.annotation.EnumId;
+import dev.baton.core.describe.annotation.Nullable;
+import dev.baton.core.describe.annotation.When;
 import java.util.List;
 import java.util.Objects;
 
-/** A video and who is in it; {@code title}, {@code bitrate} and {@code copyright} may be unset. */
+/**
+ * A video and who is in it; {@code title}, {@code bitrate} and {@code copyright} may be unset. The
+ * annotations (Baton's, for its derived description) say so; the fields are in Baton's wire order.
+ */
 public final class Media {
     public enum Player {
-        JAVA, FLASH
+        @EnumId(0) JAVA, @EnumId(1) FLASH
     }
 
     public String uri;
     /** May be null. */
+    @Nullable
     public String title;
     public int width;
     public int height;
     public String format;
     public long duration;
     public long size;
-    /** Meaningful only when {@link #hasBitrate}. */
-    public int bitrate;
     public boolean hasBitrate;
+    /** Meaningful only when {@link #hasBitrate}. */
+    @When("hasBitrate")
+    public int bitrate;
     public List<String> persons;
     public Player player;
     /** May be null. */
+    @Nullable
     public String copyright;
 
     public Media() {

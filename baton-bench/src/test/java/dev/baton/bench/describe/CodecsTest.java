@@ -55,6 +55,21 @@ class CodecsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
+    void theDerivedDescriptionIsTheBuildersTableAndWritesItsOctets(String name) throws Exception {
+        Subject<?> subject = Subject.named(name);
+        assertThat(subject.derived().toJson()).isEqualTo(subject.description().toJson());
+        BatonCodec<?> derived = derived(subject);
+        assertThat(derived.encoded()).isEqualTo(new BatonCodec<>(subject, false).encoded());
+        assertThat(derived.save()).isEqualTo(derived.encoded().length);
+        assertThat(derived.load()).isEqualTo(subject.value());
+    }
+
+    private static <T> BatonCodec<T> derived(Subject<T> subject) {
+        return new BatonCodec<>(subject, subject.derived());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
     void savesReportTheOctetsTheyWrote(String name) {
         Subject<?> subject = Subject.named(name);
         for (ValueCodec c : List.of(new ForyCodec(subject), new KryoCodec(subject), new ProtobufCodec(subject))) {
@@ -139,6 +154,9 @@ class CodecsTest {
                     DescriptionContext.empty());
             MediaContent byHand = MediaDescription.load(SectionInput.of(data.duplicate().order(data.order())));
             assertThat(byHand).isEqualTo(described);
+            MediaContent derived = MediaDescription.DERIVED.loadNew(SectionInput.of(data.duplicate()
+                    .order(data.order())), 1, DescriptionContext.empty());
+            assertThat(derived).isEqualTo(described);
             return described;
         }
     }

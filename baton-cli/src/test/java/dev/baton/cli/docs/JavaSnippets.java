@@ -41,8 +41,8 @@ final class JavaSnippets {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:final\\s+|abstract\\s+|sealed\\s+)*(?:class|record|interface|enum)\\s+(\\w+)");
     /** The JDK packages a fragment may use unqualified, besides every Baton package. */
-    private static final List<String> JDK_IMPORTS = List.of("java.io", "java.net", "java.nio", "java.nio.file",
-            "java.time", "java.util", "java.util.function", "java.util.stream");
+    private static final List<String> JDK_IMPORTS = List.of("java.io", "java.lang.invoke", "java.net", "java.nio",
+            "java.nio.file", "java.time", "java.util", "java.util.function", "java.util.stream");
 
     /** An error javac reported: the document, the block (null: the class made of its fragments), and the line. */
     record Problem(String doc, Markdown.Fence block, int docLine, String message) {

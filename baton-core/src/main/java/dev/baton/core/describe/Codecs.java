@@ -685,6 +685,10 @@ final class Codecs {
                 case PLAIN -> {
                 }
             }
+            if (nested.construction() != null) { // a record: made from its loaded fields
+                set.accept(obj, nested.loadNew(in, v, ctx));
+                return;
+            }
             N n = nesting == Nesting.NULLABLE ? null : get.apply(obj);
             if (n == null) {
                 n = nested.newInstance();
@@ -712,7 +716,7 @@ final class Codecs {
     }
 
     record StructListCodec<T, N>(String name, Nested<N> nested, Count<T> count, Function<T, List<N>> get,
-            BiConsumer<T, List<N>> set) implements Codec<T> {
+            BiConsumer<T, List<N>> set) implements Sequence<T> {
         @Override
         public void save(T obj, BodyWriter out, DescriptionContext ctx) {
             List<N> list = get.apply(obj);
@@ -728,27 +732,59 @@ final class Codecs {
             int n = count.load(obj, in, 1, name);
             List<N> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                N e = nested.newInstance();
-                try {
-                    nested.load(e, in, ctx.readVersion(nested.d()), ctx);
-                } catch (StreamFormatException ex) {
-                    throw ex.atPath("[" + i + "]");
-                }
-                list.add(e);
+                list.add(nested.loadElement(in, i, ctx));
             }
             set.accept(obj, list);
         }
+    }
+
+    /** A sequence of nested descriptions, as a List or an array holds them: its size bound and JSON keys. */
+    interface Sequence<T> extends Codec<T> {
+        Nested<?> nested();
+
+        Count<T> count();
 
         @Override
-        public int minSize() {
-            return count instanceof Count.OnWire<T> ? 4 : 0;
+        default int minSize() {
+            return count() instanceof Count.OnWire<T> ? 4 : 0;
         }
 
         @Override
-        public void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
-            json.field("description", nested.d().name);
-            count.describe(json);
-            refs.putIfAbsent(nested.d().name, nested.d());
+        default void describe(JsonWriter json, Map<String, StateDescription<?>> refs) {
+            json.field("description", nested().d().name);
+            count().describe(json);
+            refs.putIfAbsent(nested().d().name, nested().d());
+        }
+    }
+
+    /**
+     * A sequence of nested descriptions held in an array, {@code N[]}: the octets of
+     * {@link StructListCodec}, of the same kinds (list, array, varray).
+     */
+    static <T, N> Codec<T> structArray(String name, StateDescription<N> d, Count<T> count, Function<T, N[]> get,
+            BiConsumer<T, N[]> set, IntFunction<N[]> create) {
+        return new StructArrayCodec<>(name, Nested.of(d), count, get, set, create);
+    }
+
+    record StructArrayCodec<T, N>(String name, Nested<N> nested, Count<T> count, Function<T, N[]> get,
+            BiConsumer<T, N[]> set, IntFunction<N[]> create) implements Sequence<T> {
+        @Override
+        public void save(T obj, BodyWriter out, DescriptionContext ctx) {
+            N[] array = get.apply(obj);
+            count.save(obj, array.length, name, out);
+            for (N e : array) {
+                nested.save(e, out, ctx);
+            }
+        }
+
+        @Override
+        public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
+            int n = count.load(obj, in, 1, name);
+            N[] array = create.apply(n);
+            for (int i = 0; i < n; i++) {
+                array[i] = nested.loadElement(in, i, ctx);
+            }
+            set.accept(obj, array);
         }
     }
 
@@ -783,9 +819,9 @@ final class Codecs {
             for (int i = 0; i < n; i++) {
                 long at = in.offset();
                 K key = (K) (keyKind == FieldKind.STRING ? in.string() : (Object) in.s64());
-                N v = nested.newInstance();
+                N v;
                 try {
-                    nested.load(v, in, ctx.readVersion(nested.d()), ctx);
+                    v = nested.loadNew(in, ctx.readVersion(nested.d()), ctx);
                 } catch (StreamFormatException ex) {
                     throw ex.atPath("[" + key + "]");
                 }

@@ -49,6 +49,8 @@ public final class DescriptionBuilder<T> {
     final List<StateDescription.Validation<T>> validations = new ArrayList<>();
     /** Subsection name to the property that gates it, for subsections declared with one. */
     final Map<String, String> gates = new java.util.HashMap<>();
+    /** For a description derived from a record ({@link Derivation}): how its objects are made; else null. */
+    Construction<T> construction;
 
     /** The field under construction, whose qualifiers may still change. */
     private String pendingName;
@@ -349,13 +351,33 @@ public final class DescriptionBuilder<T> {
      * so that {@code baton check} knows which profiles leave the subsection out.
      */
     public DescriptionBuilder<T> subsection(StateDescription<T> sub, String property, BiPredicate<T, Context> needed) {
-        subsection(sub, Function.identity(), (o, ctx) -> ctx.enabled(property) && needed.test(o, ctx));
+        return subsection(sub, Function.identity(), null, property, needed);
+    }
+
+    /**
+     * The subsection of {@link #subsection(StateDescription, Function, BiConsumer, BiPredicate)}
+     * ({@code set} may be null: then the view is loaded in place), gated by {@code property} as
+     * {@link #subsection(StateDescription, String, BiPredicate)} is.
+     */
+    public <S> DescriptionBuilder<T> subsection(StateDescription<S> sub, Function<T, S> view, BiConsumer<T, S> set,
+            String property, BiPredicate<T, Context> needed) {
+        subsection(sub, view, set, (o, ctx) -> ctx.enabled(property) && needed.test(o, ctx));
         gates.put(sub.name(), property);
         return this;
     }
 
     /** A subsection on a part of the object, which {@code view} returns. */
     public <S> DescriptionBuilder<T> subsection(StateDescription<S> sub, Function<T, S> view,
+            BiPredicate<T, Context> needed) {
+        return subsection(sub, view, null, needed);
+    }
+
+    /**
+     * A subsection on a part of the object that is loaded as a new object and handed to
+     * {@code set}, rather than loaded into what {@code view} returns: for a part that is a
+     * record (a {@link Derivation derived} description of one loads only so), or that may be null.
+     */
+    public <S> DescriptionBuilder<T> subsection(StateDescription<S> sub, Function<T, S> view, BiConsumer<T, S> set,
             BiPredicate<T, Context> needed) {
         flush();
         if (!sub.name().startsWith(name + "/")) {
@@ -366,7 +388,7 @@ public final class DescriptionBuilder<T> {
                 throw new IllegalArgumentException("two subsections named '" + sub.name() + "'");
             }
         }
-        subsections.add(new Subsection<>(sub, view, needed));
+        subsections.add(new Subsection<>(sub, view, set, needed));
         return this;
     }
 
@@ -439,7 +461,7 @@ public final class DescriptionBuilder<T> {
         return add(field, kind, Codecs.scalarArray(field, element, count, get, set, create));
     }
 
-    private Codecs.Count<T> countFrom(String countField) {
+    Codecs.Count<T> countFrom(String countField) {
         flush();
         for (Field<T> f : fields) {
             if (f.name.equals(countField)) {

@@ -23,12 +23,16 @@ public final class DescriptionSet {
         this.byName = byName;
     }
 
-    /** The given descriptions and everything they nest; two different descriptions may not share a name. */
+    /**
+     * The given descriptions and everything they nest; two different descriptions may not share a
+     * name. Two objects with the same table (the same JSON: two derivations of one record, say)
+     * are one description, described once.
+     */
     public static DescriptionSet of(Collection<? extends StateDescription<?>> descriptions) {
         Map<String, StateDescription<?>> all = new LinkedHashMap<>();
         for (StateDescription<?> d : descriptions) {
             StateDescription<?> old = all.putIfAbsent(d.name(), d);
-            if (old != null && old != d) {
+            if (old != null && !sameTable(old, d)) {
                 throw new IllegalArgumentException("two different descriptions are named '" + d.name() + "'");
             }
         }
@@ -36,6 +40,17 @@ public final class DescriptionSet {
         // Collect nested ones by writing them once to a throwaway buffer.
         writeAll(new JsonWriter(new StringBuilder()), all, Pins.NONE);
         return new DescriptionSet(given, all);
+    }
+
+    /** Whether two descriptions of one name are one table: the same object, or the same JSON. */
+    private static boolean sameTable(StateDescription<?> a, StateDescription<?> b) {
+        return a == b || json(a).equals(json(b));
+    }
+
+    private static String json(StateDescription<?> d) {
+        StringBuilder sb = new StringBuilder();
+        d.describe(new JsonWriter(sb), new LinkedHashMap<>());
+        return sb.toString();
     }
 
     public Map<String, StateDescription<?>> byName() {
@@ -83,7 +98,7 @@ public final class DescriptionSet {
                 StateDescription<?> old = all.putIfAbsent(r.name(), r);
                 if (old == null) {
                     work.add(r);
-                } else if (old != r) {
+                } else if (!sameTable(old, r)) {
                     throw new IllegalArgumentException("two different descriptions are named '" + r.name() + "'");
                 }
             }

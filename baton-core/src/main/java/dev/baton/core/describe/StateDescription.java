@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * (from streams of older and newer releases within {@code [minimumVersion, version]}), exports
  * itself as JSON, and lets tools decode the stream without the producer's code.
  *
- * <p>Build one with {@link #builder}. On the wire (docs/FORMAT.md, "Section data") a description
+ * <p>Build one with {@link #builder}, or derive one from a record or class with {@link Derivation}
+ * (which builds it with the builder: the same table). On the wire (docs/FORMAT.md, "Section data") a description
  * writes its present fields in order, then each needed subsection as
  * {@code u8 1, u16 name_len, name, u32 version, u32 length, body}, then {@code u8 0}.
  *
@@ -49,6 +50,8 @@ public final class StateDescription<T> {
     final ObjIntConsumer<T> postLoad;
     final List<Validation<T>> validations;
     final Map<String, String> gates;
+    /** For a description derived from a record: how its objects are made from their loaded fields; else null. */
+    final Construction<T> construction;
 
     /**
      * A check that must hold after load, failing with its message.
@@ -73,6 +76,7 @@ public final class StateDescription<T> {
         this.postLoad = b.postLoad;
         this.validations = List.copyOf(b.validations);
         this.gates = Map.copyOf(b.gates);
+        this.construction = b.construction;
     }
 
     /** Starts a description of objects that are loaded in place (never created by Baton). */
@@ -119,6 +123,9 @@ public final class StateDescription<T> {
 
     /** A new object, for descriptions built with a factory. */
     public T newInstance() {
+        if (construction != null) {
+            throw loadsAsNew();
+        }
         if (factory == null) {
             throw new IllegalStateException("description '" + name + "' has no factory: objects must exist before load");
         }
@@ -182,14 +189,34 @@ public final class StateDescription<T> {
      *
      * @throws StreamFormatException when the version is outside {@code [minimumVersion, version]},
      *         the data is malformed, or a check fails; the context names the field path
+     * @throws IllegalStateException for a description derived from a record, which {@link #loadNew} loads
      */
     public void load(T obj, SectionInput in, int streamVersion, DescriptionContext ctx) throws StreamFormatException {
         load(obj, in, streamVersion, ctx, fieldSteps);
     }
 
+    /**
+     * Loads a new object from data written at {@code streamVersion}: for a description derived
+     * from a record, its fields and then its canonical constructor; for others, a
+     * {@link #newInstance()} loaded as {@link #load} does.
+     *
+     * @throws StreamFormatException as {@link #load} does, and when a record's constructor refuses the values
+     */
+    public T loadNew(SectionInput in, int streamVersion, DescriptionContext ctx) throws StreamFormatException {
+        if (construction != null) {
+            return construction.load(this, in, streamVersion, ctx);
+        }
+        T obj = newInstance();
+        load(obj, in, streamVersion, ctx);
+        return obj;
+    }
+
     /** {@link #load}, running {@code steps} (this description's own): see {@link Nested}. */
     void load(T obj, SectionInput in, int streamVersion, DescriptionContext ctx, Step<T> steps)
             throws StreamFormatException {
+        if (construction != null) {
+            throw loadsAsNew();
+        }
         checkVersion(streamVersion, in);
         int outer = ctx.enter(streamVersion);
         try {
@@ -198,20 +225,32 @@ public final class StateDescription<T> {
             }
             steps.load(obj, in, ctx);
             loadSubsections(obj, in, ctx);
-            for (int i = 0, n = validations.size(); i < n; i++) { // no iterator: loading allocates only what it loads
-                Validation<T> v = validations.get(i);
-                String problem = v.problem().apply(obj);
-                if (problem != null) {
-                    throw in.error("validation failed in '" + name + "': "
-                            + (problem.isEmpty() ? v.message() : problem + " (" + v.message() + ")"));
-                }
-            }
-            if (postLoad != null) {
-                postLoad.accept(obj, streamVersion);
-            }
+            afterLoad(obj, in, streamVersion);
         } finally {
             ctx.leave(outer);
         }
+    }
+
+    /** The end of a load, once the object holds its fields and subsections: validations, then postLoad. */
+    void afterLoad(T obj, SectionInput in, int streamVersion) throws StreamFormatException {
+        for (int i = 0, n = validations.size(); i < n; i++) { // no iterator: loading allocates only what it loads
+            Validation<T> v = validations.get(i);
+            String problem = v.problem().apply(obj);
+            if (problem != null) {
+                throw in.error("validation failed in '" + name + "': "
+                        + (problem.isEmpty() ? v.message() : problem + " (" + v.message() + ")"));
+            }
+        }
+        if (postLoad != null) {
+            postLoad.accept(obj, streamVersion);
+        }
+    }
+
+    /** Why a description derived from a record cannot load into an existing object. */
+    private IllegalStateException loadsAsNew() {
+        return new IllegalStateException("'" + name + "' is derived from record " + construction.type().getName()
+                + ", which loads as a new object through its canonical constructor (loadNew, or nested in a field,"
+                + " list, map or subsection), never into an existing one");
     }
 
     /** Refuses a stream version this build cannot load, naming the description and both versions. */
@@ -267,7 +306,11 @@ public final class StateDescription<T> {
 
     private static <T, S> void loadSubsection(Subsection<T, S> sub, T obj, SectionInput in, int v,
             DescriptionContext ctx) throws StreamFormatException {
-        sub.description.load(sub.view.apply(obj), in, v, ctx);
+        if (sub.set != null) {
+            sub.set.accept(obj, sub.description.loadNew(in, v, ctx));
+        } else {
+            sub.description.load(sub.view.apply(obj), in, v, ctx);
+        }
     }
 
     private Subsection<T, ?> find(String subName) {
