@@ -73,8 +73,8 @@ public final class PythonJsonWriter {
     }
 
     /**
-     * Starts a string value whose characters the caller then writes with {@link #rawChars} (long
-     * hex runs, which need no escaping), and ends with {@link #endString}.
+     * Starts a string value whose characters the caller then writes to the {@code Writer} returned,
+     * unescaped (long hex runs, which need no escaping), and ends with {@link #endString}.
      */
     public Writer beginString() throws IOException {
         valuePrefix();

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A decoded piece of device state. Values keep their octets, not their text: the text
- * (analyze-migration.py's formatting, see {@link #text()}) is made when it is written out, so a
- * large buffer costs its size once.
+ * (analyze-migration.py's formatting, see {@link IntValue#text()} and {@link BytesValue#text()}) is
+ * made when it is written out, so a large buffer costs its size once.
  */
 public sealed interface StateValue {
 
