@@ -510,7 +510,7 @@ final class Codecs {
             BiConsumer<T, String> set) {
         Map<Integer, String> byId = new java.util.HashMap<>();
         for (String constant : values.keySet()) {
-            byId.put((int) dev.baton.core.json.JsonFields.count(values, constant, 0), constant);
+            byId.put(dev.baton.core.json.JsonFields.count(values, constant, 0), constant);
         }
         return new GenericEnumCodec<>(name, values, get, set, byId);
     }

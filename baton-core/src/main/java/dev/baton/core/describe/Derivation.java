@@ -495,7 +495,7 @@ public final class Derivation {
                     + "(), boolean " + label + "(Context) or static boolean " + label + "(Context)");
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         private static BiPredicate<Object, Context>[] tests(BiPredicate<Object, Context> own,
                 BiPredicate<Object, Context> slots) {
             return new BiPredicate[] {own, slots};

@@ -30,7 +30,7 @@ final class StepCompiler {
     }
 
     /** The steps in order, as one step. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static <T> Step<T> compile(List<? extends Step<T>> steps) {
         if (TEMPLATE == null) {
             return new Loop<>(steps.toArray(new Step[0]));
@@ -47,7 +47,7 @@ final class StepCompiler {
     }
 
     /** A hidden class that runs these (at most eight) steps. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static <T> Step<T> define(List<Step<T>> steps) {
         List<Step<T>> eight = new ArrayList<>(steps);
         while (eight.size() < WIDTH) {

@@ -195,7 +195,7 @@ class DerivedRecordTest {
                     }
                 }
             }
-            return (Volume) Volume.class.getDeclaredConstructor(
+            return Volume.class.getDeclaredConstructor(
                     java.util.Arrays.stream(rc).map(java.lang.reflect.RecordComponent::getType).toArray(Class[]::new))
                     .newInstance(args);
         } catch (ReflectiveOperationException e) {

@@ -36,7 +36,7 @@ class StepCompilerTest {
         assertThat(StepCompiler.compiles()).as("this build defines hidden classes").isTrue();
         List<FieldStep<long[]>> fields = fields(n);
         Step<long[]> compiled = StepCompiler.compile(fields);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Step<long[]> loop = new StepCompiler.Loop<>(fields.toArray(new Step[0]));
         assertThat(compiled).isNotInstanceOf(StepCompiler.Loop.class);
 
@@ -55,7 +55,7 @@ class StepCompilerTest {
     @ValueSource(ints = {9, 65})
     void aTruncatedLoadNamesTheSameFieldEitherWay(int n) {
         List<FieldStep<long[]>> fields = fields(n);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Step<long[]> loop = new StepCompiler.Loop<>(fields.toArray(new Step[0]));
         ByteBuffer truncated = ByteBuffer.allocate(n * 8 - 3);
         String compiledError = errorOf(StepCompiler.compile(fields), truncated.duplicate(), n);

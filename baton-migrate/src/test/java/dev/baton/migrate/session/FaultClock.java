@@ -33,14 +33,19 @@ final class FaultClock implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         Thread t;
         synchronized (this) {
             t = flowing;
         }
         if (t != null) {
-            t.join();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                // the trial is being stopped: keep the flag for the test's own waits
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
