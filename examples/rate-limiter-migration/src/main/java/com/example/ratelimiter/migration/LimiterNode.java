@@ -3,7 +3,6 @@ package com.example.ratelimiter.migration;
 import com.example.ratelimiter.RateLimiter;
 import com.example.ratelimiter.RateLimiterApplication;
 import dev.baton.migrate.StateDigest;
-import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TlsConfig;
@@ -15,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A process that hosts the rate limiter and moves it, running, to another such process over TLS
@@ -28,11 +29,14 @@ import java.time.Duration;
  *
  * KEY is this end's PKCS#12 keystore, TRUST the peer's certificate, PASSWORD_FILE the keystore's
  * password. Both serve requests from standard input, one a line: {@code take CLIENT} says whether
- * the limiter allows CLIENT a request, {@code state} prints the state and its digest, and, on the
- * sending side, {@code migrate HOST:PORT} moves the limiter to the receiving one.
+ * the limiter allows CLIENT a request, {@code state} prints the state and its digest, and
+ * {@code migrate HOST:PORT} moves the limiter to a receiving node: the node then ends, or, when
+ * the migration failed, serves on with the limiter as it was.
  */
 public final class LimiterNode {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern REQUEST = Pattern.compile(
+            "take (?<client>\\S+)|state|migrate (?<host>\\S+):(?<port>\\d{1,5})");
 
     private LimiterNode() {
     }
@@ -42,16 +46,18 @@ public final class LimiterNode {
             System.err.println("usage: LimiterNode send|receive KEY TRUST PASSWORD_FILE");
             System.exit(2);
         }
-        char[] password = Files.readString(Path.of(args[3])).strip().toCharArray();
-        TlsConfig tls = TlsConfig.load(Path.of(args[1]), null, Path.of(args[2]), password);
+        TlsConfig tls;
+        RateLimiterApplication app;
         try {
-            RateLimiterApplication app = args[0].equals("send") ? new RateLimiterApplication() : receive(tls);
-            serve(app, tls);
-        } catch (MigrationFailedException e) {
-            // the source resumed with its state, or the target dropped what it loaded
-            System.err.println("migration failed: " + e.getMessage());
+            char[] password = Files.readString(Path.of(args[3])).strip().toCharArray();
+            tls = TlsConfig.load(Path.of(args[1]), null, Path.of(args[2]), password);
+            app = args[0].equals("send") ? new RateLimiterApplication() : receive(tls);
+        } catch (IOException e) { // unreadable keys, no source in time, or a failed migration (nothing kept)
+            System.err.println("LimiterNode " + args[0] + ": " + e.getMessage());
             System.exit(1);
+            return;
         }
+        serve(app, tls);
     }
 
     /** Waits for one source and takes its limiter over: the session activates it once it is committed. */
@@ -67,19 +73,25 @@ public final class LimiterNode {
         RateLimiter limiter = app.limiter();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String[] words = line.strip().split(" +");
-            switch (words[0]) {
-                case "take" -> System.out.println(words[1] + (limiter.tryAcquire(words[1]) ? " allowed" : " refused"));
-                case "state" -> System.out.println("state: " + limiter.summary() + "; sha256 " + StateDigest.of(app));
-                case "migrate" -> {
-                    String[] to = words[1].split(":");
-                    // the session closes the transport when it is done; a failure resumes the limiter
-                    SourceSession.builder(app).timeout(TIMEOUT).build()
-                            .migrate(TlsTransport.connect(to[0], Integer.parseInt(to[1]), tls, TIMEOUT));
-                    System.out.println("handed over to " + words[1]);
+            Matcher request = REQUEST.matcher(line.strip());
+            if (!request.matches()) {
+                System.out.println("unknown request '" + line + "': take CLIENT, state, or migrate HOST:PORT");
+            } else if (request.group("client") != null) {
+                String client = request.group("client");
+                System.out.println(client + (limiter.tryAcquire(client) ? " allowed" : " refused"));
+            } else if (request.group("host") != null) {
+                String to = request.group("host") + ":" + request.group("port");
+                try {
+                    // the session closes the transport when it is done
+                    SourceSession.builder(app).timeout(TIMEOUT).build().migrate(TlsTransport.connect(
+                            request.group("host"), Integer.parseInt(request.group("port")), tls, TIMEOUT));
+                    System.out.println("handed over to " + to);
                     return;
+                } catch (IOException e) { // MigrationFailedException too: the limiter was resumed, as it was
+                    System.out.println("migration to " + to + " failed: " + e.getMessage() + "; serving on");
                 }
-                default -> System.out.println("unknown request: " + line);
+            } else {
+                System.out.println("state: " + limiter.summary() + "; sha256 " + StateDigest.of(app));
             }
         }
     }

@@ -37,6 +37,12 @@ class LiveMigrationIT {
             String state = source.await("state: (.*)").group(1);
             assertThat(state).startsWith("2 clients (alice 4.0 tokens, bob 0.0 tokens (1 strikes)), 1 refused; sha256 ");
 
+            // a migration that fails leaves the limiter as it was, serving
+            source.send("migrate localhost:1");
+            source.await("migration to localhost:1 failed: .*; serving on");
+            source.send("state");
+            assertThat(source.await("state: (.*)").group(1)).isEqualTo(state);
+
             source.send("migrate localhost:" + port);
             source.await("handed over to localhost:" + port);
             assertThat(source.exit()).isZero();
