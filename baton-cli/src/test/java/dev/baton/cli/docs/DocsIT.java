@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Every {@code ```console} block of README.md and docs/*.md, run as CONTRIBUTING.md ("The docs
- * test") says, its output compared with the document's: one dynamic test per block, the blocks of
- * a document in order in one temporary directory. A block marked {@code <!-- docs-test: skip
+ * Every {@code ```console} block of README.md, docs/*.md and examples/README.md, run as
+ * CONTRIBUTING.md ("The docs test") says, its output compared with the document's: one dynamic
+ * test per block, the blocks of a document in order in one temporary directory. A block marked {@code <!-- docs-test: skip
  * REASON -->} is reported as skipped with its reason. {@code -Dbaton.docs=STORE,README} runs only
  * the documents whose names contain one of those.
  */

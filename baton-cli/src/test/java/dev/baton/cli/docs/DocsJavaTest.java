@@ -22,9 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Every {@code ```java} block of README.md and docs/*.md compiles against the modules it shows
- * (CONTRIBUTING.md, "Java in the documents"), and the documents follow the docs test's
- * convention: an example with {@code $ } prompts is a console block, so that it runs.
+ * Every {@code ```java} block of README.md, docs/*.md and examples/README.md compiles against
+ * the modules it shows (CONTRIBUTING.md, "Java in the documents"), and the documents follow the
+ * docs test's convention: an example with {@code $ } prompts is a console block, so that it runs.
  */
 class DocsJavaTest {
     /** The modules whose packages a fragment may use unqualified; where two have a type of one name, the first wins. */

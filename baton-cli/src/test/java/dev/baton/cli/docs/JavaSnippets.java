@@ -93,10 +93,20 @@ final class JavaSnippets {
         return new Source(doc, name, text, blockOf, lineOf);
     }
 
-    /** The name of a document's class of fragments and its context: docs/STORE.md gives Store. */
+    /**
+     * The name of a document's class of fragments and its context: docs/STORE.md gives Store,
+     * README.md Readme; a README of another folder takes the folder's name too
+     * (examples/README.md: ExamplesReadme), to be apart from the top one's.
+     */
     static String baseName(String doc) {
-        String file = Path.of(doc).getFileName().toString().replaceFirst("\\.md$", "");
-        return file.substring(0, 1).toUpperCase(Locale.ROOT) + file.substring(1).toLowerCase(Locale.ROOT);
+        Path path = Path.of(doc);
+        String file = capitalized(path.getFileName().toString().replaceFirst("\\.md$", ""));
+        return path.getParent() != null && file.equals("Readme") ? capitalized(path.getParent().getFileName().toString())
+                + file : file;
+    }
+
+    private static String capitalized(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static Source fragments(String doc, List<Markdown.Fence> fragments, List<String> imports) {

@@ -32,6 +32,13 @@ class JavaSnippetsTest {
     }
 
     @Test
+    void eachDocumentsFragmentsHaveAClassOfTheirOwn() {
+        assertThat(JavaSnippets.baseName("README.md")).isEqualTo("Readme");
+        assertThat(JavaSnippets.baseName("docs/STORE.md")).isEqualTo("Store");
+        assertThat(JavaSnippets.baseName("examples/README.md")).isEqualTo("ExamplesReadme");
+    }
+
+    @Test
     void fragmentsOfADocumentShareTheirDeclarationsAndErrorsPointAtTheDocument() {
         Markdown.Fence declares = java(10, "static final ReleaseProfiles RELEASES = ReleaseProfiles.builder()",
                 "        .release(\"1.0\").release(\"2.0\").build();");

@@ -38,7 +38,10 @@ final class Markdown {
     private Markdown() {
     }
 
-    /** The documents the docs test reads: README.md and docs/*.md, in that order. */
+    /**
+     * The documents the docs test reads: README.md, docs/*.md and examples/README.md, in that
+     * order (the last shows the examples' jars to {@code baton schema} and {@code baton check}).
+     */
     static List<Path> documents(Path repo) {
         List<Path> docs = new ArrayList<>();
         docs.add(repo.resolve("README.md"));
@@ -47,6 +50,7 @@ final class Markdown {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        docs.add(repo.resolve("examples/README.md"));
         return docs;
     }
 
