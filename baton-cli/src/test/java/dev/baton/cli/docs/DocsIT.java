@@ -21,9 +21,11 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Every {@code ```console} block of README.md, docs/*.md and examples/README.md, run as
  * CONTRIBUTING.md ("The docs test") says, its output compared with the document's: one dynamic
- * test per block, the blocks of a document in order in one temporary directory. A block marked {@code <!-- docs-test: skip
- * REASON -->} is reported as skipped with its reason. {@code -Dbaton.docs=STORE,README} runs only
- * the documents whose names contain one of those.
+ * test per block, the blocks of a document in order in one temporary directory, where the java
+ * blocks that name their file ({@code // src/main/java/...}) are written as they come, for the
+ * commands to compile and run. A block marked {@code <!-- docs-test: skip REASON -->} is reported
+ * as skipped with its reason. {@code -Dbaton.docs=STORE,README} runs only the documents whose
+ * names contain one of those.
  */
 class DocsIT {
 
@@ -35,6 +37,15 @@ class DocsIT {
         }
     }
 
+    /**
+     * The class path of the tests: every module, the golden-stream kit, JUnit (with its console
+     * launcher) and AssertJ. The document's commands have it as {@code CLASSPATH}, and the java
+     * blocks compile against it (DocsJavaTest).
+     */
+    static String classpath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
     @TestFactory
     Stream<DynamicNode> everyConsoleBlockRunsAsTheDocumentShows() {
         Path repo = repo();
@@ -44,13 +55,34 @@ class DocsIT {
                 .map(doc -> document(repo, doc));
     }
 
+    /**
+     * A document's console blocks as tests, in order; the java blocks that name their file are
+     * written into the document's directory before the console block that follows them runs.
+     */
     private static DynamicContainer document(Path repo, Path file) {
-        List<ConsoleBlock> blocks = Markdown.fences(repo, file).stream()
-                .filter(f -> f.language().equals("console")).map(ConsoleBlock::parse).toList();
         Document d = new Document(repo, repo.relativize(file).toString());
-        Stream<DynamicNode> tests = blocks.stream().map(b -> dynamicTest(d.name + ":" + b.firstLine() + " $ "
-                + b.firstCommand(), URI.create(file.toUri() + "?line=" + b.firstLine()), () -> d.run(b)));
-        return dynamicContainer(d.name, file.toUri(), tests.onClose(d::close));
+        List<DynamicNode> tests = new ArrayList<>();
+        List<Markdown.Fence> files = new ArrayList<>();
+        for (Markdown.Fence f : Markdown.fences(repo, file)) {
+            if (f.file() != null) {
+                files.add(f);
+            } else if (f.language().equals("console")) {
+                ConsoleBlock b = ConsoleBlock.parse(f);
+                List<Markdown.Fence> before = List.copyOf(files);
+                files.clear();
+                tests.add(dynamicTest(d.name + ":" + b.firstLine() + " $ " + b.firstCommand(),
+                        URI.create(file.toUri() + "?line=" + b.firstLine()), () -> d.run(before, b)));
+            }
+        }
+        if (!files.isEmpty()) {
+            Markdown.Fence first = files.get(0);
+            tests.add(dynamicTest(first.where() + " " + first.file(), URI.create(file.toUri() + "?line=" + first.line()),
+                    () -> {
+                        throw new AssertionFailedError(first.where() + ": no console block follows the file "
+                                + first.file() + ", so no command of the document compiles or runs it");
+                    }));
+        }
+        return dynamicContainer(d.name, file.toUri(), tests.stream().onClose(d::close));
     }
 
     /** A document's run: its directory and processes, made at its first block, and what its blocks did. */
@@ -67,13 +99,17 @@ class DocsIT {
             this.name = name;
         }
 
-        void run(ConsoleBlock block) throws Exception {
+        /** Writes the files, then runs the block's commands. */
+        void run(List<Markdown.Fence> files, ConsoleBlock block) throws Exception {
+            if (run == null && (!files.isEmpty() || block.mode() != Mode.SKIP)) {
+                run = new DocumentRun(repo, name);
+            }
+            for (Markdown.Fence f : files) {
+                run.write(f.file(), f.lines());
+            }
             if (block.mode() == Mode.SKIP) {
                 skipped.add("line " + block.fence().line() + ": " + block.skipReason());
                 Assumptions.abort("not run: " + block.skipReason());
-            }
-            if (run == null) {
-                run = new DocumentRun(repo, name);
             }
             ran++;
             Step failedStep = null;

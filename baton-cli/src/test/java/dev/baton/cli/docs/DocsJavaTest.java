@@ -38,14 +38,15 @@ class DocsJavaTest {
 
     @TestFactory
     Stream<DynamicNode> everyJavaBlockCompiles() {
+        Map<String, List<Markdown.Fence>> fences = new LinkedHashMap<>();
         Map<String, List<Markdown.Fence>> blocks = new LinkedHashMap<>();
         for (Path file : Markdown.documents(REPO)) {
-            blocks.put(REPO.relativize(file).toString(), Markdown.fences(REPO, file).stream()
-                    .filter(f -> f.language().equals("java")).toList());
+            String doc = REPO.relativize(file).toString();
+            fences.put(doc, Markdown.fences(REPO, file));
+            blocks.put(doc, fences.get(doc).stream().filter(f -> f.language().equals("java")).toList());
         }
-        // one compilation of every document's blocks: javac's start is most of the cost
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<JavaSnippets.Problem> problems = JavaSnippets.compile(blocks, imports(), classpath);
+        // one compilation of every document's blocks (and one per tree of files): javac's start is most of the cost
+        List<JavaSnippets.Problem> problems = JavaSnippets.compile(fences, imports(), DocsIT.classpath());
         return blocks.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> {
             String doc = e.getKey();
             Path file = REPO.resolve(doc);

@@ -27,9 +27,10 @@ import java.util.stream.Stream;
 /**
  * One document's console blocks, run in order in one temporary directory as CONTRIBUTING.md
  * ("The docs test") says: through bash, standard output and error merged, with the build's JDK
- * first on the PATH; the directory holds links to the checkout's top-level entries, so that
- * {@code bin/baton} and {@code docs/examples/...} mean what they mean in the checkout, and a
- * private runtime directory ({@code XDG_RUNTIME_DIR}) that goes away with it.
+ * first on the PATH and the tests' class path as {@code CLASSPATH}; the directory holds links to
+ * the checkout's top-level entries, so that {@code bin/baton} and {@code docs/examples/...} mean
+ * what they mean in the checkout, the document's files, and a private runtime directory
+ * ({@code XDG_RUNTIME_DIR}) that goes away with it.
  */
 final class DocumentRun implements AutoCloseable {
     /** A foreground command's bound. The README's demo is the longest, some 25 s on 2 busy cores. */
@@ -132,6 +133,28 @@ final class DocumentRun implements AutoCloseable {
         }
         Files.createDirectory(runtimeDir(),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    /**
+     * Writes a document's file (a java block that names its path) into the directory, as a reader
+     * saves it, replacing an earlier one of that path. The path is relative and stays in the
+     * directory's own folders: never through its links to the checkout.
+     */
+    void write(String path, List<String> lines) throws IOException {
+        Path relative = Path.of(path);
+        if (relative.isAbsolute() || !relative.normalize().equals(relative) || relative.startsWith("..")) {
+            throw new IOException(path + ": a document's file is a relative path without '.' or '..' parts");
+        }
+        Path target = dir;
+        for (Path part : relative) {
+            target = target.resolve(part);
+            if (Files.isSymbolicLink(target)) {
+                throw new IOException(path + ": " + dir.relativize(target) + " links to the checkout, which a "
+                        + "document's file must not change");
+            }
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, lines, StandardCharsets.UTF_8);
     }
 
     /**
@@ -250,6 +273,8 @@ final class DocumentRun implements AutoCloseable {
         env.put("PATH", Path.of(jdk, "bin") + File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("JAVA_HOME", jdk);
         env.put("XDG_RUNTIME_DIR", runtimeDir().toString());
+        // what a reader's build resolves, for javac and java (docs/GETTING-STARTED.md)
+        env.put("CLASSPATH", DocsIT.classpath());
         // what would add lines of its own to a command's output, or change what it does
         for (String noise : List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "BATON_DEBUG")) {
             env.remove(noise);

@@ -1,6 +1,7 @@
 package dev.baton.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,25 @@ class DocumentRunTest {
                     .startsWith("line 3 of the document does not match:\n  expected: made\n  actual:   other");
         }
         assertThat(repo.resolve("shipped.txt")).exists(); // closing deletes the links, not what they point to
+    }
+
+    @Test
+    void aDocumentsFilesAreWrittenForItsCommandsWhichHaveTheTestsClassPath() throws Exception {
+        Files.createDirectory(repo.resolve("docs"));
+        try (DocumentRun run = new DocumentRun(repo, "X.md")) {
+            run.write("src/a/A.java", List.of("// src/a/A.java", "class A { int one; }"));
+            assertThat(run.run(steps("$ cat src/a/A.java", "// src/a/A.java", "class A { int one; }").get(0), false))
+                    .isNull();
+            run.write("src/a/A.java", List.of("class A { int two; }")); // a later release of the file replaces it
+            assertThat(run.run(steps("$ cat src/a/A.java", "class A { int two; }").get(0), false)).isNull();
+            assertThat(run.run(steps("$ echo \"$CLASSPATH\" | tr : '\\n' | grep -c 'junit-platform-console'", "1")
+                    .get(0), false)).isNull();
+            assertThatThrownBy(() -> run.write("docs/A.java", List.of("class A {}")))
+                    .hasMessage("docs/A.java: docs links to the checkout, which a document's file must not change");
+            assertThatThrownBy(() -> run.write("../A.java", List.of("class A {}")))
+                    .hasMessage("../A.java: a document's file is a relative path without '.' or '..' parts");
+        }
+        assertThat(repo.resolve("docs")).isEmptyDirectory();
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -29,7 +31,10 @@ import javax.tools.ToolProvider;
  * members of that class, the rest the body of a method of its own. The class imports every public
  * Baton type by name, the usual JDK packages, JUnit's API and AssertJ's assertions, and extends the document's context class
  * ({@code dev.baton.cli.docs.snippets.<Doc>Context}) when there is one: it declares what the
- * document's fragments use without declaring it themselves.
+ * document's fragments use without declaring it themselves. A block whose first line names its
+ * file ({@code // src/main/java/com/example/Limiter.java}) is a file of the reader's project,
+ * which the docs test also writes for the document's commands (DocsIT): it is compiled with the
+ * document's other files as they stand when the commands after it run.
  */
 final class JavaSnippets {
     static final String PACKAGE = "dev.baton.cli.docs.snippets";
@@ -56,12 +61,21 @@ final class JavaSnippets {
     private JavaSnippets() {
     }
 
-    /** Compiles the java blocks of the documents (by name) with {@code classpath}, together; returns javac's errors. */
+    /**
+     * Compiles the java blocks of the documents (by name: their blocks, of any language) with
+     * {@code classpath}, and returns javac's errors. Units and fragments are compiled together;
+     * the blocks that name their file, as each of the document's trees of such files (see
+     * {@link #fileTrees}), each tree by itself.
+     */
     static List<Problem> compile(Map<String, List<Markdown.Fence>> documents, List<String> imports, String classpath) {
         List<Source> sources = new ArrayList<>();
+        List<List<Source>> trees = new ArrayList<>();
         documents.forEach((doc, blocks) -> {
             List<Markdown.Fence> fragments = new ArrayList<>();
             for (Markdown.Fence b : blocks) {
+                if (!b.language().equals("java") || b.file() != null) {
+                    continue;
+                }
                 if (isUnit(b)) {
                     sources.add(unit(doc, b));
                 } else {
@@ -71,8 +85,48 @@ final class JavaSnippets {
             if (!fragments.isEmpty()) {
                 sources.add(fragments(doc, fragments, imports));
             }
+            for (List<Markdown.Fence> tree : fileTrees(blocks)) {
+                trees.add(tree.stream().map(b -> unit(doc, b)).toList());
+            }
         });
-        return javac(sources, classpath);
+        // a block in two trees that fails in both is reported once
+        Set<Problem> problems = new LinkedHashSet<>(javac(sources, classpath));
+        for (List<Source> tree : trees) {
+            problems.addAll(javac(tree, classpath));
+        }
+        return List.copyOf(problems);
+    }
+
+    /**
+     * A document's files (its java blocks that name their file) as they stand each time a console
+     * block follows blocks that wrote some, and at its end: a later block of a path replaces the
+     * earlier one, as a reader's edit does, so each release of a file is compiled with the files
+     * that stood beside it. A tree that the next one holds whole is left out, since compiling the
+     * next compiles it.
+     */
+    static List<List<Markdown.Fence>> fileTrees(List<Markdown.Fence> blocks) {
+        Map<String, Markdown.Fence> files = new LinkedHashMap<>();
+        List<List<Markdown.Fence>> trees = new ArrayList<>();
+        boolean changed = false;
+        for (Markdown.Fence b : blocks) {
+            if (b.file() != null) {
+                files.put(b.file(), b);
+                changed = true;
+            } else if (b.language().equals("console") && changed) {
+                trees.add(List.copyOf(files.values()));
+                changed = false;
+            }
+        }
+        if (changed) {
+            trees.add(List.copyOf(files.values()));
+        }
+        List<List<Markdown.Fence>> kept = new ArrayList<>();
+        for (int i = 0; i < trees.size(); i++) {
+            if (i + 1 == trees.size() || !trees.get(i + 1).containsAll(trees.get(i))) {
+                kept.add(trees.get(i));
+            }
+        }
+        return kept;
     }
 
     static boolean isUnit(Markdown.Fence b) {
@@ -83,7 +137,8 @@ final class JavaSnippets {
     private static Source unit(String doc, Markdown.Fence b) {
         String text = String.join("\n", b.lines()) + "\n";
         Matcher pub = PUBLIC_TYPE.matcher(text);
-        String name = pub.find() ? pub.group(1) : "Block" + b.line();
+        String name = b.file() != null ? b.file().replaceFirst("\\.java$", "")
+                : pub.find() ? pub.group(1) : "Block" + b.line();
         List<Markdown.Fence> blockOf = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
         for (int i = 0; i < b.lines().size(); i++) {
@@ -242,6 +297,9 @@ final class JavaSnippets {
     }
 
     private static List<Problem> javac(List<Source> sources, String classpath) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<JavaFileObject, Source> files = new LinkedHashMap<>();

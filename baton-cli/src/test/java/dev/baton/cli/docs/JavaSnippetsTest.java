@@ -31,6 +31,28 @@ class JavaSnippetsTest {
         assertThat(JavaSnippets.declarationLines(List.of("static final int[] A = {1, 2};", "go(A);"))).isEqualTo(1);
     }
 
+    private static Markdown.Fence console(int line) {
+        return new Markdown.Fence("X.md", line, "console", "", List.of("$ javac -d classes src/a/*.java"));
+    }
+
+    @Test
+    void aDocumentsFilesCompileAsTheyStandWhenItsCommandsRunEachReleaseOfAFileWithItsNeighbours() {
+        // release 1 of A and B; then A's release 2, which needs C, written before the next command
+        Markdown.Fence a1 = java(10, "// src/a/A.java", "package a;", "public class A { int one = new B().b; }");
+        Markdown.Fence b = java(20, "// src/a/B.java", "package a;", "public class B { int b; }");
+        Markdown.Fence a2 = java(40, "// src/a/A.java", "package a;", "public class A { C two = new C(); }");
+        Markdown.Fence c = java(50, "// src/a/C.java", "package a;", "public class C { }");
+        Markdown.Fence test = java(70, "// src/t/ATest.java", "package a;", "class ATest { A a = new A(); int x = a.one; }");
+        assertThat(a1.file()).isEqualTo("src/a/A.java");
+        assertThat(java(1, "// A.java is next", "package a;").file()).isNull();
+        List<Markdown.Fence> doc = List.of(a1, b, console(30), a2, c, console(60), test, console(80));
+        assertThat(JavaSnippets.fileTrees(doc)).containsExactly(List.of(a1, b), List.of(a2, b, c, test));
+        // two releases of A compile, each beside its own B and C; the test, written for release 1, fails with 2
+        List<JavaSnippets.Problem> problems = JavaSnippets.compile(Map.of("X.md", doc), DocsJavaTest.imports(), CLASSPATH);
+        assertThat(problems).extracting(JavaSnippets.Problem::block, JavaSnippets.Problem::docLine)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(test, 73));
+    }
+
     @Test
     void eachDocumentsFragmentsHaveAClassOfTheirOwn() {
         assertThat(JavaSnippets.baseName("README.md")).isEqualTo("Readme");

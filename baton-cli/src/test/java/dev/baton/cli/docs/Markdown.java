@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class Markdown {
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+)\\s*([^`\\s]*).*$");
+    /** A java block's first line that names its file: a comment holding only a relative path to a .java file. */
+    private static final Pattern FILE = Pattern.compile("^//\\s*((?:[\\w.-]+/)*[\\w$-]+\\.java)\\s*$");
     private static final Pattern HINT = Pattern.compile("^\\s*<!--\\s*docs-test:\\s*(.*?)\\s*-->\\s*$");
 
     /**
@@ -28,6 +30,19 @@ final class Markdown {
         /** The line number in the document of the block's {@code i}-th line. */
         int lineOf(int i) {
             return line + 1 + i;
+        }
+
+        /**
+         * The file a {@code ```java} block is, when its first line names it
+         * ({@code // src/main/java/com/example/Limiter.java}): a path relative to the document's
+         * directory. Null for any other block.
+         */
+        String file() {
+            if (!language.equals("java") || lines.isEmpty()) {
+                return null;
+            }
+            Matcher m = FILE.matcher(lines.get(0));
+            return m.matches() ? m.group(1) : null;
         }
 
         String where() {

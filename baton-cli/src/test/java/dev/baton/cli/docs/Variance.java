@@ -32,6 +32,9 @@ final class Variance {
     /** In the order they apply: a value one rule took is a placeholder the later ones do not see. */
     static final List<Rule> RULES = List.of(
             rule("timestamp", "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d(?:\\.\\d+)?)?(?:Z|[+-]\\d\\d:\\d\\d)?", 0, false),
+            // java.util.logging's default format, in an English locale: "Dec 06, 2026 7:32:12 PM"
+            rule("timestamp", "\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d\\d, \\d{4} "
+                    + "\\d{1,2}:\\d\\d:\\d\\d [AP]M\\b", 0, false),
             // in /tmp, or in a user's runtime directory ($XDG_RUNTIME_DIR)
             rule("temp-path", "(?:/tmp|/run/user/\\d+)/[\\w.@+-]+(?:/[\\w.@+-]+)*", 0, true),
             rule("sha256", "\\b[0-9a-f]{64}\\b", 0, true),
