@@ -160,8 +160,15 @@ final class JavaSnippets {
                 + file : file;
     }
 
-    private static String capitalized(String word) {
-        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1).toLowerCase(Locale.ROOT);
+    /** The name as one Java identifier: each word capitalized, the separators (GETTING-STARTED's) dropped. */
+    private static String capitalized(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out.toString();
     }
 
     private static Source fragments(String doc, List<Markdown.Fence> fragments, List<String> imports) {

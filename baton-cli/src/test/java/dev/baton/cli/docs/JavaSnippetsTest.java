@@ -58,6 +58,7 @@ class JavaSnippetsTest {
         assertThat(JavaSnippets.baseName("README.md")).isEqualTo("Readme");
         assertThat(JavaSnippets.baseName("docs/STORE.md")).isEqualTo("Store");
         assertThat(JavaSnippets.baseName("examples/README.md")).isEqualTo("ExamplesReadme");
+        assertThat(JavaSnippets.baseName("docs/GETTING-STARTED.md")).isEqualTo("GettingStarted");
     }
 
     @Test
