@@ -118,8 +118,16 @@ public final class SampleApplication implements MigratableApplication {
 
     /** Reads the system properties; makes the empty state (a target loads into it). */
     public SampleApplication() {
-        this(Long.getLong("baton.sample.mib", 64) << 20, Long.getLong("baton.sample.sessions", 1000),
-                Long.getLong("baton.sample.writes-per-second", 20_000), System.getProperty("baton.sample.release", "2.0"));
+        this(regionBytesProperty(), sessionsProperty(), Long.getLong("baton.sample.writes-per-second", 20_000),
+                System.getProperty("baton.sample.release", "2.0"));
+    }
+
+    private static long regionBytesProperty() {
+        return Long.getLong("baton.sample.mib", 64) << 20;
+    }
+
+    private static long sessionsProperty() {
+        return Long.getLong("baton.sample.sessions", 1000);
     }
 
     public SampleApplication(long regionBytes, long sessions, long writesPerSecond) {
@@ -144,19 +152,25 @@ public final class SampleApplication implements MigratableApplication {
      * version 1, as XenServer 6.0 to 6.2 wrote piix4acpi's version 1 data as version 2. A target
      * of this build refuses what it writes ("version 2 is too new") unless it knows the quirk;
      * with it, it loads the same state as from a sample that does not lie. It does not change
-     * while it runs (no mutator): its stream is the same every time for the same seed.
+     * while it runs (no mutator): its stream is the same every time for the same seed. Its size
+     * comes from the system properties the constructor without arguments reads.
      *
-     * @throws IllegalArgumentException for a section the sample does not have, or a version below 1
+     * @throws IllegalArgumentException for a section the sample does not have, or a version of 1 or below
      */
+    public static SampleApplication mislabelling(String producerVersion, Map<String, Integer> declared) {
+        return mislabelling(regionBytesProperty(), sessionsProperty(), producerVersion, declared);
+    }
+
+    /** As {@link #mislabelling(String, Map)}, of that size rather than the system properties'. */
     public static SampleApplication mislabelling(long regionBytes, long sessions, String producerVersion,
             Map<String, Integer> declared) {
         for (Map.Entry<String, Integer> e : declared.entrySet()) {
             if (!SECTIONS.contains(e.getKey())) {
-                throw new IllegalArgumentException("the sample has no section '" + e.getKey() + "': it has " + SECTIONS);
+                throw new IllegalArgumentException("the stream has no section '" + e.getKey() + "': it has " + SECTIONS);
             }
-            if (e.getValue() < 1) {
-                throw new IllegalArgumentException("section '" + e.getKey() + "' cannot be declared at version "
-                        + e.getValue() + ": versions start at 1");
+            if (e.getValue() <= 1) {
+                throw new IllegalArgumentException("section '" + e.getKey() + "' is written at version 1: declare it"
+                        + " at another version, 1 or more");
             }
         }
         return new SampleApplication(regionBytes, sessions, 0, "2.0", producerVersion, declared);
