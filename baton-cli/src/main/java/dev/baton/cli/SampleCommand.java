@@ -94,8 +94,8 @@ final class SampleCommand implements Callable<Integer> {
             List<String> demoOnly = List.of("--byte-order", "--checksums", "--profile", "--producer").stream()
                     .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
             if (!demoOnly.isEmpty()) {
-                throw usage(String.join(", ", demoOnly) + " shape the demonstration stream: --migration writes what "
-                        + "the sample application's source writes");
+                throw usage("--migration writes what the sample application's source writes, which "
+                        + String.join(" and ", demoOnly) + " cannot change");
             }
             octets = writeMigration(version).octets();
         } else {
@@ -106,6 +106,11 @@ final class SampleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) { // the header's limits on its strings
                 throw usage("invalid value for option '" + (producer != null || producerVersion != null
                         ? "--producer" : "--profile") + "': " + e.getMessage());
+            }
+            try {
+                SampleStream.check(mislabel); // before FILE is made
+            } catch (IllegalArgumentException e) {
+                throw usage("invalid value for option '--mislabel': " + e.getMessage());
             }
             long[] written = writeDemonstration(options);
             octets = written[0];
@@ -160,11 +165,7 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     private void write(RecordWriter w) throws IOException {
-        try {
-            SampleStream.write(w, mislabel);
-        } catch (IllegalArgumentException e) {
-            throw usage("invalid value for option '--mislabel': " + e.getMessage());
-        }
+        SampleStream.write(w, mislabel);
     }
 
     /** The sample application's migration stream, as its source writes it into a file or a pipe. */

@@ -144,7 +144,7 @@ final class SampleStream {
      */
     static void write(RecordWriter w, Map<String, Integer> declared) throws IOException {
         SectionRegistry registry = registry();
-        check(registry, declared);
+        check(declared);
         StateSaver.Save save = StateSaver.of(registry).start(w);
         save.description();
         sections(save, registry, Part.STATIC, declared);
@@ -175,7 +175,13 @@ final class SampleStream {
         body.end();
     }
 
-    private static void check(SectionRegistry registry, Map<String, Integer> declared) {
+    /**
+     * Checks what {@link #write(RecordWriter, Map)} is to declare.
+     *
+     * @throws IllegalArgumentException for a section the stream does not have, or a version that is its own or below 1
+     */
+    static void check(Map<String, Integer> declared) {
+        SectionRegistry registry = registry();
         for (Map.Entry<String, Integer> e : declared.entrySet()) {
             RegisteredSection<?> s = registry.sections().stream().filter(r -> r.idstr().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("the stream has no section '" + e.getKey()

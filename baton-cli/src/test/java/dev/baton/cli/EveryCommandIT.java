@@ -131,7 +131,8 @@ class EveryCommandIT {
 
     @Test
     void theWalkFindsEveryFileArgument() {
-        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks", "check OLD",
+        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks",
+                "migrate receive --quirks", "check OLD",
                 "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }
@@ -175,10 +176,28 @@ class EveryCommandIT {
                 assertThat(stdin(quirks, command, "--quirks", "-", sample.toString()).out()).contains("10 records");
                 Path notQuirks = Files.writeString(dir.resolve(command + "-not-quirks.json"), "{");
                 Baton.Result bad = Baton.run(List.of(), notQuirks, command, "--quirks", "-", sample.toString());
-                assertThat(bad.exit()).isEqualTo(2);
-                assertThat(bad.err()).startsWith("baton " + command + ": I/O error: <stdin> is not a quirks file");
+                // bad input, as a stream that does not decode: exit 1, one line naming the file and what is wrong
+                assertThat(bad.exit()).as(bad.all()).isEqualTo(1);
+                assertThat(bad.out()).isEmpty();
+                assertThat(bad.err()).isEqualTo("baton " + command + ": <stdin> is not a quirks file: expected a string"
+                        + " key at character 1\n");
             });
         }
+        RECIPES.put("migrate receive --quirks", () -> {
+            Path file = dir.resolve("for-quirks.baton");
+            assertThat(Baton.run(SMALL, null, "migrate", "send", "--to", file.toString()).exit()).isZero();
+            Path quirks = Files.writeString(dir.resolve("receive-quirks.json"), "[]");
+            Baton.Result r = Baton.run(SMALL, quirks, "migrate", "receive", "--from", file.toString(), "--quirks", "-");
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.out()).contains("activated baton-sample");
+            Path notQuirks = Files.writeString(dir.resolve("receive-not-quirks.json"), "{\"producer\": \"x\"}");
+            Baton.Result bad = Baton.run(SMALL, notQuirks, "migrate", "receive", "--from", file.toString(), "--quirks",
+                    "-");
+            assertThat(bad.exit()).as(bad.all()).isEqualTo(1);
+            assertThat(bad.out()).isEmpty();
+            assertThat(bad.err()).isEqualTo("baton migrate receive: <stdin> is not a quirks file: quirks must be a "
+                    + "JSON array\n");
+        });
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));
