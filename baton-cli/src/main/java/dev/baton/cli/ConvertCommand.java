@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
 final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "CLASS|JAR|DIR|DOC",
-            description = "The release that wrote IN.")
+            description = "The release that wrote IN: a class, a jar FILE (- for standard input), a class directory or "
+                    + "a description document.")
     String from;
 
     @Option(names = "--from-classpath", paramLabel = "PATH", split = ":",
@@ -50,7 +51,8 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> fromClasspath = new ArrayList<>();
 
     @Option(names = "--to", required = true, paramLabel = "CLASS|JAR|DIR|DOC",
-            description = "The release to write OUT for.")
+            description = "The release to write OUT for: a class, a jar FILE (- for standard input), a class directory "
+                    + "or a description document.")
     String to;
 
     @Option(names = "--to-classpath", paramLabel = "PATH", split = ":",
@@ -81,7 +83,8 @@ final class ConvertCommand implements Callable<Integer> {
         if (json && toStdout) {
             throw usage("--json prints on standard output, which OUT - takes for the stream: name a file");
         }
-        StreamConverter converter = StreamConverter.between(release(from, fromClasspath), release(to, toClasspath));
+        StreamConverter converter = StreamConverter.between(release(from, fromClasspath, "--from-classpath"),
+                release(to, toClasspath, "--to-classpath"));
         Profile writing;
         try {
             writing = converter.profile(profile);
@@ -131,7 +134,8 @@ final class ConvertCommand implements Callable<Integer> {
             return;
         }
         Lines.println(say, InputFile.name(in) + " -> " + (out.equals(InputFile.STDIN) ? "<stdout>" : out) + ": "
-                + Plural.count(r.sections(), "section") + " of release " + from + " written for release " + to
+                + Plural.count(r.sections(), "section") + " of release " + InputFile.name(from) + " written for release "
+                + InputFile.name(to)
                 + (r.profile().isEmpty() ? ", no profile" : ", profile " + r.profile()) + "; " + inputOctets + " -> "
                 + Plural.count(r.octets(), "octet"), 4);
         for (String note : r.leftOut()) {
@@ -153,22 +157,22 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     /** A release's descriptions: a description document, or what `baton schema` finds. */
-    private StreamConverter.Release release(String target, List<Path> classpath) throws IOException,
-            BadInputException {
+    private StreamConverter.Release release(String target, List<Path> classpath, String classpathOption)
+            throws IOException, BadInputException {
         String document;
         if (target.endsWith(".json")) {
             document = InputFile.of(target).readText();
         } else {
             try {
-                document = ReleaseDescriptions.document(target, classpath);
+                document = ReleaseDescriptions.document(target, classpath, classpathOption);
             } catch (ReleaseDescriptions.NotARelease e) {
                 throw usage(e.getMessage());
             }
         }
         try {
-            return StreamConverter.Release.of(target, document);
+            return StreamConverter.Release.of(InputFile.name(target), document);
         } catch (JsonParser.JsonException | IllegalArgumentException e) {
-            throw new BadInputException(target + " is not a description document from `baton schema`: "
+            throw new BadInputException(InputFile.name(target) + " is not a description document from `baton schema`: "
                     + e.getMessage());
         }
     }

@@ -45,10 +45,13 @@ final class ReleaseDescriptions {
 
     private final String target;
     private final List<Path> classpath;
+    /** The option that gave the class path, for messages. */
+    private final String classpathOption;
 
-    private ReleaseDescriptions(String target, List<Path> classpath) {
+    private ReleaseDescriptions(String target, List<Path> classpath, String classpathOption) {
         this.target = target;
         this.classpath = classpath;
+        this.classpathOption = classpathOption;
     }
 
     /**
@@ -59,8 +62,9 @@ final class ReleaseDescriptions {
      * @throws NotARelease  when it is none of them, or provides no descriptions
      * @throws IOException  when a file cannot be read, or a class cannot be loaded
      */
-    static String document(String target, List<Path> classpath) throws IOException, NotARelease {
-        ReleaseDescriptions r = new ReleaseDescriptions(target, classpath);
+    static String document(String target, List<Path> classpath, String classpathOption)
+            throws IOException, NotARelease {
+        ReleaseDescriptions r = new ReleaseDescriptions(target, classpath, classpathOption);
         InputFile file = InputFile.of(target);
         Path copy = file.isStdin() ? Files.createTempFile("baton-schema", ".jar") : null;
         try {
@@ -92,7 +96,7 @@ final class ReleaseDescriptions {
         }
         for (Path p : classpath) {
             if (!Files.exists(p)) {
-                throw new NoSuchFileException(p.toString(), null, "no such file (in --classpath)");
+                throw new NoSuchFileException(p.toString(), null, "no such file (in " + classpathOption + ")");
             }
             urls.add(p.toUri().toURL());
         }
@@ -174,7 +178,7 @@ final class ReleaseDescriptions {
         try {
             c = Class.forName(target, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new NotARelease("no class " + target + " on the class path (add it with --classpath)");
+            throw new NotARelease("no class " + target + " on the class path (add it with " + classpathOption + ")");
         } catch (LinkageError e) { // its static initializer failed, or a class it needs is missing
             throw new IOException("cannot load class " + target + ": " + (e.getCause() != null ? e.getCause() : e));
         }

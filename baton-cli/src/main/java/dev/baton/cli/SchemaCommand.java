@@ -38,7 +38,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String json;
         try {
-            json = ReleaseDescriptions.document(target, classpath);
+            json = ReleaseDescriptions.document(target, classpath, "--classpath");
         } catch (ReleaseDescriptions.NotARelease e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

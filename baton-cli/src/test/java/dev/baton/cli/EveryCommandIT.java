@@ -198,6 +198,30 @@ class EveryCommandIT {
             assertThat(bad.err()).isEqualTo("baton migrate receive: <stdin> is not a quirks file: quirks must be a "
                     + "JSON array\n");
         });
+        // baton's own jar lists baton-store's release 2.0; the golden streams are the store's releases'
+        Path golden = Path.of("../baton-store/src/test/resources/golden/store");
+        String two = "dev.baton.store.state.StoreRelease2";
+        String one = "dev.baton.store.state.StoreRelease1";
+        RECIPES.put("convert IN", () -> {
+            Path out = dir.resolve("convert-from-stdin.baton");
+            assertThat(stdin(golden.resolve("2.0/store.baton"), "convert", "--from", two, "--to", one, "--profile", "1.0",
+                    "-", out.toString()).out()).startsWith("<stdin> -> " + out);
+            assertThat(Baton.run("verify", out.toString()).out()).contains("valid: ");
+        });
+        RECIPES.put("convert OUT", () -> {
+            Path out = dir.resolve("convert-to-stdout.baton");
+            Baton.Result r = Baton.run(List.of(), null, out, "convert", "--from", one, "--to", two,
+                    golden.resolve("1.0/store.baton").toString(), "-");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(Baton.unwrap(r.err())).contains(" -> <stdout>: 5 sections");
+            assertThat(Baton.run("verify", out.toString()).out()).contains("valid: ");
+        });
+        RECIPES.put("convert --from", () -> assertThat(Baton.unwrap(stdin(Baton.jar(), "convert", "--from", "-", "--to",
+                one, "--profile", "1.0", golden.resolve("2.0/store.baton").toString(), dir.resolve("from-jar.baton")
+                .toString()).out())).contains("5 sections of release <stdin> written for release " + one));
+        RECIPES.put("convert --to", () -> assertThat(Baton.unwrap(stdin(Baton.jar(), "convert", "--from", one, "--to",
+                "-", golden.resolve("1.0/store.baton").toString(), dir.resolve("to-jar.baton").toString()).out()))
+                .contains("written for release <stdin>, profile 2.0"));
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));
