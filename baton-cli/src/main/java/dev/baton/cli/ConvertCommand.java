@@ -102,7 +102,7 @@ final class ConvertCommand implements Callable<Integer> {
                 if (json) {
                     ObjectNode o = names();
                     o.put("converted", false);
-                    o.put("error", e.getMessage());
+                    o.put("error", input.name() + ": " + e.getMessage());
                     JsonOutput.print(o);
                 }
                 System.out.flush();
