@@ -98,6 +98,7 @@ final class ConvertCommand implements Callable<Integer> {
             try {
                 WritableByteChannel sink = toStdout ? Channels.newChannel(System.out) : file.channel();
                 r = converter.convert(reader, writing, sink);
+                reader.expectEndOfInput(); // octets after END: OUT is not written
             } catch (StreamFormatException | ConversionException e) {
                 if (json) {
                     ObjectNode o = names();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.cli.fixture.ThermostatApplication;
 import dev.baton.cli.fixture.ThermostatDescriptions;
+import dev.baton.cli.fixture.ThermostatJar;
 import dev.baton.cli.fixture.ThermostatRelease1;
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.SectionRegistry;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConvertCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CLASSES = Path.of("target", "test-classes").toAbsolutePath();
+    private static final Path CLASSES = ThermostatJar.CLASSES;
     private static final Path GOLDEN = Path.of("../baton-store/src/test/resources/golden/store");
     private static final String STORE_1 = "dev.baton.store.state.StoreRelease1";
     private static final String STORE_2 = "dev.baton.store.state.StoreRelease2";
@@ -41,17 +42,7 @@ class ConvertCliIT {
 
     /** Release 2.0 of the thermostat, as its jar lists it. */
     private Path thermostat2() throws IOException {
-        Path jar = dir.resolve("thermostat-2.0.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : List.of("dev/baton/cli/fixture/ThermostatDescriptions.class",
-                    "dev/baton/cli/fixture/ThermostatDescriptions$Thermostat.class")) {
-                out.putNextEntry(new java.util.jar.JarEntry(entry));
-                out.write(Files.readAllBytes(CLASSES.resolve(entry)));
-            }
-            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.baton.core.engine.DescriptionProvider"));
-            out.write("dev.baton.cli.fixture.ThermostatDescriptions\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return jar;
+        return ThermostatJar.write(dir.resolve("thermostat-2.0.jar"));
     }
 
     /** What release 2.0 saves: 21.5 degrees, heating (release 1.0 knows the target only). */
@@ -80,12 +71,13 @@ class ConvertCliIT {
     @Test
     void aTestPairOfReleasesConvertsBothWaysAndEachLoadsWhatTheOtherWrote() throws Exception {
         Path jar = thermostat2();
+        Path stream = savedBy2();
         Path older = dir.resolve("thermostat-1.0.baton");
         Baton.Result down = Baton.run("convert", "--from", jar.toString(), "--to", THERMOSTAT_1, "--to-classpath",
-                CLASSES.toString(), "--profile", "1.0", savedBy2().toString(), older.toString());
+                CLASSES.toString(), "--profile", "1.0", stream.toString(), older.toString());
         assertThat(down.exit()).as(down.all()).isZero();
-        assertThat(Baton.unwrap(down.out())).isEqualTo(savedBy2() + " -> " + older + ": 1 section of release " + jar
-                + " written for release " + THERMOSTAT_1 + ", profile 1.0; " + Files.size(savedBy2()) + " -> "
+        assertThat(Baton.unwrap(down.out())).isEqualTo(stream + " -> " + older + ": 1 section of release " + jar
+                + " written for release " + THERMOSTAT_1 + ", profile 1.0; " + Files.size(stream) + " -> "
                 + Files.size(older) + " octets\nleft out: thermostat/0 heating: the profile writes 'thermostat' at "
                 + "version 1, before the field\n");
         assertThat(fields(older)).isEqualTo(JSON.readTree("{\"target\": 21.5}"));

@@ -132,7 +132,7 @@ class EveryCommandIT {
     @Test
     void theWalkFindsEveryFileArgument() {
         assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks",
-                "migrate receive --quirks", "check OLD",
+                "migrate receive --quirks", "convert IN", "convert OUT", "convert --from", "convert --to", "check OLD",
                 "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  */
 public final class QuirksOption {
     @Option(names = "--quirks", paramLabel = "FILE",
-            description = "Quirks of past producers to apply when decoding (JSON; see docs/COMPATIBILITY.md); "
-                    + "- for standard input.")
+            description = "Quirks of past producers to apply when decoding or loading the stream (JSON; see "
+                    + "docs/COMPATIBILITY.md); - for standard input.")
     String file;
 
     /** The file as read: its text, and the quirks it lists. */
