@@ -135,6 +135,17 @@ class ConvertCliIT {
         assertThat(doc.get("error").asText()).isEqualTo(line.substring("baton convert: ".length()).strip());
         assertThat(kept).hasContent("what was there");
 
+        // octets after END: the stream is not whole, and nothing is written
+        Path trailing = dir.resolve("trailing.baton");
+        Files.write(trailing, Files.readAllBytes(stream));
+        Files.write(trailing, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Baton.Result after = Baton.run("convert", "--from", jar.toString(), "--to", jar.toString(), trailing.toString(),
+                out.toString());
+        assertThat(after.exit()).as(after.all()).isEqualTo(1);
+        assertThat(after.err()).startsWith("baton convert: " + trailing + ": offset " + Files.size(stream))
+                .hasLineCount(1);
+        assertThat(out).doesNotExist();
+
         // a stream a migration wrote carries baton-migrate's own records, which no description converts
         Path migration = dir.resolve("migration.baton");
         assertThat(Baton.run(List.of("-Dbaton.sample.mib=1", "-Dbaton.sample.sessions=10"), null, "sample",
