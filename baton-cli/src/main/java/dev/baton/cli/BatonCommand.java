@@ -28,6 +28,7 @@ public final class BatonCommand implements Runnable {
             VerifyCommand.class,
             SchemaCommand.class,
             CheckCommand.class,
+            ConvertCommand.class,
             dev.baton.cli.xen.XenCommand.class,
             dev.baton.cli.migrate.MigrateCommand.class,
             dev.baton.cli.qemu.QemuCommand.class,

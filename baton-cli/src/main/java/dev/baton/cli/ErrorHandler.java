@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.BadInputException;
 import dev.baton.core.wire.StreamFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception escaping a subcommand into one line on standard error and an exit code:
- * 1 for bad input ({@link StreamFormatException}), 2 for I/O and usage problems. No stack
+ * 1 for bad input ({@link StreamFormatException}, {@link BadInputException}), 2 for I/O and usage problems. No stack
  * trace reaches the user unless {@code BATON_DEBUG} is set.
  */
 public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -28,13 +29,13 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
 
     static int exitCode(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return t instanceof StreamFormatException ? BAD_INPUT : USAGE_OR_IO;
+        return t instanceof StreamFormatException || t instanceof BadInputException ? BAD_INPUT : USAGE_OR_IO;
     }
 
     /** One line naming what went wrong, in words a user can act on. */
     public static String describe(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof StreamFormatException) {
+        if (t instanceof StreamFormatException || t instanceof BadInputException) {
             return t.getMessage();
         }
         if (t instanceof NoSuchFileException n) {

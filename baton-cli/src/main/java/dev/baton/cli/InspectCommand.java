@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.BadInputException;
+import dev.baton.cli.option.QuirksOption;
 import dev.baton.core.engine.Quirk;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.SelfDescription;
@@ -40,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
     QuirksOption quirksOption;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, BadInputException {
         StreamInput input = new StreamInput(file);
         Quirks quirks = quirksOption.quirks();
         long size = input.size();

@@ -2,12 +2,14 @@ package dev.baton.cli;
 
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.engine.Part;
+import dev.baton.core.engine.RegisteredSection;
 import dev.baton.core.engine.SectionRegistry;
 import dev.baton.core.engine.StateSaver;
 import dev.baton.core.wire.RecordWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demonstration stream of {@code baton sample}: a small key-value store described with
@@ -130,8 +132,65 @@ final class SampleStream {
     }
 
     static void write(RecordWriter w) throws IOException {
-        StateSaver.of(registry()).writeSections(w);
+        write(w, Map.of());
+    }
+
+    /**
+     * Writes the stream, declaring each section of {@code declared} (by idstr) at the version
+     * given while its data keeps the layout of the version it is saved at: the mistake a quirk
+     * corrects (docs/COMPATIBILITY.md).
+     *
+     * @throws IllegalArgumentException for a section the stream does not have, or a version that is its own or below 1
+     */
+    static void write(RecordWriter w, Map<String, Integer> declared) throws IOException {
+        SectionRegistry registry = registry();
+        check(declared);
+        StateSaver.Save save = StateSaver.of(registry).start(w);
+        save.description();
+        sections(save, registry, Part.STATIC, declared);
+        save.staticDataEnd();
+        sections(save, registry, Part.DYNAMIC, declared);
         w.begin(NOTE).putUtf8("written by baton sample; readers that do not know this record skip it").end();
         w.writeEnd();
+    }
+
+    private static void sections(StateSaver.Save save, SectionRegistry registry, Part part, Map<String, Integer> declared) {
+        for (RegisteredSection<?> s : registry.inSaveOrder()) {
+            if (s.part() != part) {
+                continue;
+            }
+            Integer version = declared.get(s.idstr());
+            if (version == null) {
+                save.section(s);
+            } else {
+                mislabelled(save, s, version);
+            }
+        }
+    }
+
+    /** A SECTION whose header says {@code version} while its data is saved at the description's own. */
+    private static <T> void mislabelled(StateSaver.Save save, RegisteredSection<T> s, int version) {
+        var body = save.writer().beginSection(s.idstr(), s.instanceId(), version);
+        s.description().save(s.object(), body, save.context());
+        body.end();
+    }
+
+    /**
+     * Checks what {@link #write(RecordWriter, Map)} is to declare.
+     *
+     * @throws IllegalArgumentException for a section the stream does not have, or a version that is its own or below 1
+     */
+    static void check(Map<String, Integer> declared) {
+        SectionRegistry registry = registry();
+        for (Map.Entry<String, Integer> e : declared.entrySet()) {
+            RegisteredSection<?> s = registry.sections().stream().filter(r -> r.idstr().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the stream has no section '" + e.getKey()
+                            + "': it has " + registry.sections().stream().map(RegisteredSection::idstr).distinct()
+                            .toList()));
+            if (e.getValue() < 1 || e.getValue() == s.description().version()) {
+                throw new IllegalArgumentException("section '" + e.getKey() + "' is written at version "
+                        + s.description().version() + ": declare it at another version, 1 or more");
+            }
+        }
     }
 }

@@ -1,26 +1,10 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.cli.option.InputFile;
-import dev.baton.core.engine.DescriptionProvider;
-import dev.baton.core.engine.SchemaDocument;
-import dev.baton.core.describe.StateDescription;
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,147 +34,16 @@ final class SchemaCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Where a jar or a class directory lists its providers. */
-    static final String SERVICES = "META-INF/services/" + DescriptionProvider.class.getName();
-
     @Override
     public Integer call() throws Exception {
-        InputFile file = InputFile.of(target);
-        Path copy = file.isStdin() ? Files.createTempFile("baton-schema", ".jar") : null;
+        String json;
         try {
-            if (copy != null) {
-                // a class loader reads jars from files only
-                try (var in = file.open()) {
-                    Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return print(copy != null ? copy : Path.of(target), copy != null);
-        } finally {
-            if (copy != null) {
-                Files.deleteIfExists(copy);
-            }
+            json = ReleaseDescriptions.document(target, classpath, "--classpath");
+        } catch (ReleaseDescriptions.NotARelease e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** Prints the descriptions of {@code path}: the target's, or standard input's jar copied there. */
-    private int print(Path path, boolean stdinCopy) throws Exception {
-        boolean archive = stdinCopy || Files.exists(path) || target.endsWith(".jar");
-        List<URL> urls = new ArrayList<>();
-        List<String> listed = List.of();
-        if (archive) {
-            listed = listedProviders(path);
-            urls.add(path.toUri().toURL());
-        }
-        for (Path p : classpath) {
-            if (!Files.exists(p)) {
-                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file (in --classpath)");
-            }
-            urls.add(p.toUri().toURL());
-        }
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader())) {
-            List<DescriptionProvider> found = new ArrayList<>(archive ? fromServices(loader, listed)
-                    : fromClass(loader));
-            found.removeIf(p -> p.descriptions() == null);
-            if (found.stream().allMatch(p -> p.descriptions().isEmpty())) {
-                throw usage("no state descriptions found in " + name());
-            }
-            String json = SchemaDocument.of(found);
-            ObjectMapper mapper = new ObjectMapper();
-            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json)));
-        }
+        ObjectMapper mapper = new ObjectMapper();
+        System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json)));
         return 0;
-    }
-
-    /**
-     * The class names a jar or a class directory lists in its {@link #SERVICES} file: those alone
-     * are its providers, not the ones on baton's own class path.
-     */
-    private List<String> listedProviders(Path path) throws IOException {
-        String text;
-        if (Files.isDirectory(path)) {
-            Path services = path.resolve(SERVICES);
-            if (!Files.isRegularFile(services)) {
-                throw usage(name() + " lists no description providers: the class directory has no "
-                        + SERVICES);
-            }
-            text = Files.readString(services, StandardCharsets.UTF_8);
-        } else if (!Files.isRegularFile(path)) {
-            if (Files.exists(path)) {
-                throw usage(name() + " is not a jar or a class directory");
-            }
-            throw new java.nio.file.NoSuchFileException(name());
-        } else {
-            try (JarFile jar = new JarFile(path.toFile())) {
-                ZipEntry services = jar.getEntry(SERVICES);
-                if (services == null) {
-                    throw usage(name() + " lists no description providers: the jar has no " + SERVICES);
-                }
-                try (var in = jar.getInputStream(services)) {
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            } catch (ZipException e) {
-                throw usage(name() + " is not a jar or a class directory: " + e.getMessage());
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (String line : text.lines().toList()) {
-            String name = line.replaceFirst("#.*", "").strip();
-            if (!name.isEmpty()) {
-                names.add(name);
-            }
-        }
-        if (names.isEmpty()) {
-            throw usage(name() + " lists no description providers: its " + SERVICES + " is empty");
-        }
-        return names;
-    }
-
-    private List<DescriptionProvider> fromServices(ClassLoader loader, List<String> listed) throws IOException {
-        List<DescriptionProvider> found = new ArrayList<>();
-        try {
-            ServiceLoader.load(DescriptionProvider.class, loader).stream()
-                    .filter(p -> listed.contains(p.type().getName()))
-                    .forEach(p -> found.add(p.get()));
-        } catch (ServiceConfigurationError e) {
-            throw new IOException(name() + ": " + e.getMessage());
-        }
-        return found;
-    }
-
-    /** How messages name the target: as given, or {@code <stdin>}. */
-    private String name() {
-        return InputFile.name(target);
-    }
-
-    /** The argument is not something schema reads: a usage error, exit 2, naming it. */
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private List<DescriptionProvider> fromClass(ClassLoader loader) throws Exception {
-        Class<?> c;
-        try {
-            c = Class.forName(target, true, loader);
-        } catch (ClassNotFoundException e) {
-            throw usage("no class " + target + " on the class path (add it with --classpath)");
-        } catch (LinkageError e) { // its static initializer failed, or a class it needs is missing
-            throw new IOException("cannot load class " + target + ": " + (e.getCause() != null ? e.getCause() : e));
-        }
-        if (DescriptionProvider.class.isAssignableFrom(c)) {
-            try {
-                return List.of((DescriptionProvider) c.getConstructor().newInstance());
-            } catch (NoSuchMethodException e) {
-                throw new IOException(target + " is a DescriptionProvider without a public constructor that takes "
-                        + "no arguments");
-            }
-        }
-        List<StateDescription<?>> found = new ArrayList<>();
-        for (Field f : c.getFields()) {
-            int m = f.getModifiers();
-            if (Modifier.isStatic(m) && StateDescription.class.isAssignableFrom(f.getType()) && f.get(null) != null) {
-                found.add((StateDescription<?>) f.get(null));
-            }
-        }
-        return List.of(() -> found);
     }
 }

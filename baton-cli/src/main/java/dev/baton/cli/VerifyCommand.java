@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import dev.baton.cli.option.BadInputException;
+import dev.baton.cli.option.QuirksOption;
 import dev.baton.core.engine.StreamVerifier;
 import dev.baton.core.wire.Plural;
 import java.io.IOException;
@@ -33,7 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
     QuirksOption quirks;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, BadInputException {
         StreamInput input = new StreamInput(file);
         StreamVerifier verifier = StreamVerifier.of(StreamInput.toolOptions()).withQuirks(quirks.quirks());
         StreamVerifier.Verdict verdict;

@@ -247,18 +247,9 @@ class CliIT {
 
     @Test
     void schemaPrintsTheDescriptionsOfAJarOrAClass() throws IOException {
-        Path classes = Path.of("target", "test-classes").toAbsolutePath();
-        String provider = "dev.baton.cli.fixture.ThermostatDescriptions";
-        Path jar = dir.resolve("thermostat.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
-            for (String entry : List.of("dev/baton/cli/fixture/ThermostatDescriptions.class",
-                    "dev/baton/cli/fixture/ThermostatDescriptions$Thermostat.class")) {
-                out.putNextEntry(new java.util.jar.JarEntry(entry));
-                out.write(Files.readAllBytes(classes.resolve(entry)));
-            }
-            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.baton.core.engine.DescriptionProvider"));
-            out.write((provider + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        Path classes = dev.baton.cli.fixture.ThermostatJar.CLASSES;
+        String provider = dev.baton.cli.fixture.ThermostatJar.PROVIDER;
+        Path jar = dev.baton.cli.fixture.ThermostatJar.write(dir.resolve("thermostat.jar"));
         Baton.Result fromJar = Baton.run("schema", jar.toString());
         assertThat(fromJar.exit()).as(fromJar.err()).isZero();
         // the jar's descriptions only: not also those baton's own class path lists (baton-store's)

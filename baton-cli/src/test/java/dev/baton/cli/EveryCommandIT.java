@@ -131,7 +131,8 @@ class EveryCommandIT {
 
     @Test
     void theWalkFindsEveryFileArgument() {
-        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks", "check OLD",
+        assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks",
+                "migrate receive --quirks", "convert IN", "convert OUT", "convert --from", "convert --to", "check OLD",
                 "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }
@@ -175,10 +176,52 @@ class EveryCommandIT {
                 assertThat(stdin(quirks, command, "--quirks", "-", sample.toString()).out()).contains("10 records");
                 Path notQuirks = Files.writeString(dir.resolve(command + "-not-quirks.json"), "{");
                 Baton.Result bad = Baton.run(List.of(), notQuirks, command, "--quirks", "-", sample.toString());
-                assertThat(bad.exit()).isEqualTo(2);
-                assertThat(bad.err()).startsWith("baton " + command + ": I/O error: <stdin> is not a quirks file");
+                // bad input, as a stream that does not decode: exit 1, one line naming the file and what is wrong
+                assertThat(bad.exit()).as(bad.all()).isEqualTo(1);
+                assertThat(bad.out()).isEmpty();
+                assertThat(bad.err()).isEqualTo("baton " + command + ": <stdin> is not a quirks file: expected a string"
+                        + " key at character 1\n");
             });
         }
+        RECIPES.put("migrate receive --quirks", () -> {
+            Path file = dir.resolve("for-quirks.baton");
+            assertThat(Baton.run(SMALL, null, "migrate", "send", "--to", file.toString()).exit()).isZero();
+            Path quirks = Files.writeString(dir.resolve("receive-quirks.json"), "[]");
+            Baton.Result r = Baton.run(SMALL, quirks, "migrate", "receive", "--from", file.toString(), "--quirks", "-");
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.out()).contains("activated baton-sample");
+            Path notQuirks = Files.writeString(dir.resolve("receive-not-quirks.json"), "{\"producer\": \"x\"}");
+            Baton.Result bad = Baton.run(SMALL, notQuirks, "migrate", "receive", "--from", file.toString(), "--quirks",
+                    "-");
+            assertThat(bad.exit()).as(bad.all()).isEqualTo(1);
+            assertThat(bad.out()).isEmpty();
+            assertThat(bad.err()).isEqualTo("baton migrate receive: <stdin> is not a quirks file: quirks must be a "
+                    + "JSON array\n");
+        });
+        // baton's own jar lists baton-store's release 2.0; the golden streams are the store's releases'
+        Path golden = Path.of("../baton-store/src/test/resources/golden/store");
+        String two = "dev.baton.store.state.StoreRelease2";
+        String one = "dev.baton.store.state.StoreRelease1";
+        RECIPES.put("convert IN", () -> {
+            Path out = dir.resolve("convert-from-stdin.baton");
+            assertThat(stdin(golden.resolve("2.0/store.baton"), "convert", "--from", two, "--to", one, "--profile", "1.0",
+                    "-", out.toString()).out()).startsWith("<stdin> -> " + out);
+            assertThat(Baton.run("verify", out.toString()).out()).contains("valid: ");
+        });
+        RECIPES.put("convert OUT", () -> {
+            Path out = dir.resolve("convert-to-stdout.baton");
+            Baton.Result r = Baton.run(List.of(), null, out, "convert", "--from", one, "--to", two,
+                    golden.resolve("1.0/store.baton").toString(), "-");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(Baton.unwrap(r.err())).contains(" -> <stdout>: 5 sections");
+            assertThat(Baton.run("verify", out.toString()).out()).contains("valid: ");
+        });
+        RECIPES.put("convert --from", () -> assertThat(Baton.unwrap(stdin(Baton.jar(), "convert", "--from", "-", "--to",
+                one, "--profile", "1.0", golden.resolve("2.0/store.baton").toString(), dir.resolve("from-jar.baton")
+                .toString()).out())).contains("5 sections of release <stdin> written for release " + one));
+        RECIPES.put("convert --to", () -> assertThat(Baton.unwrap(stdin(Baton.jar(), "convert", "--from", one, "--to",
+                "-", golden.resolve("1.0/store.baton").toString(), dir.resolve("to-jar.baton").toString()).out()))
+                .contains("written for release <stdin>, profile 2.0"));
         RECIPES.put("verify FILE", () -> assertThat(stdin(sample, "verify", "-").out()).startsWith("<stdin>: valid"));
         RECIPES.put("schema CLASS|JAR|DIR", () -> assertThat(stdin(Baton.jar(), "schema", "-").out())
                 .contains("\"descriptions\""));

@@ -1,7 +1,18 @@
 package dev.baton.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.migrate.StateDigest;
+import dev.baton.migrate.sample.SampleApplication;
+import dev.baton.migrate.session.MigrationFailedException;
+import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.SourceSession;
+import dev.baton.migrate.transport.TcpTransport;
+import java.time.Duration;
+import java.util.Map;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -215,5 +226,112 @@ class MigrateCliIT {
         assertThat(receive.exit()).isEqualTo(2);
         assertThat(receive.err()).isEqualTo("baton migrate receive: I/O error: nohost.invalid:7400: the host "
                 + "nohost.invalid does not resolve\n");
+    }
+
+    /** The quirk of the sample's release 2.0.1, which declared sample.counters at version 2 with version 1's layout. */
+    private Path countersQuirk() throws IOException {
+        return Files.writeString(dir.resolve("quirks.json"), """
+                [{"producer": "baton-sample", "fromVersion": "2.0.1", "toVersion": "2.0.9", "idstr": "sample.counters",
+                  "declaredVersion": 2, "actualVersion": 1, "reason": "2.0.1 declared the version early"}]""");
+    }
+
+    private static final String APPLIED = "sample.counters/0: quirk: baton-sample 2.0.1..2.0.9 wrote sample.counters as "
+            + "version 2 with the layout of version 1 (2.0.1 declared the version early)";
+
+    @Test
+    void aLiveMigrationFromALyingReleaseIsRefusedWithNothingLostUntilTheTargetKnowsTheQuirk() throws Exception {
+        Duration timeout = Duration.ofSeconds(20);
+        // the source in this JVM, the target the real command in a child JVM, over loopback TCP
+        SampleApplication lying = SampleApplication.mislabelling(8 << 20, 200, "2.0.1", Map.of("sample.counters", 2))
+                .fill(3).start();
+        String before = StateDigest.of(lying);
+
+        Receiver refusing = receive(SMALL, "--timeout", "20000");
+        assertThatThrownBy(() -> SourceSession.builder(lying).timeout(timeout).build()
+                .migrate(TcpTransport.connect("127.0.0.1", refusing.port(), timeout)))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("section sample.counters/0: 'sample.counters' version 2 is too new: this build "
+                        + "loads versions 1 to 1")
+                .hasMessageEndingWith("; the source resumed with its state intact");
+        Baton.Result refused = refusing.await();
+        assertThat(refused.exit()).as(refused.all()).isEqualTo(1);
+        assertOneLineError(refused, "receive");
+        assertThat(refused.err()).contains("'sample.counters' version 2 is too new")
+                .endsWith("; the target discarded what it loaded\n");
+        assertThat(refused.out()).doesNotContain("quirk", "activated");
+        assertThat(lying.state()).isEqualTo("running");
+        assertThat(StateDigest.of(lying)).as("nothing lost").isEqualTo(before);
+
+        Receiver knowing = receive(SMALL, "--quirks", countersQuirk().toString(), "--timeout", "20000");
+        MigrationStats stats = SourceSession.builder(lying).timeout(timeout).build()
+                .migrate(TcpTransport.connect("127.0.0.1", knowing.port(), timeout));
+        Baton.Result received = knowing.await();
+        assertThat(received.exit()).as(received.all()).isZero();
+        assertThat(stats.targetConfirmed()).isTrue();
+        assertThat(lying.state()).isEqualTo("handed over");
+        assertThat(Baton.unwrap(received.out())).contains(APPLIED + "\n", "activated baton-sample 2.0");
+        assertThat(received.err()).as("the loader's own log stays quiet: the command says it").isEmpty();
+        // the state a sample of the same seed that does not lie has
+        assertThat(digest(received.out())).isEqualTo(StateDigest.of(new SampleApplication(8 << 20, 200, 0).fill(3)));
+    }
+
+    @Test
+    void sampleWritesALyingReleasesStreamThatReceiveLoadsThroughTheQuirkAndSaysSo() throws Exception {
+        Path lying = dir.resolve("lying.baton");
+        Baton.Result wrote = Baton.run(SMALL, null, "sample", "--migration", "--producer-version", "2.0.1",
+                "--mislabel", "sample.counters=2", lying.toString());
+        assertThat(wrote.exit()).as(wrote.all()).isZero();
+        assertThat(Baton.unwrap(wrote.err())).isEqualTo("wrote " + Files.size(lying) + " octets to " + lying
+                + " as baton-sample 2.0.1 wrote it: sample.counters declared at version 2\n");
+        assertThat(Baton.run("inspect", "--no-fields", lying.toString()).out()).contains("producer  baton-sample 2.0.1",
+                "sample.counters/0 v2");
+
+        Baton.Result refused = Baton.run(SMALL, null, "migrate", "receive", "--from", lying.toString());
+        assertThat(refused.exit()).as(refused.all()).isEqualTo(1);
+        assertOneLineError(refused, "receive");
+        assertThat(refused.err()).contains("record #", "(SECTION), section sample.counters/0: 'sample.counters' version"
+                + " 2 is too new: this build loads versions 1 to 1; the target discarded what it loaded");
+
+        Path quirks = countersQuirk();
+        Baton.Result loaded = Baton.run(SMALL, null, "migrate", "receive", "--from", lying.toString(), "--quirks",
+                quirks.toString());
+        assertThat(loaded.exit()).as(loaded.all()).isZero();
+        assertThat(Baton.unwrap(loaded.out())).contains("static data accepted\n" + APPLIED + "\nloaded ");
+        JsonNode json = new ObjectMapper().readTree(Baton.run(SMALL, null, "migrate", "receive", "--from",
+                lying.toString(), "--quirks", quirks.toString(), "--json").out());
+        assertThat(json.get("migrated").asBoolean()).isTrue();
+        assertThat(json.at("/quirks/0").asText()).isEqualTo(APPLIED);
+        assertThat(json.get("quirks")).hasSize(1);
+
+        // what it loaded is what the sample that does not lie writes
+        Path truthful = dir.resolve("truthful.baton");
+        assertThat(Baton.run(SMALL, null, "sample", "--migration", truthful.toString()).exit()).isZero();
+        Baton.Result plain = Baton.run(SMALL, null, "migrate", "receive", "--from", truthful.toString());
+        assertThat(plain.exit()).as(plain.all()).isZero();
+        assertThat(plain.out()).doesNotContain("quirk");
+        assertThat(digest(loaded.out())).isEqualTo(digest(plain.out()));
+        assertThat(json.get("stateSha256").asText()).isEqualTo(digest(plain.out()));
+    }
+
+    @Test
+    void sampleRefusesWhatItCannotWriteInOneLine() {
+        for (String[] args : List.of(new String[] {"--mislabel", "nope=2"}, new String[] {"--mislabel", "sample.config=2"},
+                new String[] {"--migration", "--mislabel", "sample.node=2"}, new String[] {"--migration", "--byte-order",
+                    "little"}, new String[] {"--migration", "--producer", "other"})) {
+            List<String> all = new java.util.ArrayList<>(List.of("sample"));
+            all.addAll(List.of(args));
+            all.add(dir.resolve("never.baton").toString());
+            Baton.Result r = Baton.run(all.toArray(String[]::new));
+            assertThat(r.exit()).as(r.all()).isEqualTo(2);
+            assertThat(r.err().lines()).as(r.err()).singleElement().satisfies(l -> assertThat(l).startsWith("baton "
+                    + "sample: "));
+        }
+        assertThat(Baton.run("sample", "--mislabel", "nope=2", "x.baton").err()).startsWith("baton sample: invalid "
+                + "value for option '--mislabel': the stream has no section 'nope': it has [sample.config, sample.node,"
+                + " sample.counters]");
+        assertThat(Baton.run("sample", "--migration", "--byte-order", "little", "x.baton").err()).startsWith("baton "
+                + "sample: --migration writes what the sample application's source writes, which --byte-order cannot "
+                + "change");
+        assertThat(dir.resolve("never.baton")).as("a usage error writes nothing").doesNotExist();
     }
 }

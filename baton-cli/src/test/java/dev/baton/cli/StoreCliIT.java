@@ -249,6 +249,70 @@ class StoreCliIT {
                 + "listens on control port " + n.group(2) + " of 127.0.0.1 (Connection refused)");
     }
 
+    /** A quirks file of one quirk for the store's release 2.0: {@code section} declared 1 read at {@code actual}. */
+    private Path storeQuirk(String name, String section, int actual, String reason) throws IOException {
+        return Files.writeString(dir.resolve(name), "[{\"producer\": \"baton-store\", \"fromVersion\": \"2.0\", "
+                + "\"toVersion\": \"2.0\", \"idstr\": \"" + section + "\", \"declaredVersion\": 1, \"actualVersion\": "
+                + actual + ", \"reason\": \"" + reason + "\"}]");
+    }
+
+    @Test
+    void aLiveUpdateLoadsThroughTheQuirksItIsGivenAndSaysWhichApplied() throws Exception {
+        ServedStore s = serve();
+        store("set", s.port, "/local/domain/1/name", "guest-1");
+        Path run = dir.resolve("run");
+        // a quirk that reads the watches as they were written: it applies, and changes nothing
+        Path same = storeQuirk("same.json", "store.watches", 1, "read as written");
+        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control), "--run-dir",
+                run.toString(), "--quirks", same.toString());
+        assertThat(update.exit()).as(update.all()).isZero();
+        List<String> lines = Baton.unwrap(update.out()).lines().toList();
+        assertThat(lines.get(1)).isEqualTo("store.watches/0: quirk: baton-store 2.0..2.0 wrote store.watches as version"
+                + " 1 with the layout of version 1 (read as written)");
+        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control port (\\d+); stream "
+                + "profile 2\\.0").matcher(lines.get(2));
+        assertThat(m.matches()).as(lines.get(2)).isTrue();
+        started.add(Long.parseLong(m.group(1)));
+        assertThat(lines.subList(3, 6)).containsExactly("run directory " + run,
+                "  update-1.log     the new process's output", "  update-1.quirks  the quirks it loaded the stream with");
+        Path copy = run.resolve("update-1.quirks");
+        assertThat(copy).hasSameTextualContentAs(same);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        s.awaitExit();
+        String control = m.group(2);
+
+        // a quirk that reads the header at a version it is not in: the update fails, the store serves on with all
+        Path wrong = storeQuirk("wrong.json", "store", 2, "wrong");
+        Baton.Result failed = Baton.run("store", "live-update", "--control", control, "--run-dir", run.toString(),
+                "--quirks", wrong.toString(), "--json");
+        assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
+        assertThat(failed.err().lines()).singleElement().satisfies(l -> assertThat(l).startsWith("baton store "
+                + "live-update: live update failed: migration failed: the target failed: offset ").contains(
+                "section store/0: 'store' version 2 is too new: this build loads versions 1 to 1; the source resumed "
+                + "with its state intact; the new process (").endsWith(") is stopped"));
+        assertThat(StoreClient.talk(s.port, "READ /local/domain/1/name")).contains("OK \"guest-1\"");
+
+        // not a quirks file: bad input, one line, and nothing started
+        Path bad = Files.writeString(dir.resolve("bad.json"), "[1]");
+        assertOneLineError(Baton.run("store", "live-update", "--control", control, "--run-dir", run.toString(),
+                "--quirks", bad.toString()), 1, "baton store live-update: " + bad + " is not a quirks file: a quirk is "
+                + "not a JSON object");
+        assertThat(run.resolve("update-3.log")).doesNotExist();
+        assertOneLineError(Baton.run("store", "live-update", "--control", control, "--format", "xenstore", "--quirks",
+                same.toString()), 2, "baton store live-update: --quirks applies to --format baton: a xenstore dump has "
+                + "no section versions to correct (see 'baton store live-update --help')");
+
+        Baton.Result json = Baton.run("store", "live-update", "--control", control, "--run-dir", run.toString(),
+                "--quirks", same.toString(), "--json");
+        assertThat(json.exit()).as(json.all()).isZero();
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        started.add(doc.get("pid").asLong());
+        assertThat(doc.get("quirks")).hasSize(1);
+        assertThat(doc.at("/quirks/0").asText()).startsWith("store.watches/0: quirk: baton-store 2.0..2.0");
+        assertThat(doc.get("quirksFile").asText()).isEqualTo(run.resolve("update-3.quirks").toString());
+        assertThat(Baton.run("store", "stop", "--control", doc.get("control").asText()).exit()).isZero();
+    }
+
     /**
      * The old store answers INFO, then is gone before it is told to move (it crashed, or the port
      * was another's): the process the command started to take over must not outlive it.

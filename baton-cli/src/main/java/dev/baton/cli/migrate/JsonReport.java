@@ -22,6 +22,7 @@ final class JsonReport implements MigrationListener {
     private final ObjectNode doc = JsonOutput.object();
     private Progress progress;
     private ArrayNode passes;
+    private ArrayNode quirks;
 
     /**
      * A report on migrating {@code application}, to or from ({@code key}) {@code where}, with
@@ -94,6 +95,12 @@ final class JsonReport implements MigrationListener {
                 o.put("iterations", s.iterations());
                 o.put("dirtyOctets", s.dirtyOctets());
                 o.put("estimateMillis", s.estimateMillis());
+            }
+            case MigrationEvent.QuirkApplied q -> {
+                if (quirks == null) {
+                    quirks = doc.putArray("quirks");
+                }
+                quirks.add(q.applied());
             }
             case MigrationEvent.Loaded l -> {
                 ObjectNode o = doc.putObject("loaded");

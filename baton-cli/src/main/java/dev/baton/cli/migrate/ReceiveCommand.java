@@ -2,8 +2,11 @@ package dev.baton.cli.migrate;
 
 import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
+import dev.baton.cli.option.BadInputException;
 import dev.baton.cli.option.Endpoint;
+import dev.baton.cli.option.QuirksOption;
 import dev.baton.cli.option.Ranges;
+import dev.baton.core.engine.Quirks;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.session.MigrationFailedException;
@@ -22,6 +25,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,6 +58,9 @@ final class ReceiveCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
+    @Mixin
+    QuirksOption quirksOption;
+
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "10000", converter = Ranges.Millis.class,
             description = "How long any read or write may wait before the migration fails (default ${DEFAULT-VALUE}).")
     long timeoutMillis;
@@ -69,6 +77,12 @@ final class ReceiveCommand implements Callable<Integer> {
             + "lines (the port listened on is said on standard error).")
     boolean json;
 
+    /**
+     * The loader logs each quirk it applies ({@code System.Logger} "dev.baton.quirks"), which the
+     * command says in its own line; held, so that the level set stays (loggers are held weakly).
+     */
+    private static final Logger QUIRKS_LOG = Logger.getLogger("dev.baton.quirks");
+
     /** With --json, the document the session's events fill; else null. */
     private JsonReport report;
 
@@ -76,8 +90,10 @@ final class ReceiveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, BadInputException {
         Duration timeout = Duration.ofMillis(timeoutMillis);
+        Quirks quirks = quirksOption.quirks(); // a bad file fails before anything listens or is read
+        QUIRKS_LOG.setLevel(Level.WARNING);
         TlsConfig tlsConfig = tls.config();
         MigratableApplication application = appOptions.load();
         report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + listenAddress()
@@ -113,7 +129,7 @@ final class ReceiveCommand implements Callable<Integer> {
         MigratableApplication received;
         try {
             // the instance made above is new and empty: the migration loads into it
-            received = TargetSession.builder(() -> application)
+            received = TargetSession.builder(() -> application).quirks(quirks)
                     .listener(json ? report.listener(bar) : new Report(System.out, bar, false)).build()
                     .receive(transport);
         } catch (MigrationFailedException e) {

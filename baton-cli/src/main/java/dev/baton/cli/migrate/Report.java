@@ -59,6 +59,7 @@ final class Report implements MigrationListener {
                     : "iteration limit reached", Plural.count(s.iterations(), "pass"), mb(s.dirtyOctets()),
                     s.estimateMillis()));
             case MigrationEvent.Paused p -> line("application paused");
+            case MigrationEvent.QuirkApplied q -> line(q.applied());
             case MigrationEvent.Loaded l when oneWayFrom != null -> line("loaded "
                     + Plural.count(l.records(), "record") + ", " + mb(l.octets()) + ", from " + oneWayFrom);
             case MigrationEvent.Loaded l -> line((source ? "the target acknowledged " : "loaded and acknowledged ")

@@ -3,6 +3,9 @@ package dev.baton.cli.store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.JsonOutput;
+import dev.baton.cli.Lines;
+import dev.baton.cli.option.BadInputException;
+import dev.baton.cli.option.QuirksOption;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
 import dev.baton.store.live.RunDirectory;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,12 +74,30 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object saying what moved where (docs/CLI.md).")
     boolean json;
 
+    /** The new process loads the migration through these; with --format baton only. */
+    @Mixin
+    QuirksOption quirksOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        QuirksOption.Read quirks = null;
+        if (quirksOption.given()) {
+            if (format == Format.xenstore) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--quirks applies to --format baton: a "
+                        + "xenstore dump has no section versions to correct");
+            }
+            try {
+                quirks = quirksOption.read(); // a bad file fails before anything starts
+            } catch (BadInputException e) {
+                return CommandError.print(spec, e.getMessage(), ErrorHandler.BAD_INPUT);
+            } catch (IOException e) {
+                return CommandError.print(spec, ErrorHandler.describe(e), ErrorHandler.USAGE_OR_IO);
+            }
+        }
         StoreControl store = StoreControl.at(control);
         StoreControl.Info running;
         try {
@@ -92,6 +114,9 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         try {
             dir = RunDirectory.open(runDir != null ? runDir : RunDirectory.defaultFor(running.port()));
             files = dir.next();
+            if (quirks != null) {
+                dir.write(files.quirks(), quirks.text());
+            }
         } catch (IOException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
         }
@@ -117,7 +142,8 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             next = null;
             StoreProcess.Result r;
             try (LiveUpdateBar bar = new LiveUpdateBar()) {
-                next = StoreProcess.takeoverDetached(running, release, files.log(), timeout);
+                next = StoreProcess.takeoverDetached(running, release, files.log(), quirks != null ? files.quirks()
+                        : null, timeout);
                 r = StoreProcess.liveUpdate(store, next, timeout, bar);
             } catch (IOException e) {
                 r = new StoreProcess.Result(false, e.getMessage(), 0, 0, 0, 0, "", 0);
@@ -135,6 +161,9 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             }
             LiveUpdateSummary.json(o, r);
             headline = "live update " + running.release() + " -> " + release + ": " + LiveUpdateSummary.text(r);
+            if (quirks != null) {
+                next.quirksApplied().forEach(o.putArray("quirks")::add);
+            }
         }
         o.put("pid", next.process().pid()).put("host", running.host()).put("port", running.port())
                 .put("control", next.control()).put("runDir", dir.path().toString())
@@ -142,21 +171,32 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         if (format == Format.xenstore) {
             o.put("dump", files.dump().toString());
         }
+        if (quirks != null) {
+            o.put("quirksFile", files.quirks().toString());
+        }
         if (json) {
             JsonOutput.print(o);
             return 0;
         }
         System.out.println(headline);
+        if (quirks != null) {
+            o.get("quirks").forEach(q -> Lines.println(System.out, q.asText(), 4));
+        }
         System.out.printf(Locale.ROOT, "process %d serves %s:%d, control port %d%s%n", next.process().pid(),
                 running.host(), running.port(), next.control(), o.has("profile") ? "; stream profile "
                         + o.get("profile").asText() : "");
         System.out.println("run directory " + dir.path());
         String log = files.log().getFileName().toString();
         String dump = files.dump().getFileName().toString();
-        int width = format == Format.xenstore ? Math.max(log.length(), dump.length()) : log.length();
+        String quirksFile = files.quirks().getFileName().toString();
+        int width = format == Format.xenstore ? Math.max(log.length(), dump.length())
+                : quirks != null ? Math.max(log.length(), quirksFile.length()) : log.length();
         System.out.printf(Locale.ROOT, "  %-" + width + "s  the new process's output%n", log);
         if (format == Format.xenstore) {
             System.out.printf(Locale.ROOT, "  %-" + width + "s  the dump it started from%n", dump);
+        }
+        if (quirks != null) {
+            System.out.printf(Locale.ROOT, "  %-" + width + "s  the quirks it loaded the stream with%n", quirksFile);
         }
         return 0;
     }

@@ -60,7 +60,7 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control, seed, false, 0, "");
+                true, control, seed, false, 0, "", null);
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
@@ -95,6 +95,11 @@ final class StoreServeCommand implements Callable<Integer> {
                     .put("graceSeconds", s.grace().toSeconds());
             o.set("seeded", seeded);
             JsonOutput.print(o);
+        }
+
+        @Override
+        public void quirkApplied(String applied) {
+            // a serving store loads no stream: only a takeover does
         }
 
         @Override

@@ -10,8 +10,11 @@ import java.util.Set;
 /**
  * Rebuilds descriptions from their JSON form, over {@link GenericState}, so that tools decode
  * section data through the very same load path with no producer code (QEMU's
- * analyze-migration.py does the same with vmdesc). A field gated by a {@code when} predicate
- * cannot be decided this way: loading it throws {@link UndecidableFieldException}.
+ * analyze-migration.py does the same with vmdesc), and save such state again (baton convert): a
+ * subsection is written when the state holds it and the profile does not turn its gate off, and
+ * descriptions keep their priority, so sections are saved in their release's order. A field
+ * gated by a {@code when} predicate cannot be decided this way: loading or saving it throws
+ * {@link UndecidableFieldException}.
  */
 public final class GenericDescriptions {
     private final Map<String, Object> json;
@@ -58,14 +61,22 @@ public final class GenericDescriptions {
     private StateDescription<GenericState> build(Map<String, Object> m) {
         String name = text(m, "name");
         DescriptionBuilder<GenericState> b = StateDescription.builder(name, GenericState::new)
-                .version(integer(m, "version", 1)).minimumVersion(integer(m, "minimumVersion", 0));
+                .version(integer(m, "version", 1)).minimumVersion(integer(m, "minimumVersion", 0))
+                .priority(priority(m));
         for (Object f : list(m, "fields")) {
             field(b, asObject(f, name + " field"));
         }
         for (Object s : list(m, "subsections")) {
             Map<String, Object> sub = asObject(s, name + " subsection");
             StateDescription<GenericState> sd = build(sub);
-            b.subsection(sd, o -> o.child(sd.name()), (o, ctx) -> true);
+            String gate = JsonFields.optionalString(sub, "gate");
+            // saved when the state holds it: loading puts it there when the stream has it
+            if (gate == null) {
+                b.subsection(sd, o -> o.child(sd.name()), (o, ctx) -> o.get(sd.name()) instanceof GenericState);
+            } else {
+                b.subsection(sd, o -> o.child(sd.name()), null, gate,
+                        (o, ctx) -> o.get(sd.name()) instanceof GenericState);
+            }
         }
         return b.build();
     }
@@ -92,15 +103,15 @@ public final class GenericDescriptions {
             case ENUM -> b.add(n, kind, Codecs.genericEnum(n, asObject(f.get("values"), n + " values"),
                     o -> (String) o.get(n), (o, v) -> o.put(n, v)));
             case ARRAY, VARRAY -> array(b, n, kind, f);
-            case STRUCT -> b.struct(n, nested(f), o -> null, (o, v) -> o.put(n, v));
-            case VSTRUCT -> b.versionedStruct(n, nested(f), o -> null, (o, v) -> o.put(n, v));
-            case NULLABLE -> b.nullable(n, nested(f), o -> null, (o, v) -> o.put(n, v));
-            case LIST -> b.list(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+            case STRUCT -> b.struct(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
+            case VSTRUCT -> b.versionedStruct(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
+            case NULLABLE -> b.nullable(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
+            case LIST -> b.list(n, nested(f), o -> states(o, n), (o, v) -> o.put(n, v));
             case MAP -> {
                 if ("s64".equals(JsonFields.optionalString(f, "key"))) {
-                    b.longMap(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+                    b.longMap(n, nested(f), o -> map(o, n), (o, v) -> o.put(n, v));
                 } else {
-                    b.map(n, nested(f), o -> null, (o, v) -> o.put(n, v));
+                    b.map(n, nested(f), o -> map(o, n), (o, v) -> o.put(n, v));
                 }
             }
         }
@@ -122,9 +133,9 @@ public final class GenericDescriptions {
         if (element == null) {
             StateDescription<GenericState> d = nested(f);
             if (fixed) {
-                b.structArray(n, d, integer(f, "count", 0), o -> null, (o, v) -> o.put(n, v));
+                b.structArray(n, d, integer(f, "count", 0), o -> states(o, n), (o, v) -> o.put(n, v));
             } else {
-                b.structVarray(n, d, text(f, "countField"), o -> null, (o, v) -> o.put(n, v));
+                b.structVarray(n, d, text(f, "countField"), o -> states(o, n), (o, v) -> o.put(n, v));
             }
             return;
         }
@@ -148,6 +159,26 @@ public final class GenericDescriptions {
     @SuppressWarnings("unchecked") // a strings field holds only what its codec put there
     private static List<String> stringList(GenericState o, String n) {
         return (List<String>) o.get(n);
+    }
+
+    /** A description's priority: any whole number (a stream's, however odd, is still read), 0 when absent. */
+    private static int priority(Map<String, Object> m) {
+        Long p = JsonFields.optionalLong(m, "priority");
+        return p == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p));
+    }
+
+    private static GenericState state(GenericState o, String n) {
+        return (GenericState) o.get(n);
+    }
+
+    @SuppressWarnings("unchecked") // a sequence of nested descriptions holds states (GenericState's contract)
+    private static List<GenericState> states(GenericState o, String n) {
+        return (List<GenericState>) o.get(n);
+    }
+
+    @SuppressWarnings("unchecked") // a map of nested descriptions holds states by key
+    private static <K> Map<K, GenericState> map(GenericState o, String n) {
+        return (Map<K, GenericState>) o.get(n);
     }
 
     private StateDescription<GenericState> nested(Map<String, Object> f) {

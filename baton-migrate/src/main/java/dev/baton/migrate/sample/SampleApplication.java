@@ -1,5 +1,6 @@
 package dev.baton.migrate.sample;
 
+import dev.baton.core.describe.DescriptionBuilder;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.ReleaseProfiles;
@@ -60,28 +61,40 @@ public final class SampleApplication implements MigratableApplication {
         long hits;
     }
 
-    static final StateDescription<Config> CONFIG = StateDescription.<Config>builder("sample.config")
-            .u64("regionBytes", c -> c.regionBytes, (c, v) -> c.regionBytes = v).equal()
-            .u64("sessions", c -> c.sessions, (c, v) -> c.sessions = v)
-            .s64("seed", c -> c.seed, (c, v) -> c.seed = v)
-            .string("label", c -> c.label, (c, v) -> c.label = v)
-            .build();
+    static final StateDescription<Config> CONFIG = config(1);
     static final StateDescription<Counter> COUNTER = StateDescription.<Counter>builder("sample.counter", Counter::new)
             .u64("value", c -> c.value, (c, v) -> c.value = v)
             .build();
     static final StateDescription<Counters> NOTES = StateDescription.<Counters>builder("sample.counters/notes")
             .string("note", c -> c.note, (c, v) -> c.note = v)
             .build();
-    static final StateDescription<Counters> COUNTERS = StateDescription.<Counters>builder("sample.counters")
-            .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
-            .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
-            .subsection(NOTES, "sample.notes", (c, ctx) -> !c.note.isEmpty())
-            .build();
+    static final StateDescription<Counters> COUNTERS = counters(1, true);
     /** Release 1.0's counters: no notes subsection, which it would refuse as unknown. */
-    static final StateDescription<Counters> COUNTERS_1_0 = StateDescription.<Counters>builder("sample.counters")
-            .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
-            .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v))
-            .build();
+    static final StateDescription<Counters> COUNTERS_1_0 = counters(1, false);
+
+    /** The sections the sample can declare at another version than their layout's ({@link #mislabelling}). */
+    public static final List<String> SECTIONS = List.of("sample.config", "sample.counters");
+
+    /** The configuration's description, declaring {@code version} (its layout is version 1's whatever that is). */
+    private static StateDescription<Config> config(int version) {
+        return StateDescription.<Config>builder("sample.config").version(version)
+                .u64("regionBytes", c -> c.regionBytes, (c, v) -> c.regionBytes = v).equal()
+                .u64("sessions", c -> c.sessions, (c, v) -> c.sessions = v)
+                .s64("seed", c -> c.seed, (c, v) -> c.seed = v)
+                .string("label", c -> c.label, (c, v) -> c.label = v)
+                .build();
+    }
+
+    /** The counters' description, declaring {@code version}, with or without 2.0's notes. */
+    private static StateDescription<Counters> counters(int version, boolean notes) {
+        DescriptionBuilder<Counters> b = StateDescription.<Counters>builder("sample.counters").version(version)
+                .u64("ticks", c -> c.ticks, (c, v) -> c.ticks = v)
+                .map("counters", COUNTER, c -> c.counters, (c, v) -> c.counters = new TreeMap<>(v));
+        if (notes) {
+            b.subsection(NOTES, "sample.notes", (c, ctx) -> !c.note.isEmpty());
+        }
+        return b.build();
+    }
     static final StateDescription<Session> SESSION = StateDescription.<Session>builder("sample.session", Session::new)
             .string("user", s -> s.user, (s, v) -> s.user = v)
             .u64("hits", s -> s.hits, (s, v) -> s.hits = v)
@@ -94,6 +107,8 @@ public final class SampleApplication implements MigratableApplication {
     private final SectionRegistry registry;
     private final long writesPerSecond;
     private final String release;
+    /** The producer version the stream says: the release's, or a mislabelling release's own. */
+    private final String producerVersion;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean stopped;
     private Thread mutator;
@@ -103,8 +118,16 @@ public final class SampleApplication implements MigratableApplication {
 
     /** Reads the system properties; makes the empty state (a target loads into it). */
     public SampleApplication() {
-        this(Long.getLong("baton.sample.mib", 64) << 20, Long.getLong("baton.sample.sessions", 1000),
-                Long.getLong("baton.sample.writes-per-second", 20_000), System.getProperty("baton.sample.release", "2.0"));
+        this(regionBytesProperty(), sessionsProperty(), Long.getLong("baton.sample.writes-per-second", 20_000),
+                System.getProperty("baton.sample.release", "2.0"));
+    }
+
+    private static long regionBytesProperty() {
+        return Long.getLong("baton.sample.mib", 64) << 20;
+    }
+
+    private static long sessionsProperty() {
+        return Long.getLong("baton.sample.sessions", 1000);
     }
 
     public SampleApplication(long regionBytes, long sessions, long writesPerSecond) {
@@ -119,17 +142,58 @@ public final class SampleApplication implements MigratableApplication {
      *                        no notes subsection and knows no later release
      */
     public SampleApplication(long regionBytes, long sessions, long writesPerSecond, String release) {
+        this(regionBytes, sessions, writesPerSecond, release, release, Map.of());
+    }
+
+    /**
+     * A source of release 2.0 with a mistake a target needs a quirk for (docs/COMPATIBILITY.md,
+     * "Quirks"): its producer version is {@code producerVersion}, and it declares each section of
+     * {@code declared} ({@link #SECTIONS}) at the version given while writing the layout of
+     * version 1, as XenServer 6.0 to 6.2 wrote piix4acpi's version 1 data as version 2. A target
+     * of this build refuses what it writes ("version 2 is too new") unless it knows the quirk;
+     * with it, it loads the same state as from a sample that does not lie. It does not change
+     * while it runs (no mutator): its stream is the same every time for the same seed. Its size
+     * comes from the system properties the constructor without arguments reads.
+     *
+     * @throws IllegalArgumentException for a section the sample does not have, or a version of 1 or below
+     */
+    public static SampleApplication mislabelling(String producerVersion, Map<String, Integer> declared) {
+        return mislabelling(regionBytesProperty(), sessionsProperty(), producerVersion, declared);
+    }
+
+    /** As {@link #mislabelling(String, Map)}, of that size rather than the system properties'. */
+    public static SampleApplication mislabelling(long regionBytes, long sessions, String producerVersion,
+            Map<String, Integer> declared) {
+        for (Map.Entry<String, Integer> e : declared.entrySet()) {
+            if (!SECTIONS.contains(e.getKey())) {
+                throw new IllegalArgumentException("the stream has no section '" + e.getKey() + "': it has " + SECTIONS);
+            }
+            if (e.getValue() <= 1) {
+                throw new IllegalArgumentException("section '" + e.getKey() + "' is written at version 1: declare it"
+                        + " at another version, 1 or more");
+            }
+        }
+        return new SampleApplication(regionBytes, sessions, 0, "2.0", producerVersion, declared);
+    }
+
+    private SampleApplication(long regionBytes, long sessions, long writesPerSecond, String release,
+            String producerVersion, Map<String, Integer> declared) {
         if (!release.equals("1.0") && !release.equals("2.0")) {
             throw new IllegalArgumentException("the sample has releases 1.0 and 2.0, not " + release);
         }
         this.ram = new ByteArrayRegion("ram", new byte[Math.toIntExact(regionBytes)]);
         this.writesPerSecond = writesPerSecond;
         this.release = release;
+        this.producerVersion = producerVersion;
         config.regionBytes = regionBytes;
         config.sessions = sessions;
+        Integer configVersion = declared.get("sample.config");
+        Integer countersVersion = declared.get("sample.counters");
         this.registry = new SectionRegistry()
-                .register("sample.config", 0, CONFIG, config, Part.STATIC)
-                .register("sample.counters", 0, release.equals("1.0") ? COUNTERS_1_0 : COUNTERS, counters);
+                .register("sample.config", 0, configVersion == null ? CONFIG : config(configVersion), config,
+                        Part.STATIC)
+                .register("sample.counters", 0, release.equals("1.0") ? COUNTERS_1_0
+                        : countersVersion == null ? COUNTERS : counters(countersVersion, true), counters);
     }
 
     /** Fills the state from a seed: what a source has before it runs. Returns this. */
@@ -271,7 +335,7 @@ public final class SampleApplication implements MigratableApplication {
 
     @Override
     public String version() {
-        return release;
+        return producerVersion;
     }
 
     @Override

@@ -62,6 +62,16 @@ public sealed interface MigrationEvent {
     record Paused() implements MigrationEvent {
     }
 
+    /**
+     * The target read a section through a quirk of a past producer ({@link TargetSession.Builder#quirks}):
+     * the section was declared at one version and read at the version the quirk names.
+     *
+     * @param applied the section and the quirk, as {@code StateLoader.Report#quirks} says them:
+     *                {@code "sample.counters/0: quirk: baton-sample 2.0.1..2.0.1 wrote ..."}
+     */
+    record QuirkApplied(String applied) implements MigrationEvent {
+    }
+
     /** The target loaded the whole stream and acknowledged it (target), or received that acknowledgement (source). */
     record Loaded(long records, long octets) implements MigrationEvent {
     }

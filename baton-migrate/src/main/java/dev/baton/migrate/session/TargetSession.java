@@ -1,6 +1,7 @@
 package dev.baton.migrate.session;
 
 import dev.baton.core.describe.DescriptionContext;
+import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.core.engine.StateLoader;
 import dev.baton.core.engine.StreamRefusedException;
@@ -33,6 +34,7 @@ public final class TargetSession {
     private final VersionWindow streams;
     private final MigrationListener listener;
     private final MigrationClock clock;
+    private final Quirks quirks;
 
     private TargetSession(Builder b) {
         this.factory = b.factory;
@@ -40,6 +42,7 @@ public final class TargetSession {
         this.streams = b.streams;
         this.listener = b.listener;
         this.clock = b.clock;
+        this.quirks = b.quirks;
     }
 
     /**
@@ -56,6 +59,7 @@ public final class TargetSession {
         private VersionWindow streams = VersionWindow.supported();
         private MigrationListener listener = MigrationListener.none();
         private MigrationClock clock = MigrationClock.system();
+        private Quirks quirks = Quirks.none();
 
         private Builder(Supplier<? extends MigratableApplication> factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -83,6 +87,18 @@ public final class TargetSession {
          */
         public Builder clock(MigrationClock c) {
             this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * The quirks of past producers this target knows (docs/COMPATIBILITY.md, "Quirks"): a
+         * section a listed producer release declared at one version while writing another's
+         * layout is read at the version the quirk names, its fix-up runs, and the listener hears
+         * {@link MigrationEvent.QuirkApplied}. The same {@link Quirks} a {@code StateLoader} takes;
+         * default none.
+         */
+        public Builder quirks(Quirks known) {
+            this.quirks = Objects.requireNonNull(known, "quirks");
             return this;
         }
 
@@ -139,7 +155,7 @@ public final class TargetSession {
                         header.profile(), transport.description() + " has no return path: no handshake, no"
                                 + " acknowledgement"));
             }
-            StateLoader loader = StateLoader.of(app.registry()).withProfiles(app.profiles());
+            StateLoader loader = StateLoader.of(app.registry()).withProfiles(app.profiles()).withQuirks(quirks);
             // objects of object collections load under the profile's pins, as the loader loads sections
             DescriptionContext objects = loader.contextFor(header.profile());
             RegionReceiver receiver = new RegionReceiver(app.regions(), objects);
@@ -165,7 +181,10 @@ public final class TargetSession {
                         accepted[0] = true;
                         listener.event(new MigrationEvent.StaticDataAccepted());
                     });
-            loader.load(reader);
+            StateLoader.Report loaded = loader.load(reader);
+            for (String applied : loaded.quirks()) {
+                listener.event(new MigrationEvent.QuirkApplied(applied));
+            }
             stages.streamEnds();
             receiver.checkComplete();
             app.verifyLoaded();

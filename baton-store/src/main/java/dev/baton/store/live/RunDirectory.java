@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Where the live updates of one store keep their files: the output of each new process
- * ({@code update-N.log}) and the dump a live update through xenstore's format goes through
- * ({@code update-N.xenstore}), N counting the updates of that store from 1.
+ * ({@code update-N.log}), the dump a live update through xenstore's format goes through
+ * ({@code update-N.xenstore}) and the quirks a new process loads with ({@code update-N.quirks}),
+ * N counting the updates of that store from 1.
  *
  * <p>By default one directory a store port: {@code $XDG_RUNTIME_DIR/baton-store/PORT} when that
  * variable names a directory, else {@code <java.io.tmpdir>/baton-store-<user>/PORT}. The
@@ -99,19 +100,28 @@ public final class RunDirectory {
      * @param number the update's number in this directory, from 1
      * @param log    the new process's output (made, empty)
      * @param dump   the xenstore dump it may go through (not made)
+     * @param quirks the quirks file it may load with (not made: {@link #write})
      */
-    public record Update(int number, Path log, Path dump) {
+    public record Update(int number, Path log, Path dump, Path quirks) {
+    }
+
+    /** Writes {@code text} to {@code file} of this directory, private (0600) as its other files. */
+    public void write(Path file, String text) throws IOException {
+        Files.writeString(Files.createFile(file, privateFile()), text);
+    }
+
+    private static FileAttribute<?>[] privateFile() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_FILE)}
+                : new FileAttribute<?>[0];
     }
 
     /** Makes the log of the next update (the first number whose log does not exist yet). */
     public Update next() throws IOException {
-        FileAttribute<?>[] attrs = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PRIVATE_FILE)}
-                : new FileAttribute<?>[0];
         for (int n = 1; ; n++) {
             Path log = dir.resolve("update-" + n + ".log");
             try {
-                Files.createFile(log, attrs);
-                return new Update(n, log, dir.resolve("update-" + n + ".xenstore"));
+                Files.createFile(log, privateFile());
+                return new Update(n, log, dir.resolve("update-" + n + ".xenstore"), dir.resolve("update-" + n + ".quirks"));
             } catch (FileAlreadyExistsException e) {
                 // taken by an earlier update: the next number
             }

@@ -67,9 +67,23 @@ public final class StoreProcess implements AutoCloseable {
      */
     public static StoreProcess takeoverDetached(StoreControl.Info running, String release, Path log, Duration timeout)
             throws IOException {
-        StoreProcess p = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
-                "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
-                "--control", "0", "--takeover", "--listen-migration", "0");
+        return takeoverDetached(running, release, log, null, timeout);
+    }
+
+    /**
+     * As {@link #takeoverDetached(StoreControl.Info, String, Path, Duration)}, loading the
+     * migration through the quirks {@code quirks} lists (a quirks file, docs/COMPATIBILITY.md), or
+     * none when it is null; {@link #quirksApplied()} then says which applied.
+     */
+    public static StoreProcess takeoverDetached(StoreControl.Info running, String release, Path log, Path quirks,
+            Duration timeout) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
+                Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
+                release, "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
+        if (quirks != null) {
+            args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
+        }
+        StoreProcess p = spawn(release, log, args.toArray(String[]::new));
         p.awaitMigrationPort(running.port(), timeout);
         return p;
     }
@@ -143,11 +157,20 @@ public final class StoreProcess implements AutoCloseable {
 
     /** Starts a process that waits to take over the store on {@code port}, at {@code release}. */
     public static StoreProcess takeover(int port, String release, String failAt, Duration timeout) throws IOException {
+        return takeover(port, release, failAt, null, timeout);
+    }
+
+    /** As {@link #takeover(int, String, String, Duration)}, loading through the quirks file {@code quirks} (or none). */
+    public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Duration timeout)
+            throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
                 "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
         if (failAt != null && !failAt.isEmpty()) {
             args.add("--fail-at");
             args.add(failAt);
+        }
+        if (quirks != null) {
+            args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
         StoreProcess p = spawn(release, null, args.toArray(String[]::new));
         p.awaitMigrationPort(port, timeout);
@@ -257,6 +280,19 @@ public final class StoreProcess implements AutoCloseable {
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * The quirks a takeover process read its migration through, as it said them
+     * ({@code "store/0: quirk: baton-store ..."}), once it serves.
+     */
+    public List<String> quirksApplied() {
+        synchronized (output) {
+            return output.stream().filter(l -> QUIRK_APPLIED.matcher(l).lookingAt()).toList();
+        }
+    }
+
+    /** How a store process says a quirk applied: the section, then the quirk (StateLoader's words). */
+    private static final java.util.regex.Pattern QUIRK_APPLIED = java.util.regex.Pattern.compile("\\S+/\\d+: quirk: ");
 
     /** Everything the process printed so far. */
     public String output() {

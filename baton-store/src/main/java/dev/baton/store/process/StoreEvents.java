@@ -20,6 +20,12 @@ public interface StoreEvents {
     /** With {@code --takeover}: the process waits for the migration on this port. */
     void migrationPort(int port);
 
+    /**
+     * With {@code --takeover} and {@code --quirks}: a section of the migration was read through a
+     * quirk, as {@code StateLoader.Report#quirks} says it ({@code "store/0: quirk: ..."}).
+     */
+    void quirkApplied(String applied);
+
     /** The store serves. */
     void serving(Serving serving);
 
@@ -64,6 +70,11 @@ public interface StoreEvents {
             @Override
             public void migrationPort(int port) {
                 say("migration on port " + port);
+            }
+
+            @Override
+            public void quirkApplied(String applied) {
+                say(applied);
             }
 
             @Override

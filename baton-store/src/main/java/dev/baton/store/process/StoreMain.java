@@ -1,6 +1,9 @@
 package dev.baton.store.process;
 
+import dev.baton.core.engine.Quirks;
+import dev.baton.core.json.JsonParser;
 import dev.baton.core.wire.StreamFormatException;
+import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.StoreApplication;
@@ -11,8 +14,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a store process: {@code java -cp ... dev.baton.store.server.StoreMain [options]} (see
@@ -24,8 +32,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>With {@code --takeover} the process first receives a store from a live update (printing
  * {@code migration on port M}; it listens on 127.0.0.1 only), then binds the store port (with
  * {@code --reuse-port}, beside the old process) and serves it; when the migration fails it prints
- * {@code takeover failed: <reason>} and exits 1. {@code --seed FILE} starts the store from a
- * xenstore migration stream.
+ * {@code takeover failed: <reason>} and exits 1; {@code --quirks FILE} loads the migration
+ * through the quirks of past producers that file lists, and says each one applied on a line of
+ * its own. {@code --seed FILE} starts the store from a xenstore migration stream.
  */
 public final class StoreMain {
     private StoreMain() {
@@ -99,7 +108,7 @@ public final class StoreMain {
         }
         StoreServer server;
         if (options.takeover()) {
-            server = takeOver(store, address, options.migrationPort(), options.failAt(), events);
+            server = takeOver(store, address, options, events);
         } else {
             try {
                 server = StoreServer.start(store, address, options.reusePort());
@@ -115,12 +124,13 @@ public final class StoreMain {
     }
 
     /** Receives a store from a live update, then binds the port beside the old process and serves it. */
-    private static StoreServer takeOver(Store fresh, InetSocketAddress address, int migrationPort, String failAt,
+    private static StoreServer takeOver(Store fresh, InetSocketAddress address, StoreOptions options,
             StoreEvents events) {
         StoreServer[] serving = new StoreServer[1];
+        Quirks quirks = options.quirks() == null ? Quirks.none() : quirks(options.quirks());
         // the migration comes from the old process on this host: loopback only
         try (TcpTransport.Listener listener = TcpTransport.listen(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), migrationPort))) {
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), options.migrationPort()))) {
             events.migrationPort(listener.port());
             TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
@@ -128,12 +138,40 @@ public final class StoreMain {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }, failAt)).protocol(StoreApplication.PROTOCOL).build().receive(listener.accept(Duration.ofSeconds(60)));
+            }, options.failAt())).protocol(StoreApplication.PROTOCOL).quirks(quirks)
+                    .listener(e -> {
+                        if (e instanceof MigrationEvent.QuirkApplied q) {
+                            events.quirkApplied(q.applied());
+                        }
+                    })
+                    .build().receive(listener.accept(Duration.ofSeconds(60)));
         } catch (IOException e) {
-            System.out.println("takeover failed: " + e.getMessage());
-            System.out.flush();
-            System.exit(1);
+            takeoverFailed(e.getMessage());
         }
         return serving[0];
+    }
+
+    /** The quirks of {@code --quirks}; a file that cannot be read or is not a quirks file fails the takeover. */
+    private static Quirks quirks(Path file) {
+        try {
+            Quirks q = Quirks.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+            // the events say each quirk applied; the loader's own log would say it again, in two lines
+            QUIRKS_LOG.setLevel(Level.WARNING);
+            return q;
+        } catch (IOException e) {
+            takeoverFailed(ControlServer.ioReason(e));
+        } catch (JsonParser.JsonException | IllegalArgumentException e) {
+            takeoverFailed(file + " is not a quirks file: " + e.getMessage());
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /** Held, so that its level stays set (the logging framework holds its loggers weakly). */
+    private static final Logger QUIRKS_LOG = Logger.getLogger("dev.baton.quirks");
+
+    private static void takeoverFailed(String reason) {
+        System.out.println("takeover failed: " + reason);
+        System.out.flush();
+        System.exit(1);
     }
 }

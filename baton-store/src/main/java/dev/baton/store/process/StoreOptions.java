@@ -18,9 +18,10 @@ import java.time.Duration;
  * @param takeover      receive the store from a live update before serving
  * @param migrationPort with {@code takeover}: the port to receive on, 0 for any free one
  * @param failAt        with {@code takeover}, for tests: the stage at which to fail, or ""
+ * @param quirks        with {@code takeover}: a quirks file (docs/COMPATIBILITY.md) to load the stream with, or null
  */
 public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, int control,
-        Path seed, boolean takeover, int migrationPort, String failAt) {
+        Path seed, boolean takeover, int migrationPort, String failAt, Path quirks) {
 
     /** The grace period when none is given. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
@@ -29,18 +30,21 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         if (seed != null && takeover) {
             throw new IllegalArgumentException("--seed and --takeover exclude each other");
         }
+        if (quirks != null && !takeover) {
+            throw new IllegalArgumentException("--quirks applies to --takeover: a store loads a stream only then");
+        }
         failAt = failAt == null ? "" : failAt;
     }
 
     /** A store on 127.0.0.1, any free port, this build's release, no control port. */
     public static StoreOptions defaults() {
-        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "");
+        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "", null);
     }
 
     /**
      * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
      * [--grace SECONDS] [--reuse-port] [--control N] [--seed FILE] [--takeover --listen-migration N
-     * [--fail-at static|precopy|loaded|activate]]}.
+     * [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
      *
      * @throws IllegalArgumentException naming the option that is wrong
      */
@@ -56,6 +60,7 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         boolean takeover = false;
         int migrationPort = 0;
         String failAt = "";
+        Path quirks = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -69,17 +74,19 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 case "--listen-migration" -> migrationPort = number(args, ++i, a, 0, 65535);
                 case "--fail-at" -> failAt = value(args, ++i, a);
                 case "--seed" -> seed = Path.of(value(args, ++i, a));
+                case "--quirks" -> quirks = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationPort, failAt);
+        return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationPort, failAt,
+                quirks);
     }
 
     /** {@code StoreMain}'s usage line. */
     public static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
                 + " [--control N] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
-                + " [--fail-at static|precopy|loaded|activate]]";
+                + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]]";
     }
 
     private static String value(String[] args, int i, String option) {

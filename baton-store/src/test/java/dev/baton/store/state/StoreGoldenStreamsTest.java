@@ -79,7 +79,7 @@ class StoreGoldenStreamsTest {
     }
 
     /** What every release's stream of the sample loads as; {@code from2} for what only 2.0 carries. */
-    private static void verify(Store s, boolean from2) {
+    static void verify(Store s, boolean from2) {
         NodeTree t = s.tree();
         assertThat(t.nodeCount()).isEqualTo(13);
         assertThat(t.generation()).isEqualTo(GENERATION);
