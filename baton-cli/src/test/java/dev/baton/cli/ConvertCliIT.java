@@ -85,7 +85,9 @@ class ConvertCliIT {
         var thermostat = new ThermostatDescriptions.Thermostat();
         try (RecordReader r = RecordReader.open(older, ReaderOptions.defaults())) {
             assertThat(r.header().profile()).isEqualTo("1.0");
-            assertThat(r.header().producer()).contains("thermostat");
+            // converted by baton-convert, from the producer that wrote it: no quirk of that producer applies
+            assertThat(r.header().producerName()).isEqualTo("baton-convert");
+            assertThat(r.header().producerVersion()).startsWith("thermostat");
             StateLoader.of(new SectionRegistry().register("thermostat", 0, ThermostatRelease1.THERMOSTAT, thermostat,
                     Part.DYNAMIC)).load(r);
         }

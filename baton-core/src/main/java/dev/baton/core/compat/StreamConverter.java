@@ -59,6 +59,9 @@ import java.util.Set;
  * cannot be converted without the release's code, and fails it too.
  */
 public final class StreamConverter {
+    /** The producer a converted stream names, whose version is the input's producer. */
+    public static final String PRODUCER = "baton-convert";
+
     private final Release from;
     private final Release to;
 
@@ -140,8 +143,10 @@ public final class StreamConverter {
 
     /**
      * Reads {@code in} to its END, converts it whole, then writes the converted stream to
-     * {@code out}, for {@code profile} (null: none): the same producer, byte order and checksums
-     * as the input.
+     * {@code out}, for {@code profile} (null: none): the same byte order and checksums as the
+     * input. The producer is {@code baton-convert}, its version the input's producer: a quirk
+     * keyed to the input's producer says how that producer laid a section out, which the
+     * converted stream no longer does, so it must not apply to it.
      *
      * @throws ConversionException   when a section cannot be represented in the other release; nothing is written
      * @throws StreamFormatException when the stream does not decode with the source release's descriptions
@@ -185,7 +190,7 @@ public final class StreamConverter {
         }
         StreamHeader h = in.header();
         WriterOptions options = WriterOptions.defaults().withByteOrder(h.byteOrder()).withChecksums(h.checksums())
-                .withProducer(h.producerName(), h.producerVersion())
+                .withProducer(PRODUCER, h.producer())
                 .withProfile(profile == null ? "" : profile.name());
         StateSaver saver = profile == null ? StateSaver.of(registry) : StateSaver.of(registry).forProfile(profile);
         RecordWriter w = RecordWriter.open(out, options);
