@@ -269,6 +269,9 @@ class StreamConverterTest {
         assertThat(oneWithItsProfile.schema().profiles()).containsOnlyKeys("1.0");
         assertThat(StreamConverter.between(TWO, oneWithItsProfile).profile("1.0").pins())
                 .isEqualTo(RELEASES.profile("1.0").pins());
+        // its newest, the default, is that same profile
+        assertThat(StreamConverter.between(TWO, oneWithItsProfile).profile(null))
+                .isEqualTo(StreamConverter.between(TWO, oneWithItsProfile).profile("1.0"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StreamConverter.Result result = convert(TWO, oneWithItsProfile, write(SHELF_2, shelf2(), null), "1.0", out);
         assertThat(result.leftOut()).containsExactly(
