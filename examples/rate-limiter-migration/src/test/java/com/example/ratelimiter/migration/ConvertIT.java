@@ -58,14 +58,40 @@ class ConvertIT {
         return Child.java(command.toArray(String[]::new));
     }
 
+    /** {@code baton convert --from} release {@code from}'s jar {@code --to} release {@code to}'s, with {@code more}. */
+    private static Child convert(String from, String to, Object... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("convert", "--from", jar(from).toString(), "--to", jar(to).toString()));
+        for (Object m : more) {
+            args.add(m.toString());
+        }
+        return baton(args.toArray(String[]::new));
+    }
+
+    /**
+     * {@code baton inspect} on a converted stream, read up to its section: baton-convert wrote it
+     * from what release {@code savedBy} saved, for {@code profile}, with {@code limiter} at
+     * {@code version}. The section's fields follow.
+     */
+    private static Child inspectConverted(Path stream, String savedBy, String profile, int version) throws Exception {
+        Child inspect = baton("inspect", stream.toString());
+        try {
+            inspect.await("producer  baton-convert rate-limiter " + Pattern.quote(savedBy));
+            inspect.await("profile   " + Pattern.quote(profile));
+            inspect.await(" +\\d+ +2 +SECTION +\\d+ +limiter/0 v" + version + ", \\d+ octets of data");
+            return inspect;
+        } catch (Throwable e) {
+            inspect.close();
+            throw e;
+        }
+    }
+
     @Test
     void whatRelease2SavedConvertsForRelease1UnderItsProfileAndRelease1RestoresIt() throws Exception {
         Path stream = saved("2.0");
         assertThat(limiterFile("2.0", "restore", stream.toString()))
                 .isEqualTo("rate-limiter 2.0 restored: 2 clients (alice 3.0 tokens, bob 0.0 tokens (2 strikes)), 2 refused");
         Path older = dir.resolve("for-1.0.baton");
-        try (Child convert = baton("convert", "--json", "--from", jar("2.0").toString(), "--to", jar("1.0").toString(),
-                "--profile", "1.0", stream.toString(), older.toString())) {
+        try (Child convert = convert("2.0", "1.0", "--json", "--profile", "1.0", stream, older)) {
             List<String> out = convert.rest();
             assertThat(convert.exit()).as(convert.toString()).isZero();
             // what 1.0 has no place for is what 2.0's profile for 1.0 leaves out: bob's penalty, and refused
@@ -87,10 +113,7 @@ class ConvertIT {
                     "  \"skippedRecords\" : 0",
                     "}"));
         }
-        try (Child inspect = baton("inspect", "--no-fields", older.toString())) {
-            inspect.await("producer  baton-convert rate-limiter 2\\.0");
-            inspect.await("profile   1\\.0");
-            inspect.await(" +\\d+ +2 +SECTION +\\d+ +limiter/0 v1, \\d+ octets of data");
+        try (Child inspect = inspectConverted(older, "2.0", "1.0", 1)) {
             assertThat(inspect.exit()).isZero();
         }
         assertThat(limiterFile("1.0", "restore", older.toString()))
@@ -101,8 +124,7 @@ class ConvertIT {
     void whatRelease1SavedConvertsForRelease2AndRelease2RestoresIt() throws Exception {
         Path stream = saved("1.0");
         Path newer = dir.resolve("for-2.0.baton");
-        try (Child convert = baton("convert", "--json", "--from", jar("1.0").toString(), "--to", jar("2.0").toString(),
-                stream.toString(), newer.toString())) {
+        try (Child convert = convert("1.0", "2.0", "--json", stream, newer)) {
             // no --profile: 2.0's newest, its own, which leaves nothing out
             convert.await(" *\"converted\" : true,");
             convert.await(" *\"profile\" : \"2\\.0\",");
@@ -111,10 +133,7 @@ class ConvertIT {
             assertThat(convert.exit()).isZero();
             assertThat(Long.parseLong(octets)).isEqualTo(Files.size(newer));
         }
-        try (Child inspect = baton("inspect", newer.toString())) {
-            inspect.await("producer  baton-convert rate-limiter 1\\.0");
-            inspect.await("profile   2\\.0");
-            inspect.await(" +\\d+ +2 +SECTION +\\d+ +limiter/0 v2, \\d+ octets of data");
+        try (Child inspect = inspectConverted(newer, "1.0", "2.0", 2)) {
             // the field 1.0 never had: its kind's zero, as 2.0 restoring 1.0's own stream keeps
             inspect.await(" +refused = 0");
             assertThat(inspect.exit()).isZero();
@@ -130,8 +149,7 @@ class ConvertIT {
         // 2.0's own profile keeps bob's penalty, which 1.0's bucket has no subsection for
         String line = "baton convert: " + stream + ": section limiter/0, field buckets[bob]/(limiter.bucket/penalty): "
                 + "release " + jar("1.0") + "'s 'limiter.bucket' has no such subsection: what it holds would be lost";
-        try (Child convert = baton("convert", "--from", jar("2.0").toString(), "--to", jar("1.0").toString(),
-                "--profile", "2.0", stream.toString(), out.toString())) {
+        try (Child convert = convert("2.0", "1.0", "--profile", "2.0", stream, out)) {
             assertThat(convert.rest()).containsExactly(line);
             assertThat(convert.exit()).isEqualTo(1);
         }
@@ -140,8 +158,7 @@ class ConvertIT {
 
         // --json says so in its document too; an OUT that was there is left as it was
         Path kept = Files.writeString(out, "what was there");
-        try (Child convert = baton("convert", "--json", "--from", jar("2.0").toString(), "--to",
-                jar("1.0").toString(), "--profile", "2.0", stream.toString(), out.toString())) {
+        try (Child convert = convert("2.0", "1.0", "--json", "--profile", "2.0", stream, out)) {
             convert.await(" *\"converted\" : false,");
             convert.await(" *\"error\" : \"" + Pattern.quote(line.substring("baton convert: ".length()))
                     + "\"");
