@@ -60,8 +60,8 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> toClasspath = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "The release profile to write for, as --to's or else --from's descriptions define it "
-                    + "(default: --to's newest; none when it defines none).")
+            description = "The release profile to write for, with what --to's and --from's descriptions pin for it "
+                    + "(--to's wins where both pin one name; default: --to's newest, none when it defines none).")
     String profile;
 
     @Parameters(index = "0", paramLabel = "IN", description = "The stream to convert; - for standard input.")

@@ -109,9 +109,13 @@ public final class StreamConverter {
     }
 
     /**
-     * The profile to write for: {@code name} as the target release's document defines it, or
-     * else as the source release's does (a newer release defines the profiles of older ones);
-     * with {@code name} null, the target release's newest, or none when it lists no releases.
+     * The profile to write for: {@code name} with what both releases' documents pin for it, the
+     * target release's pin winning where both pin the same name; with {@code name} null, the
+     * target release's newest so pinned, or none when it lists no releases.
+     *
+     * <p>Both count because a newer release defines the profiles of older ones: release 1.0's own
+     * profile "1.0" pins nothing (1.0 knows no newer state to leave out), while 2.0's profile
+     * "1.0" turns off what 1.0 cannot read. Converting 2.0's stream for 1.0 needs 2.0's pins.
      *
      * @return the profile, or null for none
      * @throws IllegalArgumentException when neither release knows {@code name}
@@ -123,9 +127,10 @@ public final class StreamConverter {
             for (String n : ours.keySet()) {
                 newest = n;
             }
-            return newest == null ? null : new Profile(newest, ours.get(newest));
+            return newest == null ? null : profile(newest);
         }
-        Pins pins = ours.containsKey(name) ? ours.get(name) : from.schema().profiles().get(name);
+        Pins theirs = from.schema().profiles().get(name);
+        Pins pins = ours.containsKey(name) ? (theirs == null ? ours.get(name) : theirs.under(ours.get(name))) : theirs;
         if (pins == null) {
             throw new IllegalArgumentException("no release profile '" + name + "': " + known(to) + ", " + known(from));
         }

@@ -262,6 +262,27 @@ class StreamConverterTest {
     }
 
     @Test
+    void theOlderReleasesOwnProfileWhichPinsNothingDoesNotHideWhatTheNewerPinsForIt() throws Exception {
+        // release 1.0 as it shipped names its own profile, with nothing to pin: 2.0's pins for 1.0 still apply
+        StreamConverter.Release oneWithItsProfile = release("1.0", SHELF_1, ReleaseProfiles.builder().release("1.0")
+                .build());
+        assertThat(oneWithItsProfile.schema().profiles()).containsOnlyKeys("1.0");
+        assertThat(StreamConverter.between(TWO, oneWithItsProfile).profile("1.0").pins())
+                .isEqualTo(RELEASES.profile("1.0").pins());
+        // its newest, the default, is that same profile
+        assertThat(StreamConverter.between(TWO, oneWithItsProfile).profile(null))
+                .isEqualTo(StreamConverter.between(TWO, oneWithItsProfile).profile("1.0"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StreamConverter.Result result = convert(TWO, oneWithItsProfile, write(SHELF_2, shelf2(), null), "1.0", out);
+        assertThat(result.leftOut()).containsExactly(
+                "shelf/0 items[]/(item/lock): the profile turns its gate 'shelf.locks' off",
+                "shelf/0 zone: the profile writes 'shelf' at version 1, before the field",
+                "shelf/0 frozen: the profile writes 'shelf' at version 1, before the field");
+        assertThat(load(SHELF_1, new Shelf1(), out.toByteArray(), null).items)
+                .extracting(i -> i.sku + " " + i.count + " " + i.colour).containsExactly("b-0 3 GREEN", "b-1 4 RED");
+    }
+
+    @Test
     void whatTheOtherReleaseCannotHoldIsAnErrorNamingSectionAndFieldAndNothingIsWritten() throws Exception {
         byte[] newer = write(SHELF_2, shelf2(), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -75,6 +75,22 @@ final class Child implements AutoCloseable {
         }
     }
 
+    /** The lines it prints from here to the end of its output (a process that ends of itself). */
+    List<String> rest() throws InterruptedException {
+        List<String> rest = new ArrayList<>();
+        while (true) {
+            String line = lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionFailedError("no line in " + WAIT_SECONDS + " s, nor the output's end\n" + this);
+            }
+            if (line.equals(END)) {
+                return rest;
+            }
+            seen.add(line);
+            rest.add(line);
+        }
+    }
+
     /** Closes its standard input and waits for it to end; returns its exit code. */
     int exit() throws InterruptedException {
         in.close();
