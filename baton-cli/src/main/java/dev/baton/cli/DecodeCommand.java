@@ -56,6 +56,7 @@ final class DecodeCommand implements Callable<Integer> {
                     bar.at(reader.offset());
                 }
                 reader.expectEndOfInput();
+                bar.at(reader.offset());
                 json.writeEndArray();
             } catch (StreamFormatException e) {
                 json.writeEndArray();

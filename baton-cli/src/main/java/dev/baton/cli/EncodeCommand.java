@@ -65,8 +65,13 @@ final class EncodeCommand implements Callable<Integer> {
             OutputStream to = new BufferedOutputStream(toStdout ? System.out : Channels.newOutputStream(file.channel()),
                     1 << 16);
             StreamEncoder encoder = new StreamEncoder(to);
+            String[] at = {JsonPath.ROOT}; // what is being read, for a heap too small to hold it
             try (JsonParser p = JsonValues.factory().createParser(from)) {
-                encode(p, encoder, bar);
+                encode(p, encoder, bar, at);
+            } catch (OutOfMemoryError e) { // the parser is closed: what it held is released
+                System.err.println("baton encode: " + input.name() + ": " + at[0] + ": " + ErrorHandler.describe(e)
+                        + ": a record is held whole while it is read");
+                return ErrorHandler.USAGE_OR_IO;
             } catch (JsonInputException e) {
                 System.err.println("baton encode: " + input.name() + ": " + e.getMessage());
                 return ErrorHandler.BAD_INPUT;
@@ -74,11 +79,13 @@ final class EncodeCommand implements Callable<Integer> {
                 System.err.println("baton encode: " + input.name() + ": " + syntax(e));
                 return ErrorHandler.BAD_INPUT;
             }
+            bar.at(size); // the whole document was read: nothing follows it
             encoder.close();
             to.flush();
             if (file != null) {
                 file.commit();
             }
+            bar.close(); // its last line ends before the report's
             if (json) {
                 ObjectNode o = JsonOutput.object();
                 o.put("input", input.name());
@@ -95,7 +102,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     /** Reads the document member by member, the records one at a time, and hands them to the encoder. */
-    private static void encode(JsonParser p, StreamEncoder encoder, Progress bar) throws IOException,
+    private static void encode(JsonParser p, StreamEncoder encoder, Progress bar, String[] at) throws IOException,
             JsonInputException {
         String document = "a document, an object with \"format\", \"header\" and \"records\"";
         JsonToken first = p.nextToken();
@@ -108,6 +115,7 @@ final class EncodeCommand implements Callable<Integer> {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             String path = JsonPath.member(JsonPath.ROOT, name);
+            at[0] = path;
             p.nextToken();
             switch (name) {
                 case "format" -> encoder.format(JsonValues.read(p), path);
@@ -117,7 +125,8 @@ final class EncodeCommand implements Callable<Integer> {
                         throw JsonInputException.expected(path, "an array of records", JsonValues.read(p));
                     }
                     for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                        encoder.record(JsonValues.read(p), JsonPath.element(path, i));
+                        at[0] = JsonPath.element(path, i);
+                        encoder.record(JsonValues.read(p), at[0]);
                         bar.at(p.currentLocation().getByteOffset());
                     }
                 }

@@ -116,6 +116,13 @@ class DecodeEncodeIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.size(doc)).isGreaterThan(2L * (60 << 20));
         encodesBackTo(doc, stream);
+        // encode holds a record whole: in that heap it cannot, and says so on one line
+        Path out = dir.resolve("small-heap.baton");
+        Baton.Result small = Baton.run(List.of("-Xmx32m"), null, "encode", doc.toString(), out.toString());
+        assertThat(small.exit()).isEqualTo(2);
+        assertThat(small.err()).isEqualTo("baton encode: " + doc + ": $.records[0]: out of memory (raise -Xmx through "
+                + "JAVA_OPTS): a record is held whole while it is read\n");
+        assertThat(out).doesNotExist();
     }
 
     /** A value changed in the document is the value the stream carries. */
