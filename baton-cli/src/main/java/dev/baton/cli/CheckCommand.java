@@ -180,6 +180,21 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void printJson(List<Finding> findings, Set<Finding.Direction> which, boolean compatible) throws IOException {
+        printJson(which, compatible, g -> {
+            if (profile != null) {
+                g.writeStringField("profile", profile);
+            }
+            writeFindings(g, findings);
+        });
+    }
+
+    /** What the JSON of a verdict is made of after its first two keys. */
+    private interface Rest {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Prints {@code {"compatible", "directions", ...rest}}, one document on standard output. */
+    private static void printJson(Set<Finding.Direction> which, boolean compatible, Rest rest) throws IOException {
         try (JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
             g.writeStartObject();
@@ -189,10 +204,7 @@ final class CheckCommand implements Callable<Integer> {
                 g.writeString(d.label());
             }
             g.writeEndArray();
-            if (profile != null) {
-                g.writeStringField("profile", profile);
-            }
-            writeFindings(g, findings);
+            rest.write(g);
             g.writeEndObject();
         }
         System.out.println();
@@ -369,17 +381,9 @@ final class CheckCommand implements Callable<Integer> {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    private void printChainJson(List<Named> named, List<ReleaseChain.Cell> cells, Set<Finding.Direction> which,
+    private static void printChainJson(List<Named> named, List<ReleaseChain.Cell> cells, Set<Finding.Direction> which,
             boolean compatible) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(System.out, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
-            g.writeStartObject();
-            g.writeBooleanField("compatible", compatible);
-            g.writeArrayFieldStart("directions");
-            for (Finding.Direction d : which) {
-                g.writeString(d.label());
-            }
-            g.writeEndArray();
+        printJson(which, compatible, g -> {
             g.writeArrayFieldStart("releases");
             for (Named n : named) {
                 g.writeStartObject();
@@ -403,8 +407,6 @@ final class CheckCommand implements Callable<Integer> {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeEndObject();
-        }
-        System.out.println();
+        });
     }
 }

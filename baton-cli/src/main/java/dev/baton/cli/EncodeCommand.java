@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.option.InputFile;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.document.StreamDocument;
 import dev.baton.core.document.StreamEncoder;
 import dev.baton.core.json.JsonInputException;
@@ -52,11 +53,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean toStdout = out.equals(InputFile.STDIN);
-        if (json && toStdout) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--json prints on standard output, which OUT - takes for the stream: name a file");
-        }
+        boolean toStdout = StreamOutput.toStdout(spec, out, "OUT", json, "a file");
         InputFile input = InputFile.of(in);
         long size = input.isStdin() ? -1 : java.nio.file.Files.size(input.path());
         try (InputStream from = input.open();

@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.cli.option.InputFile;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
@@ -52,11 +52,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for option '--profile': "
                     + e.getMessage());
         }
-        if (json && file.equals(InputFile.STDIN)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--json prints on standard output, which FILE - takes for the stream: name a file");
-        }
-        if (file.equals(InputFile.STDIN)) {
+        if (StreamOutput.toStdout(spec, file, "FILE", json, "a file")) {
             OutputStream out = System.out;
             RecordWriter w = RecordWriter.open(out, options);
             SampleStream.write(w);
