@@ -4,9 +4,10 @@ import picocli.CommandLine;
 
 /**
  * An argument naming where a command writes a stream: a file, or {@code -} for standard output
- * ({@code sample}'s FILE, {@code encode}'s and {@code xen convert}'s OUT, {@code migrate send}'s
- * {@code --to}). {@code --json} prints its one document on standard output too, so the two
- * cannot share it: this is the one check of that, a usage error (exit 2) naming the argument.
+ * ({@code sample}'s FILE, {@code encode}'s, {@code convert}'s and {@code xen convert}'s OUT,
+ * {@code migrate send}'s {@code --to}). {@code --json} prints its one document on standard
+ * output too, so the two cannot share it: this is the one check of that, a usage error (exit 2)
+ * naming the argument.
  */
 public final class StreamOutput {
     private StreamOutput() {
