@@ -3,6 +3,7 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.cli.option.BadInputException;
 import dev.baton.cli.option.InputFile;
 import dev.baton.core.compat.CompatibilityChecker;
 import dev.baton.core.compat.Finding;
@@ -85,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, BadInputException {
         if (chain != null || !newer.isEmpty()) {
             return checkChain();
         }
@@ -93,15 +94,8 @@ final class CheckCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), oldFile == null
                     ? "Missing required parameters: 'OLD', 'NEW'" : "Missing required parameter: 'NEW'");
         }
-        Input older;
-        Input newer;
-        try {
-            older = read(InputFile.of(oldFile));
-            newer = read(InputFile.of(newFile));
-        } catch (NotADocument e) {
-            System.err.println("baton check: " + e.getMessage());
-            return ErrorHandler.BAD_INPUT;
-        }
+        Input older = read(InputFile.of(oldFile));
+        Input newer = read(InputFile.of(newFile));
         if (older.machine() != null && newer.machine() != null && !older.machine().equals(newer.machine())) {
             System.err.println("note: the dumps come from different machine types: \"" + older.machine() + "\" and \""
                     + newer.machine() + "\"");
@@ -135,21 +129,17 @@ final class CheckCommand implements Callable<Integer> {
     /** The largest document read: QEMU's dumps are some 1 MiB, description documents smaller. */
     static final int LARGEST = 64 << 20;
 
-    /** A file that is not what check compares (bad input, exit 1); its message names the file. */
-    private static final class NotADocument extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        NotADocument(InputFile file, String why) {
-            super(file.name() + " is neither a description document from `baton schema` nor a QEMU vmstate dump: "
-                    + why);
-        }
+    /** A file that is not what check compares: bad input (exit 1), in one line naming the file. */
+    private static BadInputException notADocument(InputFile file, String why) {
+        return new BadInputException(file.name() + " is neither a description document from `baton schema` nor a QEMU "
+                + "vmstate dump: " + why);
     }
 
     /**
      * The file's schema. It is gunzipped when its name ends in .gz or its first two octets are
      * gzip's (standard input has no name).
      */
-    private static Input read(InputFile file) throws IOException, NotADocument {
+    private static Input read(InputFile file) throws IOException, BadInputException {
         byte[] octets;
         try (InputStream in = new BufferedInputStream(file.open())) {
             in.mark(2);
@@ -158,15 +148,15 @@ final class CheckCommand implements Callable<Integer> {
             try (InputStream maybeZipped = gzip ? new GZIPInputStream(in) : in) {
                 octets = maybeZipped.readNBytes(LARGEST + 1);
             } catch (ZipException | EOFException e) { // not gzip, or cut short
-                throw new NotADocument(file, "its gzip compression is broken (" + e.getMessage() + ")");
+                throw notADocument(file, "its gzip compression is broken (" + e.getMessage() + ")");
             }
         }
         if (octets.length > LARGEST) {
-            throw new NotADocument(file, "it is larger than " + (LARGEST >> 20) + " MiB");
+            throw notADocument(file, "it is larger than " + (LARGEST >> 20) + " MiB");
         }
         String text = Utf8.decode(ByteBuffer.wrap(octets), 0, octets.length);
         if (text == null) {
-            throw new NotADocument(file, "it is not UTF-8 text");
+            throw notADocument(file, "it is not UTF-8 text");
         }
         try {
             if (VmstateDump.isDump(JsonParser.parse(text))) {
@@ -175,7 +165,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             return new Input(Schema.parse(text), null);
         } catch (JsonParser.JsonException | IllegalArgumentException e) {
-            throw new NotADocument(file, e.getMessage());
+            throw notADocument(file, e.getMessage());
         }
     }
 
@@ -236,7 +226,7 @@ final class CheckCommand implements Callable<Integer> {
     private record Named(String name, String file) {
     }
 
-    private int checkChain() throws IOException {
+    private int checkChain() throws IOException, BadInputException {
         if (profile != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--profile names the profile of one "
                     + "pair: a chain checks each newer release writing for each older one under that release's "
@@ -253,8 +243,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 entries = ReleaseChain.parseList(list.readText());
             } catch (IllegalArgumentException e) {
-                System.err.println("baton check: " + list.name() + ", " + e.getMessage());
-                return ErrorHandler.BAD_INPUT;
+                throw new BadInputException(list.name() + ", " + e.getMessage());
             }
             for (ReleaseChain.Entry e : entries) {
                 named.add(new Named(e.name(), list.isStdin() ? e.file()
@@ -266,21 +255,15 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         List<ReleaseChain.Release> releases = new ArrayList<>();
-        try {
-            for (Named n : named) {
-                releases.add(new ReleaseChain.Release(n.name(), read(InputFile.of(n.file())).schema()));
-            }
-        } catch (NotADocument e) {
-            System.err.println("baton check: " + e.getMessage());
-            return ErrorHandler.BAD_INPUT;
+        for (Named n : named) {
+            releases.add(new ReleaseChain.Release(n.name(), read(InputFile.of(n.file())).schema()));
         }
         ReleaseChain releaseChain;
         try {
             releaseChain = new ReleaseChain(releases);
         } catch (IllegalArgumentException e) {
             if (chain != null) { // what the file lists: bad input
-                System.err.println("baton check: " + InputFile.name(chain) + ": " + e.getMessage());
-                return ErrorHandler.BAD_INPUT;
+                throw new BadInputException(InputFile.name(chain) + ": " + e.getMessage());
             }
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
