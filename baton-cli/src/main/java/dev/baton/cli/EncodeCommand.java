@@ -56,12 +56,13 @@ final class EncodeCommand implements Callable<Integer> {
         boolean toStdout = StreamOutput.toStdout(spec, out, "OUT", json, "a file");
         InputFile input = InputFile.of(in);
         long size = input.isStdin() ? -1 : java.nio.file.Files.size(input.path());
+        StreamEncoder encoder;
         try (InputStream from = input.open();
              FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out));
              Progress bar = Progress.start(Progress.reading("encode", in), size, progress)) {
             OutputStream to = new BufferedOutputStream(toStdout ? System.out : Channels.newOutputStream(file.channel()),
                     1 << 16);
-            StreamEncoder encoder = new StreamEncoder(to);
+            encoder = new StreamEncoder(to);
             String[] at = {JsonPath.ROOT}; // what is being read, for a heap too small to hold it
             try (JsonParser p = JsonValues.factory().createParser(from)) {
                 encode(p, encoder, bar, at);
@@ -82,18 +83,17 @@ final class EncodeCommand implements Callable<Integer> {
             if (file != null) {
                 file.commit();
             }
-            bar.close(); // its last line ends before the report's
-            if (json) {
-                ObjectNode o = JsonOutput.object();
-                o.put("input", input.name());
-                o.put("output", out);
-                o.put("octets", encoder.offset());
-                o.put("records", encoder.records());
-                JsonOutput.print(o);
-            } else {
-                System.err.println("wrote " + Plural.count(encoder.offset(), "octet") + ", "
-                        + Plural.count(encoder.records(), "record") + " to " + (toStdout ? "<stdout>" : out));
-            }
+        } // the bar is closed: its last line ends before the report's
+        if (json) {
+            ObjectNode o = JsonOutput.object();
+            o.put("input", input.name());
+            o.put("output", out);
+            o.put("octets", encoder.offset());
+            o.put("records", encoder.records());
+            JsonOutput.print(o);
+        } else {
+            System.err.println("wrote " + Plural.count(encoder.offset(), "octet") + ", "
+                    + Plural.count(encoder.records(), "record") + " to " + (toStdout ? "<stdout>" : out));
         }
         return 0;
     }

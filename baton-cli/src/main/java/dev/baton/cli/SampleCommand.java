@@ -155,11 +155,12 @@ final class SampleCommand implements Callable<Integer> {
             out.flush();
             return new long[] {w.offset(), w.records()};
         }
+        RecordWriter written;
         try (RecordWriter w = RecordWriter.open(Path.of(file), options)) {
             write(w);
-            w.close();
-            return new long[] {w.offset(), w.records()};
-        }
+            written = w;
+        } // closed: every octet is written, so the counts are the file's
+        return new long[] {written.offset(), written.records()};
     }
 
     private void write(RecordWriter w) throws IOException {

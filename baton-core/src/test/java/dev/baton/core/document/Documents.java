@@ -94,6 +94,12 @@ public final class Documents {
         return out;
     }
 
+    /** The object a document holds under {@code key} of {@code object}: a nested description's fields. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Map<String, Object> object, String key) {
+        return (Map<String, Object>) object.get(key);
+    }
+
     /** The fields of the first section named {@code idstr}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> fields(Map<String, Object> document, String idstr) {

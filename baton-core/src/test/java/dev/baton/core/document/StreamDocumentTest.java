@@ -282,7 +282,7 @@ class StreamDocumentTest {
                         + "surrogate \\ud800 at character 0, which UTF-8 cannot encode"),
                 wrong(d -> disk(d).put("hasLabel", 1L), "$.records[2].fields.hasLabel: expected true or false (a "
                         + "bool), not 1"),
-                wrong(d -> ((Map<String, Object>) disk(d).get("disk/cache")).put("cacheRatio", "half"),
+                wrong(d -> Documents.object(disk(d), "disk/cache").put("cacheRatio", "half"),
                         "$.records[2].fields['disk/cache'].cacheRatio: expected a number, or \"NaN\", \"Infinity\" or "
                                 + "\"-Infinity\" (f64), not \"half\""),
                 wrong(d -> Documents.records(d).remove(3), "$.records: the records end before END: a stream's last "
