@@ -26,6 +26,8 @@ public final class BatonCommand implements Runnable {
             SampleCommand.class,
             InspectCommand.class,
             VerifyCommand.class,
+            DecodeCommand.class,
+            EncodeCommand.class,
             SchemaCommand.class,
             CheckCommand.class,
             ConvertCommand.class,

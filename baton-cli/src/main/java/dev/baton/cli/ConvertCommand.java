@@ -3,6 +3,7 @@ package dev.baton.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.option.BadInputException;
 import dev.baton.cli.option.InputFile;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.compat.ConversionException;
 import dev.baton.core.compat.StreamConverter;
 import dev.baton.core.engine.Profile;
@@ -79,10 +80,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, BadInputException {
-        boolean toStdout = out.equals(InputFile.STDIN);
-        if (json && toStdout) {
-            throw usage("--json prints on standard output, which OUT - takes for the stream: name a file");
-        }
+        boolean toStdout = StreamOutput.toStdout(spec, out, "OUT", json, "a file");
         StreamConverter converter = StreamConverter.between(release(from, fromClasspath, "--from-classpath"),
                 release(to, toClasspath, "--to-classpath"));
         Profile writing;

@@ -1,14 +1,12 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.baton.core.describe.GenericState;
 import dev.baton.core.wire.Printable;
-import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** How decoded section fields look: one line each in text, their natural JSON in JSON. */
+/** How decoded section fields look in text: one line each (in JSON, {@link JsonValues} writes them). */
 final class FieldFormat {
     /** Longest octet string shown whole; longer ones are cut with their length. */
     private static final int OCTETS_SHOWN = 32;
@@ -79,35 +77,5 @@ final class FieldFormat {
             sb.append(", ... (").append(n).append(" in all)");
         }
         sb.append(']');
-    }
-
-    /** A value as JSON: octets as a hex string, nested states as objects. */
-    static void json(Object v, JsonGenerator g) throws IOException {
-        switch (v) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case Boolean b -> g.writeBoolean(b);
-            case byte[] b -> g.writeString(HexFormat.of().formatHex(b));
-            case long[] a -> g.writeArray(a, 0, a.length);
-            case double[] a -> g.writeArray(a, 0, a.length);
-            case List<?> l -> {
-                g.writeStartArray();
-                for (Object e : l) {
-                    json(e, g);
-                }
-                g.writeEndArray();
-            }
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
-                    json(e.getValue(), g);
-                }
-                g.writeEndObject();
-            }
-            default -> g.writeString(String.valueOf(v));
-        }
     }
 }

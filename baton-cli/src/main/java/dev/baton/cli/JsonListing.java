@@ -78,7 +78,7 @@ final class JsonListing implements Listing {
         }
         if (decoded != null) {
             json.writeFieldName("fields");
-            FieldFormat.json(decoded.state(), json);
+            JsonValues.write(json, decoded.state());
             if (!decoded.complete()) {
                 json.writeStringField("fieldsStopped", decoded.stoppedAt());
             }

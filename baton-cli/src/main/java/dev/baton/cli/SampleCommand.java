@@ -1,7 +1,7 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.cli.option.InputFile;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
 import dev.baton.core.wire.WriterOptions;
@@ -83,9 +83,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (json && file.equals(InputFile.STDIN)) {
-            throw usage("--json prints on standard output, which FILE - takes for the stream: name a file");
-        }
+        boolean toStdout = StreamOutput.toStdout(spec, file, "FILE", json, "a file");
         String name = producer != null ? producer : "baton-sample";
         String version = producerVersion != null ? producerVersion : migration ? "2.0" : VersionProvider.version();
         long octets;
@@ -97,7 +95,7 @@ final class SampleCommand implements Callable<Integer> {
                 throw usage("--migration writes what the sample application's source writes, which "
                         + String.join(" and ", demoOnly) + " cannot change");
             }
-            octets = writeMigration(version).octets();
+            octets = writeMigration(version, toStdout).octets();
         } else {
             WriterOptions options;
             try {
@@ -112,7 +110,7 @@ final class SampleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("invalid value for option '--mislabel': " + e.getMessage());
             }
-            long[] written = writeDemonstration(options);
+            long[] written = writeDemonstration(options, toStdout);
             octets = written[0];
             records = written[1];
         }
@@ -148,8 +146,8 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** The demonstration stream: its octets and records. */
-    private long[] writeDemonstration(WriterOptions options) throws IOException {
-        if (file.equals(InputFile.STDIN)) {
+    private long[] writeDemonstration(WriterOptions options, boolean toStdout) throws IOException {
+        if (toStdout) {
             OutputStream out = System.out;
             RecordWriter w = RecordWriter.open(out, options);
             write(w);
@@ -157,11 +155,12 @@ final class SampleCommand implements Callable<Integer> {
             out.flush();
             return new long[] {w.offset(), w.records()};
         }
+        RecordWriter written;
         try (RecordWriter w = RecordWriter.open(Path.of(file), options)) {
             write(w);
-            w.close();
-            return new long[] {w.offset(), w.records()};
-        }
+            written = w;
+        } // closed: every octet is written, so the counts are the file's
+        return new long[] {written.offset(), written.records()};
     }
 
     private void write(RecordWriter w) throws IOException {
@@ -169,7 +168,7 @@ final class SampleCommand implements Callable<Integer> {
     }
 
     /** The sample application's migration stream, as its source writes it into a file or a pipe. */
-    private MigrationStats writeMigration(String version) throws IOException {
+    private MigrationStats writeMigration(String version, boolean toStdout) throws IOException {
         SampleApplication app;
         try {
             app = SampleApplication.mislabelling(version, mislabel);
@@ -177,7 +176,7 @@ final class SampleCommand implements Callable<Integer> {
             throw usage("invalid value for option '--mislabel': " + e.getMessage());
         }
         app.launch();
-        Transport to = file.equals(InputFile.STDIN) ? PipeTransport.toStandardOutput(Duration.ofSeconds(60))
+        Transport to = toStdout ? PipeTransport.toStandardOutput(Duration.ofSeconds(60))
                 : FileTransport.create(Path.of(file));
         try {
             return SourceSession.builder(app).build().migrate(to);

@@ -172,6 +172,13 @@ class ConvertCliIT {
                 stream.toString(), dir.resolve("x.baton").toString());
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).startsWith("baton convert: no class com.example.Nope on the class path");
+        // --json and OUT - would share standard output: refused before a release is read (StreamOutput's one check)
+        Baton.Result jsonToStdout = Baton.run("convert", "--json", "--from", "com.example.Nope", "--to", jar.toString(),
+                stream.toString(), "-");
+        assertThat(jsonToStdout.exit()).isEqualTo(2);
+        assertThat(jsonToStdout.out()).isEmpty();
+        assertThat(jsonToStdout.err()).isEqualTo("baton convert: --json prints on standard output, which OUT - takes "
+                + "for the stream: name a file (see 'baton convert --help')\n");
         Path notADocument = Files.writeString(dir.resolve("not.json"), "{\"descriptions\": 3}");
         Baton.Result bad = Baton.run("convert", "--from", notADocument.toString(), "--to", jar.toString(),
                 stream.toString(), dir.resolve("x.baton").toString());

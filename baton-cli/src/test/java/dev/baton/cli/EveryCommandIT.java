@@ -26,8 +26,8 @@ import picocli.CommandLine;
  * {@code --version}, and {@code -} for every FILE it reads or writes.
  */
 class EveryCommandIT {
-    /** The labels of arguments that name files: FILE, and the files of convert and check. */
-    private static final Pattern FILE_LABEL = Pattern.compile("(^|\\W)(FILE|IN|OUT|OLD|NEW|JAR)(\\W|$)");
+    /** The labels of arguments that name files: FILE, and the files of convert, encode and check. */
+    private static final Pattern FILE_LABEL = Pattern.compile("(^|\\W)(FILE|IN|OUT|OLD|NEW|NEWER|JAR)(\\W|$)");
     /** A small migration sample: an 8 MiB region, 200 sessions. */
     private static final List<String> SMALL = List.of("-Dbaton.sample.mib=8", "-Dbaton.sample.sessions=200");
     private static final Path QEMU = Path.of(System.getProperty("qemu.fixtures", "../baton-qemu/src/test/resources/qemu"));
@@ -75,7 +75,8 @@ class EveryCommandIT {
 
     @Test
     void theWalkFindsTheWholeTree() {
-        assertThat(commands()).contains("", "help", "inspect", "verify", "sample", "schema", "check", "xen",
+        assertThat(commands()).contains("", "help", "inspect", "verify", "decode", "encode", "sample", "schema",
+                "convert", "check", "xen",
                 "xen inspect", "xen verify", "xen convert", "xen help", "qemu", "qemu analyze", "qemu verify",
                 "qemu help", "migrate", "migrate send", "migrate receive", "migrate help");
     }
@@ -133,7 +134,8 @@ class EveryCommandIT {
     void theWalkFindsEveryFileArgument() {
         assertThat(fileArguments()).contains("inspect FILE", "inspect --quirks", "verify --quirks",
                 "migrate receive --quirks", "convert IN", "convert OUT", "convert --from", "convert --to", "check OLD",
-                "check NEW", "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
+                "check NEW", "check NEWER", "check --chain", "decode FILE", "encode IN", "encode OUT",
+                "xen convert IN", "xen convert OUT", "migrate send --to", "migrate receive --from",
                 "migrate send --tls-key");
     }
 
@@ -232,6 +234,28 @@ class EveryCommandIT {
                 .contains("compatible (both)"));
         RECIPES.put("check NEW", () -> assertThat(stdin(newer, "check", older.toString(), "-").out())
                 .contains("compatible (both)"));
+        RECIPES.put("check NEWER", () -> assertThat(stdin(newer, "check", "a=" + older, "b=" + newer, "c=-").out())
+                .contains("from c", "compatible (both, 3 releases): 6 pairs"));
+        RECIPES.put("check --chain", () -> {
+            Path list = Files.writeString(dir.resolve("releases.txt"), "2.12 " + older + "\n7.2 " + newer + "\n");
+            assertThat(stdin(list, "check", "--chain", "-").out()).contains("from 2.12", "from 7.2",
+                    "compatible (both, 2 releases): 2 pairs");
+        });
+        RECIPES.put("decode FILE", () -> assertThat(stdin(sample, "decode", "-").out())
+                .isEqualTo(Baton.run("decode", sample.toString()).out()));
+        RECIPES.put("encode IN", () -> {
+            Path doc = Files.writeString(dir.resolve("sample.json"), Baton.run("decode", sample.toString()).out());
+            Path out = dir.resolve("from-stdin.baton");
+            assertThat(stdin(doc, "encode", "-", out.toString()).err()).startsWith("wrote ");
+            assertThat(Files.mismatch(out, sample)).isEqualTo(-1);
+        });
+        RECIPES.put("encode OUT", () -> {
+            Path doc = Files.writeString(dir.resolve("sample-out.json"), Baton.run("decode", sample.toString()).out());
+            Path out = dir.resolve("to-stdout.baton");
+            Baton.Result r = Baton.run(List.of(), null, out, "encode", doc.toString(), "-");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(Files.mismatch(out, sample)).isEqualTo(-1);
+        });
         RECIPES.put("xen inspect FILE", () -> assertThat(stdin(xen, "xen", "inspect", "-").out())
                 .contains("file      <stdin>", "libxc migration stream, version 2"));
         RECIPES.put("xen verify FILE", () -> assertThat(stdin(xen, "xen", "verify", "-").out())

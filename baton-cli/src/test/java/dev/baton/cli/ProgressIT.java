@@ -68,6 +68,19 @@ class ProgressIT {
         assertThat(Double.parseDouble(m.group(3))).as("a rate, not a placeholder").isPositive();
     }
 
+    /** decode's bar counts the stream's octets as it reads them, encode's the document's. */
+    @Test
+    void decodeAndEncodeShowTheirBarsWhenAsked() throws Exception {
+        Path doc = dir.resolve("state.json");
+        Baton.Result d = Baton.run(List.of(), null, doc, "decode", "--progress", stream.toString());
+        assertThat(d.exit()).as(d.err()).isZero();
+        assertThat(frames(d.err()).getLast()).matches("^decode 100% \\[=+\\] " + mib() + "/" + mib() + " MiB .*");
+        Baton.Result e = Baton.run("encode", "--progress", doc.toString(), dir.resolve("again.baton").toString());
+        assertThat(e.exit()).as(e.err()).isZero();
+        String mibs = Long.toString(java.nio.file.Files.size(doc) >> 20);
+        assertThat(frames(e.err()).getLast()).matches("^encode 100% \\[=+\\] " + mibs + "/" + mibs + " MiB .*");
+    }
+
     @Test
     void onATerminalVerifyOfStandardInputSaysItReadsStandardInput() throws Exception {
         String shown = onATerminal(baton() + " verify - < " + stream);

@@ -4,6 +4,7 @@ import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.cli.option.Endpoint;
 import dev.baton.cli.option.Ranges;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
@@ -84,11 +85,7 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean toStdout = to.equals("-");
-        if (json && toStdout) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--json prints on standard output, which --to - takes for the stream: name a file or a target");
-        }
+        boolean toStdout = StreamOutput.toStdout(spec, to, "--to", json, "a file or a target");
         PrintStream info = toStdout ? System.err : System.out; // standard output may carry the stream
         Endpoint endpoint = toStdout ? null : Endpoint.parse(to, "127.0.0.1");
         TlsConfig tlsConfig = tls.config();

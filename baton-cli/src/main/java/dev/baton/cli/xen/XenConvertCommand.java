@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.JsonOutput;
 import dev.baton.cli.Lines;
 import dev.baton.cli.ProblemJson;
-import dev.baton.cli.option.InputFile;
+import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.wire.FileReplacement;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamFormatException;
@@ -51,11 +51,7 @@ final class XenConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean toStdout = out.equals(InputFile.STDIN);
-        if (json && toStdout) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--json prints on standard output, which OUT - takes for the stream: name a file");
-        }
+        boolean toStdout = StreamOutput.toStdout(spec, out, "OUT", json, "a file");
         PrintStream say = toStdout ? System.err : System.out;
         try (XenSource source = XenSource.open(in);
              FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {

@@ -49,7 +49,9 @@ public record Finding(Direction direction, Severity severity, Kind kind, String 
         /** The writer's enum has an id the reader's lacks. */
         ENUM_ID_UNKNOWN("enum-id-unknown"),
         /** A QEMU dump lacks a description's Description, Fields or Subsections entry ({@link Schema.Entry}). */
-        ENTRY_MISSING("entry-missing");
+        ENTRY_MISSING("entry-missing"),
+        /** In a chain of releases, a newer release lists release profiles, but none for an older one. */
+        PROFILE_MISSING("profile-missing");
 
         private final String id;
 

@@ -11,6 +11,7 @@ import dev.baton.core.describe.UndecidableFieldException;
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.Profile;
 import dev.baton.core.engine.SectionRegistry;
+import dev.baton.core.engine.SelfDescription;
 import dev.baton.core.engine.StateSaver;
 import dev.baton.core.json.JsonFields;
 import dev.baton.core.json.JsonParser;
@@ -22,13 +23,10 @@ import dev.baton.core.wire.SectionHeader;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.StreamHeader;
 import dev.baton.core.wire.StreamRecord;
-import dev.baton.core.wire.Utf8;
 import dev.baton.core.wire.WriterOptions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,12 +157,12 @@ public final class StreamConverter {
     public Result convert(RecordReader in, Profile profile, WritableByteChannel out)
             throws IOException, ConversionException {
         Pins pins = profile == null ? Pins.NONE : profile.pins();
-        Map<String, String> described = Map.of();
+        SelfDescription described = null; // the stream's, which names each section's description
         List<Decoded> sections = new ArrayList<>();
         long skipped = 0;
         for (StreamRecord r = in.next(); r != null; r = in.next()) {
             switch (r.type()) {
-                case RecordType.DESCRIPTION -> described = describedSections(r);
+                case RecordType.DESCRIPTION -> described = SelfDescription.read(r);
                 case RecordType.SECTION -> sections.add(decode(r, described));
                 case RecordType.STATIC_DATA_END, RecordType.END -> {
                     // written again by the save
@@ -209,31 +207,14 @@ public final class StreamConverter {
                 List.copyOf(walk.leftOut), skipped);
     }
 
-    /** The description each section uses, by {@code idstr/instance} and by idstr, from the stream's DESCRIPTION. */
-    private static Map<String, String> describedSections(StreamRecord r) throws IOException {
-        ByteBuffer body = r.body();
-        String text = Utf8.decode(body, body.position(), body.remaining());
-        Map<String, String> out = new HashMap<>();
-        try {
-            Map<String, Object> doc = JsonFields.object(JsonParser.parse(text == null ? "" : text), "DESCRIPTION");
-            for (Object o : JsonFields.list(doc, "sections")) {
-                Map<String, Object> s = JsonFields.object(o, "a section entry");
-                Long instance = JsonFields.optionalLong(s, "instance");
-                String idstr = JsonFields.string(s, "idstr");
-                String description = JsonFields.string(s, "description");
-                out.put(idstr + "/" + (instance == null ? 0 : instance), description);
-                out.putIfAbsent(idstr, description);
-            }
-        } catch (JsonParser.JsonException | IllegalArgumentException e) {
-            throw r.error("DESCRIPTION is not a description document: " + e.getMessage(), 0);
-        }
-        return out;
-    }
-
-    /** Decodes a SECTION with the source release's description of it, to its last octet. */
-    private Decoded decode(StreamRecord r, Map<String, String> described) throws IOException, ConversionException {
+    /**
+     * Decodes a SECTION with the source release's description of it, to its last octet: the one
+     * the stream's DESCRIPTION names, else the one named as the section's idstr.
+     */
+    private Decoded decode(StreamRecord r, SelfDescription described) throws IOException, ConversionException {
         SectionHeader h = r.sectionHeader();
-        String name = described.getOrDefault(h.name(), described.getOrDefault(h.idstr(), h.idstr()));
+        String named = described == null ? null : described.descriptionName(h.idstr(), h.instanceId());
+        String name = named != null ? named : h.idstr();
         StateDescription<GenericState> d = from.descriptions().get(name);
         if (d == null || !from.schema().descriptions().containsKey(name)) {
             throw new ConversionException("section " + h.name() + ": release " + from.name() + " has no description '"

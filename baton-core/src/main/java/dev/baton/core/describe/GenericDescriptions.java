@@ -10,27 +10,70 @@ import java.util.Set;
 /**
  * Rebuilds descriptions from their JSON form, over {@link GenericState}, so that tools decode
  * section data through the very same load path with no producer code (QEMU's
- * analyze-migration.py does the same with vmdesc), and save such state again (baton convert): a
- * subsection is written when the state holds it and the profile does not turn its gate off, and
- * descriptions keep their priority, so sections are saved in their release's order. A field
- * gated by a {@code when} predicate cannot be decided this way: loading or saving it throws
- * {@link UndecidableFieldException}.
+ * analyze-migration.py does the same with vmdesc), and save a {@link GenericState} back through
+ * the same save path (baton convert, baton encode): a subsection is written when the state holds
+ * it and the profile does not turn its gate off, and descriptions keep their priority, so
+ * sections are saved in their release's order. Whether a field gated by a {@code when} predicate
+ * is on the wire only the producer's code can tell; a {@link Presence} says what the rebuilt
+ * description does instead.
  */
 public final class GenericDescriptions {
+    /**
+     * Decides, for a description rebuilt from JSON, whether a field gated by a {@code when}
+     * predicate is on the wire: the predicate itself is code, which the JSON names by its label only.
+     */
+    @FunctionalInterface
+    public interface Presence {
+        /**
+         * Undecided: loading or saving such a field throws {@link UndecidableFieldException}; a
+         * tool shows the fields before it (inspect, verify), and convert refuses the section.
+         */
+        Presence UNDECIDABLE = (state, field, label) -> {
+            throw new UndecidableFieldException(field, label);
+        };
+
+        /** The field is on the wire when the state holds a value for it: for saving a state back. */
+        Presence AS_HELD = (state, field, label) -> state.containsKey(field);
+
+        /**
+         * @param state the object being saved or loaded (on load, the fields before this one)
+         * @param field the field's name
+         * @param label its predicate's label
+         */
+        boolean present(GenericState state, String field, String label);
+    }
+
     private final Map<String, Object> json;
+    private final Presence presence;
     private final Map<String, StateDescription<GenericState>> built = new LinkedHashMap<>();
     private final Set<String> building = new HashSet<>();
 
-    private GenericDescriptions(Map<String, Object> json) {
+    private GenericDescriptions(Map<String, Object> json, Presence presence) {
         this.json = json;
+        this.presence = presence;
     }
 
     /**
+     * The descriptions, by name, with {@code when} fields {@link Presence#UNDECIDABLE}.
+     *
      * @param descriptions the {@code "descriptions"} object of a description document
      * @throws IllegalArgumentException when the JSON is not a valid description document
      */
     public static Map<String, StateDescription<GenericState>> fromJson(Map<String, Object> descriptions) {
-        GenericDescriptions g = new GenericDescriptions(descriptions);
+        return fromJson(descriptions, Presence.UNDECIDABLE);
+    }
+
+    /**
+     * The descriptions, by name, deciding {@code when} fields with {@code presence}. They save a
+     * state as they load it: the values {@link GenericState} lists, a subsection when the state
+     * holds its nested state.
+     *
+     * @param descriptions the {@code "descriptions"} object of a description document
+     * @throws IllegalArgumentException when the JSON is not a valid description document
+     */
+    public static Map<String, StateDescription<GenericState>> fromJson(Map<String, Object> descriptions,
+            Presence presence) {
+        GenericDescriptions g = new GenericDescriptions(descriptions, presence);
         for (String name : descriptions.keySet()) {
             g.description(name);
         }
@@ -69,13 +112,14 @@ public final class GenericDescriptions {
         for (Object s : list(m, "subsections")) {
             Map<String, Object> sub = asObject(s, name + " subsection");
             StateDescription<GenericState> sd = build(sub);
+            String subName = sd.name();
             String gate = JsonFields.optionalString(sub, "gate");
             // saved when the state holds it: loading puts it there when the stream has it
             if (gate == null) {
-                b.subsection(sd, o -> o.child(sd.name()), (o, ctx) -> o.get(sd.name()) instanceof GenericState);
+                b.subsection(sd, o -> o.child(subName), (o, ctx) -> o.get(subName) instanceof GenericState);
             } else {
-                b.subsection(sd, o -> o.child(sd.name()), null, gate,
-                        (o, ctx) -> o.get(sd.name()) instanceof GenericState);
+                b.subsection(sd, o -> o.child(subName), null, gate,
+                        (o, ctx) -> o.get(subName) instanceof GenericState);
             }
         }
         return b.build();
@@ -103,15 +147,15 @@ public final class GenericDescriptions {
             case ENUM -> b.add(n, kind, Codecs.genericEnum(n, asObject(f.get("values"), n + " values"),
                     o -> (String) o.get(n), (o, v) -> o.put(n, v)));
             case ARRAY, VARRAY -> array(b, n, kind, f);
-            case STRUCT -> b.struct(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
-            case VSTRUCT -> b.versionedStruct(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
-            case NULLABLE -> b.nullable(n, nested(f), o -> state(o, n), (o, v) -> o.put(n, v));
-            case LIST -> b.list(n, nested(f), o -> states(o, n), (o, v) -> o.put(n, v));
+            case STRUCT -> b.struct(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
+            case VSTRUCT -> b.versionedStruct(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
+            case NULLABLE -> b.nullable(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
+            case LIST -> b.list(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
             case MAP -> {
                 if ("s64".equals(JsonFields.optionalString(f, "key"))) {
-                    b.longMap(n, nested(f), o -> map(o, n), (o, v) -> o.put(n, v));
+                    b.longMap(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
                 } else {
-                    b.map(n, nested(f), o -> map(o, n), (o, v) -> o.put(n, v));
+                    b.map(n, nested(f), o -> held(o, n), (o, v) -> o.put(n, v));
                 }
             }
         }
@@ -121,9 +165,8 @@ public final class GenericDescriptions {
         }
         String label = JsonFields.optionalString(f, "when");
         if (label != null) {
-            b.when(label, (o, ctx) -> {
-                throw new UndecidableFieldException(n, label);
-            });
+            Presence p = presence;
+            b.when(label, (o, ctx) -> p.present(o, n, label));
         }
     }
 
@@ -133,9 +176,9 @@ public final class GenericDescriptions {
         if (element == null) {
             StateDescription<GenericState> d = nested(f);
             if (fixed) {
-                b.structArray(n, d, integer(f, "count", 0), o -> states(o, n), (o, v) -> o.put(n, v));
+                b.structArray(n, d, integer(f, "count", 0), o -> held(o, n), (o, v) -> o.put(n, v));
             } else {
-                b.structVarray(n, d, text(f, "countField"), o -> states(o, n), (o, v) -> o.put(n, v));
+                b.structVarray(n, d, text(f, "countField"), o -> held(o, n), (o, v) -> o.put(n, v));
             }
             return;
         }
@@ -167,18 +210,10 @@ public final class GenericDescriptions {
         return p == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, p));
     }
 
-    private static GenericState state(GenericState o, String n) {
-        return (GenericState) o.get(n);
-    }
-
-    @SuppressWarnings("unchecked") // a sequence of nested descriptions holds states (GenericState's contract)
-    private static List<GenericState> states(GenericState o, String n) {
-        return (List<GenericState>) o.get(n);
-    }
-
-    @SuppressWarnings("unchecked") // a map of nested descriptions holds states by key
-    private static <K> Map<K, GenericState> map(GenericState o, String n) {
-        return (Map<K, GenericState>) o.get(n);
+    /** The nested state, list or map a field of nested descriptions holds, typed as its codec takes it. */
+    @SuppressWarnings("unchecked") // such a field holds only what its codec put there, or GenericValues did
+    private static <C> C held(GenericState o, String n) {
+        return (C) o.get(n);
     }
 
     private StateDescription<GenericState> nested(Map<String, Object> f) {

@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.GenericDescriptions;
 import dev.baton.core.describe.GenericState;
+import dev.baton.core.describe.GenericValues;
 import dev.baton.core.describe.SectionInput;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.describe.UndecidableFieldException;
@@ -29,11 +30,10 @@ public final class SelfDescription {
     /** Sections larger than this are not decoded, by inspect or verify: decoding holds a section in memory. */
     public static final int LARGEST_DECODED = 16 << 20;
 
-    private final Map<String, StateDescription<GenericState>> byIdstr;
-
-    private SelfDescription(Map<String, StateDescription<GenericState>> byIdstr) {
-        this.byIdstr = byIdstr;
-    }
+    /** Description names by section instance ({@code idstr/instance}) and by idstr alone. */
+    private final Map<String, String> byIdstr;
+    private final Map<String, StateDescription<GenericState>> byName;
+    private final Map<String, Object> descriptions;
 
     /** A decoded section: its state, and when decoding had to stop early, why and where. */
     public record Decoded(SectionHeader header, GenericState state, String stoppedAt) {
@@ -65,7 +65,7 @@ public final class SelfDescription {
                     Utf8.encodedLength(text.substring(0, at)));
         }
         try {
-            return of(json);
+            return of(json, GenericDescriptions.Presence.UNDECIDABLE);
         } catch (IllegalArgumentException e) {
             throw description.error("DESCRIPTION is not a valid description document: " + e.getMessage(), 0);
         }
@@ -73,39 +73,60 @@ public final class SelfDescription {
 
     /** Parses a description document (docs/FORMAT.md, "Description schema"). */
     public static SelfDescription parse(String json) throws JsonParser.JsonException {
-        return of(JsonParser.parse(json));
+        return of(JsonParser.parse(json), GenericDescriptions.Presence.UNDECIDABLE);
     }
 
     /**
-     * A parsed description document. Members it lacks are empty: a document without
+     * A parsed description document, its {@code when} fields decided by {@code presence}
+     * ({@link GenericDescriptions.Presence}). Members it lacks are empty: a document without
      * {@code "sections"} or {@code "descriptions"} describes no section.
      *
+     * @param json the document as {@link JsonParser} parses it
      * @throws IllegalArgumentException when it is not a description document
      */
-    private static SelfDescription of(Object json) {
+    public static SelfDescription of(Object json, GenericDescriptions.Presence presence) {
         Map<String, Object> doc = JsonFields.object(json, "the description document");
-        Object descriptions = doc.get("descriptions");
-        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson(descriptions == null
-                ? Map.of() : JsonFields.object(descriptions, "\"descriptions\""));
-        Map<String, StateDescription<GenericState>> byIdstr = new HashMap<>();
+        Object described = doc.get("descriptions");
+        Map<String, Object> descriptions = described == null ? Map.of()
+                : JsonFields.object(described, "\"descriptions\"");
+        Map<String, StateDescription<GenericState>> all = GenericDescriptions.fromJson(descriptions, presence);
+        Map<String, String> byIdstr = new HashMap<>();
         for (Object o : JsonFields.list(doc, "sections")) {
             Map<String, Object> s = JsonFields.object(o, "a section entry");
             String idstr = JsonFields.string(s, "idstr");
-            StateDescription<GenericState> d = all.get(JsonFields.string(s, "description"));
-            if (d == null) {
+            String name = JsonFields.string(s, "description");
+            if (!all.containsKey(name)) {
                 throw new IllegalArgumentException("section " + idstr + " names no known description");
             }
             Long instance = JsonFields.optionalLong(s, "instance");
-            byIdstr.put(idstr + "/" + (instance == null ? 0 : instance), d);
-            byIdstr.putIfAbsent(idstr, d);
+            byIdstr.put(idstr + "/" + (instance == null ? 0 : instance), name);
+            byIdstr.putIfAbsent(idstr, name);
         }
-        return new SelfDescription(byIdstr);
+        return new SelfDescription(byIdstr, all, descriptions);
+    }
+
+    private SelfDescription(Map<String, String> byIdstr, Map<String, StateDescription<GenericState>> byName,
+            Map<String, Object> descriptions) {
+        this.byIdstr = byIdstr;
+        this.byName = byName;
+        this.descriptions = descriptions;
     }
 
     /** The description of a section instance, or null when the document does not describe it. */
     public StateDescription<GenericState> describing(String idstr, int instanceId) {
-        StateDescription<GenericState> d = byIdstr.get(idstr + "/" + Integer.toUnsignedString(instanceId));
-        return d != null ? d : byIdstr.get(idstr);
+        String name = descriptionName(idstr, instanceId);
+        return name == null ? null : byName.get(name);
+    }
+
+    /** The name of the description of a section instance, or null when the document does not describe it. */
+    public String descriptionName(String idstr, int instanceId) {
+        String name = byIdstr.get(idstr + "/" + Integer.toUnsignedString(instanceId));
+        return name != null ? name : byIdstr.get(idstr);
+    }
+
+    /** The sections' values as JSON and back, typed by this document's descriptions. */
+    public GenericValues values() {
+        return new GenericValues(descriptions);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A strict, bounded JSON parser for documents that arrive inside streams (the DESCRIPTION
  * record): objects become {@code LinkedHashMap<String, Object>}, arrays {@code List<Object>},
- * numbers {@code Long} (or {@code Double} when they have a fraction or exponent), and
+ * numbers {@code Long} (a {@code BigInteger} beyond a long's range, as a u64 may be; a
+ * {@code Double} when they have a fraction or exponent), and
  * {@code true}/{@code false}/{@code null} their Java values. Nesting deeper than
  * {@link #MAX_DEPTH} is refused, so hostile input cannot exhaust the stack.
  */
@@ -188,10 +189,20 @@ public final class JsonParser {
         }
         String n = text.substring(start, at);
         try {
-            return fraction ? (Object) Double.parseDouble(n) : (Object) Long.parseLong(n);
+            if (fraction) {
+                return Double.parseDouble(n);
+            }
+            // a whole number beyond a long is still one (a u64's upper half): no digit is lost
+            return n.length() < 18 ? (Object) Long.parseLong(n) : wholeNumber(n);
         } catch (NumberFormatException e) {
             throw new JsonException("bad number \"" + n + "\"", start);
         }
+    }
+
+    /** A long when {@code n} fits one, else a BigInteger; JSON's own rules for digits apply either way. */
+    private static Object wholeNumber(String n) {
+        java.math.BigInteger b = new java.math.BigInteger(n);
+        return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 
     private Object literal(String word, Object value) throws JsonException {

@@ -2,8 +2,14 @@ package dev.baton.core.json;
 
 /**
  * A small streaming JSON writer into a {@link StringBuilder}, for the documents Baton produces
- * itself (descriptions). baton-core has no run-time dependency, so it cannot use Jackson; this
- * writes compact, valid JSON and nothing more.
+ * itself (descriptions, a stream as a document). baton-core has no run-time dependency, so it
+ * cannot use Jackson; this writes compact, valid JSON and nothing more.
+ *
+ * <p>{@link #value(Object)} writes a whole value built of Java objects, the <em>JSON values</em>
+ * that core hands to tools: a {@code Map} with string keys (an object, in its order), a
+ * {@code List}, a {@code String}, a {@code Boolean}, {@code null}, a whole number ({@code Long},
+ * {@code Integer}, {@code BigInteger}), a finite {@code Float} or {@code Double}, and octets
+ * ({@code byte[]} or the remaining octets of a {@code ByteBuffer}) as a string of lowercase hex.
  */
 public final class JsonWriter {
     private final StringBuilder out;
@@ -69,6 +75,73 @@ public final class JsonWriter {
     public JsonWriter value(boolean v) {
         element();
         out.append(v);
+        return this;
+    }
+
+    /**
+     * A finite number with a fraction, as Java's shortest text for it ({@code 0.25}, {@code 1.0E-9}):
+     * it reads back as the same double.
+     *
+     * @throws IllegalArgumentException for NaN and the infinities, which JSON cannot hold
+     */
+    public JsonWriter value(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("JSON has no number " + v);
+        }
+        element();
+        out.append(v);
+        return this;
+    }
+
+    /**
+     * A whole JSON value of Java objects (see the class comment).
+     *
+     * @throws IllegalArgumentException for an object of another type, or a non-finite number
+     */
+    public JsonWriter value(Object v) {
+        switch (v) {
+            case null -> value((String) null);
+            case String s -> value(s);
+            case Boolean b -> value(b.booleanValue());
+            case Long l -> value(l.longValue());
+            case Integer i -> value(i.longValue());
+            case java.math.BigInteger b -> {
+                element();
+                out.append(b);
+            }
+            case Float f -> {
+                if (!Float.isFinite(f)) {
+                    throw new IllegalArgumentException("JSON has no number " + f);
+                }
+                element();
+                out.append(f.floatValue()); // the float's own shortest text: 0.1, not 0.10000000149011612
+            }
+            case Double d -> value(d.doubleValue());
+            case byte[] b -> value(java.util.HexFormat.of().formatHex(b));
+            case java.nio.ByteBuffer b -> {
+                byte[] octets = new byte[b.remaining()];
+                b.duplicate().get(octets);
+                value(java.util.HexFormat.of().formatHex(octets));
+            }
+            case java.util.Map<?, ?> m -> {
+                beginObject();
+                for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                    if (!(e.getKey() instanceof String key)) {
+                        throw new IllegalArgumentException("a JSON object's keys are strings, not " + e.getKey());
+                    }
+                    name(key).value(e.getValue());
+                }
+                endObject();
+            }
+            case java.util.List<?> l -> {
+                beginArray();
+                for (Object e : l) {
+                    value(e);
+                }
+                endArray();
+            }
+            default -> throw new IllegalArgumentException("no JSON value of type " + v.getClass().getName());
+        }
         return this;
     }
 

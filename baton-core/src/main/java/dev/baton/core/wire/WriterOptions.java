@@ -42,6 +42,11 @@ public record WriterOptions(ByteOrder byteOrder, boolean checksums, String produ
                 StreamVersions.CURRENT, StreamLimits.DEFAULT, 256 * 1024);
     }
 
+    /** The compat_version the preamble declares for {@link #formatVersion()}, from the version table. */
+    public int compatVersion() {
+        return StreamVersions.compatVersion(formatVersion);
+    }
+
     public WriterOptions withByteOrder(ByteOrder order) {
         return new WriterOptions(order, checksums, producerName, producerVersion, profile, created, formatVersion,
                 limits, bufferSize);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.baton.core.compat.Finding.Direction;
 import dev.baton.core.describe.DescriptionBuilder;
+import dev.baton.core.document.Documents;
 import dev.baton.core.describe.FieldKind;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.engine.ReleaseProfiles;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -492,6 +494,39 @@ class EvolutionRulesTest {
             byte[] stream = save(rule.newer(), rule.profile(), rule.newState());
             load(rule.older(), target, stream);
         });
+    }
+
+    /**
+     * Each rule's streams, as OLD writes them and as NEW writes them for the rule's profile, come
+     * back octet for octet from their JSON document (baton decode, then encode), every section
+     * decoded into its fields. A save that refuses is one whose load the rule says is refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void streamsComeBackFromTheirDocuments(Rule rule) throws Exception {
+        Map<String, Supplier<byte[]>> streams = new LinkedHashMap<>();
+        streams.put("forward", () -> saved(rule.older(), rule.older().writesAs(), sample()));
+        streams.put("backward", () -> saved(rule.newer(), rule.profile(), rule.newState()));
+        for (Map.Entry<String, Supplier<byte[]>> s : streams.entrySet()) {
+            byte[] stream;
+            try {
+                stream = s.getValue().get();
+            } catch (RuntimeException e) {
+                assertThat(s.getKey().equals("forward") ? rule.forwardLoad() : rule.backwardLoad())
+                        .as(rule.id() + " " + s.getKey() + ": the save refused (" + e + ")").isInstanceOf(Refused.class);
+                continue;
+            }
+            Map<String, Object> doc = Documents.roundTrip(stream);
+            assertThat(Documents.undecoded(doc)).as(rule.id() + " " + s.getKey()).isEmpty();
+        }
+    }
+
+    private static byte[] saved(Release release, String profile, Item source) {
+        try {
+            return save(release, profile, source);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

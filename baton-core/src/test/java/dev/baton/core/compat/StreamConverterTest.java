@@ -3,6 +3,7 @@ package dev.baton.core.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.describe.StateDescription;
 import dev.baton.core.engine.Part;
 import dev.baton.core.engine.Profile;
@@ -11,14 +12,17 @@ import dev.baton.core.engine.SchemaDocument;
 import dev.baton.core.engine.SectionRegistry;
 import dev.baton.core.engine.StateLoader;
 import dev.baton.core.engine.StateSaver;
+import dev.baton.core.wire.BodyWriter;
 import dev.baton.core.wire.ReaderOptions;
 import dev.baton.core.wire.RecordReader;
 import dev.baton.core.wire.RecordWriter;
+import dev.baton.core.wire.StreamFormatException;
 import dev.baton.core.wire.WriterOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -342,6 +346,39 @@ class StreamConverterTest {
             w.writeEnd();
         }
         assertThat(convert(ONE, TWO, noted.toByteArray(), null, out).skipped()).isEqualTo(1);
+    }
+
+    @Test
+    void theStreamsDescriptionSaysWhichDescriptionEachSectionHasAndOneThatIsNoDocumentIsRefused() throws Exception {
+        // a section whose idstr is not its description's name: the stream's DESCRIPTION names it
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (RecordWriter w = RecordWriter.open(stream, WriterOptions.defaults())) {
+            StateSaver.of(new SectionRegistry().register("left", 3, SHELF_1, shelf1(), Part.DYNAMIC)).save(w);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(convert(ONE, TWO, stream.toByteArray(), null, out).sections()).isEqualTo(1);
+        Shelf2 loaded = new Shelf2();
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(out.toByteArray()), ReaderOptions.defaults())) {
+            StateLoader.of(new SectionRegistry().register("left", 3, SHELF_2, loaded, Part.DYNAMIC))
+                    .withProfiles(RELEASES).load(r);
+        }
+        assertThat(loaded.name).isEqualTo("north");
+        assertThat(loaded.items).extracting(i -> i.count).containsExactly(7L, 107L, 207L);
+
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+        try (RecordWriter w = RecordWriter.open(broken, WriterOptions.defaults())) {
+            w.writeDescription(ByteBuffer.wrap("{\"sections\": 3}".getBytes(StandardCharsets.UTF_8)));
+            BodyWriter section = w.beginSection("shelf", 0, 1);
+            SHELF_1.save(shelf1(), section, DescriptionContext.empty());
+            section.end();
+            w.writeStaticDataEnd();
+            w.writeEnd();
+        }
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> convert(ONE, TWO, broken.toByteArray(), null, none))
+                .isInstanceOf(StreamFormatException.class)
+                .hasMessageContaining("DESCRIPTION is not a valid description document: ");
+        assertThat(none.size()).isZero();
     }
 
     @Test

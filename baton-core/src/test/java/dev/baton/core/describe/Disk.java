@@ -28,8 +28,8 @@ public final class Disk {
     }
 
     public static final class Extent {
-        long start;
-        long length;
+        public long start;
+        public long length;
 
         Extent() {
         }
@@ -57,11 +57,11 @@ public final class Disk {
     Owner owner;
     Mode mode = Mode.RO;
     long iops;
-    boolean hasLabel;
+    public boolean hasLabel;
     String label;
     int cacheSize;
     double cacheRatio;
-    final List<String> log = new ArrayList<>();
+    public final List<String> log = new ArrayList<>();
 
     /** A disk with every field set, as release 3 knows it. */
     public static Disk full() {

@@ -1,0 +1,76 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.baton.core.document.StreamDecoder;
+import dev.baton.core.document.StreamDocument;
+import dev.baton.core.wire.RecordReader;
+import dev.baton.core.wire.StreamFormatException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code baton decode}: a stream as a JSON document of its data, written as it is read, from
+ * which {@code baton encode} rebuilds the stream octet for octet (core's {@link StreamDecoder}).
+ */
+@Command(name = "decode",
+        description = {"Write a Baton stream as a JSON document of its data: the header, then every record with "
+                + "what it carries (a section's fields, decoded through the stream's DESCRIPTION, or its data as "
+                + "hex; other bodies as hex). `baton encode` rebuilds the stream from it octet for octet.",
+            "A stream that is not valid is one line on standard error, naming its offset and record, and the "
+                + "document ends with the error (exit 1)."})
+final class DecodeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The stream; - for standard input.")
+    String file;
+
+    @Option(names = "--progress", description = "Show a progress bar even when not on a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        StreamInput input = new StreamInput(file);
+        RecordReader reader;
+        try {
+            reader = input.open(StreamInput.toolOptions().withShowSkipped(true));
+        } catch (StreamFormatException e) {
+            System.err.println("baton decode: " + e.getMessage());
+            return ErrorHandler.BAD_INPUT;
+        }
+        try (reader; Progress bar = Progress.start(Progress.reading("decode", file), input.size(), progress);
+             JsonGenerator json = JsonValues.factory().createGenerator(System.out, JsonEncoding.UTF8)
+                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
+            StreamDecoder decoder = new StreamDecoder(reader);
+            json.writeStartObject();
+            json.writeStringField("format", StreamDocument.FORMAT);
+            json.writeFieldName("header");
+            JsonValues.write(json, decoder.header());
+            json.writeArrayFieldStart("records");
+            try {
+                for (Map<String, Object> r = decoder.next(); r != null; r = decoder.next()) {
+                    JsonValues.write(json, r);
+                    bar.at(reader.offset());
+                }
+                reader.expectEndOfInput();
+                bar.at(reader.offset());
+                json.writeEndArray();
+            } catch (StreamFormatException e) {
+                json.writeEndArray();
+                json.writeFieldName("error");
+                ProblemJson.writeObject(json, e);
+                json.writeEndObject();
+                json.writeRaw('\n');
+                json.flush();
+                System.err.println("baton decode: " + e.getMessage());
+                return ErrorHandler.BAD_INPUT;
+            }
+            json.writeEndObject();
+            json.writeRaw('\n');
+        }
+        return 0;
+    }
+}
