@@ -60,7 +60,7 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control, seed, false, 0, "", null);
+                true, control, seed, false, 0, "", null, null);
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
