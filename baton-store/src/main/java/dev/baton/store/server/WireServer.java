@@ -375,13 +375,20 @@ public final class WireServer implements AutoCloseable {
         }
     }
 
-    /** Runs one request: through the command table, or answered here (the types it has no row for). */
     private Store.Outcome dispatch(Client client, XsMessage m) throws InterruptedException {
-        Connection c = client.connection;
+        return dispatch(store, client.connection, client.att, m);
+    }
+
+    /**
+     * Runs one request of connection {@code c}: through the command table, or answered here (the
+     * types it has no row for); either way its answer is queued in its turn.
+     */
+    static Store.Outcome dispatch(Store store, Connection c, Connection.Attachment att, XsMessage m)
+            throws InterruptedException {
         XsType type = m.knownType();
         try {
             if (XsRequest.inCommandTable(type)) {
-                return store.request(c, client.att, XsRequest.tokens(m, c.domid()));
+                return store.request(c, att, XsRequest.tokens(m, c.domid()));
             }
             String answer = switch (type) {
                 case GET_DOMAIN_PATH -> "OK " + XsRequest.domainPath(XsRequest.domid(m));
@@ -393,10 +400,25 @@ public final class WireServer implements AutoCloseable {
                         + " is sent by the daemon, not to it");
                 default -> "ERR ENOSYS " + XsType.name(m.type()) + " is not supported (docs/STORE.md)";
             };
-            return store.answer(c, client.att, answer);
+            return store.answer(c, att, answer);
         } catch (StoreException e) {
-            return store.answer(c, client.att, "ERR " + e.code() + " " + e.detail());
+            return store.answer(c, att, "ERR " + e.code() + " " + e.detail());
         }
+    }
+
+    /**
+     * A line the store queued for a wire connection as the message to write: a watch event, or
+     * the answer to the oldest request not answered yet, which {@code answered} gives.
+     */
+    static XsMessage outgoing(String line, java.util.function.Supplier<XsMessage> answered) {
+        if (XsReply.isEvent(line)) {
+            return XsReply.event(line);
+        }
+        XsMessage request = answered.get();
+        if (request == null) {
+            throw new IllegalStateException("an answer to no request: " + line);
+        }
+        return XsReply.to(request, line);
     }
 
     private void writeLoop(Client client, OutputStream out) {
@@ -410,17 +432,7 @@ public final class WireServer implements AutoCloseable {
                 }
                 c.forgetWritten();
                 for (String line : batch) {
-                    XsMessage m;
-                    if (XsReply.isEvent(line)) {
-                        m = XsReply.event(line);
-                    } else {
-                        XsMessage request = client.answered();
-                        if (request == null) {
-                            throw new IllegalStateException("an answer to no request: " + line);
-                        }
-                        m = XsReply.to(request, line);
-                    }
-                    out.write(m.encode());
+                    out.write(outgoing(line, client::answered).encode());
                 }
                 out.flush();
             }
