@@ -141,6 +141,39 @@ class StoreCliIT {
         }
     }
 
+    /** Runs a xenstore-utils command against the socket {@code socket} ({@code XENSTORED_PATH}). */
+    private static String xenstore(Path socket, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("XENSTORED_PATH", socket.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() + " " + out;
+    }
+
+    @Test
+    void serveWithAUnixSocketServesXensClientsThereAndALiveUpdateKeepsIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xenstore-read")),
+                "xenstore-utils is not installed (.ci/run installs it)");
+        Path socket = dir.resolve("xs").resolve("socket");
+        ServedStore s = serve("--unix-socket", socket.toString(), "--json");
+        assertThat(s.json.get("unixSocket").asText()).isEqualTo(socket.toString());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(xenstore(socket, "xenstore-write", "/demo/a", "hello")).isEqualTo("0 ");
+        assertThat(store("get", s.port, "/demo/a").out()).isEqualTo("hello\n");
+        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control),
+                "--to-release", "1.0", "--run-dir", dir.resolve("run").toString(), "--json");
+        assertThat(update.exit()).as(update.all()).isZero();
+        started.add(JsonShape.read(update.out()).get("pid").asLong());
+        assertThat(s.awaitExit()).isZero();
+        // the new process serves the same socket path
+        assertThat(xenstore(socket, "xenstore-read", "/demo/a")).isEqualTo("0 hello\n");
+        assertThat(xenstore(socket, "xenstore-write", "/demo/b", "again")).isEqualTo("0 ");
+        assertThat(store("get", s.port, "/demo/b").out()).isEqualTo("again\n");
+    }
+
     @Test
     void aLiveUpdateWithJsonSaysWhatMovedWhereAndTheOldProcessSaysItInWords() throws Exception {
         ServedStore s = serve("--release", "1.0", "--json");

@@ -50,6 +50,11 @@ final class StoreServeCommand implements Callable<Integer> {
             description = "Start from this xenstore migration stream (a dump of xenstored, or of `baton store dump`).")
     Path seed;
 
+    @Option(names = "--unix-socket", paramLabel = "PATH",
+            description = "Serve xenstore's wire protocol on this Unix socket too, for Xen's clients (XENSTORED_PATH); "
+                    + "made 0600, its directory 0700 when it is made (docs/STORE.md).")
+    Path unixSocket;
+
     @Option(names = "--json", description = "Print one JSON object once the store serves (docs/CLI.md); what the "
             + "process says when it ends goes to standard error.")
     boolean json;
@@ -60,7 +65,7 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control, seed, false, 0, "", null);
+                true, control, seed, false, 0, "", null, unixSocket);
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
@@ -93,6 +98,9 @@ final class StoreServeCommand implements Callable<Integer> {
             ObjectNode o = JsonOutput.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
                     .put("control", s.control()).put("release", s.release().label())
                     .put("graceSeconds", s.grace().toSeconds());
+            if (s.unixSocket() != null) {
+                o.put("unixSocket", s.unixSocket().toString());
+            }
             o.set("seeded", seeded);
             JsonOutput.print(o);
         }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -72,8 +73,9 @@ public final class StoreControl {
      * @param port         its store port
      * @param release      the release it offers clients
      * @param graceSeconds how long a connection whose socket dropped waits to be resumed
+     * @param unixSocket   the Unix socket it serves xenstore's wire protocol on, or null for none
      */
-    public record Info(long pid, String host, int port, String release, long graceSeconds) {
+    public record Info(long pid, String host, int port, String release, long graceSeconds, Path unixSocket) {
     }
 
     /** Sends one request line and returns the answer. */
@@ -84,13 +86,14 @@ public final class StoreControl {
     /** The store's own account of itself; an {@link IOException} when the port does not answer as a store's. */
     public Info info(Duration timeout) throws IOException {
         Reply r = request("INFO", timeout);
-        String[] t = r.text().split(" ");
-        if (!r.ok() || t.length != 5) {
+        String[] t = r.text().split(" ", 6); // the socket's path, last, may hold spaces
+        if (!r.ok() || t.length < 5) {
             throw new IOException("port " + port + " of 127.0.0.1 does not answer as a store's control port (it said '"
                     + (r.ok() ? "OK " : "ERR " + r.code() + " ") + r.text() + "')");
         }
         try {
-            return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]));
+            return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]),
+                    t.length == 6 ? Path.of(t[5]) : null);
         } catch (NumberFormatException e) {
             throw new IOException("port " + port + " of 127.0.0.1 answered INFO with '" + r.text() + "'", e);
         }

@@ -32,6 +32,7 @@ public final class StoreProcess implements AutoCloseable {
     private int port;
     private int control;
     private int migrationPort;
+    private Path unixSocket;
 
     private StoreProcess(Process process, String release, Path log) {
         this.process = process;
@@ -82,6 +83,9 @@ public final class StoreProcess implements AutoCloseable {
                 release, "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
         if (quirks != null) {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
+        }
+        if (running.unixSocket() != null) {
+            args.addAll(List.of("--unix-socket", running.unixSocket().toString()));
         }
         StoreProcess p = spawn(release, log, args.toArray(String[]::new));
         p.awaitMigrationPort(running.port(), timeout);
@@ -149,9 +153,22 @@ public final class StoreProcess implements AutoCloseable {
 
     /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control port. */
     public static StoreProcess start(int port, String release, Duration timeout) throws IOException {
-        StoreProcess p = spawn(release, null, "--port", Integer.toString(port), "--release", release, "--reuse-port",
-                "--control", "0");
+        return start(port, release, null, timeout);
+    }
+
+    /**
+     * Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control port, and
+     * xenstore's wire protocol on the Unix socket {@code unixSocket} unless it is null.
+     */
+    public static StoreProcess start(int port, String release, Path unixSocket, Duration timeout) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
+                "--reuse-port", "--control", "0"));
+        if (unixSocket != null) {
+            args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
+        }
+        StoreProcess p = spawn(release, null, args.toArray(String[]::new));
         p.awaitServing(timeout);
+        p.unixSocket = unixSocket;
         return p;
     }
 
@@ -163,8 +180,20 @@ public final class StoreProcess implements AutoCloseable {
     /** As {@link #takeover(int, String, String, Duration)}, loading through the quirks file {@code quirks} (or none). */
     public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Duration timeout)
             throws IOException {
+        return takeover(port, release, failAt, quirks, null, timeout);
+    }
+
+    /**
+     * As {@link #takeover(int, String, String, Path, Duration)}, taking over the old process's
+     * Unix socket of xenstore's wire protocol too when {@code unixSocket} is not null.
+     */
+    public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Path unixSocket,
+            Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
                 "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
+        if (unixSocket != null) {
+            args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
+        }
         if (failAt != null && !failAt.isEmpty()) {
             args.add("--fail-at");
             args.add(failAt);
@@ -174,6 +203,7 @@ public final class StoreProcess implements AutoCloseable {
         }
         StoreProcess p = spawn(release, null, args.toArray(String[]::new));
         p.awaitMigrationPort(port, timeout);
+        p.unixSocket = unixSocket;
         return p;
     }
 
@@ -257,6 +287,11 @@ public final class StoreProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The Unix socket of xenstore's wire protocol it was started with, or null. */
+    public Path unixSocket() {
+        return unixSocket;
     }
 
     /** The control port, once the process serves. */

@@ -10,6 +10,7 @@ import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.StoreApplication;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
+import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreDump;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.BufferedReader;
@@ -34,7 +35,7 @@ import java.util.Locale;
  * (docs/STORE.md, "The control port"):
  *
  * <pre>
- * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt;
+ * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
  * LIVE_UPDATE HOST PORT    PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  * DUMP_XENSTORE PATH       OK &lt;nodes&gt;
  * LOAD_XENSTORE PATH       OK &lt;nodes&gt;
@@ -47,20 +48,28 @@ import java.util.Locale;
  * written, {@code EAGAIN} a live update that failed (the store serves on).
  */
 final class ControlServer {
+    /** How long a wire connection must be idle before a live update closes it, and the most a drain waits. */
+    private static final Duration DRAIN_QUIET = Duration.ofMillis(250);
+    private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(10);
+
     private final StoreServer server;
+    private final WireServer wire;
     private final StoreOptions options;
     private final StoreEvents events;
     private final ServerSocket socket;
 
-    private ControlServer(StoreServer server, StoreOptions options, StoreEvents events, ServerSocket socket) {
+    private ControlServer(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events,
+            ServerSocket socket) {
         this.server = server;
+        this.wire = wire;
         this.options = options;
         this.events = events;
         this.socket = socket;
     }
 
     /** Binds the control port ({@code options.control()}, 0 for any) on 127.0.0.1 and answers it on a thread. */
-    static ControlServer start(StoreServer server, StoreOptions options, StoreEvents events) throws IOException {
+    static ControlServer start(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events)
+            throws IOException {
         ServerSocket ss = new ServerSocket();
         try {
             ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.control()));
@@ -69,7 +78,7 @@ final class ControlServer {
             throw new IOException("cannot listen on control port " + options.control() + " of 127.0.0.1: "
                     + e.getMessage(), e);
         }
-        ControlServer c = new ControlServer(server, options, events, ss);
+        ControlServer c = new ControlServer(server, wire, options, events, ss);
         Thread.ofPlatform().name("store-control").start(c::serve);
         return c;
     }
@@ -100,7 +109,8 @@ final class ControlServer {
         Store store = server.store();
         switch (t[0]) {
             case "INFO" -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
-                    + server.port() + " " + store.release() + " " + store.grace().toSeconds());
+                    + server.port() + " " + store.release() + " " + store.grace().toSeconds()
+                    + (wire == null ? "" : " " + wire.path()));
             case "DUMP_XENSTORE" -> out.println(path == null ? usage() : dump(store, path));
             case "LOAD_XENSTORE" -> out.println(path == null ? usage()
                     : xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
@@ -132,6 +142,9 @@ final class ControlServer {
                 out.println("OK " + ProcessHandle.current().pid());
                 s.shutdownOutput();
                 server.close(); // after a handover the new process serves the port already (SO_REUSEPORT)
+                if (wire != null) {
+                    wire.close();
+                }
                 if (handedOver) {
                     events.handedOver(new StoreEvents.HandOver(true, nodes, 0, 0, 0, store.release().label()));
                 } else {
@@ -215,8 +228,44 @@ final class ControlServer {
     private record Result(String reply, StoreEvents.HandOver handOver) {
     }
 
-    /** Sends the store to the process listening at host:port; on success the old sockets are closed. */
+    /**
+     * Sends the store to the process listening at host:port; on success the old sockets are
+     * closed. With a wire socket, the new process's listener first takes the socket path over and
+     * this process's wire connections are drained ({@link WireServer#drain}); when the update
+     * fails, this process takes the path back.
+     */
     private Result liveUpdate(String host, int port, java.util.function.Consumer<LiveProgress> progress) {
+        boolean moved;
+        try {
+            moved = wire != null && wire.handOverPath();
+            if (moved) {
+                int busy = wire.drain(DRAIN_QUIET, DRAIN_DEADLINE);
+                if (busy > 0) {
+                    System.err.println("live update: " + busy + " xenstore wire connections were still busy after "
+                            + DRAIN_DEADLINE.toSeconds() + " s; closed");
+                }
+            }
+        } catch (IOException e) {
+            return new Result("ERR EAGAIN cannot hand the xenstore socket over: " + oneLine(String.valueOf(
+                    e.getMessage())), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result("ERR EAGAIN interrupted", null);
+        }
+        Result r = migrate(host, port, progress);
+        if (r.handOver == null && moved) {
+            try {
+                wire.reclaimPath();
+            } catch (IOException e) {
+                System.err.println("live update: cannot take the xenstore socket back: " + e.getMessage());
+            }
+        } else if (r.handOver != null && wire != null) {
+            wire.close();
+        }
+        return r;
+    }
+
+    private Result migrate(String host, int port, java.util.function.Consumer<LiveProgress> progress) {
         Store store = server.store();
         boolean[] confirmed = {false};
         StoreApplication app = StoreApplication.source(store, () -> { }, c -> confirmed[0] = c, progress);

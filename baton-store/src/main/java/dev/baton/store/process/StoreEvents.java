@@ -39,9 +39,10 @@ public interface StoreEvents {
      * A store serving.
      *
      * @param pid     this process
-     * @param control the control port on 127.0.0.1, or -1 without one
+     * @param control    the control port on 127.0.0.1, or -1 without one
+     * @param unixSocket the Unix socket of xenstore's wire protocol, or null without one
      */
-    record Serving(long pid, String host, int port, Release release, int control, Duration grace) {
+    record Serving(long pid, String host, int port, Release release, int control, Duration grace, Path unixSocket) {
     }
 
     /**
@@ -80,6 +81,9 @@ public interface StoreEvents {
             @Override
             public void serving(Serving s) {
                 say("listening on " + s.host() + ":" + s.port() + " (release " + s.release() + ")");
+                if (s.unixSocket() != null) {
+                    say("xenstore wire protocol on " + s.unixSocket());
+                }
                 if (s.control() >= 0) {
                     say("control on port " + s.control());
                 }

@@ -6,9 +6,11 @@ import dev.baton.core.wire.StreamFormatException;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
+import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -107,8 +109,12 @@ public final class StoreMain {
             events.seeded(options.seed(), r);
         }
         StoreServer server;
+        WireServer wire = null;
         if (options.takeover()) {
-            server = takeOver(store, address, options, events);
+            if (options.unixSocket() != null) {
+                wire = WireServer.bindNext(store, socketPath(options.unixSocket()));
+            }
+            server = takeOver(store, address, options, events, wire);
         } else {
             try {
                 server = StoreServer.start(store, address, options.reusePort());
@@ -116,16 +122,40 @@ public final class StoreMain {
                 throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                         + e.getMessage(), e);
             }
+            if (options.unixSocket() != null) {
+                try {
+                    wire = WireServer.start(store, socketPath(options.unixSocket()));
+                } catch (IOException e) {
+                    server.close();
+                    throw e;
+                }
+            }
         }
-        int control = options.control() >= 0 ? ControlServer.start(server, options, events).port() : -1;
+        int control = options.control() >= 0 ? ControlServer.start(server, wire, options, events).port() : -1;
         events.serving(new StoreEvents.Serving(ProcessHandle.current().pid(), options.host(), server.port(),
-                options.release(), control, options.grace()));
+                options.release(), control, options.grace(), wire == null ? null : wire.path()));
         new CountDownLatch(1).await();
     }
 
-    /** Receives a store from a live update, then binds the port beside the old process and serves it. */
+    /**
+     * The socket path, absolute, in a directory made private (0700) when it does not exist yet: a
+     * connection on the socket is privileged.
+     */
+    private static Path socketPath(Path socket) throws IOException {
+        Path p = socket.toAbsolutePath().normalize();
+        if (p.getParent() != null) {
+            RunDirectory.open(p.getParent());
+        }
+        return p;
+    }
+
+    /**
+     * Receives a store from a live update, then binds the port beside the old process and serves
+     * it, and the wire protocol's socket on {@code wire} (bound aside, moved over the socket path
+     * by the old process) when there is one.
+     */
     private static StoreServer takeOver(Store fresh, InetSocketAddress address, StoreOptions options,
-            StoreEvents events) {
+            StoreEvents events, WireServer wire) {
         StoreServer[] serving = new StoreServer[1];
         Quirks quirks = options.quirks() == null ? Quirks.none() : quirks(options.quirks());
         // the migration comes from the old process on this host: loopback only
@@ -135,6 +165,9 @@ public final class StoreMain {
             TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
                     serving[0] = StoreServer.start(app.store(), address, true);
+                    if (wire != null) {
+                        wire.accept(); // the clients that queued during the update are served now
+                    }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -146,6 +179,13 @@ public final class StoreMain {
                     })
                     .build().receive(listener.accept(Duration.ofSeconds(60)));
         } catch (IOException e) {
+            if (wire != null) {
+                try { // the old process did not take it: no one is to find it
+                    java.nio.file.Files.deleteIfExists(WireServer.nextPath(wire.path()));
+                } catch (IOException ignored) {
+                    // exiting anyway
+                }
+            }
             takeoverFailed(e.getMessage());
         }
         return serving[0];

@@ -19,9 +19,11 @@ import java.time.Duration;
  * @param migrationPort with {@code takeover}: the port to receive on, 0 for any free one
  * @param failAt        with {@code takeover}, for tests: the stage at which to fail, or ""
  * @param quirks        with {@code takeover}: a quirks file (docs/COMPATIBILITY.md) to load the stream with, or null
+ * @param unixSocket    the Unix socket to serve xenstore's wire protocol on, or null for none; with
+ *                      {@code takeover}, the one the old process serves, taken over from it
  */
 public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, int control,
-        Path seed, boolean takeover, int migrationPort, String failAt, Path quirks) {
+        Path seed, boolean takeover, int migrationPort, String failAt, Path quirks, Path unixSocket) {
 
     /** The grace period when none is given. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
@@ -38,13 +40,14 @@ public record StoreOptions(String host, int port, Release release, Duration grac
 
     /** A store on 127.0.0.1, any free port, this build's release, no control port. */
     public static StoreOptions defaults() {
-        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "", null);
+        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "", null,
+                null);
     }
 
     /**
      * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
-     * [--grace SECONDS] [--reuse-port] [--control N] [--seed FILE] [--takeover --listen-migration N
-     * [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
+     * [--grace SECONDS] [--reuse-port] [--control N] [--unix-socket PATH] [--seed FILE] [--takeover
+     * --listen-migration N [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
      *
      * @throws IllegalArgumentException naming the option that is wrong
      */
@@ -61,6 +64,7 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         int migrationPort = 0;
         String failAt = "";
         Path quirks = null;
+        Path unixSocket = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -75,17 +79,18 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 case "--fail-at" -> failAt = value(args, ++i, a);
                 case "--seed" -> seed = Path.of(value(args, ++i, a));
                 case "--quirks" -> quirks = Path.of(value(args, ++i, a));
+                case "--unix-socket" -> unixSocket = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationPort, failAt,
-                quirks);
+                quirks, unixSocket);
     }
 
     /** {@code StoreMain}'s usage line. */
     public static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
-                + " [--control N] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
+                + " [--control N] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
                 + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]]";
     }
 

@@ -2,7 +2,7 @@ package dev.baton.store.server;
 
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
-import java.net.Socket;
+import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +152,15 @@ public final class Connection {
         return batch;
     }
 
+    /**
+     * Forgets the lines written: a client of xenstore's wire protocol cannot resume a connection,
+     * so nothing written is kept to be written again.
+     */
+    synchronized void forgetWritten() {
+        sentBase += sent.size();
+        sent.clear();
+    }
+
     /** The client has read {@code lines} lines: forget them. */
     synchronized void ack(long lines) {
         long lastSent = sentBase + sent.size() - 1;
@@ -247,11 +256,11 @@ public final class Connection {
                 + (sent.size() + pending.size()) + " lines queued)";
     }
 
-    /** A socket serving the connection. */
+    /** A socket serving the connection: a TCP socket of the line protocol, or a channel of the wire protocol. */
     static final class Attachment {
-        final Socket socket;
+        final Closeable socket;
 
-        Attachment(Socket socket) {
+        Attachment(Closeable socket) {
             this.socket = socket;
         }
 

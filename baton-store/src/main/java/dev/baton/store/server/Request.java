@@ -67,6 +67,16 @@ record Request(Store store, Connection connection, Transaction transaction, Comm
         return path;
     }
 
+    /** Argument {@code i} as a path to watch: a valid path or a special watch path ({@code @introduceDomain}, ...). */
+    String watchPath(int i) {
+        String path = ascii(i);
+        String problem = path == null ? "path is not ASCII" : StorePath.watchProblem(path);
+        if (problem != null) {
+            throw new StoreException(ErrorCode.EINVAL, problem);
+        }
+        return path;
+    }
+
     /** Argument {@code i} as UTF-8 text. */
     String text(int i, String what) {
         String s = Utf8.decode(args.get(i));

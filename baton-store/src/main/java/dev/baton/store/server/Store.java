@@ -287,6 +287,48 @@ public final class Store {
         }
     }
 
+    /**
+     * Opens a connection for a client of xenstore's wire protocol: domain 0 (the socket is
+     * privileged, as xenstored's), no handshake, nothing to resume.
+     */
+    Connection openWire(Connection.Attachment att) throws InterruptedException {
+        enter();
+        try {
+            long id = nextConnectionId++;
+            Connection c = new Connection(id, random.nextLong(), 0);
+            connections.put(id, c);
+            c.attach(att);
+            return c;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A wire client's socket closed: as xenstored does, its connection goes at once with its
+     * watches and transactions (a wire client cannot resume it).
+     */
+    void closeWire(Connection c) throws InterruptedException {
+        enter();
+        try {
+            if (connections.get(c.id()) == c) {
+                discard(c, false);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the connection has an open transaction. */
+    boolean inTransaction(Connection c) {
+        lock.lock();
+        try {
+            return c.transactions > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The socket of a connection dropped: the connection waits {@link #grace} to be resumed. */
     void detached(Connection c, Connection.Attachment att) {
         long epoch = c.detach(att);
@@ -355,6 +397,38 @@ public final class Store {
      */
     Outcome request(Connection c, Connection.Attachment att, byte[] line, int length, boolean tooLong)
             throws InterruptedException {
+        return request(c, att, () -> {
+            if (tooLong) {
+                throw new StoreException(ErrorCode.E2BIG, "line longer than " + MAX_LINE + " octets");
+            }
+            List<byte[]> tokens;
+            try {
+                tokens = Tokens.split(line, length);
+            } catch (Tokens.MalformedLineException e) {
+                throw new StoreException(ErrorCode.EINVAL, e.getMessage());
+            }
+            if (tokens.isEmpty()) {
+                throw new StoreException(ErrorCode.EINVAL, "empty request");
+            }
+            return tokens;
+        });
+    }
+
+    /**
+     * Executes one request given as its tokens ({@code T<txid>}, the command, its arguments), as
+     * a client of xenstore's wire protocol sends them translated; otherwise as a request line.
+     */
+    Outcome request(Connection c, Connection.Attachment att, List<byte[]> tokens) throws InterruptedException {
+        return request(c, att, () -> tokens);
+    }
+
+    /** The tokens of a request, or the refusal of a request that has none. */
+    @FunctionalInterface
+    private interface Parse {
+        List<byte[]> tokens();
+    }
+
+    private Outcome request(Connection c, Connection.Attachment att, Parse parse) throws InterruptedException {
         enter();
         try {
             if (connections.get(c.id()) != c || !c.servedBy(att)) {
@@ -364,19 +438,7 @@ public final class Store {
             List<Request.Fired> fired = new ArrayList<>();
             Reply reply;
             try {
-                if (tooLong) {
-                    throw new StoreException(ErrorCode.E2BIG, "line longer than " + MAX_LINE + " octets");
-                }
-                List<byte[]> tokens;
-                try {
-                    tokens = Tokens.split(line, length);
-                } catch (Tokens.MalformedLineException e) {
-                    throw new StoreException(ErrorCode.EINVAL, e.getMessage());
-                }
-                if (tokens.isEmpty()) {
-                    throw new StoreException(ErrorCode.EINVAL, "empty request");
-                }
-                reply = execute(c, tokens, fired);
+                reply = execute(c, parse.tokens(), fired);
             } catch (StoreException e) {
                 reply = Reply.line("ERR " + e.code() + " " + e.detail());
             }
@@ -394,6 +456,23 @@ public final class Store {
                 return Outcome.CLOSE;
             }
             return Outcome.CONTINUE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues {@code line} as the answer to a request that the command table does not run (a wire
+     * request the wire server answers itself), in its place among the connection's answers.
+     */
+    Outcome answer(Connection c, Connection.Attachment att, String line) throws InterruptedException {
+        enter();
+        try {
+            if (connections.get(c.id()) != c || !c.servedBy(att)) {
+                return Outcome.CLOSE;
+            }
+            c.requestsProcessed++;
+            return queue(c, line) ? Outcome.CONTINUE : Outcome.CLOSE;
         } finally {
             lock.unlock();
         }

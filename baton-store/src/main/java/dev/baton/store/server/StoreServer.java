@@ -29,7 +29,7 @@ public final class StoreServer implements AutoCloseable {
     private final Store store;
     private final ServerSocket listener;
     private final Thread acceptor;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<java.io.Closeable> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
     private StoreServer(Store store, ServerSocket listener) {
@@ -99,7 +99,7 @@ public final class StoreServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Socket s : sockets) {
+        for (java.io.Closeable s : sockets) {
             try {
                 s.close();
             } catch (IOException e) {

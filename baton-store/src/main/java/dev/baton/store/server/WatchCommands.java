@@ -13,7 +13,7 @@ final class WatchCommands {
 
     /** {@code WATCH <path> <token> [<depth>]}: fires once at once, whatever the permissions. */
     static Reply watch(Request r) {
-        String path = r.path(0);
+        String path = r.watchPath(0);
         String token = r.text(1, "token");
         Store store = r.store();
         int depth = Watch.UNLIMITED;
@@ -41,7 +41,7 @@ final class WatchCommands {
 
     /** {@code UNWATCH <path> <token>}. */
     static Reply unwatch(Request r) {
-        String path = r.path(0);
+        String path = r.watchPath(0);
         if (!r.store().watches().remove(r.connection().id(), path, r.text(1, "token"))) {
             throw new StoreException(ErrorCode.ENOENT, "no watch on " + path + " with that token");
         }

@@ -629,7 +629,7 @@ public final class StoreState {
                 if (state.store.connection(r.connection) == null) {
                     return watch + ": no such connection";
                 }
-                String bad = StorePath.problem(r.path);
+                String bad = StorePath.watchProblem(r.path);
                 if (bad != null) {
                     return watch + ": " + bad;
                 }

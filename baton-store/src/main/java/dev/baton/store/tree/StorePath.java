@@ -12,7 +12,17 @@ public final class StorePath {
     /** The root. */
     public static final String ROOT = "/";
 
+    /** xenstore's special watch path that fires when a domain is introduced. */
+    public static final String INTRODUCE_DOMAIN = "@introduceDomain";
+    /** xenstore's special watch path that fires when a domain is released. */
+    public static final String RELEASE_DOMAIN = "@releaseDomain";
+
     private StorePath() {
+    }
+
+    /** Null when {@code path} may be watched: a valid path or a special watch path; else what is wrong with it. */
+    public static String watchProblem(String path) {
+        return INTRODUCE_DOMAIN.equals(path) || RELEASE_DOMAIN.equals(path) ? null : problem(path);
     }
 
     /** Null when {@code path} is a valid path, else what is wrong with it. */
