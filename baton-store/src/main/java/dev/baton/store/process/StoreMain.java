@@ -62,6 +62,9 @@ public final class StoreMain {
         } catch (SeedException e) {
             System.err.println("store: " + e.getMessage());
             System.exit(e.unreadable() ? 2 : 1);
+        } catch (IOException e) { // a port or socket that cannot be bound: one line, as every refusal
+            System.err.println("store: " + e.getMessage());
+            System.exit(2);
         }
     }
 

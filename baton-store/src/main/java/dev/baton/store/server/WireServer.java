@@ -51,6 +51,9 @@ public final class WireServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.baton.store.server");
     private static final int BACKLOG = 512;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** The file type bits of a Unix mode, and a socket's (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private final Store store;
     private final Path path;
@@ -79,7 +82,7 @@ public final class WireServer implements AutoCloseable {
             if (answers(p)) {
                 throw new IOException("another process serves the socket " + p);
             }
-            Files.delete(p); // a socket whose process is gone
+            deleteSocket(p); // a socket whose process is gone
         }
         WireServer s = new WireServer(store, p, bind(p));
         s.accept();
@@ -94,7 +97,9 @@ public final class WireServer implements AutoCloseable {
     public static WireServer bindNext(Store store, Path path) throws IOException {
         Path p = path.toAbsolutePath();
         Path next = nextPath(p);
-        Files.deleteIfExists(next);
+        if (Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+            deleteSocket(next);
+        }
         return new WireServer(store, p, bind(next));
     }
 
@@ -115,6 +120,28 @@ public final class WireServer implements AutoCloseable {
             throw new IOException("cannot bind the socket " + p + ": " + e.getMessage(), e);
         }
         return ch;
+    }
+
+    /**
+     * Deletes the socket file {@code p}, and only a socket: a path that names anything else (a
+     * file, a directory, a link) is the user's mistake, and a store that deleted it to bind there
+     * would destroy what it names.
+     */
+    private static void deleteSocket(Path p) throws IOException {
+        if (!isSocket(p)) {
+            throw new IOException(p + " exists and is not a socket: the store binds only where nothing is, or a "
+                    + "socket no process serves");
+        }
+        Files.delete(p);
+    }
+
+    /** Whether {@code p} itself (not what a link names) is a Unix socket file. */
+    private static boolean isSocket(Path p) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
+            return false; // no way to tell: replace nothing
+        }
+        int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return (mode & S_IFMT) == S_IFSOCK;
     }
 
     /** Whether a process accepts connections on the socket {@code p}. */
