@@ -262,11 +262,13 @@ public final class StoreApplication implements MigratableApplication {
             iteration(ctx, i, o, sent, s, false);
             livePasses = i + 1;
             if (sent <= CONVERGED) {
-                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0));
+                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0,
+                        ctx.policy().downtimeLimit().toMillis()));
                 return;
             }
         }
-        ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, MAX_ROUNDS, 0, 0));
+        ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, MAX_ROUNDS, 0, 0,
+                ctx.policy().downtimeLimit().toMillis()));
     }
 
     private void sendFinal(SourceContext ctx) throws IOException {
