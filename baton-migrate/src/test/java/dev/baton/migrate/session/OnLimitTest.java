@@ -60,6 +60,15 @@ class OnLimitTest {
                 .build();
     }
 
+    /** Migrates the source to a new sample over loopback TCP, and checks that the target holds the source's state. */
+    private static void migrateWhole(Source source, PrecopyPolicy policy, Recorder events) throws Exception {
+        try (Loopback loop = Loopback.tcp(TargetSession.builder(() -> new SampleApplication(REGION, 100, 0)).build(),
+                TIMEOUT)) {
+            session(source, policy, events).migrate(loop.connect(TIMEOUT));
+            assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source.app));
+        }
+    }
+
     private static List<MigrationEvent.Iteration> live(Recorder events) {
         return events.all(MigrationEvent.Iteration.class).stream().filter(i -> !i.paused()).toList();
     }
@@ -104,11 +113,7 @@ class OnLimitTest {
 
         // and it migrates afterwards, its state whole, once the policy lets it switch over
         Recorder again = new Recorder();
-        try (Loopback loop = Loopback.tcp(TargetSession.builder(() -> new SampleApplication(REGION, 100, 0)).build(),
-                TIMEOUT)) {
-            session(source, policy(20, 5, OnLimit.SWITCHOVER), again).migrate(loop.connect(TIMEOUT));
-            assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source.app));
-        }
+        migrateWhole(source, policy(20, 5, OnLimit.SWITCHOVER), again);
         assertThat(source.app.state()).isEqualTo("handed over");
     }
 
@@ -116,11 +121,7 @@ class OnLimitTest {
     void switchoverSaysTheDowntimeItExpectsAgainstTheLimitBeforeThePause() throws Exception {
         Source source = new Source(TOO_FAST);
         Recorder events = new Recorder();
-        try (Loopback loop = Loopback.tcp(TargetSession.builder(() -> new SampleApplication(REGION, 100, 0)).build(),
-                TIMEOUT)) {
-            session(source, policy(20, 5, OnLimit.SWITCHOVER), events).migrate(loop.connect(TIMEOUT));
-            assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source.app));
-        }
+        migrateWhole(source, policy(20, 5, OnLimit.SWITCHOVER), events);
         MigrationEvent.Switchover s = events.one(MigrationEvent.Switchover.class);
         assertThat(s.reason()).isEqualTo(MigrationEvent.Reason.ITERATION_LIMIT);
         assertThat(s.limitMillis()).isEqualTo(20);
@@ -137,11 +138,7 @@ class OnLimitTest {
         Duration limit = Duration.ofMillis(5);
         Source source = new Source(writesPerSecond);
         Recorder events = new Recorder();
-        try (Loopback loop = Loopback.tcp(TargetSession.builder(() -> new SampleApplication(REGION, 100, 0)).build(),
-                TIMEOUT)) {
-            session(source, policy(5, 30, OnLimit.THROTTLE), events).migrate(loop.connect(TIMEOUT));
-            assertThat(StateDigest.of((SampleApplication) loop.outcome())).isEqualTo(StateDigest.of(source.app));
-        }
+        migrateWhole(source, policy(5, 30, OnLimit.THROTTLE), events);
         MigrationEvent.Switchover s = events.one(MigrationEvent.Switchover.class);
         assertThat(s.reason()).isEqualTo(MigrationEvent.Reason.CONVERGED);
         assertThat(s.estimateMillis()).isLessThanOrEqualTo(limit.toMillis());
@@ -185,11 +182,7 @@ class OnLimitTest {
         // the same application without the throttle does not converge in as many passes
         Source unthrottled = new Source(writesPerSecond);
         Recorder plain = new Recorder();
-        try (Loopback loop = Loopback.tcp(TargetSession.builder(() -> new SampleApplication(REGION, 100, 0)).build(),
-                TIMEOUT)) {
-            session(unthrottled, policy(5, live.size(), OnLimit.SWITCHOVER), plain).migrate(loop.connect(TIMEOUT));
-            loop.outcome();
-        }
+        migrateWhole(unthrottled, policy(5, live.size(), OnLimit.SWITCHOVER), plain);
         MigrationEvent.Switchover unconverged = plain.one(MigrationEvent.Switchover.class);
         assertThat(unconverged.reason()).isEqualTo(MigrationEvent.Reason.ITERATION_LIMIT);
         assertThat(unconverged.estimateMillis()).isGreaterThan(limit.toMillis());

@@ -271,8 +271,7 @@ public final class StoreApplication implements MigratableApplication {
             long o = ctx.writer().offset();
             sent = round(ctx, gens);
             ctx.writer().flush();
-            changed = dirtyCount();
-            progress.accept(new LiveProgress(i, false, sent, sent, ctx.writer().offset(), changed));
+            progress.accept(new LiveProgress(i, false, sent, sent, ctx.writer().offset(), dirtyCount()));
             iteration(ctx, i, o, sent, s, false);
             livePasses = i + 1;
             if (sent <= CONVERGED) {
@@ -280,7 +279,9 @@ public final class StoreApplication implements MigratableApplication {
                         limitMillis));
                 return;
             }
-            // a round converges when it sends few enough: one whose paths changed again as fast as it sent them does not
+            // paths changed since the round took its list, until now: at least half what it sent, and it is not
+            // shrinking fast enough
+            changed = dirtyCount();
             if (ThrottleSteps.stalled(false, changed, sent)) {
                 ctx.stalled(i);
             }
