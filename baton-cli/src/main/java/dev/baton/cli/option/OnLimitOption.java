@@ -17,8 +17,8 @@ public final class OnLimitOption {
     @Option(names = "--on-limit", paramLabel = "abort|switchover|throttle", defaultValue = "switchover",
             description = {"When pre-copy reaches its pass limit without converging: switchover (default) switches over "
                     + "anyway and says the downtime it expects first; abort fails before pausing (the source runs on, "
-                    + "exit 1); throttle slows the application (20 %, then 10 % more after each pass that does not "
-                    + "converge, at most 99 %) and aborts if it still does not converge."})
+                    + "exit 1); throttle slows the application (20 %%, then 10 %% more after each pass that does not "
+                    + "converge, at most 99 %%) and aborts if it still does not converge."})
     Value value;
 
     /** The policy the option names. */

@@ -27,6 +27,19 @@ public final class ThrottleSteps {
     }
 
     /**
+     * {@code percent} when it is a throttle, 0 (none) to {@link #MAX}: for an application's
+     * {@code throttle} to check what it is given.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int checked(int percent) {
+        if (percent < 0 || percent > MAX) {
+            throw new IllegalArgumentException("a throttle is 0 to " + MAX + " %, not " + percent);
+        }
+        return percent;
+    }
+
+    /**
      * Whether a live pass failed to converge: its rest did not fit ({@code fits} false) and the
      * application dirtied at least half of what the pass sent ({@code dirtied} against {@code sent},
      * in octets, nodes, or whatever the pass counts).

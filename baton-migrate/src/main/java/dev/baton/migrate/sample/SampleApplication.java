@@ -9,6 +9,7 @@ import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.precopy.ByteArrayRegion;
 import dev.baton.migrate.precopy.ObjectCollectionRegion;
 import dev.baton.migrate.precopy.Region;
+import dev.baton.migrate.precopy.ThrottleSteps;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -293,10 +294,7 @@ public final class SampleApplication implements MigratableApplication {
      */
     @Override
     public void throttle(int percent) {
-        if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("a throttle is 0 to 100 %, not " + percent);
-        }
-        throttle = percent;
+        throttle = ThrottleSteps.checked(percent);
     }
 
     /** The throttle now, in percent. */

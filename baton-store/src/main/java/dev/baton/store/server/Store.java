@@ -1,5 +1,6 @@
 package dev.baton.store.server;
 
+import dev.baton.migrate.precopy.ThrottleSteps;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
 import dev.baton.store.protocol.Tokens;
@@ -183,10 +184,7 @@ public final class Store {
      * Other connections are not held up: each has its own thread.
      */
     public void throttle(int percent) {
-        if (percent < 0 || percent > 99) {
-            throw new IllegalArgumentException("a throttle is 0 to 99 %, not " + percent);
-        }
-        throttle = percent;
+        throttle = ThrottleSteps.checked(percent);
     }
 
     /** The throttle now, in percent. */
