@@ -107,22 +107,22 @@ final class ControlServer {
     }
 
     private void answer(String line, PrintWriter out, Socket s) throws IOException {
-        String[] t = line.split(" ");
-        // The path of the xenstore commands: all after the command, spaces included.
-        String path = t.length >= 2 ? line.substring(t[0].length() + 1).trim() : null;
+        ControlRequest r;
+        try {
+            r = ControlRequest.parse(line);
+        } catch (ControlRequest.Malformed e) {
+            out.println(e.getMessage());
+            return;
+        }
+        String path = r.path();
         Store store = server.store();
-        switch (t[0]) {
-            case "INFO" -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
+        switch (r.command()) {
+            case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds()
                     + (wire == null ? "" : " " + wire.path()));
-            case "DUMP_XENSTORE" -> out.println(path == null ? usage() : dump(store, path));
-            case "LOAD_XENSTORE" -> out.println(path == null ? usage()
-                    : xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
-            case "PAUSE_DUMP_XENSTORE" -> {
-                if (path == null) {
-                    out.println(usage());
-                    return;
-                }
+            case DUMP_XENSTORE -> out.println(dump(store, path));
+            case LOAD_XENSTORE -> out.println(xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
+            case PAUSE_DUMP_XENSTORE -> {
                 // A handover through xenstore's format: stop serving requests, then dump, so that
                 // nothing acknowledged can be missing from the file.
                 store.pause();
@@ -132,16 +132,11 @@ final class ControlServer {
                 }
                 out.println(reply);
             }
-            case "UNPAUSE" -> {
+            case UNPAUSE -> {
                 store.unpause();
                 out.println("OK");
             }
-            case "STOP" -> {
-                boolean handedOver = t.length == 2 && t[1].equals("HANDED_OVER");
-                if (t.length > 2 || t.length == 2 && !handedOver) {
-                    out.println(usage());
-                    return;
-                }
+            case STOP -> {
                 long nodes = store.locked(() -> store.tree().nodeCount());
                 out.println("OK " + ProcessHandle.current().pid());
                 s.shutdownOutput();
@@ -149,54 +144,23 @@ final class ControlServer {
                 if (wire != null) {
                     wire.close();
                 }
-                if (handedOver) {
+                if (r.handedOver()) {
                     events.handedOver(new StoreEvents.HandOver(true, nodes, 0, 0, 0, store.release().label()));
                 } else {
                     events.stopped();
                 }
                 System.exit(0);
             }
-            case "LIVE_UPDATE" -> {
-                int port = t.length == 3 || t.length == 4 ? migrationPort(t[2]) : -1;
-                OnLimit onLimit = t.length == 4 ? onLimit(t[3]) : OnLimit.SWITCHOVER;
-                if (port < 0 || onLimit == null) {
-                    out.println(usage());
-                    return;
-                }
-                Result r = liveUpdate(t[1], port, onLimit, p -> out.println(p.line()));
-                out.println(r.reply);
-                if (r.handOver != null) {
+            case LIVE_UPDATE -> {
+                Result u = liveUpdate(r.host(), r.port(), r.onLimit(), p -> out.println(p.line()));
+                out.println(u.reply);
+                if (u.handOver != null) {
                     s.shutdownOutput();
-                    events.handedOver(r.handOver);
+                    events.handedOver(u.handOver);
                     System.exit(0);
                 }
             }
-            default -> out.println(usage());
         }
-    }
-
-    private static int migrationPort(String text) {
-        try {
-            int p = Integer.parseInt(text);
-            return p >= 1 && p <= 65535 ? p : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** {@code abort}, {@code switchover} or {@code throttle}; null for anything else. */
-    private static OnLimit onLimit(String text) {
-        for (OnLimit o : OnLimit.values()) {
-            if (o.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    private static String usage() {
-        return "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
-                + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
     }
 
     /** {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream. */
