@@ -27,6 +27,8 @@ public final class SourceContext {
     private final List<MigrationEvent.Iteration> iterations = new ArrayList<>();
     private String stage = "";
     private volatile boolean paused;
+    /** A rehearsal's context: the application never pauses. */
+    private boolean rehearsal;
     private long pausedAt;
     private long estimatedTotal;
 
@@ -108,9 +110,22 @@ public final class SourceContext {
         this.stage = name;
     }
 
-    /** Pauses the application (once): the downtime starts. A failure from here on resumes it. */
+    /** This context is a rehearsal's: {@link #pause()} leaves the application running. */
+    void rehearsal() {
+        rehearsal = true;
+    }
+
+    /** Whether this is a rehearsal, whose stages must not stop or change the application. */
+    public boolean rehearsing() {
+        return rehearsal;
+    }
+
+    /**
+     * Pauses the application (once): the downtime starts. A failure from here on resumes it. In a
+     * rehearsal it does nothing: the state is sent while the application runs.
+     */
     public void pause() {
-        if (!paused) {
+        if (!paused && !rehearsal) {
             application.pause();
             pausedAt = clock.nanoTime();
             paused = true;
