@@ -55,4 +55,58 @@ public record RehearsalReport(String application, int protocol, int stream, Stri
     public List<ControlMessage.Report.Section> failed() {
         return sections.stream().filter(s -> s.outcome() != ControlMessage.Report.Outcome.LOADED).toList();
     }
+
+    /**
+     * The report in lines of words, as {@code baton migrate send --rehearse} prints it: each section
+     * and what became of it, each problem, then the stream and its digests.
+     */
+    public List<String> lines() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ControlMessage.Report.Section s : sections) {
+            lines.add("section " + s.name() + ", version " + s.version() + ": " + switch (s.outcome()) {
+                case LOADED -> "loaded";
+                case FAILED -> "did not load: " + s.reason();
+                case DIFFERS -> "loaded, but differs: " + s.reason();
+            });
+        }
+        if (omitted > 0) {
+            lines.add(dev.baton.core.wire.Plural.count(omitted, "more section") + " not listed: a report holds so many");
+        }
+        for (String p : problems) {
+            lines.add("problem: " + p);
+        }
+        lines.add("stream: " + dev.baton.core.wire.Plural.count(records, "record") + ", "
+                + dev.baton.core.wire.Plural.count(octets, "octet") + ", sha256 " + readSha256 + " as the target read it"
+                + (sentSha256.isEmpty() ? "" : digestMatches() ? ", the same as sent" : ", but the source sent "
+                        + sentSha256));
+        return lines;
+    }
+
+    /** The verdict in one line: {@code rehearsal passed: ...} or {@code rehearsal failed: ...} and why. */
+    public String verdict() {
+        if (passed()) {
+            return "rehearsal passed: " + dev.baton.core.wire.Plural.count(sections.size(), "section")
+                    + " loaded and wrote back the same, the application's checks passed"
+                    + (sentSha256.isEmpty() ? "" : ", the target read what was sent")
+                    + "; the target discarded it";
+        }
+        List<String> why = new java.util.ArrayList<>();
+        List<ControlMessage.Report.Section> bad = failed();
+        if (!bad.isEmpty()) {
+            why.add((bad.size() == 1 ? "section " : "sections ") + String.join(", ",
+                    bad.stream().map(ControlMessage.Report.Section::name).toList()) + " of "
+                    + sections.size() + (bad.stream().allMatch(b -> b.outcome() == ControlMessage.Report.Outcome.FAILED)
+                    ? " did not load" : " did not load or differ"));
+        }
+        if (omitted > 0) {
+            why.add(dev.baton.core.wire.Plural.count(omitted, "section") + " not listed");
+        }
+        if (!problems.isEmpty()) {
+            why.add(problems.getFirst() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        }
+        if (why.isEmpty() && !sentSha256.isEmpty() && !digestMatches()) {
+            why.add("the stream the target read is not the one the source sent");
+        }
+        return "rehearsal failed: " + String.join("; ", why);
+    }
 }

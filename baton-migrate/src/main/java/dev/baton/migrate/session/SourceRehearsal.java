@@ -110,7 +110,6 @@ final class SourceRehearsal {
             String sentSha256 = sent.hex();
 
             ControlMessage.Report report = answers.await(ControlMessage.Report.class, timeout);
-            listener.event(new MigrationEvent.Loaded(report.records(), report.octets()));
             List<String> problems = new ArrayList<>(report.problems());
             if (report.records() != writer.records() || report.octets() != octets) {
                 problems.add("the target read " + Plural.count(report.records(), "record") + " and "

@@ -146,7 +146,6 @@ final class TargetRehearsal {
             // octets cannot come back the same, and the quirk is what makes it load
             came.values().removeIf(c -> loaded.quirks().stream().anyMatch(q -> q.startsWith(c.header().name() + ":")));
             compareWrittenBack(app, header.profile(), sections, came);
-            listener.event(new MigrationEvent.Loaded(reader.records(), reader.offset()));
             String readSha256 = read.hex();
             app.discard();
             ControlMessage.Report report = new ControlMessage.Report(reader.records(), reader.offset(), readSha256,
