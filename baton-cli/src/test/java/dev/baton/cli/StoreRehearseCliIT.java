@@ -31,7 +31,8 @@ class StoreRehearseCliIT {
             assertThat(r.err()).isEmpty();
             String out = Baton.unwrap(r.out());
             assertThat(out).startsWith("rehearsal of live update 1.0 -> 2.0 (profile 2.0) in ")
-                    .contains("; the store served throughout, never paused\n", "section store/0, version 1: loaded\n", "section store.watches/0, version ",
+                    .contains("; the store served throughout, never paused\n", "section store/0, version 1: loaded\n",
+                            "section store.watches/0, version ",
                             ": loaded\n", ", the same as sent\n", "loaded it, checked it, discarded it and exited; its"
                             + " output is in " + run.resolve("update-1.log"))
                     .endsWith("; the target discarded it\n")
