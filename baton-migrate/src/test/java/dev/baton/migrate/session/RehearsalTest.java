@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
+import dev.baton.migrate.returnpath.ControlCodec;
 import dev.baton.migrate.returnpath.ControlMessage;
+import dev.baton.migrate.returnpath.ControlWriter;
 import dev.baton.migrate.returnpath.ControlMessage.Report.Outcome;
 import dev.baton.migrate.sample.SampleApplication;
 import dev.baton.migrate.transport.FileTransport;
@@ -238,6 +240,41 @@ class RehearsalTest {
                             + " activated");
         }
         assertThat(made).extracting(SampleApplication::state).containsExactly("discarded");
+    }
+
+    @Test
+    void aTargetOlderThanRehearsalsFailsAtREHEARSEAndTheSourceSaysSo() throws Exception {
+        SampleApplication source = new SampleApplication(1 << 20, 20, 0).fill(4);
+        String before = StateDigest.of(source);
+        try (TransportListener listener = TcpTransport.listen(0).timeout(TIMEOUT)) {
+            // what a release before rehearsals does: HELLO, then its reader meets a type it does not
+            // know, fails before it reads the stream, and answers ERROR with its reader's message
+            CompletableFuture<Void> old = CompletableFuture.runAsync(() -> {
+                try (Transport t = listener.accept(TIMEOUT)) {
+                    ControlWriter w = new ControlWriter(t.out());
+                    w.write(new ControlMessage.Hello("baton-sample", 1, 1, 1, 1, List.of("1.0", "2.0")));
+                    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8);
+                    while (header.hasRemaining() && t.in().read(header) >= 0) {
+                        // the message header only
+                    }
+                    assertThat(header.getInt(0)).isEqualTo(ControlCodec.REHEARSE);
+                    w.write(new ControlMessage.Error("forward control, offset 0, message #0 (0x42460004): unknown"
+                            + " control message type 0x42460004"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThatThrownBy(() -> SourceSession.builder(source).timeout(TIMEOUT).build()
+                    .rehearse(TcpTransport.connect("127.0.0.1", listener.port(), TIMEOUT)))
+                    .isInstanceOf(MigrationFailedException.class)
+                    .hasMessage("rehearsal failed: the target does not know rehearsals (it is older than REHEARSE) and"
+                            + " loaded nothing: the target failed: forward control, offset 0, message #0 (0x42460004):"
+                            + " unknown control message type 0x42460004; the source ran on throughout, its state"
+                            + " untouched");
+            old.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(StateDigest.of(source)).isEqualTo(before);
+        assertThat(source.state()).isEqualTo("new");
     }
 
     @Test
