@@ -92,13 +92,7 @@ final class TargetRehearsal {
             Map<Integer, Came> came = new HashMap<>();
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
-                        try {
-                            stages.staticDataEnds();
-                        } catch (StreamRefusedException e) {
-                            throw e;
-                        } catch (IOException e) {
-                            throw new StreamRefusedException(e.getMessage());
-                        }
+                        stages.staticDataEndsOrRefuse();
                         try {
                             app.checkStaticData(data);
                         } catch (StreamRefusedException e) {

@@ -185,13 +185,7 @@ public final class TargetSession {
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
-                        try {
-                            stages.staticDataEnds();
-                        } catch (StreamRefusedException e) {
-                            throw e;
-                        } catch (IOException e) {
-                            throw new StreamRefusedException(e.getMessage());
-                        }
+                        stages.staticDataEndsOrRefuse();
                         app.checkStaticData(data);
                         if (control != null) {
                             try {

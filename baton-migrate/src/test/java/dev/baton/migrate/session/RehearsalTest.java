@@ -74,17 +74,22 @@ class RehearsalTest {
         }
     }
 
+    /** A target of 2 MiB samples, each instance it makes watched and kept in {@code made}. */
+    private static TargetSession watchedTarget(List<Watched> made) {
+        return TargetSession.builder(() -> {
+            Watched w = new Watched(new SampleApplication(2 << 20, 200, 0));
+            made.add(w);
+            return w;
+        }).build();
+    }
+
     @Test
     void aRunningSampleRehearsesWithoutPausingAndTheTargetDiscards() throws Exception {
         SampleApplication sample = new SampleApplication(2 << 20, 200, 20_000).fill(7).start();
         SampleWrites.awaitMoreThan(sample, 0);
         Watched source = new Watched(sample);
         List<Watched> targets = new CopyOnWriteArrayList<>();
-        TargetSession target = TargetSession.builder(() -> {
-            Watched w = new Watched(new SampleApplication(2 << 20, 200, 0));
-            targets.add(w);
-            return w;
-        }).build();
+        TargetSession target = watchedTarget(targets);
         Recorder events = new Recorder();
         try (Loopback loop = Loopback.tcp(target, TIMEOUT)) {
             RehearsalReport report = SourceSession.builder(source).listener(events).timeout(TIMEOUT).build()
@@ -180,11 +185,7 @@ class RehearsalTest {
                 FaultProxy proxy = new FaultProxy(listener.port(), new FaultProxy.Fault(FaultProxy.Kind.DROP,
                         FaultProxy.Direction.FORWARD, 1 << 20, 0), null, () -> { })) {
             List<Watched> targets = new CopyOnWriteArrayList<>();
-            TargetSession target = TargetSession.builder(() -> {
-                Watched w = new Watched(new SampleApplication(2 << 20, 200, 0));
-                targets.add(w);
-                return w;
-            }).build();
+            TargetSession target = watchedTarget(targets);
             CompletableFuture<Throwable> targetSide = CompletableFuture.supplyAsync(() -> {
                 try (Transport t = listener.accept(TIMEOUT)) {
                     target.receiveOrRehearse(t);
