@@ -18,6 +18,7 @@ import dev.baton.core.wire.StreamRecord;
 import dev.baton.core.wire.VersionWindow;
 import dev.baton.core.wire.WriterOptions;
 import dev.baton.migrate.MigratableApplication;
+import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.RegionReceiver;
 import dev.baton.migrate.returnpath.ControlCodec;
 import dev.baton.migrate.returnpath.ControlMessage;
@@ -53,14 +54,16 @@ final class TargetRehearsal {
     private final VersionWindow streams;
     private final MigrationListener listener;
     private final Quirks quirks;
+    private final MigrationClock clock;
 
     TargetRehearsal(TargetSession session, MigrationProtocol protocol, VersionWindow streams,
-            MigrationListener listener, Quirks quirks) {
+            MigrationListener listener, Quirks quirks, MigrationClock clock) {
         this.session = session;
         this.protocol = protocol;
         this.streams = streams;
         this.listener = listener;
         this.quirks = quirks;
+        this.clock = clock;
     }
 
     /** What came in one SECTION record: its version and data, to compare with the loaded section saved again. */
@@ -69,7 +72,7 @@ final class TargetRehearsal {
 
     RehearsalReport run(MigratableApplication app, Transport transport, ControlWriter control,
             ControlMessage.Rehearse rehearse) throws MigrationFailedException {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         boolean[] accepted = {false};
         try {
             listener.event(new MigrationEvent.Handshake(transport.description(), true, rehearse.protocol(),
@@ -153,7 +156,7 @@ final class TargetRehearsal {
             }
             return new RehearsalReport(app.name(), rehearse.protocol(), rehearse.stream(), rehearse.profile(),
                     reader.records(), reader.offset(), "", readSha256, sections, 0, problems,
-                    System.nanoTime() - start);
+                    clock.nanoTime() - start);
         } catch (IOException | RuntimeException | Error e) {
             throw session.fail(e, transport, control, accepted[0], app, "rehearsal");
         }

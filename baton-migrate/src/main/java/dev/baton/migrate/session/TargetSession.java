@@ -151,7 +151,7 @@ public final class TargetSession {
                 forward = new ControlReader(transport.in(), "forward control");
                 ControlMessage first = forward.read();
                 if (first instanceof ControlMessage.Rehearse r) {
-                    return new Received.Rehearsed(new TargetRehearsal(this, protocol, streams, listener, quirks)
+                    return new Received.Rehearsed(new TargetRehearsal(this, protocol, streams, listener, quirks, clock)
                             .run(app, transport, control, r));
                 }
                 start = switch (first) {
