@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param command    what is asked
  * @param path       the xenstore file of DUMP_XENSTORE, LOAD_XENSTORE and PAUSE_DUMP_XENSTORE
  *                   (everything after the command, spaces included, trimmed); null for the others
- * @param host       LIVE_UPDATE's host; null for the others
- * @param port       LIVE_UPDATE's port, 1 to 65535; 0 for the others
+ * @param host       LIVE_UPDATE's and REHEARSE's host; null for the others
+ * @param port       LIVE_UPDATE's and REHEARSE's port, 1 to 65535; 0 for the others
  * @param onLimit    LIVE_UPDATE's action when pre-copy does not converge (its optional last
  *                   token, {@code abort}, {@code switchover} or {@code throttle}; switchover when
  *                   absent); null for the others
@@ -24,7 +24,7 @@ record ControlRequest(Command command, String path, String host, int port, OnLim
 
     /** The control commands. */
     enum Command {
-        INFO, LIVE_UPDATE, DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE, UNPAUSE, STOP;
+        INFO, LIVE_UPDATE, REHEARSE, DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE, UNPAUSE, STOP;
 
         boolean takesPath() {
             return this == DUMP_XENSTORE || this == LOAD_XENSTORE || this == PAUSE_DUMP_XENSTORE;
@@ -33,7 +33,7 @@ record ControlRequest(Command command, String path, String host, int port, OnLim
 
     /** The answer to every line that is not a control request. */
     static final String USAGE = "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], "
-            + "DUMP_XENSTORE PATH, "
+            + "REHEARSE HOST PORT, DUMP_XENSTORE PATH, "
             + "LOAD_XENSTORE PATH, PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
 
     /** A line that is not a control request; its message is the {@link #USAGE} answer. */
@@ -85,6 +85,13 @@ record ControlRequest(Command command, String path, String host, int port, OnLim
                 }
                 yield new ControlRequest(command, null, t[1], port, onLimit, false);
             }
+            case REHEARSE -> {
+                int port = t.length == 3 ? migrationPort(t[2]) : -1;
+                if (port < 0) {
+                    throw new Malformed();
+                }
+                yield new ControlRequest(command, null, t[1], port, null, false);
+            }
         };
     }
 
@@ -96,6 +103,7 @@ record ControlRequest(Command command, String path, String host, int port, OnLim
             case STOP -> handedOver ? "STOP HANDED_OVER" : "STOP";
             case LIVE_UPDATE -> command + " " + host + " " + port
                     + (onLimit == OnLimit.SWITCHOVER ? "" : " " + onLimit.name().toLowerCase(Locale.ROOT));
+            case REHEARSE -> command + " " + host + " " + port;
         };
     }
 

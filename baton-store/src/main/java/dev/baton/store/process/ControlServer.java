@@ -6,10 +6,12 @@ import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.live.StoreControl;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
 import dev.baton.store.server.WireServer;
@@ -45,6 +47,7 @@ import java.util.Locale;
  * LOAD_XENSTORE PATH       OK &lt;nodes&gt;
  * PAUSE_DUMP_XENSTORE PATH OK &lt;nodes&gt;, the store paused
  * UNPAUSE                  OK
+ * REHEARSE HOST PORT       PASS ... and REPORT ... lines, then OK &lt;passed 0|1&gt; &lt;records&gt; &lt;octets&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;verdict&gt;
  * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
  * </pre>
  *
@@ -160,6 +163,32 @@ final class ControlServer {
                     System.exit(0);
                 }
             }
+            case REHEARSE -> out.println(rehearse(r.host(), r.port(), out));
+        }
+    }
+
+    /**
+     * {@code REHEARSE HOST PORT}: sends the store to the process listening at host:port as a
+     * rehearsal, serving on throughout (never paused); {@code PASS} lines while it goes, {@code
+     * REPORT} lines of the new process's report, then {@code OK <passed 0|1> <records> <octets>
+     * <total-ms> <profile> <verdict>}, or {@code ERR EAGAIN <reason>} when it could not run to its end.
+     */
+    private String rehearse(String host, int port, PrintWriter out) {
+        StoreApplication app = StoreApplication.source(server.store(), () -> { }, c -> { },
+                p -> out.println(p.line()));
+        try {
+            RehearsalReport r = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
+                    .precopy(PrecopyPolicy.defaults()).timeout(Duration.ofSeconds(20)).build()
+                    .rehearse(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
+            r.lines().forEach(l -> out.println(StoreControl.REPORT_PREFIX + oneLine(l)));
+            return String.format(Locale.ROOT, "OK %d %d %d %.1f %s %s", r.passed() ? 1 : 0, r.records(), r.octets(),
+                    r.nanos() / 1e6, r.profile().isEmpty() ? "-" : r.profile(), oneLine(r.verdict()));
+        } catch (MigrationFailedException e) {
+            return "ERR EAGAIN " + oneLine(e.getMessage());
+        } catch (IOException e) {
+            return "ERR EAGAIN cannot reach the new process: " + oneLine(String.valueOf(e.getMessage()));
+        } finally {
+            app.stopTracking();
         }
     }
 

@@ -36,7 +36,9 @@ class ControlRequestFuzzTest {
                 && (r.path().isEmpty() || !r.path().equals(r.path().trim()))) {
             throw new AssertionError(r.command() + " with path [" + r.path() + "]");
         }
-        if ((r.command() == ControlRequest.Command.LIVE_UPDATE) != (r.host() != null)
+        boolean toAHost = r.command() == ControlRequest.Command.LIVE_UPDATE
+                || r.command() == ControlRequest.Command.REHEARSE;
+        if (toAHost != (r.host() != null)
                 || r.host() != null && (r.port() < 1 || r.port() > 65535)) {
             throw new AssertionError(r.command() + " to " + r.host() + " port " + r.port());
         }

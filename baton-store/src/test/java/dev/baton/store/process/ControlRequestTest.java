@@ -23,12 +23,14 @@ class ControlRequestTest {
                 .isEqualTo(new ControlRequest(Command.LIVE_UPDATE, null, "127.0.0.1", 40123, OnLimit.SWITCHOVER, false));
         assertThat(ControlRequest.parse("LIVE_UPDATE 127.0.0.1 40123 throttle"))
                 .isEqualTo(new ControlRequest(Command.LIVE_UPDATE, null, "127.0.0.1", 40123, OnLimit.THROTTLE, false));
+        assertThat(ControlRequest.parse("REHEARSE 127.0.0.1 40124"))
+                .isEqualTo(new ControlRequest(Command.REHEARSE, null, "127.0.0.1", 40124, null, false));
         for (Command c : new Command[] {Command.DUMP_XENSTORE, Command.LOAD_XENSTORE, Command.PAUSE_DUMP_XENSTORE}) {
             assertThat(ControlRequest.parse(c + " /tmp/a dir/xs.img"))
                     .isEqualTo(new ControlRequest(c, "/tmp/a dir/xs.img", null, 0, null, false));
         }
         for (String line : new String[] {"INFO", "UNPAUSE", "STOP", "STOP HANDED_OVER", "LIVE_UPDATE h 1",
-                "LIVE_UPDATE h 1 abort", "LIVE_UPDATE h 1 throttle", "DUMP_XENSTORE /x", "LOAD_XENSTORE /x y", "PAUSE_DUMP_XENSTORE x"}) {
+                "LIVE_UPDATE h 1 abort", "LIVE_UPDATE h 1 throttle", "REHEARSE h 2", "DUMP_XENSTORE /x", "LOAD_XENSTORE /x y", "PAUSE_DUMP_XENSTORE x"}) {
             assertThat(ControlRequest.parse(line).line()).isEqualTo(line);
         }
     }
@@ -43,10 +45,10 @@ class ControlRequestTest {
     @ValueSource(strings = {"", "   ", "info", "DUMP_XENSTORE", "LOAD_XENSTORE   ", "STOP NOW", "STOP HANDED_OVER x",
             "LIVE_UPDATE host", "LIVE_UPDATE host 0", "LIVE_UPDATE host 65536", "LIVE_UPDATE host port",
             "LIVE_UPDATE host 1 2", "LIVE_UPDATE host 1 wait", "LIVE_UPDATE host 1 abort x", "LIVE_UPDATE  host 1",
-            "PAUSE"})
+            "REHEARSE host", "REHEARSE host 1 abort", "PAUSE"})
     void otherLinesGetTheUsage(String line) {
         assertThatThrownBy(() -> ControlRequest.parse(line)).isInstanceOf(ControlRequest.Malformed.class)
-                .hasMessage("ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], DUMP_XENSTORE "
-                        + "PATH, LOAD_XENSTORE PATH, PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP");
+                .hasMessage("ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], REHEARSE HOST "
+                        + "PORT, DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP");
     }
 }
