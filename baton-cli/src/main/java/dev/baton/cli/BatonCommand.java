@@ -61,9 +61,10 @@ public final class BatonCommand implements Runnable {
     /**
      * The command line for {@code args}. Picocli reflects over every command it is given, which
      * takes most of a short run's start (docs/PERFORMANCE.md, Start-up); so when the first
-     * argument names a subcommand, only that one is built. Anything else ({@code --help},
-     * {@code help}, no argument, a typo) gets the whole tree. Help, suggestions and errors read
-     * the same either way: once a subcommand is named, picocli's help and errors speak of it alone.
+     * argument names a subcommand, only that one is built (and not {@code help}, which only a
+     * first argument can name). Anything else ({@code --help}, {@code help}, no argument, a typo)
+     * gets the whole tree. Help, suggestions and errors read the same either way: once a
+     * subcommand is named, picocli's help and errors speak of it alone.
      */
     static CommandLine commandLine(String... args) {
         // Picocli registers converters for java.sql and java.time types by reflection at every
@@ -73,7 +74,10 @@ public final class BatonCommand implements Runnable {
         List<Subcommand> named = args.length == 0 ? List.of() : Subcommand.ALL.stream()
                 .filter(c -> c.name().equals(args[0])).toList();
         (named.isEmpty() ? Subcommand.ALL : named).forEach(c -> cl.addSubcommand(c.type()));
-        cl.addSubcommand(new CommandLine.HelpCommand());
+        if (named.isEmpty()) {
+            // picocli's help command is reached only as the first argument
+            cl.addSubcommand(new CommandLine.HelpCommand());
+        }
         standardOptions(cl, new VersionProvider());
         // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());
