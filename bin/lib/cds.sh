@@ -57,6 +57,10 @@ baton_cds_plan() {
     else
       baton_cds_opts=(-XX:SharedArchiveFile="$baton_cds_archive")
     fi
+  elif [ "$ext" = aot ] && [ -n "$(find "$dir" -maxdepth 1 -name "$key.aot.*.conf" -mmin -2 -print -quit 2>/dev/null)" ]; then
+    # a record younger than two minutes: its cache is being assembled; running without one beats
+    # recording again, which would start another assembly (a run of commands, as in a script)
+    return 0
   elif mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; then
     # each run writes its own file and renames it into place, so runs at the same time never
     # write into one cache

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,13 +96,23 @@ class BatonScriptIT {
         }
     }
 
+    /**
+     * The files in {@link #cds}'s directory per JDK. Read a directory at a time, as a list a file
+     * may leave meanwhile (a cache's record and temporary file go when its assembly ends).
+     */
     private List<Path> archives() throws IOException {
         if (!Files.isDirectory(cds)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(cds)) {
-            return files.filter(Files::isRegularFile).toList();
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> jdks = Files.list(cds)) {
+            for (Path jdk : jdks.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.list(jdk)) {
+                    files.filter(Files::isRegularFile).forEach(found::add);
+                }
+            }
         }
+        return found;
     }
 
     @Test
@@ -133,6 +144,20 @@ class BatonScriptIT {
         assertThat(again.err()).isEmpty();
         assertThat(madeArchives(stale)).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(stale);
+    }
+
+    /** A run while the cache is assembled runs without one: it records nothing, which would start another assembly. */
+    @Test
+    void aRunWhileTheCacheIsAssembledRecordsNothing() throws Exception {
+        analyze("");
+        Baton.Result second = analyze("");
+        assertThat(second.out()).isEqualTo(plain.out());
+        assertThat(second.err()).isEmpty();
+        // the first run's record, or nothing once its cache is made; never a second record
+        assertThat(archives()).filteredOn(f -> f.getFileName().toString().endsWith(".conf"))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(madeArchives(FileTime.fromMillis(0))).extracting(f -> f.getFileName().toString())
+                .containsExactly(ARCHIVE);
     }
 
     @Test
