@@ -9,7 +9,7 @@
 # what the run that made it loaded. The first run of a command that does not end in a usage error
 # makes it: on JDK 25 that run records what it loads (-XX:AOTMode=record) and, once it has ended,
 # a JVM in the background (nice, its output discarded) assembles the cache, a second or two of CPU
-# the command does not wait for; on older JDKs that run writes the archive as it exits
+# the command does not wait for (runs of the command meanwhile go without one); on older JDKs that run writes the archive as it exits
 # (-XX:ArchiveClassesAtExit, some 100 ms more). Later runs map it. It lives in
 # baton-cli/target/cds/<JDK>/<command>.aot (or .jsa), is made again when the jar or the JDK is
 # newer, and when that directory cannot be written the command runs without one. The JVM checks
