@@ -16,25 +16,31 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 success, 1 bad input or failed check, 2 usage or I/O error."})
 public final class BatonCommand implements Runnable {
 
-    /**
-     * The subcommands, in the order help lists them; {@code help} comes last. They are added in
-     * {@link #commandLine} rather than declared in the annotation, so that a run builds only the
-     * one it names (see there).
-     */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(
-            DemoCommand.class,
-            SampleCommand.class,
-            InspectCommand.class,
-            VerifyCommand.class,
-            DecodeCommand.class,
-            EncodeCommand.class,
-            SchemaCommand.class,
-            CheckCommand.class,
-            ConvertCommand.class,
-            dev.baton.cli.xen.XenCommand.class,
-            dev.baton.cli.migrate.MigrateCommand.class,
-            dev.baton.cli.qemu.QemuCommand.class,
-            dev.baton.cli.store.StoreCommand.class);
+    /** A subcommand of {@code baton}: the name its first argument gives, and its class. */
+    record Subcommand(String name, Class<?> type) {
+        /**
+         * The subcommands, in the order help lists them; {@code help} comes last. They are added
+         * in {@link BatonCommand#commandLine} rather than declared in the annotation, so that a run builds
+         * only the one it names (see there). Each is named here as its {@code @Command} names it
+         * ({@code BatonCommandTest} checks), so that finding the named one reads no other
+         * command's annotation, which would load every command class of the tree; and they are
+         * here rather than in {@code BatonCommand}, so that {@code --version} loads none.
+         */
+        static final List<Subcommand> ALL = List.of(
+                new Subcommand("demo", DemoCommand.class),
+                new Subcommand("sample", SampleCommand.class),
+                new Subcommand("inspect", InspectCommand.class),
+                new Subcommand("verify", VerifyCommand.class),
+                new Subcommand("decode", DecodeCommand.class),
+                new Subcommand("encode", EncodeCommand.class),
+                new Subcommand("schema", SchemaCommand.class),
+                new Subcommand("check", CheckCommand.class),
+                new Subcommand("convert", ConvertCommand.class),
+                new Subcommand("xen", dev.baton.cli.xen.XenCommand.class),
+                new Subcommand("migrate", dev.baton.cli.migrate.MigrateCommand.class),
+                new Subcommand("qemu", dev.baton.cli.qemu.QemuCommand.class),
+                new Subcommand("store", dev.baton.cli.store.StoreCommand.class));
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,25 +51,35 @@ public final class BatonCommand implements Runnable {
 
     /** Runs the command line and returns its exit code; used by main and by tests. */
     public static int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print for them, without building picocli's model of the command
+            // (most of a short run's start: docs/PERFORMANCE.md, Start-up).
+            VersionProvider.print(System.out);
+            return 0;
+        }
         return commandLine(args).execute(args);
     }
 
     /**
      * The command line for {@code args}. Picocli reflects over every command it is given, which
-     * takes most of a short run's start (docs/PERFORMANCE.md, QEMU streams); so when the first
-     * argument names a subcommand, only that one is built. Anything else ({@code --help},
-     * {@code help}, no argument, a typo) gets the whole tree. Help, suggestions and errors read
-     * the same either way: once a subcommand is named, picocli's help and errors speak of it alone.
+     * takes most of a short run's start (docs/PERFORMANCE.md, Start-up); so when the first
+     * argument names a subcommand, only that one is built (and not {@code help}, which only a
+     * first argument can name). Anything else ({@code --help}, {@code help}, no argument, a typo)
+     * gets the whole tree. Help, suggestions and errors read the same either way: once a
+     * subcommand is named, picocli's help and errors speak of it alone.
      */
     static CommandLine commandLine(String... args) {
         // Picocli registers converters for java.sql and java.time types by reflection at every
         // start (some 5 ms); no Baton option has such a type.
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         CommandLine cl = new CommandLine(new BatonCommand());
-        List<Class<?>> named = args.length == 0 ? List.of() : SUBCOMMANDS.stream()
-                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).toList();
-        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cl::addSubcommand);
-        cl.addSubcommand(new CommandLine.HelpCommand());
+        List<Subcommand> named = args.length == 0 ? List.of() : Subcommand.ALL.stream()
+                .filter(c -> c.name().equals(args[0])).toList();
+        (named.isEmpty() ? Subcommand.ALL : named).forEach(c -> cl.addSubcommand(c.type()));
+        if (named.isEmpty()) {
+            // picocli's help command is reached only as the first argument
+            cl.addSubcommand(new CommandLine.HelpCommand());
+        }
         standardOptions(cl, new VersionProvider());
         // after the subcommands: picocli hands these settings only to subcommands already added
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -42,7 +42,7 @@ public final class Progress implements AutoCloseable {
             return new Progress(null);
         }
         boolean small = total >= 0 && total < 1L << 20;
-        return new Progress(build(task, total, small ? " KiB" : " MiB", small ? 1L << 10 : 1L << 20, true));
+        return new Progress(Bars.build(task, total, small ? " KiB" : " MiB", small ? 1L << 10 : 1L << 20, true));
     }
 
     /**
@@ -59,7 +59,7 @@ public final class Progress implements AutoCloseable {
      * only clutter it.
      */
     public static Progress interactive(String task, long total, String unit) {
-        return onTerminal() ? new Progress(build(task, total, unit, 1, false)) : new Progress(null);
+        return onTerminal() ? new Progress(Bars.build(task, total, unit, 1, false)) : new Progress(null);
     }
 
     /**
@@ -86,73 +86,87 @@ public final class Progress implements AutoCloseable {
         if (!onTerminal()) {
             return new Progress(null);
         }
-        return new Progress(builder(task, 0, unit, 1, false, false, new ErasingConsumer(System.err))
-                .clearDisplayOnFinish().build());
-    }
-
-    private static ProgressBar build(String task, long total, String unit, long unitSize, boolean speed) {
-        return builder(task, total, unit, unitSize, speed, total >= 0, new ConsoleProgressBarConsumer(System.err))
-                .build();
-    }
-
-    /** Every bar's settings; a phase's bar differs only in its consumer and in having no time left. */
-    private static ProgressBarBuilder builder(String task, long total, String unit, long unitSize, boolean speed,
-            boolean eta, ConsoleProgressBarConsumer consumer) {
-        // a total of -1 makes the bar indefinite: no percentage where none is known
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
-                .setRenderer(new Renderer(unit, unitSize, speed, eta))
-                .setConsumer(consumer).setUpdateIntervalMillis(200);
-    }
-
-    /** Draws like the console consumer, and at the end leaves the cursor where the erased bar began. */
-    private static final class ErasingConsumer extends ConsoleProgressBarConsumer {
-        private final java.io.PrintStream out;
-
-        ErasingConsumer(java.io.PrintStream out) {
-            super(out);
-            this.out = out;
-        }
-
-        @Override
-        public void close() {
-            out.print('\r'); // the bar was overwritten with spaces: no new line, so nothing stays
-            out.flush();
-        }
+        return new Progress(Bars.erasing(task, unit));
     }
 
     /**
-     * The progress bar library's own drawing, but for the speed: the library divides by whole
-     * seconds (no rate in the first second, near twice the rate at 1.9 s); this divides by the
-     * time that has really passed.
+     * The progress bar library's part: a class of its own, so that the library's classes are
+     * loaded only when a bar is drawn, not by every command that makes a {@code Progress} (the
+     * JVM's verifier loads what a method passes where another type is expected).
      */
-    private static final class Renderer extends DefaultProgressBarRenderer {
-        private final String unit;
-        private final long unitSize;
-
-        /** With {@code eta}, the time left is shown after the time spent (only a known total has one). */
-        Renderer(String unit, long unitSize, boolean speed, boolean eta) {
-            super(ProgressBarStyle.ASCII, unit, unitSize, speed, new DecimalFormat("0.0"), ChronoUnit.SECONDS, eta,
-                    Renderer::eta);
-            this.unit = unit;
-            this.unitSize = unitSize;
+    private static final class Bars {
+        private Bars() {
         }
 
-        /** What remains at the rate so far; none for an indefinite bar or before any progress. */
-        private static Optional<java.time.Duration> eta(ProgressState state) {
-            long done = state.getCurrent() - state.getStart();
-            if (state.getMax() <= 0 || done <= 0) {
-                return Optional.empty();
+        static ProgressBar erasing(String task, String unit) {
+            return builder(task, 0, unit, 1, false, false, new ErasingConsumer(System.err))
+                    .clearDisplayOnFinish().build();
+        }
+
+        static ProgressBar build(String task, long total, String unit, long unitSize, boolean speed) {
+            return builder(task, total, unit, unitSize, speed, total >= 0, new ConsoleProgressBarConsumer(System.err))
+                    .build();
+        }
+
+        /** Every bar's settings; a phase's bar differs only in its consumer and in having no time left. */
+        private static ProgressBarBuilder builder(String task, long total, String unit, long unitSize, boolean speed,
+                boolean eta, ConsoleProgressBarConsumer consumer) {
+            // a total of -1 makes the bar indefinite: no percentage where none is known
+            return new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                    .setUnit(unit, unitSize).setStyle(ProgressBarStyle.ASCII)
+                    .setRenderer(new Renderer(unit, unitSize, speed, eta))
+                    .setConsumer(consumer).setUpdateIntervalMillis(200);
+        }
+
+        /** Draws like the console consumer, and at the end leaves the cursor where the erased bar began. */
+        private static final class ErasingConsumer extends ConsoleProgressBarConsumer {
+            private final java.io.PrintStream out;
+
+            ErasingConsumer(java.io.PrintStream out) {
+                super(out);
+                this.out = out;
             }
-            return Optional.of(state.getElapsedAfterStart().multipliedBy(state.getMax() - state.getCurrent())
-                    .dividedBy(done));
+
+            @Override
+            public void close() {
+                out.print('\r'); // the bar was overwritten with spaces: no new line, so nothing stays
+                out.flush();
+            }
         }
 
-        @Override
-        protected String speed(ProgressState state) {
-            double seconds = state.getElapsedAfterStart().toNanos() / 1e9;
-            double rate = seconds <= 0 ? 0 : (state.getCurrent() - state.getStart()) / seconds / unitSize;
-            return String.format(Locale.ROOT, "%.1f%s/s", rate, unit);
+        /**
+         * The progress bar library's own drawing, but for the speed: the library divides by whole
+         * seconds (no rate in the first second, near twice the rate at 1.9 s); this divides by the
+         * time that has really passed.
+         */
+        private static final class Renderer extends DefaultProgressBarRenderer {
+            private final String unit;
+            private final long unitSize;
+
+            /** With {@code eta}, the time left is shown after the time spent (only a known total has one). */
+            Renderer(String unit, long unitSize, boolean speed, boolean eta) {
+                super(ProgressBarStyle.ASCII, unit, unitSize, speed, new DecimalFormat("0.0"), ChronoUnit.SECONDS, eta,
+                        Renderer::eta);
+                this.unit = unit;
+                this.unitSize = unitSize;
+            }
+
+            /** What remains at the rate so far; none for an indefinite bar or before any progress. */
+            private static Optional<java.time.Duration> eta(ProgressState state) {
+                long done = state.getCurrent() - state.getStart();
+                if (state.getMax() <= 0 || done <= 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(state.getElapsedAfterStart().multipliedBy(state.getMax() - state.getCurrent())
+                        .dividedBy(done));
+            }
+
+            @Override
+            protected String speed(ProgressState state) {
+                double seconds = state.getElapsedAfterStart().toNanos() / 1e9;
+                double rate = seconds <= 0 ? 0 : (state.getCurrent() - state.getStart()) / seconds / unitSize;
+                return String.format(Locale.ROOT, "%.1f%s/s", rate, unit);
+            }
         }
     }
 

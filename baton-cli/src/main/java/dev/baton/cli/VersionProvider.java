@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.core.wire.VersionWindow;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.Properties;
 import picocli.CommandLine;
 
@@ -19,6 +20,14 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
             // a build without the resource still answers
         }
         return p.getProperty("version", "unknown");
+    }
+
+    /** Prints {@link #getVersion()} a line each, as picocli prints it for {@code --version}. */
+    static void print(PrintStream out) {
+        for (String line : new VersionProvider().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
     }
 
     @Override
