@@ -37,9 +37,9 @@ import picocli.CommandLine.Option;
                     + "serves on); 2 for a usage error or a run directory that cannot be made."})
 final class StoreLiveUpdateCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
-            description = "The running store's control port (printed by `baton store serve`).")
-    int control;
+    @Option(names = "--control", required = true, paramLabel = "SOCKET",
+            description = "The running store's control socket (printed by `baton store serve`).")
+    Path control;
 
     @Option(names = "--port", paramLabel = "PORT", converter = Ranges.Port.class,
             description = "The port the running store serves; optional: when given, checked against what the store "
@@ -106,7 +106,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.BAD_INPUT);
         }
         if (port != null && port != running.port()) {
-            return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control port "
+            return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control socket "
                     + control + " serves port " + running.port(), ErrorHandler.USAGE_OR_IO);
         }
         RunDirectory dir;
@@ -166,7 +166,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             }
         }
         o.put("pid", next.process().pid()).put("host", running.host()).put("port", running.port())
-                .put("control", next.control()).put("runDir", dir.path().toString())
+                .put("control", next.control().toString()).put("runDir", dir.path().toString())
                 .put("log", files.log().toString());
         if (format == Format.xenstore) {
             o.put("dump", files.dump().toString());
@@ -182,7 +182,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         if (quirks != null) {
             o.get("quirks").forEach(q -> Lines.println(System.out, q.asText(), 4));
         }
-        System.out.printf(Locale.ROOT, "process %d serves %s:%d, control port %d%s%n", next.process().pid(),
+        System.out.printf(Locale.ROOT, "process %d serves %s:%d, control %s%s%n", next.process().pid(),
                 running.host(), running.port(), next.control(), o.has("profile") ? "; stream profile "
                         + o.get("profile").asText() : "");
         System.out.println("run directory " + dir.path());

@@ -7,9 +7,11 @@ import dev.baton.migrate.session.MigrationStats;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.LiveProgress;
+import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
+import dev.baton.store.server.UnixSockets;
 import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreDump;
 import dev.baton.store.xen.XenstoreLoad;
@@ -17,10 +19,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -30,16 +34,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A store process's control port: on 127.0.0.1 only (whoever reaches it may move or stop the
+ * A store process's control channel: a Unix socket its owner alone can reach (0600 in a 0700
+ * directory, the store's state directory: whoever reaches it may move, replace or stop the
  * store), one request line at a time, answered by {@code OK ...} or {@code ERR <CODE> <reason>}
- * (docs/STORE.md, "The control port"):
+ * (docs/STORE.md, "The control channel"). Dumps and loads name files of the state directory
+ * ({@link RunDirectory#confined}): relative names that stay inside it.
  *
  * <pre>
  * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
  * LIVE_UPDATE HOST PORT    PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
- * DUMP_XENSTORE PATH       OK &lt;nodes&gt;
- * LOAD_XENSTORE PATH       OK &lt;nodes&gt;
- * PAUSE_DUMP_XENSTORE PATH OK &lt;nodes&gt;, the store paused
+ * DUMP_XENSTORE NAME       OK &lt;nodes&gt;
+ * LOAD_XENSTORE NAME       OK &lt;nodes&gt;
+ * PAUSE_DUMP_XENSTORE NAME OK &lt;nodes&gt;, the store paused
  * UNPAUSE                  OK
  * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
  * </pre>
@@ -56,53 +62,64 @@ final class ControlServer {
     private final WireServer wire;
     private final StoreOptions options;
     private final StoreEvents events;
-    private final ServerSocket socket;
+    private final ServerSocketChannel socket;
+    private final Path path;
+    private final RunDirectory state;
 
     private ControlServer(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events,
-            ServerSocket socket) {
+            ServerSocketChannel socket, Path path, RunDirectory state) {
         this.server = server;
         this.wire = wire;
         this.options = options;
         this.events = events;
         this.socket = socket;
+        this.path = path;
+        this.state = state;
     }
 
-    /** Binds the control port ({@code options.control()}, 0 for any) on 127.0.0.1 and answers it on a thread. */
-    static ControlServer start(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events)
-            throws IOException {
-        ServerSocket ss = new ServerSocket();
-        try {
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.control()));
-        } catch (IOException e) {
-            ss.close();
-            throw new IOException("cannot listen on control port " + options.control() + " of 127.0.0.1: "
-                    + e.getMessage(), e);
-        }
-        ControlServer c = new ControlServer(server, wire, options, events, ss);
+    /**
+     * Binds the control socket {@code path} (0600) in its directory, the store's state directory,
+     * which is made private (0700) when missing and must be this user's alone when it exists, and
+     * answers it on a thread. A socket file left by a process that is gone is replaced.
+     *
+     * @throws IOException when the directory is another user's or reachable by others, or the
+     *                     socket cannot be bound or another process serves it
+     */
+    static ControlServer start(StoreServer server, WireServer wire, Path path, StoreOptions options,
+            StoreEvents events) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        RunDirectory state = RunDirectory.open(p.getParent());
+        ServerSocketChannel ch = UnixSockets.bindPrivate(p);
+        ControlServer c = new ControlServer(server, wire, options, events, ch, p, state);
         Thread.ofPlatform().name("store-control").start(c::serve);
         return c;
     }
 
-    int port() {
-        return socket.getLocalPort();
+    /** The control socket's path. */
+    Path path() {
+        return path;
     }
 
     private void serve() {
         while (true) {
-            try (Socket s = socket.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+            try (SocketChannel s = socket.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(s),
+                        StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(s),
+                        StandardCharsets.UTF_8), true);
                 String line = in.readLine();
                 if (line != null) {
                     answer(line.trim(), out, s);
                 }
+            } catch (ClosedChannelException e) {
+                return; // the process ends
             } catch (IOException | RuntimeException e) {
                 System.err.println("control: " + e);
             }
         }
     }
 
-    private void answer(String line, PrintWriter out, Socket s) throws IOException {
+    private void answer(String line, PrintWriter out, SocketChannel s) throws IOException {
         String[] t = line.split(" ");
         // The path of the xenstore commands: all after the command, spaces included.
         String path = t.length >= 2 ? line.substring(t[0].length() + 1).trim() : null;
@@ -113,7 +130,7 @@ final class ControlServer {
                     + (wire == null ? "" : " " + wire.path()));
             case "DUMP_XENSTORE" -> out.println(path == null ? usage() : dump(store, path));
             case "LOAD_XENSTORE" -> out.println(path == null ? usage()
-                    : xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
+                    : xenstore(path, () -> XenstoreLoad.load(store, state.confined(path)).nodes()));
             case "PAUSE_DUMP_XENSTORE" -> {
                 if (path == null) {
                     out.println(usage());
@@ -141,6 +158,7 @@ final class ControlServer {
                 long nodes = store.locked(() -> store.tree().nodeCount());
                 out.println("OK " + ProcessHandle.current().pid());
                 s.shutdownOutput();
+                closeSocket();
                 server.close(); // after a handover the new process serves the port already (SO_REUSEPORT)
                 if (wire != null) {
                     wire.close();
@@ -162,11 +180,22 @@ final class ControlServer {
                 out.println(r.reply);
                 if (r.handOver != null) {
                     s.shutdownOutput();
+                    closeSocket();
                     events.handedOver(r.handOver);
                     System.exit(0);
                 }
             }
             default -> out.println(usage());
+        }
+    }
+
+    /** Removes the control socket as the process ends: nothing answers there any more. */
+    private void closeSocket() {
+        try {
+            socket.close();
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            System.err.println("control: cannot remove " + path + ": " + e.getMessage());
         }
     }
 
@@ -184,9 +213,12 @@ final class ControlServer {
                 + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
     }
 
-    /** {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream. */
-    private static String dump(Store store, String path) {
-        return xenstore(path, () -> XenstoreDump.write(store, Path.of(path)).committedNodes().size());
+    /**
+     * {@code DUMP_XENSTORE NAME}: writes the store's state as a xenstore migration stream to NAME
+     * in the state directory.
+     */
+    private String dump(Store store, String name) {
+        return xenstore(name, () -> XenstoreDump.write(store, state.confined(name)).committedNodes().size());
     }
 
     /** What a xenstore dump or load did: the nodes it wrote or loaded. */
