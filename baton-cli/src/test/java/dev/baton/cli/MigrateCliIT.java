@@ -151,6 +151,58 @@ class MigrateCliIT {
         assertOneLineError(received, "receive");
     }
 
+    /**
+     * A 1 MiB sample that writes 20000 times a second (some 80 MB/s of pages), sent at 1 MB/s: a
+     * pass of about a second finds the region dirty again, and with a downtime limit of 1 ms
+     * (less than one page takes) no pass converges.
+     */
+    private static final List<String> TOO_FAST = List.of("-Dbaton.sample.mib=1", "-Dbaton.sample.sessions=200");
+
+    @Test
+    void onLimitAbortFailsBeforeThePauseAndTheTargetDiscards() throws Exception {
+        Receiver receiver = receive(TOO_FAST, "--timeout", "20000");
+        Baton.Result send = Baton.run(TOO_FAST, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--bandwidth", "1", "--max-iterations", "2", "--downtime-limit", "1", "--on-limit", "abort",
+                "--timeout", "20000");
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isEqualTo(1);
+        assertOneLineError(send, "send");
+        assertThat(send.err()).startsWith("baton migrate send: migration failed: pre-copy did not converge in 2 passes:"
+                + " the application dirtied ").contains(" MB/s while ", " MB/s were sent, so the ",
+                " ms, over the downtime limit of 1 ms; aborted before the pause (on limit: abort); the source resumed"
+                        + " with its state intact");
+        assertThat(send.out()).contains("pass 0: ", "pass 1: ").doesNotContain("switchover", "application paused",
+                "throttle");
+        assertThat(received.exit()).as(received.all()).isEqualTo(1);
+        assertOneLineError(received, "receive");
+        assertThat(received.err()).endsWith("; the target discarded what it loaded\n");
+        assertThat(received.out()).doesNotContain("activated");
+    }
+
+    @Test
+    void onLimitThrottleStepsUpAfterEachPassAndTheJsonReportListsTheSteps() throws Exception {
+        Receiver receiver = receive(TOO_FAST, "--timeout", "20000");
+        Baton.Result send = Baton.run(TOO_FAST, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--bandwidth", "1", "--max-iterations", "3", "--downtime-limit", "1", "--on-limit", "throttle",
+                "--timeout", "20000", "--json");
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isEqualTo(1);
+        assertOneLineError(send, "send");
+        assertThat(send.err()).contains("pre-copy did not converge in 3 passes: ", ", with the application throttled "
+                + "30 %; aborted before the pause (on limit: throttle); the source resumed with its state intact");
+        JsonNode doc = new ObjectMapper().readTree(send.out());
+        assertThat(doc.get("migrated").asBoolean()).isFalse();
+        assertThat(doc.get("passes")).hasSize(3);
+        for (JsonNode pass : doc.get("passes")) {
+            assertThat(pass.get("dirtyRate").asDouble()).isPositive();
+            assertThat(pass.get("throughput").asDouble()).isPositive();
+        }
+        assertThat(doc.get("throttle").toString()).isEqualTo("[{\"afterPass\":0,\"percent\":20},"
+                + "{\"afterPass\":1,\"percent\":30},{\"afterPass\":2,\"percent\":0}]");
+        assertThat(doc.get("failure").get("reason").asText()).startsWith("pre-copy did not converge in 3 passes");
+        assertThat(received.exit()).as(received.all()).isEqualTo(1);
+    }
+
     @Test
     void throughAFileThereIsNoHandshakeAndItSaysSo() throws Exception {
         Path file = dir.resolve("state.baton");

@@ -42,6 +42,8 @@ class OptionValuesIT {
                 bad("--downtime-limit", "-1 is out of range: allowed is a duration in ms, 0 to", "migrate", "send",
                         "--to", "x", "--downtime-limit", "-1"),
                 bad("--timeout", "0 is out of range", "migrate", "send", "--to", "x", "--timeout", "0"),
+                bad("--on-limit", "expected one of [abort, switchover, throttle]", "migrate", "send", "--to", "x",
+                        "--on-limit", "wait"),
                 bad("--to", "port 99999 of :99999 is out of range: allowed is HOST:PORT with a port 1 to 65535",
                         "migrate", "send", "--to", ":99999"),
                 bad("--to", "port 0 of 127.0.0.1:0 is out of range", "migrate", "send", "--to", "127.0.0.1:0"),

@@ -182,8 +182,13 @@ class StoreCliIT {
                 "baton store live-update: --port 1 is not the store's port: the store on control socket " + s.control
                         + " serves port " + s.port);
         Path run = dir.resolve("run");
+        assertOneLineError(Baton.run("store", "live-update", "--control", s.control, "--format",
+                "xenstore", "--on-limit", "throttle"), 2, "baton store live-update: --on-limit applies to --format baton:"
+                + " a xenstore dump has no pre-copy (see 'baton store live-update --help')");
+        // a quiet store converges at once: --on-limit abort has nothing to abort, and no throttle is engaged
         Baton.Result update = Baton.run("store", "live-update", "--control", s.control, "--port",
-                Integer.toString(s.port), "--to-release", "2.0", "--run-dir", run.toString(), "--json");
+                Integer.toString(s.port), "--to-release", "2.0", "--run-dir", run.toString(), "--json", "--on-limit",
+                "abort");
         assertThat(update.exit()).as(update.all()).isZero();
         assertThat(update.err()).as("no progress where no terminal watches").isEmpty();
         JsonNode u = JsonShape.keys(JsonShape.read(update.out()), "from", "to", "format", "oldPid", "profile", "nodes",

@@ -61,6 +61,18 @@ public interface MigratableApplication {
     default void pause() {
     }
 
+    /**
+     * Slow the changes to the migrated state down to about {@code 100 - percent} % of their rate
+     * (0 releases it): the source asks this when pre-copy does not converge and the policy says
+     * {@link dev.baton.migrate.precopy.OnLimit#THROTTLE}, a {@link dev.baton.migrate.precopy.ThrottleSteps
+     * step} higher after each pass that does not, and 0 when the application pauses or the
+     * migration fails. Called on the session's thread: set a rate and return, as QEMU throttles a
+     * guest's CPUs. An application that cannot slow down ignores it (the default), and its passes
+     * converge or not as before.
+     */
+    default void throttle(int percent) {
+    }
+
     /** The migration failed after {@link #pause()}: go on running. Nothing of the state was changed. */
     default void resume() {
     }

@@ -23,6 +23,7 @@ final class JsonReport implements MigrationListener {
     private Progress progress;
     private ArrayNode passes;
     private ArrayNode quirks;
+    private ArrayNode throttle;
 
     /**
      * A report on migrating {@code application}, to or from ({@code key}) {@code where}, with
@@ -87,6 +88,7 @@ final class JsonReport implements MigrationListener {
                 o.put("nanos", i.nanos());
                 o.put("dirtyOctets", i.dirtyOctets());
                 o.put("dirtyRate", i.dirtyRate());
+                o.put("throughput", i.throughput());
                 o.put("estimateMillis", i.estimateMillis());
             }
             case MigrationEvent.Switchover s -> {
@@ -95,6 +97,13 @@ final class JsonReport implements MigrationListener {
                 o.put("iterations", s.iterations());
                 o.put("dirtyOctets", s.dirtyOctets());
                 o.put("estimateMillis", s.estimateMillis());
+                o.put("limitMillis", s.limitMillis());
+            }
+            case MigrationEvent.Throttled t -> {
+                if (throttle == null) {
+                    throttle = doc.putArray("throttle");
+                }
+                throttle.addObject().put("afterPass", t.afterPass()).put("percent", t.percent());
             }
             case MigrationEvent.QuirkApplied q -> {
                 if (quirks == null) {

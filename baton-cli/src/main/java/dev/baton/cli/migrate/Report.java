@@ -54,10 +54,9 @@ final class Report implements MigrationListener {
                         mb((long) (i.octets() * 1e9 / i.nanos())), mb(i.dirtyOctets()), mb((long) i.dirtyRate()),
                         i.paused() ? "" : ", rest estimated at " + i.estimateMillis() + " ms"));
             }
-            case MigrationEvent.Switchover s -> line(String.format(Locale.ROOT, "switchover: %s after %s, %s left"
-                    + " (about %d ms)", s.reason() == MigrationEvent.Reason.CONVERGED ? "converged"
-                    : "iteration limit reached", Plural.count(s.iterations(), "pass"), mb(s.dirtyOctets()),
-                    s.estimateMillis()));
+            case MigrationEvent.Switchover s -> line(switchover(s));
+            case MigrationEvent.Throttled t -> line(t.percent() == 0 ? "throttle released"
+                    : "pass " + t.afterPass() + " did not converge: throttle " + t.percent() + " %");
             case MigrationEvent.Paused p -> line("application paused");
             case MigrationEvent.QuirkApplied q -> line(q.applied());
             case MigrationEvent.Loaded l when oneWayFrom != null -> line("loaded "
@@ -79,6 +78,20 @@ final class Report implements MigrationListener {
                 // too fine for the command line
             }
         }
+    }
+
+    /**
+     * {@code switchover: converged after 3 passes, 0.1 MB left (about 3 ms, limit 5 ms)}; at the
+     * iteration limit it says, before the pause, that the downtime will exceed the limit.
+     */
+    static String switchover(MigrationEvent.Switchover s) {
+        String head = "switchover: " + (s.reason() == MigrationEvent.Reason.CONVERGED ? "converged"
+                : "iteration limit reached") + " after " + Plural.count(s.iterations(), "pass") + ", "
+                + mb(s.dirtyOctets()) + " left";
+        return s.reason() == MigrationEvent.Reason.CONVERGED
+                ? head + String.format(Locale.ROOT, " (about %d ms, limit %d ms)", s.estimateMillis(), s.limitMillis())
+                : head + String.format(Locale.ROOT, ": expected downtime about %d ms, over the limit of %d ms",
+                        s.estimateMillis(), s.limitMillis());
     }
 
     private void line(String s) {

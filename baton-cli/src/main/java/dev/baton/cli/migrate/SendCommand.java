@@ -3,6 +3,7 @@ package dev.baton.cli.migrate;
 import dev.baton.cli.Lines;
 import dev.baton.cli.Progress;
 import dev.baton.cli.option.Endpoint;
+import dev.baton.cli.option.OnLimitOption;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StreamOutput;
 import dev.baton.core.engine.ReleaseProfiles;
@@ -66,6 +67,9 @@ final class SendCommand implements Callable<Integer> {
             description = "Limit the pre-copy passes to this many megabytes a second (default: no limit).")
     long bandwidth;
 
+    @Mixin
+    OnLimitOption onLimit;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Write for this release profile (default: the newest"
             + " the target accepts; without a return path, the newest this build has).")
     String profile;
@@ -114,7 +118,8 @@ final class SendCommand implements Callable<Integer> {
         MigrationStats stats;
         try {
             stats = SourceSession.builder(application).timeout(timeout).profile(profile)
-                    .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000))
+                    .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000,
+                            onLimit.policy()))
                     .listener(json ? report.listener(bar) : new Report(info, bar, true)).build().migrate(transport);
             bar.at(stats.octets());
         } catch (MigrationFailedException e) {

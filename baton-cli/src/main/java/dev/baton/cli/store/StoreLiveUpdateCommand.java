@@ -5,9 +5,11 @@ import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.JsonOutput;
 import dev.baton.cli.Lines;
 import dev.baton.cli.option.BadInputException;
+import dev.baton.cli.option.OnLimitOption;
 import dev.baton.cli.option.QuirksOption;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
+import dev.baton.migrate.precopy.OnLimit;
 import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreControl;
 import dev.baton.store.live.StoreProcess;
@@ -78,6 +80,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
     @Mixin
     QuirksOption quirksOption;
 
+    /** What the old process does if its pre-copy does not converge; with --format baton only. */
+    @Mixin
+    OnLimitOption onLimit;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +103,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return CommandError.print(spec, ErrorHandler.describe(e), ErrorHandler.USAGE_OR_IO);
             }
+        }
+        if (format == Format.xenstore && onLimit.policy() != OnLimit.SWITCHOVER) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--on-limit applies to --format baton: a "
+                    + "xenstore dump has no pre-copy");
         }
         StoreControl store = StoreControl.at(control);
         StoreControl.Info running;
@@ -144,7 +154,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             try (LiveUpdateBar bar = new LiveUpdateBar()) {
                 next = StoreProcess.takeoverDetached(running, release, files.log(), quirks != null ? files.quirks()
                         : null, timeout);
-                r = StoreProcess.liveUpdate(store, next, timeout, bar);
+                r = StoreProcess.liveUpdate(store, next, onLimit.policy(), timeout, bar);
             } catch (IOException e) {
                 r = new StoreProcess.Result(false, e.getMessage(), 0, 0, 0, 0, "", 0);
             }

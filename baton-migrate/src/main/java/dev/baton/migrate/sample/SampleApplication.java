@@ -9,6 +9,7 @@ import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.precopy.ByteArrayRegion;
 import dev.baton.migrate.precopy.ObjectCollectionRegion;
 import dev.baton.migrate.precopy.Region;
+import dev.baton.migrate.precopy.ThrottleSteps;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -113,6 +114,10 @@ public final class SampleApplication implements MigratableApplication {
     private volatile boolean stopped;
     private Thread mutator;
     private volatile String state = "new";
+    /** Percent of the writes held back ({@link #throttle}). */
+    private volatile int throttle;
+    /** Writes due but not yet made, a fraction of one ({@link #due}); under {@link #running}. */
+    private double owed;
     /** Where the writes go: seeded by {@link #fill}, so that the same seed makes the same changes. */
     private Random changes = new Random(0x5DEECE66DL);
 
@@ -231,8 +236,7 @@ public final class SampleApplication implements MigratableApplication {
     }
 
     private void mutate() {
-        long perBatch = Math.max(1, writesPerSecond / 100); // 100 batches a second
-        long batchNanos = 10_000_000L;
+        long batchNanos = 10_000_000L; // 100 batches a second
         long next = System.nanoTime();
         while (!stopped) {
             running.lock();
@@ -240,7 +244,7 @@ public final class SampleApplication implements MigratableApplication {
                 if (stopped) {
                     return; // handed over while this batch waited: the state must not change any more
                 }
-                change(perBatch);
+                change(due(batchNanos, writesPerSecond));
             } finally {
                 running.unlock();
             }
@@ -252,6 +256,50 @@ public final class SampleApplication implements MigratableApplication {
                 next = System.nanoTime(); // fell behind: do not burst to catch up
             }
         }
+    }
+
+    /**
+     * The writes {@code nanos} of running at {@code perSecond} make, slowed by the throttle: at
+     * {@code t} % the sample makes {@code 100 - t} % of them. What is not a whole write is carried
+     * to the next call, so that a slow rate still writes.
+     */
+    private long due(long nanos, long perSecond) {
+        owed += nanos / 1e9 * perSecond * (100 - throttle) / 100;
+        long whole = (long) owed;
+        owed -= whole;
+        return whole;
+    }
+
+    /**
+     * Makes, now, on the calling thread, the writes that {@code nanos} of running at
+     * {@code writesPerSecond} make, as the mutator thread does in each of its batches, slowed as
+     * the mutator is by {@link #throttle(int)}: for a test that changes the state as its own
+     * clock advances, with no mutator ({@code writesPerSecond} 0 in the constructor). Only while
+     * the application runs. Returns how many it made.
+     */
+    public long run(long nanos, long writesPerSecond) {
+        running.lock();
+        try {
+            long n = due(nanos, writesPerSecond);
+            write(n);
+            return n;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Slows the mutator (and {@link #run}) to {@code 100 - percent} % of its rate; 0 releases it.
+     * The session calls it when pre-copy does not converge under {@code OnLimit.THROTTLE}.
+     */
+    @Override
+    public void throttle(int percent) {
+        throttle = ThrottleSteps.checked(percent);
+    }
+
+    /** The throttle now, in percent. */
+    public int throttled() {
+        return throttle;
     }
 
     /**

@@ -54,8 +54,29 @@ public sealed interface MigrationEvent {
         ITERATION_LIMIT
     }
 
-    /** Pre-copy stops iterating: the source pauses and sends the rest. */
-    record Switchover(Reason reason, int iterations, long dirtyOctets, long estimateMillis) implements MigrationEvent {
+    /**
+     * Pre-copy stops iterating: the source pauses and sends the rest. It comes before the pause,
+     * so it says beforehand the downtime the source expects against the limit.
+     *
+     * @param reason         why now
+     * @param iterations     the live passes made
+     * @param dirtyOctets    what is left to send while paused
+     * @param estimateMillis how long that is expected to take: the downtime expected
+     * @param limitMillis    the downtime limit ({@link dev.baton.migrate.precopy.PrecopyPolicy#downtimeLimit()})
+     */
+    record Switchover(Reason reason, int iterations, long dirtyOctets, long estimateMillis, long limitMillis)
+            implements MigrationEvent {
+    }
+
+    /**
+     * The source set the application's throttle ({@link dev.baton.migrate.MigratableApplication#throttle(int)}):
+     * a step higher after live pass {@code afterPass} did not converge, or 0 (released) when the
+     * application paused or the migration failed.
+     *
+     * @param afterPass the index of the pass it followed; for a release, of the last live pass
+     * @param percent   the throttle now, 0 to {@link dev.baton.migrate.precopy.ThrottleSteps#MAX}
+     */
+    record Throttled(int afterPass, int percent) implements MigrationEvent {
     }
 
     /** The source paused the application. */

@@ -6,9 +6,12 @@ import dev.baton.core.wire.RecordWriter;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.ConvergenceEstimator;
+import dev.baton.migrate.precopy.NotConvergedException;
+import dev.baton.migrate.precopy.OnLimit;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.Region;
 import dev.baton.migrate.precopy.RegionSender;
+import dev.baton.migrate.precopy.ThrottleSteps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,8 @@ public final class SourceContext {
     private volatile boolean paused;
     private long pausedAt;
     private long estimatedTotal;
+    /** The application's throttle now, in percent ({@link #stalled}). */
+    private int throttle;
 
     SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
             MigrationListener listener, MigrationClock clock) {
@@ -108,13 +113,63 @@ public final class SourceContext {
         this.stage = name;
     }
 
-    /** Pauses the application (once): the downtime starts. A failure from here on resumes it. */
+    /**
+     * Pauses the application (once): the downtime starts, and its throttle, if any, is released
+     * (nothing changes now; should the migration fail, it resumes at full speed). A failure from
+     * here on resumes it.
+     */
     public void pause() {
         if (!paused) {
             application.pause();
             pausedAt = clock.nanoTime();
             paused = true;
             listener.event(new MigrationEvent.Paused());
+            releaseThrottle();
+        }
+    }
+
+    /**
+     * Live pass {@code pass} did not converge ({@link ThrottleSteps#stalled}): under
+     * {@link OnLimit#THROTTLE}, sets the application's throttle a step higher and says so (at
+     * {@link ThrottleSteps#MAX} it stays there); under the other policies, nothing.
+     */
+    public void stalled(int pass) {
+        if (policy.onLimit() == OnLimit.THROTTLE && throttle < ThrottleSteps.MAX) {
+            throttle = ThrottleSteps.next(throttle);
+            application.throttle(throttle);
+            listener.event(new MigrationEvent.Throttled(pass, throttle));
+        }
+    }
+
+    /** The application's throttle now, in percent: 0 but under {@link OnLimit#THROTTLE}. */
+    public int throttle() {
+        return throttle;
+    }
+
+    /** Releases the application's throttle, if set, and says so. */
+    void releaseThrottle() {
+        if (throttle > 0) {
+            throttle = 0;
+            application.throttle(0);
+            listener.event(new MigrationEvent.Throttled(Math.max(0, iterations.size() - 1), 0));
+        }
+    }
+
+    /**
+     * Live passes reached the iteration limit without converging: returns when the policy says
+     * {@link OnLimit#SWITCHOVER}; otherwise throws, before the pause, saying {@code why} and what
+     * the policy was.
+     *
+     * @param why what did not converge, in numbers: passes, dirty rate against send rate, expected
+     *            downtime against the limit
+     */
+    public void limitReached(String why) throws NotConvergedException {
+        switch (policy.onLimit()) {
+            case SWITCHOVER -> {
+            }
+            case ABORT -> throw new NotConvergedException(why + "; aborted before the pause (on limit: abort)");
+            case THROTTLE -> throw new NotConvergedException(why + ", with the application throttled "
+                    + throttle + " %; aborted before the pause (on limit: throttle)");
         }
     }
 

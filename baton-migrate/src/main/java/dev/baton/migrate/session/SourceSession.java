@@ -10,6 +10,7 @@ import dev.baton.core.wire.VersionWindow;
 import dev.baton.core.wire.WriterOptions;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.MigrationClock;
+import dev.baton.migrate.precopy.NotConvergedException;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.RegionManifest;
 import dev.baton.migrate.returnpath.ControlMessage;
@@ -265,6 +266,9 @@ public final class SourceSession {
         String reason = reason(e, answers, transport);
         boolean refused = e instanceof Answers.AnswerException a && a.refused() || reason.startsWith("the target refused");
         transport.abort();
+        if (ctx != null) {
+            ctx.releaseThrottle();
+        }
         if (ctx != null && ctx.paused()) {
             application.resume();
         }
@@ -277,7 +281,8 @@ public final class SourceSession {
     }
 
     private String reason(Throwable e, Answers answers, Transport transport) {
-        if (e instanceof Answers.AnswerException || e instanceof TransportStalledException) {
+        if (e instanceof Answers.AnswerException || e instanceof TransportStalledException
+                || e instanceof NotConvergedException) {
             return e.getMessage();
         }
         if (transport.stalled() != null) {

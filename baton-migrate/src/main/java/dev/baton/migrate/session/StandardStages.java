@@ -5,8 +5,10 @@ import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.RecordTypes;
 import dev.baton.migrate.precopy.Region;
+import dev.baton.migrate.precopy.ThrottleSteps;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Baton's stage table, protocol version 1:
@@ -54,7 +56,11 @@ final class StandardStages {
         }
     }
 
-    /** Live passes while the application runs, until the rest fits the downtime limit or the iteration limit. */
+    /**
+     * Live passes while the application runs, until the rest fits the downtime limit or the
+     * iteration limit is reached; then what the policy's {@link dev.baton.migrate.precopy.OnLimit}
+     * says. A pass that does not converge steps the throttle up under THROTTLE.
+     */
     private static void precopy(SourceContext ctx) throws IOException {
         List<Region> regions = ctx.regions();
         if (regions.isEmpty()) {
@@ -64,17 +70,26 @@ final class StandardStages {
             r.markAllDirty();
         }
         int limit = ctx.policy().maxIterations();
+        long limitMillis = ctx.policy().downtimeLimit().toMillis();
         for (int i = 0;; i++) {
             MigrationEvent.Iteration it = pass(ctx, i, ctx.policy().bandwidthLimit(), false);
-            if (ctx.estimator().converged(it.dirtyOctets())) {
+            boolean fits = ctx.estimator().converged(it.dirtyOctets());
+            if (fits) {
                 ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1,
-                        it.dirtyOctets(), it.estimateMillis()));
+                        it.dirtyOctets(), it.estimateMillis(), limitMillis));
                 return;
             }
             if (i + 1 >= limit) {
+                ctx.limitReached(String.format(Locale.ROOT, "pre-copy did not converge in %s: the application dirtied"
+                        + " %.1f MB/s while %.1f MB/s were sent, so the %.1f MB left would take about %d ms, over the"
+                        + " downtime limit of %d ms", Plural.count(i + 1, "pass"), it.dirtyRate() / 1e6,
+                        ctx.estimator().throughput() / 1e6, it.dirtyOctets() / 1e6, it.estimateMillis(), limitMillis));
                 ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, i + 1,
-                        it.dirtyOctets(), it.estimateMillis()));
+                        it.dirtyOctets(), it.estimateMillis(), limitMillis));
                 return;
+            }
+            if (ThrottleSteps.stalled(fits, (long) (it.dirtyRate() * it.nanos() / 1e9), it.octets())) {
+                ctx.stalled(i);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.baton.core.engine.StreamRefusedException;
 import dev.baton.core.wire.StreamRecord;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.session.MigrationEvent;
+import dev.baton.migrate.precopy.ThrottleSteps;
 import dev.baton.migrate.session.MigrationProtocol;
 import dev.baton.core.engine.Part;
 import dev.baton.migrate.session.SourceContext;
@@ -148,6 +149,12 @@ public final class StoreApplication implements MigratableApplication {
         store.pause();
     }
 
+    /** Slows the store's clients ({@link Store#throttle}): its requests are what dirty the tree. */
+    @Override
+    public void throttle(int percent) {
+        store.throttle(percent);
+    }
+
     @Override
     public void resume() {
         stopTracking();
@@ -253,20 +260,37 @@ public final class StoreApplication implements MigratableApplication {
         } while (after != null);
         ctx.writer().flush();
         iteration(ctx, 0, startOffset, count, start, false);
+        if (ThrottleSteps.stalled(false, dirtyCount(), count)) {
+            ctx.stalled(0);
+        }
+        long limitMillis = ctx.policy().downtimeLimit().toMillis();
+        int sent = 0;
+        long changed = 0;
         for (int i = 1; i < MAX_ROUNDS; i++) {
             long s = ctx.clock().nanoTime();
             long o = ctx.writer().offset();
-            int sent = round(ctx, gens);
+            sent = round(ctx, gens);
             ctx.writer().flush();
             progress.accept(new LiveProgress(i, false, sent, sent, ctx.writer().offset(), dirtyCount()));
             iteration(ctx, i, o, sent, s, false);
             livePasses = i + 1;
             if (sent <= CONVERGED) {
-                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0));
+                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0,
+                        limitMillis));
                 return;
             }
+            // paths changed since the round took its list, until now: at least half what it sent, and it is not
+            // shrinking fast enough
+            changed = dirtyCount();
+            if (ThrottleSteps.stalled(false, changed, sent)) {
+                ctx.stalled(i);
+            }
         }
-        ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, MAX_ROUNDS, 0, 0));
+        ctx.limitReached("pre-copy of the store's tree did not converge in " + MAX_ROUNDS + " passes: the last sent "
+                + sent + " nodes while " + changed + " paths changed, and a switchover waits for a pass of "
+                + CONVERGED + " or fewer");
+        ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, MAX_ROUNDS, 0, 0,
+                limitMillis));
     }
 
     private void sendFinal(SourceContext ctx) throws IOException {

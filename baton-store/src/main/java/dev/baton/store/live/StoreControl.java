@@ -1,5 +1,6 @@
 package dev.baton.store.live;
 
+import dev.baton.migrate.precopy.OnLimit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +48,7 @@ public final class StoreControl {
     }
 
     /**
-     * An answer of the control port.
+     * An answer of the control channel.
      *
      * @param ok   whether it said {@code OK}
      * @param code for a refusal, its code ({@code EINVAL}, {@code EIO}, {@code EAGAIN}); empty otherwise
@@ -111,10 +113,13 @@ public final class StoreControl {
 
     /**
      * Asks the store to move to the process listening for a migration on {@code migrationPort} of
-     * 127.0.0.1; {@code progress} hears the old process's progress lines as they come.
+     * 127.0.0.1, doing as {@code onLimit} says if its pre-copy does not converge; {@code progress}
+     * hears the old process's progress lines as they come.
      */
-    Reply liveUpdate(int migrationPort, Duration timeout, Consumer<LiveProgress> progress) throws IOException {
-        return exchange("LIVE_UPDATE 127.0.0.1 " + migrationPort, timeout, line -> progress.accept(
+    Reply liveUpdate(int migrationPort, OnLimit onLimit, Duration timeout, Consumer<LiveProgress> progress)
+            throws IOException {
+        return exchange("LIVE_UPDATE 127.0.0.1 " + migrationPort + " " + onLimit.name().toLowerCase(Locale.ROOT),
+                timeout, line -> progress.accept(
                 LiveProgress.parse(line)));
     }
 

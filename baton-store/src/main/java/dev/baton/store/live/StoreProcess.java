@@ -1,5 +1,6 @@
 package dev.baton.store.live;
 
+import dev.baton.migrate.precopy.OnLimit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,19 +148,39 @@ public final class StoreProcess implements AutoCloseable {
      */
     public static Result liveUpdate(StoreControl control, StoreProcess next, Duration timeout,
             Consumer<LiveProgress> progress) throws IOException {
-        StoreControl.Reply reply = control.liveUpdate(next.migrationPort, timeout, progress);
+        return liveUpdate(control, next, OnLimit.SWITCHOVER, timeout, progress);
+    }
+
+    /**
+     * As {@link #liveUpdate(StoreControl, StoreProcess, Duration, Consumer)}, doing as
+     * {@code onLimit} says if the old process's pre-copy does not converge: abort (the old process
+     * serves on), switch over anyway, or throttle its clients ({@code Store#throttle}) first.
+     */
+    public static Result liveUpdate(StoreControl control, StoreProcess next, OnLimit onLimit, Duration timeout,
+            Consumer<LiveProgress> progress) throws IOException {
+        StoreControl.Reply reply = control.liveUpdate(next.migrationPort, onLimit, timeout, progress);
         if (!reply.ok()) {
             return new Result(false, reply.text(), 0, 0, 0, 0, "", 0);
         }
         String[] t = reply.text().split(" ");
         next.awaitServing(timeout);
         return new Result(true, reply.text(), Double.parseDouble(t[0]), Long.parseLong(t[1]), Integer.parseInt(t[2]),
-                Double.parseDouble(t[3]), t[4], Long.parseLong(t[5]));
+                Double.parseDouble(t[3]), t[4], Long.parseLong(t[5]), Integer.parseInt(t[6]));
     }
 
-    /** The outcome of a live update, as the old process reported it. */
+    /**
+     * The outcome of a live update, as the old process reported it.
+     *
+     * @param throttlePercent the highest throttle step the old process engaged (0 for none)
+     */
     public record Result(boolean ok, String message, double downtimeMillis, long octets, int iterations,
-            double totalMillis, String profile, long nodes) {
+            double totalMillis, String profile, long nodes, int throttlePercent) {
+
+        /** A result that engaged no throttle. */
+        public Result(boolean ok, String message, double downtimeMillis, long octets, int iterations,
+                double totalMillis, String profile, long nodes) {
+            this(ok, message, downtimeMillis, octets, iterations, totalMillis, profile, nodes, 0);
+        }
     }
 
     /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port. */

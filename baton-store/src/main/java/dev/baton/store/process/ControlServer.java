@@ -1,7 +1,9 @@
 package dev.baton.store.process;
 
 import dev.baton.core.wire.StreamFormatException;
+import dev.baton.migrate.precopy.OnLimit;
 import dev.baton.migrate.precopy.PrecopyPolicy;
+import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.MigrationStats;
 import dev.baton.migrate.session.SourceSession;
@@ -42,7 +44,9 @@ import java.util.Locale;
  *
  * <pre>
  * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
- * LIVE_UPDATE HOST PORT    PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
+ * LIVE_UPDATE HOST PORT [abort|switchover|throttle]
+ *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
+ *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
  * DUMP_XENSTORE NAME       OK &lt;nodes&gt;
  * LOAD_XENSTORE NAME       OK &lt;nodes&gt;
  * PAUSE_DUMP_XENSTORE NAME OK &lt;nodes&gt;, the store paused
@@ -171,12 +175,13 @@ final class ControlServer {
                 System.exit(0);
             }
             case "LIVE_UPDATE" -> {
-                int port = t.length == 3 ? migrationPort(t[2]) : -1;
-                if (port < 0) {
+                int port = t.length == 3 || t.length == 4 ? migrationPort(t[2]) : -1;
+                OnLimit onLimit = t.length == 4 ? onLimit(t[3]) : OnLimit.SWITCHOVER;
+                if (port < 0 || onLimit == null) {
                     out.println(usage());
                     return;
                 }
-                Result r = liveUpdate(t[1], port, p -> out.println(p.line()));
+                Result r = liveUpdate(t[1], port, onLimit, p -> out.println(p.line()));
                 out.println(r.reply);
                 if (r.handOver != null) {
                     s.shutdownOutput();
@@ -208,8 +213,18 @@ final class ControlServer {
         }
     }
 
+    /** {@code abort}, {@code switchover} or {@code throttle}; null for anything else. */
+    private static OnLimit onLimit(String text) {
+        for (OnLimit o : OnLimit.values()) {
+            if (o.name().toLowerCase(Locale.ROOT).equals(text)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     private static String usage() {
-        return "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT, DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
+        return "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
                 + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
     }
 
@@ -266,7 +281,8 @@ final class ControlServer {
      * this process's wire connections are drained ({@link WireServer#drain}); when the update
      * fails, this process takes the path back.
      */
-    private Result liveUpdate(String host, int port, java.util.function.Consumer<LiveProgress> progress) {
+    private Result liveUpdate(String host, int port, OnLimit onLimit,
+            java.util.function.Consumer<LiveProgress> progress) {
         boolean moved;
         try {
             moved = wire != null && wire.handOverPath();
@@ -284,7 +300,7 @@ final class ControlServer {
             Thread.currentThread().interrupt();
             return new Result("ERR EAGAIN interrupted", null);
         }
-        Result r = migrate(host, port, progress);
+        Result r = migrate(host, port, onLimit, progress);
         if (r.handOver == null && moved) {
             try {
                 wire.reclaimPath();
@@ -297,13 +313,20 @@ final class ControlServer {
         return r;
     }
 
-    private Result migrate(String host, int port, java.util.function.Consumer<LiveProgress> progress) {
+    private Result migrate(String host, int port, OnLimit onLimit,
+            java.util.function.Consumer<LiveProgress> progress) {
         Store store = server.store();
         boolean[] confirmed = {false};
+        int[] throttle = {0};
         StoreApplication app = StoreApplication.source(store, () -> { }, c -> confirmed[0] = c, progress);
         try {
             MigrationStats stats = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
-                    .precopy(PrecopyPolicy.defaults()).timeout(Duration.ofSeconds(20)).build()
+                    .precopy(PrecopyPolicy.defaults().withOnLimit(onLimit)).timeout(Duration.ofSeconds(20))
+                    .listener(e -> {
+                        if (e instanceof MigrationEvent.Throttled t) {
+                            throttle[0] = Math.max(throttle[0], t.percent());
+                        }
+                    }).build()
                     .migrate(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
             if (!confirmed[0]) {
                 // GO or DONE was lost: the new process discarded (GO lost) or may serve (DONE lost)
@@ -315,8 +338,8 @@ final class ControlServer {
             server.close(); // clients resume on the new process, which serves the port already
             String profile = stats.profile().isEmpty() ? "-" : stats.profile();
             int passes = stats.iterations().size();
-            return new Result(String.format(Locale.ROOT, "OK %.2f %d %d %.1f %s %d", stats.downtimeMillis(),
-                    stats.octets(), passes, stats.nanos() / 1e6, profile, nodes),
+            return new Result(String.format(Locale.ROOT, "OK %.2f %d %d %.1f %s %d %d", stats.downtimeMillis(),
+                    stats.octets(), passes, stats.nanos() / 1e6, profile, nodes, throttle[0]),
                     new StoreEvents.HandOver(false, nodes, stats.octets(), passes, stats.downtimeMillis(), profile));
         } catch (MigrationFailedException e) {
             app.stopTracking();

@@ -63,6 +63,9 @@ public final class StoreMain {
         } catch (SeedException e) {
             System.err.println("store: " + e.getMessage());
             System.exit(e.unreadable() ? 2 : 1);
+        } catch (IOException e) { // a port or socket that cannot be bound: one line, as every refusal
+            System.err.println("store: " + e.getMessage());
+            System.exit(2);
         }
     }
 
@@ -83,7 +86,7 @@ public final class StoreMain {
     }
 
     /**
-     * Runs a store as {@code options} say and serves it until the control port ends the process;
+     * Runs a store as {@code options} say and serves it until its control channel ends the process;
      * never returns normally.
      *
      * @throws SeedException when {@code --seed} cannot be read or is refused (nothing was bound)

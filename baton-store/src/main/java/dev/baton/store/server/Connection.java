@@ -25,6 +25,8 @@ public final class Connection {
     long requestsProcessed;
     /** Open transactions. Store lock. */
     int transactions;
+    /** When the store last let a request of this connection through while throttled ({@link Store#throttle}). */
+    long admitted;
 
     // Guarded by this.
     private final ArrayDeque<String> sent = new ArrayDeque<>();

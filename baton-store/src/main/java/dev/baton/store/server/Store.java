@@ -1,5 +1,6 @@
 package dev.baton.store.server;
 
+import dev.baton.migrate.precopy.ThrottleSteps;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
 import dev.baton.store.protocol.Tokens;
@@ -45,6 +46,8 @@ public final class Store {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition unpaused = lock.newCondition();
     private boolean paused;
+    /** Percent of each connection's time it is held back ({@link #throttle}). */
+    private volatile int throttle;
 
     private final Release release;
     private final Duration grace;
@@ -169,6 +172,37 @@ public final class Store {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Slows every connection's requests down to about {@code 100 - percent} % of their rate (0
+     * releases it): a live update's source asks it when its passes do not converge
+     * ({@code --on-limit throttle}). The store cannot slow its clients, but it can answer them later:
+     * before each request, its connection's thread waits {@code percent / (100 - percent)} times
+     * the time since its last request was let through (at most 1 ms counted), so that a client
+     * that waits for each answer, as the store's clients do, spends that share of its time waiting.
+     * Other connections are not held up: each has its own thread.
+     */
+    public void throttle(int percent) {
+        throttle = ThrottleSteps.checked(percent);
+    }
+
+    /** The throttle now, in percent. */
+    public int throttled() {
+        return throttle;
+    }
+
+    /** Holds a request of {@code c} back as the throttle says (on the connection's own thread). */
+    private void holdBack(Connection c) throws InterruptedException {
+        int percent = throttle;
+        long now = System.nanoTime();
+        if (percent > 0) {
+            long ran = Math.min(1_000_000L, Math.max(0, now - c.admitted));
+            long wait = ran * percent / (100 - percent);
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            now = System.nanoTime();
+        }
+        c.admitted = now;
     }
 
     /** Runs {@code action} under the store's lock, paused or not (for consistent reads, e.g. a pre-copy chunk). */
@@ -429,6 +463,7 @@ public final class Store {
     }
 
     private Outcome request(Connection c, Connection.Attachment att, Parse parse) throws InterruptedException {
+        holdBack(c);
         enter();
         try {
             if (connections.get(c.id()) != c || !c.servedBy(att)) {

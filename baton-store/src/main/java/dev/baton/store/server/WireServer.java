@@ -82,8 +82,7 @@ public final class WireServer implements AutoCloseable {
     public static WireServer bindNext(Store store, Path path) throws IOException {
         Path p = path.toAbsolutePath();
         Path next = nextPath(p);
-        Files.deleteIfExists(next);
-        return new WireServer(store, p, UnixSockets.bind(next));
+        return new WireServer(store, p, UnixSockets.bindOverSocket(next));
     }
 
     /** Where a new process binds before it takes the socket path over: {@code PATH.next}. */
