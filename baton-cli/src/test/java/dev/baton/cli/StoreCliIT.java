@@ -248,43 +248,46 @@ class StoreCliIT {
         assertThat(update.exit()).as(update.all()).isZero();
         assertThat(update.err()).isEmpty();
         List<String> lines = update.out().lines().toList();
-        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(4);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(5);
         assertThat(lines.get(0)).matches("live update 2\\.0 -> 1\\.0: 5 nodes, \\d+\\.\\d MB in \\d+ passes, \\d+ ms in "
                 + "all, downtime \\d+\\.\\d ms");
-        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control (\\S+); stream "
-                + "profile 1\\.0").matcher(lines.get(1));
+        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + "; stream profile 1\\.0")
+                .matcher(lines.get(1));
         assertThat(m.matches()).as(lines.get(1)).isTrue();
         started.add(Long.parseLong(m.group(1)));
-        assertThat(lines.subList(2, 4)).containsExactly("run directory " + run, "  update-1.log  the new process's output");
+        Matcher mc = Pattern.compile("control (/\\S+/control-" + m.group(1) + ")").matcher(lines.get(2));
+        assertThat(mc.matches()).as(lines.get(2)).isTrue();
+        assertThat(lines.subList(3, 5)).containsExactly("run directory " + run, "  update-1.log  the new process's output");
         assertThat(s.laterOutput()).matches("handed over 5 nodes to a new process \\(profile 1\\.0\\): \\d+\\.\\d MB "
                 + "in \\d+ passes, downtime \\d+\\.\\d ms; exiting\n");
 
-        Baton.Result back = Baton.run("store", "live-update", "--control", m.group(2), "--to-release", "2.0",
+        Baton.Result back = Baton.run("store", "live-update", "--control", mc.group(1), "--to-release", "2.0",
                 "--format", "xenstore", "--run-dir", run.toString());
         assertThat(back.exit()).as(back.all()).isZero();
         lines = back.out().lines().toList();
-        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(5);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(6);
         assertThat(lines.get(0)).matches("live update 1\\.0 -> 2\\.0 through a xenstore dump: 5 nodes, \\d+ octets, "
                 + "\\d+ ms");
-        Matcher n = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control (\\S+)")
-                .matcher(lines.get(1));
+        Matcher n = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port).matcher(lines.get(1));
         assertThat(n.matches()).as(lines.get(1)).isTrue();
         long pid = Long.parseLong(n.group(1));
         started.add(pid);
-        assertThat(lines.subList(2, 5)).containsExactly("run directory " + run,
+        Matcher nc = Pattern.compile("control (/\\S+/control-" + pid + ")").matcher(lines.get(2));
+        assertThat(nc.matches()).as(lines.get(2)).isTrue();
+        assertThat(lines.subList(3, 6)).containsExactly("run directory " + run,
                 "  update-2.log       the new process's output", "  update-2.xenstore  the dump it started from");
         Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", run.resolve("update-2.xenstore")
                 .toString());
         assertThat(verify.exit()).as(verify.all()).isZero();
         assertThat(StoreClient.talk(s.port, "READ /local/domain/1/name")).contains("2.0", "OK \"guest-1\"");
 
-        Baton.Result stop = Baton.run("store", "stop", "--control", n.group(2));
+        Baton.Result stop = Baton.run("store", "stop", "--control", nc.group(1));
         assertThat(stop.exit()).as(stop.all()).isZero();
         assertThat(stop.out()).isEqualTo("stopped the store on 127.0.0.1:" + s.port + " (process " + pid
                 + ", release 2.0)\n");
         assertThat(alive(pid)).isFalse();
-        assertOneLineError(Baton.run("store", "stop", "--control", n.group(2)), 2, "baton store stop: cannot reach "
-                + "the control socket " + n.group(2) + " (no such socket: nothing serves there)");
+        assertOneLineError(Baton.run("store", "stop", "--control", nc.group(1)), 2, "baton store stop: cannot reach "
+                + "the control socket " + nc.group(1) + " (no such socket: nothing serves there)");
     }
 
     /** A quirks file of one quirk for the store's release 2.0: {@code section} declared 1 read at {@code actual}. */
@@ -307,17 +310,19 @@ class StoreCliIT {
         List<String> lines = Baton.unwrap(update.out()).lines().toList();
         assertThat(lines.get(1)).isEqualTo("store.watches/0: quirk: baton-store 2.0..2.0 wrote store.watches as version"
                 + " 1 with the layout of version 1 (read as written)");
-        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control (\\S+); stream "
-                + "profile 2\\.0").matcher(lines.get(2));
+        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + "; stream profile 2\\.0")
+                .matcher(lines.get(2));
         assertThat(m.matches()).as(lines.get(2)).isTrue();
         started.add(Long.parseLong(m.group(1)));
-        assertThat(lines.subList(3, 6)).containsExactly("run directory " + run,
+        Matcher mc = Pattern.compile("control (/\\S+/control-" + m.group(1) + ")").matcher(lines.get(3));
+        assertThat(mc.matches()).as(lines.get(3)).isTrue();
+        assertThat(lines.subList(4, 7)).containsExactly("run directory " + run,
                 "  update-1.log     the new process's output", "  update-1.quirks  the quirks it loaded the stream with");
         Path copy = run.resolve("update-1.quirks");
         assertThat(copy).hasSameTextualContentAs(same);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
         s.awaitExit();
-        String control = m.group(2);
+        String control = mc.group(1);
 
         // a quirk that reads the header at a version it is not in: the update fails, the store serves on with all
         Path wrong = storeQuirk("wrong.json", "store", 2, "wrong");

@@ -192,9 +192,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         if (quirks != null) {
             o.get("quirks").forEach(q -> Lines.println(System.out, q.asText(), 4));
         }
-        System.out.printf(Locale.ROOT, "process %d serves %s:%d, control %s%s%n", next.process().pid(),
-                running.host(), running.port(), next.control(), o.has("profile") ? "; stream profile "
-                        + o.get("profile").asText() : "");
+        System.out.printf(Locale.ROOT, "process %d serves %s:%d%s%n", next.process().pid(), running.host(),
+                running.port(), o.has("profile") ? "; stream profile " + o.get("profile").asText() : "");
+        // a line of its own: a socket path under the state directory is long, and lines fit 100 columns
+        System.out.println("control " + next.control());
         System.out.println("run directory " + dir.path());
         String log = files.log().getFileName().toString();
         String dump = files.dump().getFileName().toString();
