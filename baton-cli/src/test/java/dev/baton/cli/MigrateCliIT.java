@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MigrateCliIT {
     /** A small sample: 8 MiB region, 200 sessions. */
-    private static final List<String> SMALL = List.of("-Dbaton.sample.mib=8", "-Dbaton.sample.sessions=200");
+    static final List<String> SMALL = List.of("-Dbaton.sample.mib=8", "-Dbaton.sample.sessions=200");
     private static final Pattern DIGEST = Pattern.compile("state sha256 ([0-9a-f]{64})");
 
     @TempDir
@@ -50,7 +50,7 @@ class MigrateCliIT {
     }
 
     /** {@code baton migrate receive ...} in the background; its port, once it listens. */
-    private record Receiver(Process process, Path out, Path err, int port) {
+    record Receiver(Process process, Path out, Path err, int port) {
         Baton.Result await() throws Exception {
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the receiver finished").isTrue();
             return new Baton.Result(process.exitValue(), Files.readString(out), Files.readString(err));
@@ -58,6 +58,11 @@ class MigrateCliIT {
     }
 
     private Receiver receive(List<String> jvm, String... args) throws Exception {
+        return receiveIn(dir, jvm, args);
+    }
+
+    /** {@code baton migrate receive --listen 0 ARGS} in the background, its output in files in {@code dir}. */
+    static Receiver receiveIn(Path dir, List<String> jvm, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvm);
         cmd.addAll(List.of("-jar", Baton.jar().toString(), "migrate", "receive", "--listen", "0"));
@@ -67,7 +72,9 @@ class MigrateCliIT {
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Matcher m = Pattern.compile("listening on port ([0-9]+)").matcher(Files.readString(out));
+            // with --json the port is said on standard error
+            Matcher m = Pattern.compile("listening on port ([0-9]+)").matcher(Files.readString(out)
+                    + Files.readString(err));
             if (m.find()) {
                 return new Receiver(p, out, err, Integer.parseInt(m.group(1)));
             }
@@ -86,7 +93,7 @@ class MigrateCliIT {
         return m.group(1);
     }
 
-    private static void assertOneLineError(Baton.Result r, String command) {
+    static void assertOneLineError(Baton.Result r, String command) {
         assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
         assertThat(r.err()).startsWith("baton migrate " + command + ": ").doesNotContain("Exception", "\tat ");
     }

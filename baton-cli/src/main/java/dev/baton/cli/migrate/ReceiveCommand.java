@@ -10,6 +10,8 @@ import dev.baton.core.engine.Quirks;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.session.MigrationFailedException;
+import dev.baton.migrate.session.Received;
+import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.FileTransport;
 import dev.baton.migrate.transport.PipeTransport;
@@ -128,10 +130,16 @@ final class ReceiveCommand implements Callable<Integer> {
         Progress bar = Progress.start(Progress.reading("receive", from.file == null ? "" : from.file), -1, progress);
         MigratableApplication received;
         try {
-            // the instance made above is new and empty: the migration loads into it
-            received = TargetSession.builder(() -> application).quirks(quirks)
+            // the instance made above is new and empty: the migration (or a rehearsal) loads into it
+            switch (TargetSession.builder(() -> application).quirks(quirks)
                     .listener(json ? report.listener(bar) : new Report(System.out, bar, false)).build()
-                    .receive(transport);
+                    .receiveOrRehearse(transport)) {
+                case Received.Migrated m -> received = m.application();
+                case Received.Rehearsed r -> {
+                    bar.close();
+                    return rehearsed(r.report());
+                }
+            }
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
         } finally {
@@ -147,6 +155,25 @@ final class ReceiveCommand implements Callable<Integer> {
             System.out.println("state sha256 " + digest);
         }
         return MigrateCommand.OK;
+    }
+
+    /**
+     * A rehearsal ran to its end: its report went to the source, which judges it (it alone has both
+     * digests); this side prints what it found and exits 0, having activated nothing.
+     */
+    private int rehearsed(RehearsalReport r) throws IOException {
+        if (json) {
+            RehearsalOutput.json(report.doc(), r);
+            report.print(false, null);
+        } else {
+            RehearsalOutput.print(System.out, r);
+            System.out.println("rehearsal reported to the source; " + application(r) + " discarded, nothing activated");
+        }
+        return MigrateCommand.OK;
+    }
+
+    private static String application(RehearsalReport r) {
+        return "the instance of " + r.application();
     }
 
     /** --listen as given: PORT alone, or HOST:PORT (an empty host listens on every address). */

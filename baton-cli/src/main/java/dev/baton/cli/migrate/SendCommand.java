@@ -12,6 +12,7 @@ import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.FileTransport;
 import dev.baton.migrate.transport.PipeTransport;
@@ -77,6 +78,11 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
+    @Option(names = "--rehearse", description = "Rehearse the migration: the target loads the whole state into a fresh"
+            + " instance, checks it, reports per section and discards it; the application never pauses and is not"
+            + " handed over (exit 0 when the rehearsal passed, 1 when not). Needs --to HOST:PORT.")
+    boolean rehearse;
+
     @Option(names = "--json", description = "Print what happened as one JSON document on standard output instead of "
             + "lines (--to must not be -).")
     boolean json;
@@ -96,14 +102,19 @@ final class SendCommand implements Callable<Integer> {
         if (tlsConfig != null && endpoint == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "TLS needs --to HOST:PORT");
         }
+        if (rehearse && endpoint == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rehearse needs --to HOST:PORT: the target"
+                    + " answers a rehearsal with its report, which a file or a pipe cannot");
+        }
         Duration timeout = Duration.ofMillis(timeoutMillis);
         MigratableApplication application = appOptions.load();
         checkProfile(application);
         application.launch();
         report = json ? new JsonReport(application, "to", to, tlsConfig) : null;
         if (!json) {
-            Lines.println(info, "sending " + application.name() + " " + application.version() + " to " + to
-                    + (tlsConfig != null ? " over TLS as " + tlsConfig.subject() : ""), 4);
+            Lines.println(info, (rehearse ? "rehearsing " : "sending ") + application.name() + " "
+                    + application.version() + " to " + to + (tlsConfig != null ? " over TLS as " + tlsConfig.subject()
+                    : "") + (rehearse ? " (it runs on throughout; nothing is handed over)" : ""), 4);
         }
         Transport transport;
         try {
@@ -114,13 +125,17 @@ final class SendCommand implements Callable<Integer> {
         } catch (TlsRefusedException e) {
             return fail(e.getMessage() + "; the source resumed with its state intact");
         }
-        Progress bar = Progress.start("migrate", -1, progress);
+        Progress bar = Progress.start(rehearse ? "rehearse" : "migrate", -1, progress);
         MigrationStats stats;
         try {
-            stats = SourceSession.builder(application).timeout(timeout).profile(profile)
+            SourceSession session = SourceSession.builder(application).timeout(timeout).profile(profile)
                     .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000,
                             onLimit.policy()))
-                    .listener(json ? report.listener(bar) : new Report(info, bar, true)).build().migrate(transport);
+                    .listener(json ? report.listener(bar) : new Report(info, bar, true)).build();
+            if (rehearse) {
+                return rehearsed(session.rehearse(transport), info);
+            }
+            stats = session.migrate(transport);
             bar.at(stats.octets());
         } catch (MigrationFailedException e) {
             return fail(e.getMessage());
@@ -139,6 +154,27 @@ final class SendCommand implements Callable<Integer> {
         }
         if (json) {
             report.print(true, null);
+        }
+        return MigrateCommand.OK;
+    }
+
+    /**
+     * Prints a rehearsal's report; exit 0 when it passed, else 1 with its verdict in one line. The
+     * application ran on throughout; the command's exit ends it, handed over to no one.
+     */
+    private int rehearsed(RehearsalReport r, PrintStream info) throws IOException {
+        if (json) {
+            RehearsalOutput.json(report.doc(), r);
+        } else {
+            RehearsalOutput.print(info, r);
+        }
+        if (!r.passed()) {
+            return fail(r.verdict());
+        }
+        if (json) {
+            report.print(false, null);
+        } else {
+            Lines.println(info, r.verdict(), 4);
         }
         return MigrateCommand.OK;
     }

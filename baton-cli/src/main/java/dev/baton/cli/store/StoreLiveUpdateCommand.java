@@ -76,6 +76,11 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object saying what moved where (docs/CLI.md).")
     boolean json;
 
+    @Option(names = "--rehearse", description = "Rehearse the update: the new process loads the whole state, checks"
+            + " it, reports per section and exits; the running store serves throughout, never paused (exit 0 when the"
+            + " rehearsal passed, 1 when not). With --format baton.")
+    boolean rehearse;
+
     /** The new process loads the migration through these; with --format baton only. */
     @Mixin
     QuirksOption quirksOption;
@@ -108,6 +113,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on-limit applies to --format baton: a "
                     + "xenstore dump has no pre-copy");
         }
+        if (rehearse && format == Format.xenstore) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rehearse applies to --format baton: a"
+                    + " xenstore dump is taken with the store paused");
+        }
         StoreControl store = StoreControl.at(control);
         StoreControl.Info running;
         try {
@@ -135,6 +144,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         String headline;
         StoreProcess next;
         long start = System.nanoTime();
+        if (rehearse) {
+            return StoreRehearsal.run(spec, store, running, release, dir, files, quirks != null ? files.quirks() : null,
+                    timeout, json, o);
+        }
         if (format == Format.xenstore) {
             StoreProcess.XenstoreUpdate u;
             try {

@@ -31,23 +31,26 @@ public final class StateLoader {
     private final ReleaseProfiles profiles;
     private final Quirks quirks;
     private final RecordHandler onRecord;
+    private final SectionOutcomes onSection;
 
     private StateLoader(SectionRegistry registry, StaticDataCheck onStaticData, ReleaseProfiles profiles,
-            Quirks quirks, RecordHandler onRecord) {
+            Quirks quirks, RecordHandler onRecord, SectionOutcomes onSection) {
         this.registry = registry;
         this.onStaticData = onStaticData;
         this.profiles = profiles;
         this.quirks = quirks;
         this.onRecord = onRecord;
+        this.onSection = onSection;
     }
 
     public static StateLoader of(SectionRegistry registry) {
-        return new StateLoader(registry, StaticDataCheck.acceptAll(), null, Quirks.none(), RecordHandler.ignore());
+        return new StateLoader(registry, StaticDataCheck.acceptAll(), null, Quirks.none(), RecordHandler.ignore(),
+                SectionOutcomes.stopAtFirstFailure());
     }
 
     /** The same loader with a check run at STATIC_DATA_END. */
     public StateLoader onStaticData(StaticDataCheck check) {
-        return new StateLoader(registry, check, profiles, quirks, onRecord);
+        return new StateLoader(registry, check, profiles, quirks, onRecord, onSection);
     }
 
     /**
@@ -55,7 +58,7 @@ public final class StateLoader {
      * DESCRIPTION, not SECTION, STATIC_DATA_END or END) to {@code handler}, in stream order.
      */
     public StateLoader onRecord(RecordHandler handler) {
-        return new StateLoader(registry, onStaticData, profiles, quirks, handler);
+        return new StateLoader(registry, onStaticData, profiles, quirks, handler, onSection);
     }
 
     /**
@@ -64,12 +67,21 @@ public final class StateLoader {
      * profile the stream was written for, as its writer did.
      */
     public StateLoader withProfiles(ReleaseProfiles releases) {
-        return new StateLoader(registry, onStaticData, releases, quirks, onRecord);
+        return new StateLoader(registry, onStaticData, releases, quirks, onRecord, onSection);
     }
 
     /** The same loader applying these quirks of past producers. */
     public StateLoader withQuirks(Quirks known) {
-        return new StateLoader(registry, onStaticData, profiles, known, onRecord);
+        return new StateLoader(registry, onStaticData, profiles, known, onRecord, onSection);
+    }
+
+    /**
+     * The same loader telling {@code outcomes} of every SECTION: loaded, or failed (unknown, a
+     * second time, its data refused). {@link SectionOutcomes#failed} decides whether a failure
+     * stops the load (by default it does); a section that failed is not in {@link Report#sections()}.
+     */
+    public StateLoader onSection(SectionOutcomes outcomes) {
+        return new StateLoader(registry, onStaticData, profiles, quirks, onRecord, outcomes);
     }
 
     /** What a load did: the sections it loaded, in stream order, and the quirks it applied. */
@@ -87,10 +99,16 @@ public final class StateLoader {
             switch (r.type()) {
                 case RecordType.SECTION -> {
                     SectionHeader h = r.sectionHeader();
-                    if (!seen.add(h.name())) {
-                        throw r.error("section " + h.name() + " appears twice", 0);
+                    try {
+                        if (!seen.add(h.name())) {
+                            throw r.error("section " + h.name() + " appears twice", 0);
+                        }
+                        loadSection(r, h, reader.header(), context, applied);
+                    } catch (StreamFormatException e) {
+                        onSection.failed(r, h, e);
+                        continue;
                     }
-                    loadSection(r, h, reader.header(), context, applied);
+                    onSection.loaded(r, h);
                     loaded.add(h.name());
                     if (!r.dynamic()) {
                         statics.add(h);

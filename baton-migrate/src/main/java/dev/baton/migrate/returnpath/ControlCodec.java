@@ -30,10 +30,14 @@ public final class ControlCodec {
     public static final int ACK = 0x4252_0004;
     public static final int DONE = 0x4252_0005;
     public static final int ERROR = 0x4252_0006;
+    /** A rehearsal's outcome, instead of ACK. */
+    public static final int REPORT = 0x4252_0007;
     /** Source to target, around the stream. "BF": Baton forward. */
     public static final int START = 0x4246_0001;
     public static final int ABORT = 0x4246_0002;
     public static final int GO = 0x4246_0003;
+    /** START of a rehearsal. */
+    public static final int REHEARSE = 0x4246_0004;
 
     /** Largest body accepted; the largest legal HELLO is well below it. */
     public static final int MAX_BODY = 64 * 1024;
@@ -43,6 +47,10 @@ public final class ControlCodec {
     public static final int MAX_PROFILES = 256;
     /** Longest reason (REFUSE, ERROR, ABORT), in octets; longer ones are cut when written. */
     public static final int MAX_REASON = 4096;
+    /** Longest reason of one section in a REPORT, in octets; longer ones are cut when written. */
+    public static final int MAX_SECTION_REASON = 512;
+    /** Most problems a REPORT lists, each at most {@link #MAX_REASON} octets. */
+    public static final int MAX_PROBLEMS = 8;
 
     private ControlCodec() {
     }
@@ -59,6 +67,8 @@ public final class ControlCodec {
             case START -> "START";
             case ABORT -> "ABORT";
             case GO -> "GO";
+            case REHEARSE -> "REHEARSE";
+            case REPORT -> "REPORT";
             default -> String.format("0x%08x", type);
         };
     }
@@ -93,6 +103,11 @@ public final class ControlCodec {
                 body.putInt(s.protocol()).putInt(s.stream());
                 putName(body, s.profile(), "profile name");
             }
+            case ControlMessage.Rehearse s -> {
+                body.putInt(s.protocol()).putInt(s.stream());
+                putName(body, s.profile(), "profile name");
+            }
+            case ControlMessage.Report r -> putReport(body, r);
             case ControlMessage.Abort a -> putReason(body, a.reason());
             case ControlMessage.Refuse r -> putReason(body, r.reason());
             case ControlMessage.Error e -> putReason(body, e.reason());
@@ -118,6 +133,56 @@ public final class ControlCodec {
             throw new IllegalArgumentException(what + " is longer than " + MAX_NAME + " octets or contains NUL");
         }
         body.putShort((short) octets.length).put(octets);
+    }
+
+    /** Octets of a REPORT before its lists. */
+    private static final int REPORT_FIXED = 8 + 8 + 32 + 4 + 2 + 2;
+
+    /**
+     * A REPORT's body; sections that would not leave room for the problems are left out and
+     * counted in {@code omitted}, so that the body stays within {@link #MAX_BODY}.
+     */
+    private static void putReport(ByteBuffer body, ControlMessage.Report r) {
+        if (r.problems().size() > MAX_PROBLEMS) {
+            throw new IllegalArgumentException("more than " + MAX_PROBLEMS + " problems");
+        }
+        byte[] digest = java.util.HexFormat.of().parseHex(r.streamSha256());
+        if (digest.length != 32) {
+            throw new IllegalArgumentException("streamSha256 is not 64 hex digits");
+        }
+        body.putLong(r.records()).putLong(r.octets()).put(digest);
+        int countsAt = body.position();
+        body.putInt(0).putShort((short) 0).putShort((short) r.problems().size());
+        int room = MAX_BODY - REPORT_FIXED - MAX_PROBLEMS * (2 + MAX_REASON);
+        int listed = 0;
+        for (ControlMessage.Report.Section s : r.sections()) {
+            byte[] id = s.idstr().getBytes(StandardCharsets.UTF_8);
+            byte[] why = cut(s.reason(), MAX_SECTION_REASON);
+            int size = 12 + id.length + 2 + why.length;
+            if (id.length > MAX_NAME || size > room || listed == 0xFFFF) {
+                break;
+            }
+            room -= size;
+            body.put((byte) s.outcome().code()).put((byte) 0).putShort((short) id.length).putInt(s.instance())
+                    .putInt(s.version()).put(id).putShort((short) why.length).put(why);
+            listed++;
+        }
+        for (String p : r.problems()) {
+            byte[] text = cut(p, MAX_REASON);
+            body.putShort((short) text.length).put(text);
+        }
+        long omitted = Math.min(0xFFFF_FFFFL, r.omitted() + r.sections().size() - listed);
+        body.putInt(countsAt, (int) omitted).putShort(countsAt + 4, (short) listed);
+    }
+
+    /** {@code text} as UTF-8, cut to {@code max} octets at a character boundary; NUL becomes a space. */
+    private static byte[] cut(String text, int max) {
+        byte[] octets = text.replace('\0', ' ').getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(octets.length, max);
+        while (n < octets.length && n > 0 && (octets[n] & 0xC0) == 0x80) {
+            n--; // do not cut a multi-octet character in two
+        }
+        return java.util.Arrays.copyOf(octets, n);
     }
 
     /** A reason as UTF-8, cut to {@link #MAX_REASON} octets at a character boundary; NUL becomes a space. */
@@ -223,6 +288,9 @@ public final class ControlCodec {
             }
             case START -> new ControlMessage.Start(in.positive("protocol"), in.positive("stream"),
                     in.name("profile name"));
+            case REHEARSE -> new ControlMessage.Rehearse(in.positive("protocol"), in.positive("stream"),
+                    in.name("profile name"));
+            case REPORT -> report(in);
             case ABORT -> new ControlMessage.Abort(in.reason());
             case REFUSE -> new ControlMessage.Refuse(in.reason());
             case ERROR -> new ControlMessage.Error(in.reason());
@@ -236,6 +304,56 @@ public final class ControlCodec {
             throw in.error(in.position(), in.remaining() + " octets left over after the " + name(type) + " body");
         }
         return m;
+    }
+
+    private static ControlMessage.Report report(Body in) throws ControlFormatException {
+        long records = in.nonNegativeLong("records");
+        long octets = in.nonNegativeLong("octets");
+        String digest = in.hex(32, "stream_sha256");
+        long omitted = in.u32("sections_omitted");
+        int sectionCount = in.u16("section_count");
+        int problemCount = in.u16("problem_count");
+        if (problemCount > MAX_PROBLEMS) {
+            throw in.error(54, "problem_count " + problemCount + " exceeds the limit of " + MAX_PROBLEMS);
+        }
+        List<ControlMessage.Report.Section> sections = new ArrayList<>(Math.min(sectionCount, in.remaining() / 14));
+        for (int i = 0; i < sectionCount; i++) {
+            int at = in.position();
+            int code = in.u8("outcome of section #" + i);
+            ControlMessage.Report.Outcome outcome = ControlMessage.Report.Outcome.of(code);
+            if (outcome == null) {
+                throw in.error(at, "outcome " + code + " of section #" + i + " is not 1 (loaded), 2 (failed) or 3"
+                        + " (differs)");
+            }
+            if (in.u8("reserved octet of section #" + i) != 0) {
+                throw in.error(at + 1, "reserved octet of section #" + i + " is not zero");
+            }
+            int idLength = in.u16("idstr length of section #" + i);
+            if (idLength > MAX_NAME) {
+                throw in.error(at + 2, "idstr length " + idLength + " of section #" + i + " exceeds the limit of "
+                        + MAX_NAME + " octets");
+            }
+            int instance = in.s32("instance of section #" + i);
+            int version = in.s32("version of section #" + i);
+            String idstr = in.text(idLength, "idstr of section #" + i);
+            int reasonLength = in.u16("reason length of section #" + i);
+            if (reasonLength > MAX_SECTION_REASON) {
+                throw in.error(in.position() - 2, "reason length " + reasonLength + " of section #" + i
+                        + " exceeds the limit of " + MAX_SECTION_REASON + " octets");
+            }
+            sections.add(new ControlMessage.Report.Section(outcome, idstr, instance, version,
+                    in.text(reasonLength, "reason of section #" + i)));
+        }
+        List<String> problems = new ArrayList<>(problemCount);
+        for (int i = 0; i < problemCount; i++) {
+            int length = in.u16("length of problem #" + i);
+            if (length > MAX_REASON) {
+                throw in.error(in.position() - 2, "problem #" + i + " of " + Plural.count(length, "octet")
+                        + " exceeds the limit of " + MAX_REASON);
+            }
+            problems.add(in.text(length, "problem #" + i));
+        }
+        return new ControlMessage.Report(records, octets, digest, sections, omitted, problems);
     }
 
     /**
@@ -276,6 +394,28 @@ public final class ControlCodec {
             return b.u16(take(2, what));
         }
 
+        int u8(String what) throws ControlFormatException {
+            return b.u8(take(1, what));
+        }
+
+        int s32(String what) throws ControlFormatException {
+            return b.s32(take(4, what));
+        }
+
+        long u32(String what) throws ControlFormatException {
+            return b.s32(take(4, what)) & 0xFFFF_FFFFL;
+        }
+
+        /** {@code n} octets as 2n lower-case hex digits. */
+        String hex(int n, String what) throws ControlFormatException {
+            int at0 = take(n, what);
+            StringBuilder s = new StringBuilder(2 * n);
+            for (int i = 0; i < n; i++) {
+                s.append(String.format("%02x", b.u8(at0 + i)));
+            }
+            return s.toString();
+        }
+
         long nonNegativeLong(String what) throws ControlFormatException {
             int at0 = take(8, what);
             long v = b.s64(at0);
@@ -302,7 +442,7 @@ public final class ControlCodec {
             return text(b.remaining(), "reason");
         }
 
-        private String text(int n, String what) throws ControlFormatException {
+        String text(int n, String what) throws ControlFormatException {
             int at0 = take(n, what);
             if (b.indexOf((byte) 0, at0, at0 + n) >= 0) {
                 throw error(at0, what + " contains a NUL octet");

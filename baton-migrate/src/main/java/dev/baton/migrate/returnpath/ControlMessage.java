@@ -8,6 +8,8 @@ import java.util.Objects;
  * (docs/MIGRATION.md, "Control messages"). The target sends {@link Hello}, {@link Accept} or
  * {@link Refuse}, {@link Ack} and {@link Done} back on the return path, and {@link Error} at any
  * time; the source sends {@link Start} or {@link Abort} before the stream and {@link Go} after it.
+ * A rehearsal (docs/MIGRATION.md, "Rehearsal") begins with {@link Rehearse} instead of START and
+ * ends with the target's {@link Report} instead of ACK: no GO, no DONE.
  */
 public sealed interface ControlMessage {
 
@@ -130,6 +132,109 @@ public sealed interface ControlMessage {
         @Override
         public int type() {
             return ControlCodec.ERROR;
+        }
+    }
+
+    /**
+     * Source to target, instead of {@link Start}: the same choice, for a rehearsal. The target loads
+     * the stream into a fresh instance, checks it, discards it and answers {@link Report}; it never
+     * activates, and the source never pauses. A target that predates rehearsals does not know this
+     * type and fails at once (ERROR), before it loads anything.
+     *
+     * @param protocol the migration protocol version
+     * @param stream   the stream format version
+     * @param profile  the release profile, empty for none
+     */
+    record Rehearse(int protocol, int stream, String profile) implements ControlMessage {
+        public Rehearse {
+            Objects.requireNonNull(profile, "profile");
+        }
+
+        @Override
+        public int type() {
+            return ControlCodec.REHEARSE;
+        }
+    }
+
+    /**
+     * Target to source, after END of a rehearsal: what it loaded and what it could not, after it
+     * discarded the instance.
+     *
+     * @param records       the records the target read, END included
+     * @param octets        the octets of the stream it read, preamble to the end of END
+     * @param streamSha256  SHA-256 of those octets, 64 hex digits: the source compares it with its own
+     * @param sections      each SECTION the target met, in stream order (at most as many as fit)
+     * @param omitted       sections met but left out of {@code sections} to keep the message in its limit
+     * @param problems      what else failed: the application's checks, regions, the stream's end
+     */
+    record Report(long records, long octets, String streamSha256, List<Section> sections, long omitted,
+            List<String> problems) implements ControlMessage {
+        public Report {
+            Objects.requireNonNull(streamSha256, "streamSha256");
+            sections = List.copyOf(sections);
+            problems = List.copyOf(problems);
+        }
+
+        @Override
+        public int type() {
+            return ControlCodec.REPORT;
+        }
+
+        /** Whether every section loaded (and wrote back the same) and nothing else failed. */
+        public boolean clean() {
+            return omitted == 0 && problems.isEmpty()
+                    && sections.stream().allMatch(s -> s.outcome() == Outcome.LOADED);
+        }
+
+        /** What became of one SECTION. */
+        public enum Outcome {
+            /** Loaded, and saved again under the stream's profile it gives the octets that came. */
+            LOADED(1),
+            /** Not loaded: unknown here, or its data refused; {@code reason} says why. */
+            FAILED(2),
+            /** Loaded, but saved again under the stream's profile it gives other octets: the load lost or changed something. */
+            DIFFERS(3);
+
+            private final int code;
+
+            Outcome(int code) {
+                this.code = code;
+            }
+
+            /** Its octet on the wire. */
+            public int code() {
+                return code;
+            }
+
+            static Outcome of(int code) {
+                for (Outcome o : values()) {
+                    if (o.code == code) {
+                        return o;
+                    }
+                }
+                return null;
+            }
+        }
+
+        /**
+         * One section's outcome.
+         *
+         * @param idstr    the section's name
+         * @param instance its instance id
+         * @param version  the version the stream carried it at
+         * @param reason   why it failed or differs; empty when it loaded
+         */
+        public record Section(Outcome outcome, String idstr, int instance, int version, String reason) {
+            public Section {
+                Objects.requireNonNull(outcome, "outcome");
+                Objects.requireNonNull(idstr, "idstr");
+                Objects.requireNonNull(reason, "reason");
+            }
+
+            /** {@code idstr/instance}, as errors name sections. */
+            public String name() {
+                return idstr + "/" + instance;
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ public final class SourceContext {
     private final List<MigrationEvent.Iteration> iterations = new ArrayList<>();
     private String stage = "";
     private volatile boolean paused;
+    /** A rehearsal's context: the application never pauses. */
+    private boolean rehearsal;
     private long pausedAt;
     private long estimatedTotal;
     /** The application's throttle now, in percent ({@link #stalled}). */
@@ -113,13 +115,24 @@ public final class SourceContext {
         this.stage = name;
     }
 
+    /** This context is a rehearsal's: {@link #pause()} leaves the application running. */
+    void rehearsal() {
+        rehearsal = true;
+    }
+
+    /** Whether this is a rehearsal, whose stages must not stop or change the application. */
+    public boolean rehearsing() {
+        return rehearsal;
+    }
+
     /**
      * Pauses the application (once): the downtime starts, and its throttle, if any, is released
      * (nothing changes now; should the migration fail, it resumes at full speed). A failure from
-     * here on resumes it.
+     * here on resumes it. In a rehearsal it does nothing: the state is sent while the application
+     * runs.
      */
     public void pause() {
-        if (!paused) {
+        if (!paused && !rehearsal) {
             application.pause();
             pausedAt = clock.nanoTime();
             paused = true;
@@ -134,7 +147,8 @@ public final class SourceContext {
      * {@link ThrottleSteps#MAX} it stays there); under the other policies, nothing.
      */
     public void stalled(int pass) {
-        if (policy.onLimit() == OnLimit.THROTTLE && throttle < ThrottleSteps.MAX) {
+        // a rehearsal never slows the application: it is never paused, so its downtime is no bound
+        if (!rehearsal && policy.onLimit() == OnLimit.THROTTLE && throttle < ThrottleSteps.MAX) {
             throttle = ThrottleSteps.next(throttle);
             application.throttle(throttle);
             listener.event(new MigrationEvent.Throttled(pass, throttle));
@@ -157,13 +171,16 @@ public final class SourceContext {
 
     /**
      * Live passes reached the iteration limit without converging: returns when the policy says
-     * {@link OnLimit#SWITCHOVER}; otherwise throws, before the pause, saying {@code why} and what
-     * the policy was.
+     * {@link OnLimit#SWITCHOVER}, or in a rehearsal; otherwise throws, before the pause, saying
+     * {@code why} and what the policy was.
      *
      * @param why what did not converge, in numbers: passes, dirty rate against send rate, expected
      *            downtime against the limit
      */
     public void limitReached(String why) throws NotConvergedException {
+        if (rehearsal) {
+            return; // the rest is sent while the application runs: there is no downtime to bound
+        }
         switch (policy.onLimit()) {
             case SWITCHOVER -> {
             }

@@ -239,6 +239,22 @@ public final class SourceSession {
         }
     }
 
+    /**
+     * Rehearses a migration over {@code transport}, and closes it (docs/MIGRATION.md, "Rehearsal"):
+     * sends the whole state as {@link #migrate} would, but never pauses the application and never
+     * commits. The target loads it into a fresh instance, runs the application's checks, discards
+     * it and reports; the application runs on throughout and nothing of its state changes.
+     *
+     * @return what the target loaded and could not load; {@link RehearsalReport#passed()} says whether it passed
+     * @throws MigrationFailedException when the rehearsal could not run to its end: no return path, no
+     *                                  common ground, a target that predates rehearsals, the target
+     *                                  failing or the connection dropping; the application ran on
+     */
+    public RehearsalReport rehearse(Transport transport) throws MigrationFailedException {
+        return new SourceRehearsal(this, application, protocol, policy, timeout, listener, profile, checksums, clock)
+                .run(transport);
+    }
+
     /** Past the commit nothing may make the session resume: the application's and listener's failures are theirs. */
     private void afterCommit(MigrationStats stats) {
         try {
@@ -280,7 +296,7 @@ public final class SourceSession {
         return new MigrationFailedException("migration failed: " + reason + "; " + outcome, reason, refused, e);
     }
 
-    private String reason(Throwable e, Answers answers, Transport transport) {
+    String reason(Throwable e, Answers answers, Transport transport) {
         if (e instanceof Answers.AnswerException || e instanceof TransportStalledException
                 || e instanceof NotConvergedException) {
             return e.getMessage();
@@ -314,19 +330,19 @@ public final class SourceSession {
                         + (p.isEmpty() ? "" : " for profile " + p));
     }
 
-    private List<String> releases() {
+    List<String> releases() {
         ReleaseProfiles r = application.profiles();
         return r == null ? List.of() : r.names();
     }
 
     /** Saves the application's registry for the profile the stream is written for ("" for none). */
-    private StateSaver saver(String profileName) {
+    StateSaver saver(String profileName) {
         StateSaver saver = StateSaver.of(application.registry());
         ReleaseProfiles r = application.profiles();
         return r != null && !profileName.isEmpty() ? saver.forProfile(r.profile(profileName)) : saver;
     }
 
-    private void runStages(SourceContext ctx, StageTable table, Part part) throws IOException {
+    void runStages(SourceContext ctx, StageTable table, Part part) throws IOException {
         List<Stage> stages = table.stages();
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);

@@ -104,6 +104,20 @@ final class StageDispatcher {
         }
     }
 
+    /**
+     * {@link #staticDataEnds()} as a loader's static-data check calls it: a stage that did not run
+     * is a refusal of the static data, which is what the source hears.
+     */
+    void staticDataEndsOrRefuse() throws StreamRefusedException {
+        try {
+            staticDataEnds();
+        } catch (StreamRefusedException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new StreamRefusedException(e.getMessage());
+        }
+    }
+
     /** At STATIC_DATA_END: every static stage must have run. */
     void staticDataEnds() throws IOException {
         if (table == null) {

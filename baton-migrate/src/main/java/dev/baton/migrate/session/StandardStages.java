@@ -94,11 +94,11 @@ final class StandardStages {
         }
     }
 
-    /** Pauses the application and sends what is left, at full speed. */
+    /** Pauses the application (not in a rehearsal) and sends what is left, at full speed. */
     private static void stopAndCopy(SourceContext ctx) throws IOException {
         ctx.pause();
         if (!ctx.regions().isEmpty()) {
-            pass(ctx, ctx.iterations().size(), 0, true);
+            pass(ctx, ctx.iterations().size(), 0, ctx.paused());
         }
     }
 

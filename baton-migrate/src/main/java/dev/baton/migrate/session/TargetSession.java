@@ -111,9 +111,32 @@ public final class TargetSession {
      * Receives one migration over {@code transport}, and closes it.
      *
      * @return the new application instance, activated
-     * @throws MigrationFailedException when the migration failed: the instance was discarded
+     * @throws MigrationFailedException when the migration failed: the instance was discarded; and
+     *                                  when the source rehearsed (use {@link #receiveOrRehearse}):
+     *                                  the rehearsal ran and the source has its report, but nothing
+     *                                  was activated
      */
     public MigratableApplication receive(Transport transport) throws MigrationFailedException {
+        return switch (receiveOrRehearse(transport)) {
+            case Received.Migrated m -> m.application();
+            case Received.Rehearsed r -> {
+                String reason = "the source rehearsed: the state was loaded, checked and discarded, and nothing was"
+                        + " activated";
+                throw new MigrationFailedException(reason, reason, false, null);
+            }
+        };
+    }
+
+    /**
+     * Receives one migration or one rehearsal over {@code transport}, whichever the source sends,
+     * and closes it. A rehearsal (REHEARSE instead of START; docs/MIGRATION.md, "Rehearsal") loads
+     * into the factory's fresh instance, runs its checks, collects per section what could not load,
+     * discards the instance and answers the source with a REPORT; it never activates.
+     *
+     * @return the activated instance, or the rehearsal's report
+     * @throws MigrationFailedException when the migration or the rehearsal failed: the instance was discarded
+     */
+    public Received receiveOrRehearse(Transport transport) throws MigrationFailedException {
         transport.clock(clock);
         MigratableApplication app = factory.get();
         ControlWriter control = transport.hasReturnPath() ? new ControlWriter(transport.out()) : null;
@@ -126,7 +149,12 @@ public final class TargetSession {
                 control.write(new ControlMessage.Hello(app.name(), protocol.window().min(), protocol.window().max(),
                         streams.min(), streams.max(), releases == null ? List.of() : releases.names()));
                 forward = new ControlReader(transport.in(), "forward control");
-                start = switch (forward.read()) {
+                ControlMessage first = forward.read();
+                if (first instanceof ControlMessage.Rehearse r) {
+                    return new Received.Rehearsed(new TargetRehearsal(this, protocol, streams, listener, quirks, clock)
+                            .run(app, transport, control, r));
+                }
+                start = switch (first) {
                     case ControlMessage.Start s -> s;
                     case ControlMessage.Abort a -> throw new Aborted(a.reason());
                     case ControlMessage m -> throw new IOException("protocol error: the source sent " + m.name()
@@ -140,16 +168,10 @@ public final class TargetSession {
             RecordReader reader = RecordReader.open(transport.in(), ReaderOptions.defaults().withWindow(streams)
                     .withApplicationTypes(protocol.recordTypes()));
             StreamHeader header = reader.header();
-            if (start != null && (header.preamble().version() != start.stream()
-                    || !header.profile().equals(start.profile()))) {
-                throw new IOException("the stream's header (version " + header.preamble().version() + ", profile '"
-                        + header.profile() + "') is not what START announced (version " + start.stream()
-                        + ", profile '" + start.profile() + "')");
+            if (start != null) {
+                checkHeader(header, "START", start.stream(), start.profile());
             }
-            if (!header.producerName().equals(app.name())) {
-                throw new StreamRefusedException("the stream was written by '" + header.producerName()
-                        + "', this target is '" + app.name() + "'");
-            }
+            checkProducer(header, app);
             if (start == null) {
                 listener.event(new MigrationEvent.Handshake(transport.description(), false, 0, header.readVersion(),
                         header.profile(), transport.description() + " has no return path: no handshake, no"
@@ -163,13 +185,7 @@ public final class TargetSession {
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
-                        try {
-                            stages.staticDataEnds();
-                        } catch (StreamRefusedException e) {
-                            throw e;
-                        } catch (IOException e) {
-                            throw new StreamRefusedException(e.getMessage());
-                        }
+                        stages.staticDataEndsOrRefuse();
                         app.checkStaticData(data);
                         if (control != null) {
                             try {
@@ -199,6 +215,8 @@ public final class TargetSession {
             } else {
                 reader.expectEndOfInput();
             }
+        } catch (MigrationFailedException rehearsalFailed) {
+            throw rehearsalFailed; // a rehearsal's failure, said and discarded already
         } catch (IOException | RuntimeException | Error e) {
             throw fail(e, transport, control, accepted[0], app);
         }
@@ -219,12 +237,35 @@ public final class TargetSession {
                 // nothing left to lose
             }
         }
-        return app;
+        return new Received.Migrated(app);
+    }
+
+    /** The stream's header must be what START (or REHEARSE) announced. */
+    static void checkHeader(StreamHeader header, String message, int stream, String profile) throws IOException {
+        if (header.preamble().version() != stream || !header.profile().equals(profile)) {
+            throw new IOException("the stream's header (version " + header.preamble().version() + ", profile '"
+                    + header.profile() + "') is not what " + message + " announced (version " + stream
+                    + ", profile '" + profile + "')");
+        }
+    }
+
+    /** The stream must be the target application's. */
+    static void checkProducer(StreamHeader header, MigratableApplication app) throws StreamRefusedException {
+        if (!header.producerName().equals(app.name())) {
+            throw new StreamRefusedException("the stream was written by '" + header.producerName()
+                    + "', this target is '" + app.name() + "'");
+        }
     }
 
     /** Discards the instance, tells the source why when it can, and says so in one line. */
     private MigrationFailedException fail(Throwable e, Transport transport, ControlWriter control, boolean accepted,
             MigratableApplication app) {
+        return fail(e, transport, control, accepted, app, "migration");
+    }
+
+    /** {@link #fail}, of a migration or a rehearsal ({@code what}). */
+    MigrationFailedException fail(Throwable e, Transport transport, ControlWriter control, boolean accepted,
+            MigratableApplication app, String what) {
         Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
         String reason = reason(cause, transport);
         boolean refused = cause instanceof StreamRefusedException || cause instanceof Aborted;
@@ -250,7 +291,7 @@ public final class TargetSession {
         if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
             throw error;
         }
-        return new MigrationFailedException((refused ? "migration refused: " : "migration failed: ") + reason
+        return new MigrationFailedException(what + (refused ? " refused: " : " failed: ") + reason
                 + "; the target discarded what it loaded", reason, refused, cause);
     }
 

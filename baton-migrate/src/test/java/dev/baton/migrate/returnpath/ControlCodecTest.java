@@ -29,7 +29,50 @@ class ControlCodecTest {
                 new ControlMessage.Ack(1234, 1L << 40),
                 new ControlMessage.Go(),
                 new ControlMessage.Done(),
-                new ControlMessage.Error(""));
+                new ControlMessage.Error(""),
+                new ControlMessage.Rehearse(1, 1, "1.0"),
+                new ControlMessage.Report(12, 4096, "ab".repeat(32), List.of(
+                        new ControlMessage.Report.Section(ControlMessage.Report.Outcome.LOADED, "sample.config", 0, 1, ""),
+                        new ControlMessage.Report.Section(ControlMessage.Report.Outcome.FAILED, "disk", 3, 2,
+                                "version 2 is too new"),
+                        new ControlMessage.Report.Section(ControlMessage.Report.Outcome.DIFFERS, "été", 1, 1, "x")),
+                        0, List.of("the counters fail the audit")),
+                new ControlMessage.Report(0, 0, "00".repeat(32), List.of(), 7, List.of()));
+    }
+
+    @Test
+    void aReportLeavesOutTheSectionsThatWouldNotFitAndCountsThem() throws IOException {
+        List<ControlMessage.Report.Section> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add(new ControlMessage.Report.Section(ControlMessage.Report.Outcome.FAILED, "section." + i, i, 1,
+                    "x".repeat(600)));
+        }
+        ControlMessage.Report r = new ControlMessage.Report(1, 2, "cd".repeat(32), many, 0, List.of("one"));
+        ByteBuffer frame = ControlCodec.encode(r);
+        assertThat(frame.remaining()).isLessThanOrEqualTo(ControlCodec.frameSize(ControlCodec.MAX_BODY));
+        ControlMessage.Report back = (ControlMessage.Report) ControlCodec.decodeFrame(frame, "test");
+        assertThat(back.sections().size() + back.omitted()).isEqualTo(2000);
+        assertThat(back.sections()).isNotEmpty();
+        assertThat(back.sections().getFirst().reason()).hasSize(ControlCodec.MAX_SECTION_REASON);
+        assertThat(back.clean()).isFalse();
+        assertThat(back.problems()).containsExactly("one");
+    }
+
+    @Test
+    void aReportWithAnUnknownOutcomeIsRefusedInOneLine() {
+        ByteBuffer frame = ControlCodec.encode(new ControlMessage.Report(0, 0, "00".repeat(32), List.of(
+                new ControlMessage.Report.Section(ControlMessage.Report.Outcome.LOADED, "a", 0, 1, "")), 0, List.of()));
+        frame.put(8 + 56, (byte) 9);
+        // the checksum covers the body: recompute it as a writer that meant it would
+        int length = frame.getInt(4);
+        int padEnd = 8 + ((length + 7) & ~7);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(frame.duplicate().position(0).limit(padEnd));
+        frame.putInt(padEnd, (int) crc.getValue());
+        assertThatThrownBy(() -> ControlCodec.decodeFrame(frame, "return path"))
+                .isInstanceOf(ControlFormatException.class)
+                .hasMessageContaining("message #0 (REPORT)")
+                .hasMessageContaining("outcome 9 of section #0 is not 1 (loaded), 2 (failed) or 3 (differs)");
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package dev.baton.migrate.session;
 
-import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.migrate.transport.Transport;
 import dev.baton.migrate.transport.TransportListener;
@@ -13,14 +12,18 @@ import java.util.concurrent.TimeUnit;
 /** A target session on a loopback listener, in a thread of the test's JVM. */
 final class Loopback implements AutoCloseable {
     final TransportListener listener;
-    final CompletableFuture<MigratableApplication> target;
+    /** The target's activated application, or a rehearsal's {@link RehearsalReport}. */
+    final CompletableFuture<Object> target;
 
     private Loopback(TransportListener listener, TargetSession session) {
         this.listener = listener;
         this.target = CompletableFuture.supplyAsync(() -> {
             try (listener) {
                 Transport t = listener.accept(Duration.ofSeconds(20));
-                return session.receive(t);
+                return switch (session.receiveOrRehearse(t)) {
+                    case Received.Migrated m -> m.application();
+                    case Received.Rehearsed r -> r.report();
+                };
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -43,7 +46,7 @@ final class Loopback implements AutoCloseable {
         return TcpTransport.connect("127.0.0.1", port(), timeout);
     }
 
-    /** The target's outcome: its activated application, or the exception it failed with. */
+    /** The target's outcome: its activated application, a rehearsal's report, or the exception it failed with. */
     Object outcome() {
         try {
             return target.get(30, TimeUnit.SECONDS);

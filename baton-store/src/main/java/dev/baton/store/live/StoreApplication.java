@@ -297,9 +297,9 @@ public final class StoreApplication implements MigratableApplication {
         long s = ctx.clock().nanoTime();
         long o = ctx.writer().offset();
         int sent = round(ctx, withGenerations(ctx));
-        store.tree().trackDirty(false); // paused: nothing changes any more
-        progress.accept(new LiveProgress(livePasses, true, sent, sent, ctx.writer().offset(), 0));
-        iteration(ctx, ctx.paused() ? MAX_ROUNDS : 0, o, sent, s, true);
+        stopTracking(); // paused, nothing changes any more; or a rehearsal, which sends no more
+        progress.accept(new LiveProgress(livePasses, ctx.paused(), sent, sent, ctx.writer().offset(), 0));
+        iteration(ctx, ctx.paused() ? MAX_ROUNDS : 0, o, sent, s, ctx.paused());
     }
 
     private long dirtyCount() {

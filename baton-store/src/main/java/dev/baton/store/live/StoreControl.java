@@ -123,6 +123,25 @@ public final class StoreControl {
                 LiveProgress.parse(line)));
     }
 
+    /** The prefix of a line of a rehearsal's report on the control channel, before the final answer. */
+    public static final String REPORT_PREFIX = "REPORT ";
+
+    /**
+     * Asks the store to rehearse a live update to the process listening on {@code migrationPort}
+     * of 127.0.0.1: it sends its whole state while it serves on, never pausing; {@code progress}
+     * hears its progress, {@code report} the lines of the new process's report.
+     */
+    Reply rehearse(int migrationPort, Duration timeout, Consumer<LiveProgress> progress, Consumer<String> report)
+            throws IOException {
+        return exchange("REHEARSE 127.0.0.1 " + migrationPort, timeout, line -> {
+            if (line.startsWith(REPORT_PREFIX)) {
+                report.accept(line.substring(REPORT_PREFIX.length()));
+            } else {
+                progress.accept(LiveProgress.parse(line));
+            }
+        });
+    }
+
     private Reply exchange(String line, Duration timeout, Consumer<String> progressLines) throws IOException {
         SocketChannel ch;
         try {
@@ -157,7 +176,7 @@ public final class StoreControl {
                     if (reply == null) {
                         return new Reply(false, "", "the store closed its control connection without an answer");
                     }
-                    if (reply.startsWith(LiveProgress.PREFIX)) {
+                    if (reply.startsWith(LiveProgress.PREFIX) || reply.startsWith(REPORT_PREFIX)) {
                         progressLines.accept(reply);
                         continue;
                     }

@@ -169,6 +169,45 @@ public final class StoreProcess implements AutoCloseable {
     }
 
     /**
+     * Asks the store on {@code control} to rehearse a live update to {@code next} (made by
+     * {@link #takeoverDetached}): the store sends its whole state while it serves on, never paused;
+     * {@code next} loads it, checks it, discards it, reports and exits. Returns the report; the
+     * store serves on whatever it says.
+     */
+    public static Rehearsal rehearse(StoreControl control, StoreProcess next, Duration timeout,
+            Consumer<LiveProgress> progress) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StoreControl.Reply reply = control.rehearse(next.migrationPort, timeout, progress, lines::add);
+        if (!reply.ok()) {
+            return new Rehearsal(false, false, reply.text(), lines, 0, 0, 0, "");
+        }
+        // OK <passed 0|1> <records> <octets> <total-ms> <profile> <verdict ...>
+        String[] t = reply.text().split(" ", 6);
+        try {
+            if (!next.awaitExit(timeout)) {
+                throw new IOException("store process " + next.process().pid() + " did not exit after its rehearsal");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        return new Rehearsal(true, t[0].equals("1"), t[5], lines, Long.parseLong(t[1]), Long.parseLong(t[2]),
+                Double.parseDouble(t[3]), t[4]);
+    }
+
+    /**
+     * A rehearsal of a live update, as the running store reported it.
+     *
+     * @param ran     whether it ran to its end (the new process reported); false: {@code verdict} says why not
+     * @param passed  whether every section loaded and wrote back the same and every check passed
+     * @param verdict the verdict in one line, or why the rehearsal did not run to its end
+     * @param lines   the report's lines: each section, each problem, the stream
+     */
+    public record Rehearsal(boolean ran, boolean passed, String verdict, List<String> lines, long records,
+            long octets, double totalMillis, String profile) {
+    }
+
+    /**
      * The outcome of a live update, as the old process reported it.
      *
      * @param throttlePercent the highest throttle step the old process engaged (0 for none)

@@ -6,11 +6,13 @@ import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.MigrationStats;
+import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.live.StoreControl;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
 import dev.baton.store.server.UnixSockets;
@@ -51,6 +53,7 @@ import java.util.Locale;
  * LOAD_XENSTORE NAME       OK &lt;nodes&gt;
  * PAUSE_DUMP_XENSTORE NAME OK &lt;nodes&gt;, the store paused
  * UNPAUSE                  OK
+ * REHEARSE HOST PORT       PASS ... and REPORT ... lines, then OK &lt;passed 0|1&gt; &lt;records&gt; &lt;octets&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;verdict&gt;
  * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
  * </pre>
  *
@@ -124,41 +127,36 @@ final class ControlServer {
     }
 
     private void answer(String line, PrintWriter out, SocketChannel s) throws IOException {
-        String[] t = line.split(" ");
-        // The path of the xenstore commands: all after the command, spaces included.
-        String path = t.length >= 2 ? line.substring(t[0].length() + 1).trim() : null;
+        ControlRequest r;
+        try {
+            r = ControlRequest.parse(line);
+        } catch (ControlRequest.Malformed e) {
+            out.println(e.getMessage());
+            return;
+        }
+        String name = r.name();
         Store store = server.store();
-        switch (t[0]) {
-            case "INFO" -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
+        switch (r.command()) {
+            case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds()
                     + (wire == null ? "" : " " + wire.path()));
-            case "DUMP_XENSTORE" -> out.println(path == null ? usage() : dump(store, path));
-            case "LOAD_XENSTORE" -> out.println(path == null ? usage()
-                    : xenstore(path, () -> XenstoreLoad.load(store, state.confined(path)).nodes()));
-            case "PAUSE_DUMP_XENSTORE" -> {
-                if (path == null) {
-                    out.println(usage());
-                    return;
-                }
+            case DUMP_XENSTORE -> out.println(dump(store, name));
+            case LOAD_XENSTORE -> out.println(xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes()));
+            case PAUSE_DUMP_XENSTORE -> {
                 // A handover through xenstore's format: stop serving requests, then dump, so that
                 // nothing acknowledged can be missing from the file.
                 store.pause();
-                String reply = dump(store, path);
+                String reply = dump(store, name);
                 if (!reply.startsWith("OK")) {
                     store.unpause();
                 }
                 out.println(reply);
             }
-            case "UNPAUSE" -> {
+            case UNPAUSE -> {
                 store.unpause();
                 out.println("OK");
             }
-            case "STOP" -> {
-                boolean handedOver = t.length == 2 && t[1].equals("HANDED_OVER");
-                if (t.length > 2 || t.length == 2 && !handedOver) {
-                    out.println(usage());
-                    return;
-                }
+            case STOP -> {
                 long nodes = store.locked(() -> store.tree().nodeCount());
                 out.println("OK " + ProcessHandle.current().pid());
                 s.shutdownOutput();
@@ -167,30 +165,24 @@ final class ControlServer {
                 if (wire != null) {
                     wire.close();
                 }
-                if (handedOver) {
+                if (r.handedOver()) {
                     events.handedOver(new StoreEvents.HandOver(true, nodes, 0, 0, 0, store.release().label()));
                 } else {
                     events.stopped();
                 }
                 System.exit(0);
             }
-            case "LIVE_UPDATE" -> {
-                int port = t.length == 3 || t.length == 4 ? migrationPort(t[2]) : -1;
-                OnLimit onLimit = t.length == 4 ? onLimit(t[3]) : OnLimit.SWITCHOVER;
-                if (port < 0 || onLimit == null) {
-                    out.println(usage());
-                    return;
-                }
-                Result r = liveUpdate(t[1], port, onLimit, p -> out.println(p.line()));
-                out.println(r.reply);
-                if (r.handOver != null) {
+            case LIVE_UPDATE -> {
+                Result u = liveUpdate(r.host(), r.port(), r.onLimit(), p -> out.println(p.line()));
+                out.println(u.reply);
+                if (u.handOver != null) {
                     s.shutdownOutput();
                     closeSocket();
-                    events.handedOver(r.handOver);
+                    events.handedOver(u.handOver);
                     System.exit(0);
                 }
             }
-            default -> out.println(usage());
+            case REHEARSE -> out.println(rehearse(r.host(), r.port(), out));
         }
     }
 
@@ -204,28 +196,29 @@ final class ControlServer {
         }
     }
 
-    private static int migrationPort(String text) {
+    /**
+     * {@code REHEARSE HOST PORT}: sends the store to the process listening at host:port as a
+     * rehearsal, serving on throughout (never paused); {@code PASS} lines while it goes, {@code
+     * REPORT} lines of the new process's report, then {@code OK <passed 0|1> <records> <octets>
+     * <total-ms> <profile> <verdict>}, or {@code ERR EAGAIN <reason>} when it could not run to its end.
+     */
+    private String rehearse(String host, int port, PrintWriter out) {
+        StoreApplication app = StoreApplication.source(server.store(), () -> { }, c -> { },
+                p -> out.println(p.line()));
         try {
-            int p = Integer.parseInt(text);
-            return p >= 1 && p <= 65535 ? p : -1;
-        } catch (NumberFormatException e) {
-            return -1;
+            RehearsalReport r = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
+                    .precopy(PrecopyPolicy.defaults()).timeout(Duration.ofSeconds(20)).build()
+                    .rehearse(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
+            r.lines().forEach(l -> out.println(StoreControl.REPORT_PREFIX + oneLine(l)));
+            return String.format(Locale.ROOT, "OK %d %d %d %.1f %s %s", r.passed() ? 1 : 0, r.records(), r.octets(),
+                    r.nanos() / 1e6, r.profile().isEmpty() ? "-" : r.profile(), oneLine(r.verdict()));
+        } catch (MigrationFailedException e) {
+            return "ERR EAGAIN " + oneLine(e.getMessage());
+        } catch (IOException e) {
+            return "ERR EAGAIN cannot reach the new process: " + oneLine(String.valueOf(e.getMessage()));
+        } finally {
+            app.stopTracking();
         }
-    }
-
-    /** {@code abort}, {@code switchover} or {@code throttle}; null for anything else. */
-    private static OnLimit onLimit(String text) {
-        for (OnLimit o : OnLimit.values()) {
-            if (o.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return o;
-            }
-        }
-        return null;
-    }
-
-    private static String usage() {
-        return "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], DUMP_XENSTORE PATH, LOAD_XENSTORE PATH, "
-                + "PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
     }
 
     /**

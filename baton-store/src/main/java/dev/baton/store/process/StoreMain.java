@@ -4,6 +4,7 @@ import dev.baton.core.engine.Quirks;
 import dev.baton.core.json.JsonParser;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.migrate.session.MigrationEvent;
+import dev.baton.migrate.session.Received;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.RunDirectory;
@@ -172,7 +173,7 @@ public final class StoreMain {
         try (TcpTransport.Listener listener = TcpTransport.listen(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), options.migrationPort()))) {
             events.migrationPort(listener.port());
-            TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
+            Received received = TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
                     serving[0] = StoreServer.start(app.store(), address, true);
                     if (wire != null) {
@@ -187,7 +188,14 @@ public final class StoreMain {
                             events.quirkApplied(q.applied());
                         }
                     })
-                    .build().receive(listener.accept(Duration.ofSeconds(60)));
+                    .build().receiveOrRehearse(listener.accept(Duration.ofSeconds(60)));
+            if (received instanceof Received.Rehearsed r) {
+                // a rehearsal: loaded, checked and discarded; this process never served and ends here
+                r.report().lines().forEach(l -> System.out.println("rehearsal: " + l));
+                System.out.println(r.report().verdict());
+                System.out.flush();
+                System.exit(0);
+            }
         } catch (IOException e) {
             if (wire != null) {
                 try { // the old process did not take it: no one is to find it

@@ -551,7 +551,8 @@ public final class Store {
             if (name.equals("HELLO") || name.equals("RESUME")) {
                 throw new StoreException(ErrorCode.EINVAL, name + " after the handshake");
             }
-            throw new StoreException(ErrorCode.EINVAL, "unknown command " + printable(name));
+            // as a token: quoted and escaped unless bare-safe, so that the reply stays one ASCII line
+            throw new StoreException(ErrorCode.EINVAL, "unknown command " + Tokens.token(printable(name)));
         }
         return command.run(new Request(this, c, t, command, tokens.subList(at + 1, tokens.size()), fired));
     }

@@ -21,7 +21,11 @@ public final class NodeTree {
     private final Node root = new Node("", null, Perms.PRIVATE, 0);
     private long generation;
     private long nodeCount = 1;
-    private final int[] owned = new int[Perm.MAX_DOMID + 1];
+    /**
+     * Nodes owned, by domid; grown to the highest owner seen, so that a new tree costs a few
+     * octets, not 256 KiB for every possible domid (fuzz targets make one per run).
+     */
+    private int[] owned = new int[1];
     private DirtyPaths.Tracker dirty;
 
     public NodeTree() {
@@ -54,7 +58,15 @@ public final class NodeTree {
 
     /** Nodes {@code domid} owns. */
     public int owned(int domid) {
-        return owned[domid];
+        return domid < owned.length ? owned[domid] : 0;
+    }
+
+    /** Adds {@code delta} to the nodes {@code domid} owns. */
+    private void own(int domid, int delta) {
+        if (domid >= owned.length) {
+            owned = java.util.Arrays.copyOf(owned, Math.min(Perm.MAX_DOMID + 1, Math.max(domid + 1, owned.length * 2)));
+        }
+        owned[domid] += delta;
     }
 
     /** The node at a valid path, or null. Allocates nothing. */
@@ -120,7 +132,7 @@ public final class NodeTree {
                 n.addChild(c);
                 n.generation = gen;
                 nodeCount++;
-                owned[c.perms.owner()]++;
+                own(c.perms.owner(), 1);
                 if (dirty != null) {
                     dirty.changed.add(n.path());
                     dirty.changed.add(path.substring(0, to));
@@ -140,8 +152,8 @@ public final class NodeTree {
 
     /** Replaces a node's permissions. */
     public void setPerms(Node n, Perms perms, long gen) {
-        owned[n.perms.owner()]--;
-        owned[perms.owner()]++;
+        own(n.perms.owner(), -1);
+        own(perms.owner(), 1);
         n.perms = perms;
         touch(n, gen);
     }
@@ -175,7 +187,7 @@ public final class NodeTree {
         todo.push(n);
         while (!todo.isEmpty()) {
             Node x = todo.pop();
-            owned[x.perms.owner()]--;
+            own(x.perms.owner(), -1);
             removed++;
             x.forEachChild(todo::push);
         }
@@ -195,7 +207,7 @@ public final class NodeTree {
         Node n;
         if (path.length() == 1) {
             n = root;
-            owned[root.perms.owner()]--;
+            own(root.perms.owner(), -1);
         } else {
             Node parent = find(StorePath.parent(path));
             if (parent == null) {
@@ -212,7 +224,7 @@ public final class NodeTree {
         n.value = value.length == 0 ? Node.EMPTY : value;
         n.perms = perms;
         n.generation = gen;
-        owned[perms.owner()]++;
+        own(perms.owner(), 1);
         return n;
     }
 
@@ -228,8 +240,8 @@ public final class NodeTree {
         if (n == null) {
             return load(path, value, perms, gen) != null;
         }
-        owned[n.perms.owner()]--;
-        owned[perms.owner()]++;
+        own(n.perms.owner(), -1);
+        own(perms.owner(), 1);
         n.value = value.length == 0 ? Node.EMPTY : value;
         n.perms = perms;
         n.generation = gen;

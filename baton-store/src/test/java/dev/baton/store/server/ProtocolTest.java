@@ -103,6 +103,17 @@ class ProtocolTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedAsATokenSoThatItsReplyStaysOneLine() throws Exception {
+        // a quoted command may hold any octet: its name, echoed raw, wrote a second line
+        // (LineProtocolFuzzTest#session's input finding-unknown-command-with-a-newline)
+        try (Raw r = Raw.hello(server, 0)) {
+            assertThat(r.ask("\"EVIL\\nEVENT /x y\" /a")).isEqualTo("ERR EINVAL unknown command \"EVIL\\nEVENT /x y\"");
+            assertThat(r.ask("\"\\x01\"")).isEqualTo("ERR EINVAL unknown command \"\\x01\"");
+            assertThat(r.ask("READ /")).startsWith("OK");
+        }
+    }
+
+    @Test
     void aLineOverTheLimitIsRefusedWithE2bigAndTheNextLineIsReadCorrectly() throws Exception {
         try (Raw r = Raw.hello(server, 0)) {
             r.send("WRITE /big " + "x".repeat(Store.MAX_LINE));

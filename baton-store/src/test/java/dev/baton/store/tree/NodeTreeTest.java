@@ -151,6 +151,25 @@ class NodeTreeTest {
     }
 
     @Test
+    void ownedNodesAreCountedForEveryDomidUpToTheHighest() {
+        NodeTree t = new NodeTree();
+        assertThat(t.owned(65535)).isZero();
+        Node a = t.ensure("/a", 0, 1);
+        t.setPerms(a, Perms.parse("n65535"), 2);
+        Node b = t.ensure("/a/b", 7, 3);
+        assertThat(t.owned(65535)).isEqualTo(1);
+        assertThat(t.owned(7)).isEqualTo(1);
+        assertThat(t.owned(0)).isEqualTo(1);
+        t.setPerms(b, Perms.parse("n3"), 4);
+        assertThat(t.owned(7)).isZero();
+        assertThat(t.owned(3)).isEqualTo(1);
+        t.remove(a, 5);
+        assertThat(t.owned(65535)).isZero();
+        assertThat(t.owned(3)).isZero();
+        assertThat(t.nodeCount()).isEqualTo(1);
+    }
+
+    @Test
     void permissionsFollowXenstoresRules() {
         Perms p = Perms.parse("n1 r2 w3 b4");
         assertThat(p.owner()).isEqualTo(1);

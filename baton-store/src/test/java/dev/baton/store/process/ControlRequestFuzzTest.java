@@ -1,0 +1,54 @@
+package dev.baton.store.process;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The control channel's request line on any octets: decoded and read as the control server reads
+ * its first line, then {@link ControlRequest#parse}d. Only {@link ControlRequest.Malformed} (the
+ * usage answer) may come out; a request that parses has what its command needs (a non-empty
+ * name, a port of 1 to 65535) and writes back as a line that parses to the same request.
+ */
+class ControlRequestFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void requests(byte[] input) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input),
+                StandardCharsets.UTF_8));
+        String line = in.readLine();
+        if (line == null) {
+            return;
+        }
+        ControlRequest r;
+        try {
+            r = ControlRequest.parse(line.trim());
+        } catch (ControlRequest.Malformed refused) {
+            if (!refused.getMessage().equals(ControlRequest.USAGE)) {
+                throw new AssertionError("refused with " + refused.getMessage());
+            }
+            return;
+        }
+        if (r.command().takesName() != (r.name() != null) || r.name() != null
+                && (r.name().isEmpty() || !r.name().equals(r.name().trim()))) {
+            throw new AssertionError(r.command() + " with name [" + r.name() + "]");
+        }
+        boolean toAHost = r.command() == ControlRequest.Command.LIVE_UPDATE
+                || r.command() == ControlRequest.Command.REHEARSE;
+        if (toAHost != (r.host() != null)
+                || r.host() != null && (r.port() < 1 || r.port() > 65535)) {
+            throw new AssertionError(r.command() + " to " + r.host() + " port " + r.port());
+        }
+        try {
+            ControlRequest again = ControlRequest.parse(r.line());
+            if (!again.equals(r)) {
+                throw new AssertionError(line + " parsed as " + r + " but its line " + r.line() + " as " + again);
+            }
+        } catch (ControlRequest.Malformed e) {
+            throw new AssertionError(line + " parsed as " + r + " but its line " + r.line() + " is refused");
+        }
+    }
+}
