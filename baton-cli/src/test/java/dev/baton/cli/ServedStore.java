@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ServedStore implements AutoCloseable {
     final Process process;
     final int port;
-    final int control;
+    /** Its control socket. */
+    final String control;
     /** What it printed on standard output until it served. */
     final List<String> lines;
     /** With {@code --json}: the document it printed once serving; otherwise null. */
@@ -29,7 +30,7 @@ final class ServedStore implements AutoCloseable {
     private final BufferedReader out;
     private final Path err;
 
-    private ServedStore(Process process, int port, int control, List<String> lines, JsonNode json, BufferedReader out,
+    private ServedStore(Process process, int port, String control, List<String> lines, JsonNode json, BufferedReader out,
             Path err) {
         this.process = process;
         this.port = port;
@@ -60,12 +61,12 @@ final class ServedStore implements AutoCloseable {
             lines.add(l);
             if (json && l.equals("}")) {
                 JsonNode doc = new ObjectMapper().readTree(String.join("\n", lines));
-                return new ServedStore(p, doc.get("port").asInt(), doc.get("control").asInt(), lines, doc, out, err);
+                return new ServedStore(p, doc.get("port").asInt(), doc.get("control").asText(), lines, doc, out, err);
             }
             if (l.startsWith("listening on ")) {
                 port = Integer.parseInt(l.replaceAll(".*:(\\d+) .*", "$1"));
-            } else if (l.startsWith("control on port ")) {
-                return new ServedStore(p, port, Integer.parseInt(l.replaceAll("\\D+", "")), lines, null, out, err);
+            } else if (l.startsWith("control on ")) {
+                return new ServedStore(p, port, l.substring("control on ".length()), lines, null, out, err);
             }
         }
     }

@@ -163,7 +163,7 @@ class StoreCliIT {
                 .isEqualTo("rwx------");
         assertThat(xenstore(socket, "xenstore-write", "/demo/a", "hello")).isEqualTo("0 ");
         assertThat(store("get", s.port, "/demo/a").out()).isEqualTo("hello\n");
-        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control),
+        Baton.Result update = Baton.run("store", "live-update", "--control", s.control,
                 "--to-release", "1.0", "--run-dir", dir.resolve("run").toString(), "--json");
         assertThat(update.exit()).as(update.all()).isZero();
         started.add(JsonShape.read(update.out()).get("pid").asLong());
@@ -178,15 +178,15 @@ class StoreCliIT {
     void aLiveUpdateWithJsonSaysWhatMovedWhereAndTheOldProcessSaysItInWords() throws Exception {
         ServedStore s = serve("--release", "1.0", "--json");
         store("set", s.port, "/demo/a", "hello");
-        assertOneLineError(Baton.run("store", "live-update", "--control", Integer.toString(s.control), "--port", "1"), 2,
-                "baton store live-update: --port 1 is not the store's port: the store on control port " + s.control
+        assertOneLineError(Baton.run("store", "live-update", "--control", s.control, "--port", "1"), 2,
+                "baton store live-update: --port 1 is not the store's port: the store on control socket " + s.control
                         + " serves port " + s.port);
         Path run = dir.resolve("run");
-        assertOneLineError(Baton.run("store", "live-update", "--control", Integer.toString(s.control), "--format",
+        assertOneLineError(Baton.run("store", "live-update", "--control", s.control, "--format",
                 "xenstore", "--on-limit", "throttle"), 2, "baton store live-update: --on-limit applies to --format baton:"
                 + " a xenstore dump has no pre-copy (see 'baton store live-update --help')");
         // a quiet store converges at once: --on-limit abort has nothing to abort, and no throttle is engaged
-        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control), "--port",
+        Baton.Result update = Baton.run("store", "live-update", "--control", s.control, "--port",
                 Integer.toString(s.port), "--to-release", "2.0", "--run-dir", run.toString(), "--json", "--on-limit",
                 "abort");
         assertThat(update.exit()).as(update.all()).isZero();
@@ -243,48 +243,51 @@ class StoreCliIT {
         ServedStore s = serve();
         store("set", s.port, "/local/domain/1/name", "guest-1");
         Path run = dir.resolve("run");
-        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control),
+        Baton.Result update = Baton.run("store", "live-update", "--control", s.control,
                 "--to-release", "1.0", "--run-dir", run.toString());
         assertThat(update.exit()).as(update.all()).isZero();
         assertThat(update.err()).isEmpty();
         List<String> lines = update.out().lines().toList();
-        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(4);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(5);
         assertThat(lines.get(0)).matches("live update 2\\.0 -> 1\\.0: 5 nodes, \\d+\\.\\d MB in \\d+ passes, \\d+ ms in "
                 + "all, downtime \\d+\\.\\d ms");
-        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control port (\\d+); stream "
-                + "profile 1\\.0").matcher(lines.get(1));
+        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + "; stream profile 1\\.0")
+                .matcher(lines.get(1));
         assertThat(m.matches()).as(lines.get(1)).isTrue();
         started.add(Long.parseLong(m.group(1)));
-        assertThat(lines.subList(2, 4)).containsExactly("run directory " + run, "  update-1.log  the new process's output");
+        Matcher mc = Pattern.compile("control (/\\S+/control-" + m.group(1) + ")").matcher(lines.get(2));
+        assertThat(mc.matches()).as(lines.get(2)).isTrue();
+        assertThat(lines.subList(3, 5)).containsExactly("run directory " + run, "  update-1.log  the new process's output");
         assertThat(s.laterOutput()).matches("handed over 5 nodes to a new process \\(profile 1\\.0\\): \\d+\\.\\d MB "
                 + "in \\d+ passes, downtime \\d+\\.\\d ms; exiting\n");
 
-        Baton.Result back = Baton.run("store", "live-update", "--control", m.group(2), "--to-release", "2.0",
+        Baton.Result back = Baton.run("store", "live-update", "--control", mc.group(1), "--to-release", "2.0",
                 "--format", "xenstore", "--run-dir", run.toString());
         assertThat(back.exit()).as(back.all()).isZero();
         lines = back.out().lines().toList();
-        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(5);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100)).hasSize(6);
         assertThat(lines.get(0)).matches("live update 1\\.0 -> 2\\.0 through a xenstore dump: 5 nodes, \\d+ octets, "
                 + "\\d+ ms");
-        Matcher n = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control port (\\d+)")
-                .matcher(lines.get(1));
+        Matcher n = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port).matcher(lines.get(1));
         assertThat(n.matches()).as(lines.get(1)).isTrue();
         long pid = Long.parseLong(n.group(1));
         started.add(pid);
-        assertThat(lines.subList(2, 5)).containsExactly("run directory " + run,
+        Matcher nc = Pattern.compile("control (/\\S+/control-" + pid + ")").matcher(lines.get(2));
+        assertThat(nc.matches()).as(lines.get(2)).isTrue();
+        assertThat(lines.subList(3, 6)).containsExactly("run directory " + run,
                 "  update-2.log       the new process's output", "  update-2.xenstore  the dump it started from");
         Baton.Result verify = Baton.run("xen", "verify", "--format", "xenstore", run.resolve("update-2.xenstore")
                 .toString());
         assertThat(verify.exit()).as(verify.all()).isZero();
         assertThat(StoreClient.talk(s.port, "READ /local/domain/1/name")).contains("2.0", "OK \"guest-1\"");
 
-        Baton.Result stop = Baton.run("store", "stop", "--control", n.group(2));
+        Baton.Result stop = Baton.run("store", "stop", "--control", nc.group(1));
         assertThat(stop.exit()).as(stop.all()).isZero();
         assertThat(stop.out()).isEqualTo("stopped the store on 127.0.0.1:" + s.port + " (process " + pid
                 + ", release 2.0)\n");
         assertThat(alive(pid)).isFalse();
-        assertOneLineError(Baton.run("store", "stop", "--control", n.group(2)), 2, "baton store stop: nothing "
-                + "listens on control port " + n.group(2) + " of 127.0.0.1 (Connection refused)");
+        assertOneLineError(Baton.run("store", "stop", "--control", nc.group(1)), 2, "baton store stop: cannot reach "
+                + "the control socket " + nc.group(1) + " (no such socket: nothing serves there)");
     }
 
     /** A quirks file of one quirk for the store's release 2.0: {@code section} declared 1 read at {@code actual}. */
@@ -301,23 +304,25 @@ class StoreCliIT {
         Path run = dir.resolve("run");
         // a quirk that reads the watches as they were written: it applies, and changes nothing
         Path same = storeQuirk("same.json", "store.watches", 1, "read as written");
-        Baton.Result update = Baton.run("store", "live-update", "--control", Integer.toString(s.control), "--run-dir",
+        Baton.Result update = Baton.run("store", "live-update", "--control", s.control, "--run-dir",
                 run.toString(), "--quirks", same.toString());
         assertThat(update.exit()).as(update.all()).isZero();
         List<String> lines = Baton.unwrap(update.out()).lines().toList();
         assertThat(lines.get(1)).isEqualTo("store.watches/0: quirk: baton-store 2.0..2.0 wrote store.watches as version"
                 + " 1 with the layout of version 1 (read as written)");
-        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + ", control port (\\d+); stream "
-                + "profile 2\\.0").matcher(lines.get(2));
+        Matcher m = Pattern.compile("process (\\d+) serves 127\\.0\\.0\\.1:" + s.port + "; stream profile 2\\.0")
+                .matcher(lines.get(2));
         assertThat(m.matches()).as(lines.get(2)).isTrue();
         started.add(Long.parseLong(m.group(1)));
-        assertThat(lines.subList(3, 6)).containsExactly("run directory " + run,
+        Matcher mc = Pattern.compile("control (/\\S+/control-" + m.group(1) + ")").matcher(lines.get(3));
+        assertThat(mc.matches()).as(lines.get(3)).isTrue();
+        assertThat(lines.subList(4, 7)).containsExactly("run directory " + run,
                 "  update-1.log     the new process's output", "  update-1.quirks  the quirks it loaded the stream with");
         Path copy = run.resolve("update-1.quirks");
         assertThat(copy).hasSameTextualContentAs(same);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
         s.awaitExit();
-        String control = m.group(2);
+        String control = mc.group(1);
 
         // a quirk that reads the header at a version it is not in: the update fails, the store serves on with all
         Path wrong = storeQuirk("wrong.json", "store", 2, "wrong");
@@ -361,15 +366,19 @@ class StoreCliIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             storePort = free.getLocalPort();
         }
-        ServerSocket vanishing = new ServerSocket();
-        vanishing.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        int control = vanishing.getLocalPort();
+        Path control = dir.resolve("private").resolve("control");
+        Files.createDirectory(control.getParent(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        java.nio.channels.ServerSocketChannel vanishing = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX).bind(java.net.UnixDomainSocketAddress.of(control));
         Thread old = Thread.ofPlatform().start(() -> {
-            try (vanishing; Socket s = vanishing.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            try (vanishing; java.nio.channels.SocketChannel s = vanishing.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(java.nio.channels.Channels
+                        .newInputStream(s), StandardCharsets.UTF_8));
                 if ("INFO".equals(in.readLine())) {
                     vanishing.close(); // gone before the command can come back
-                    new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)
+                    Files.delete(control);
+                    new PrintWriter(java.nio.channels.Channels.newOutputStream(s), true, StandardCharsets.UTF_8)
                             .println("OK 1 127.0.0.1 " + storePort + " 2.0 30");
                 }
             } catch (IOException e) {
@@ -377,13 +386,14 @@ class StoreCliIT {
             }
         });
         Path run = dir.resolve("run");
-        Baton.Result r = Baton.run("store", "live-update", "--control", Integer.toString(control), "--run-dir",
+        Baton.Result r = Baton.run("store", "live-update", "--control", control.toString(), "--run-dir",
                 run.toString());
         old.join();
         assertThat(r.exit()).as(r.all()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        Matcher m = Pattern.compile("baton store live-update: live update failed: nothing listens on control port "
-                + control + " of 127\\.0\\.0\\.1 \\(Connection refused\\); the new process \\((\\d+)\\) is stopped\n")
+        Matcher m = Pattern.compile("baton store live-update: live update failed: cannot reach the control socket "
+                + Pattern.quote(control.toString()) + " \\(no such socket: nothing serves there\\); the new process "
+                + "\\((\\d+)\\) is stopped\n")
                 .matcher(r.err());
         assertThat(m.matches()).as(r.err()).isTrue();
         long pid = Long.parseLong(m.group(1));
@@ -393,9 +403,9 @@ class StoreCliIT {
 
         // nothing listens at all: nothing is started, no run directory is made
         Path none = dir.resolve("none");
-        assertOneLineError(Baton.run("store", "live-update", "--control", Integer.toString(control), "--run-dir",
-                none.toString()), 1, "baton store live-update: live update failed: nothing listens on control port "
-                + control + " of 127.0.0.1 (Connection refused)");
+        assertOneLineError(Baton.run("store", "live-update", "--control", control.toString(), "--run-dir",
+                none.toString()), 1, "baton store live-update: live update failed: cannot reach the control socket "
+                + control + " (no such socket: nothing serves there)");
         assertThat(none).doesNotExist();
     }
 
@@ -405,9 +415,19 @@ class StoreCliIT {
             int port = taken.getLocalPort();
             assertOneLineError(Baton.run("store", "serve", "--port", Integer.toString(port)), 2,
                     "baton store serve: cannot listen on 127.0.0.1:" + port + ": Address already in use");
-            assertOneLineError(Baton.run("store", "serve", "--control", Integer.toString(port)), 2,
-                    "baton store serve: cannot listen on control port " + port + " of 127.0.0.1: Address already in use");
         }
+        try (ServedStore other = serve()) {
+            assertOneLineError(Baton.run("store", "serve", "--control", other.control), 2,
+                    "baton store serve: another process serves the socket " + other.control);
+        }
+        // a control socket is privileged: its directory must be its user's alone
+        Path open = Files.createDirectory(dir.resolve("open"), java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertOneLineError(Baton.run("store", "serve", "--control", open.resolve("control").toString()), 2,
+                "baton store serve: run directory " + open + " is rwxr-xr-x: other users could reach what it holds; "
+                        + "make it rwx------ (chmod 700) or choose another");
+        assertThat(open.resolve("control")).doesNotExist();
         Path missing = dir.resolve("nope.xs");
         assertOneLineError(Baton.run("store", "serve", "--seed", missing.toString()), 2,
                 "baton store serve: " + missing + ": no such file");
@@ -420,23 +440,23 @@ class StoreCliIT {
     @CsvSource(delimiter = '|', textBlock = """
             store serve --release 3.0          | --release | '3.0' is not a known release: allowed are 1.0 and 2.0
             store serve --port 65536           | --port    | 65536 is out of range: allowed is a port, 0 to 65535 (0: any free port)
-            store serve --control -1           | --control | -1 is out of range: allowed is a port, 0 to 65535 (0: any free port)
+            store serve --port -1              | --port    | -1 is out of range: allowed is a port, 0 to 65535 (0: any free port)
             store serve --grace 0              | --grace   | 0 is out of range: allowed is seconds, 1 to 86400
-            store live-update --control 0      | --control | 0 is out of range: allowed is a port, 1 to 65535
+            store live-update --control c --port 65536 | --port | 65536 is out of range: allowed is a port, 1 to 65535
             store live-update --control 7 --port 0 | --port | 0 is out of range: allowed is a port, 1 to 65535
             store live-update --control 7 --to-release 3.0 | --to-release | '3.0' is not a known release: allowed are 1.0 and 2.0
             store live-update --control 7 --timeout 3601 | --timeout | 3601 is out of range: allowed is seconds, 1 to 3600
             store live-update --control 7 --format qcow | --format | expected one of [baton, xenstore] (case-sensitive) but was 'qcow'
-            store dump --control 70000 x.xs    | --control | 70000 is out of range: allowed is a port, 1 to 65535
+            store get --port 65536 /a          | --port    | 65536 is out of range: allowed is a port, 1 to 65535
             store dump --control 7 --format qcow x.xs | --format | expected one of [xenstore] (case-sensitive) but was 'qcow'
-            store load --control x y.xs        | --control | 'x' is not a port, 1 to 65535
+            store set --port x /a b            | --port    | 'x' is not a port, 1 to 65535
             store get --port 0 /a              | --port    | 0 is out of range: allowed is a port, 1 to 65535
             store set --port 7 --domain 65536 /a b | --domain | 65536 is out of range: allowed is a domain id, 0 to 65535
             store ls --port 7 --domain -1      | --domain  | -1 is out of range: allowed is a domain id, 0 to 65535
             store rm --port abc /a             | --port    | 'abc' is not a port, 1 to 65535
             store watch --port 7 --count 0 /a  | --count   | 0 is out of range: allowed is a whole number, 1 or more
             store watch --port 7 --depth 65536 /a | --depth | 65536 is out of range: allowed is a depth, 0 to 65535 (65535: unlimited)
-            store stop --control 0             | --control | 0 is out of range: allowed is a port, 1 to 65535
+            store serve --grace 86401          | --grace   | 86401 is out of range: allowed is seconds, 1 to 86400
             demo --nodes 1000001               | --nodes   | 1000001 is out of range: allowed is a number of nodes, 1 to 1000000
             demo --clients 0                   | --clients | 0 is out of range: allowed is a number of clients, 1 to 64
             demo --rate 1000001                | --rate    | 1000001 is out of range: allowed is writes a second, 0 to 1000000 (0: no limit)

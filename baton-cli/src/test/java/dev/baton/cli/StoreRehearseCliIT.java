@@ -25,7 +25,7 @@ class StoreRehearseCliIT {
         try (ServedStore s = ServedStore.start("--release", "1.0")) {
             assertThat(Baton.run("store", "set", "--port", Integer.toString(s.port), "/demo/a", "hello").exit()).isZero();
             Path run = dir.resolve("run");
-            Baton.Result r = Baton.run("store", "live-update", "--rehearse", "--control", Integer.toString(s.control),
+            Baton.Result r = Baton.run("store", "live-update", "--rehearse", "--control", s.control,
                     "--to-release", "2.0", "--run-dir", run.toString());
             assertThat(r.exit()).as(r.all()).isZero();
             assertThat(r.err()).isEmpty();
@@ -45,7 +45,7 @@ class StoreRehearseCliIT {
             assertThat(StoreClient.talk(s.port, "READ /demo/b")).contains("OK \"after\"");
 
             Baton.Result json = Baton.run("store", "live-update", "--rehearse", "--json", "--control",
-                    Integer.toString(s.control), "--run-dir", run.toString());
+                    s.control, "--run-dir", run.toString());
             assertThat(json.exit()).as(json.all()).isZero();
             JsonNode doc = JsonShape.read(json.out());
             JsonNode x = doc.get("rehearsal");
@@ -62,7 +62,8 @@ class StoreRehearseCliIT {
 
     @Test
     void aRehearsalThroughAXenstoreDumpIsAUsageError() throws Exception {
-        Baton.Result r = Baton.run("store", "live-update", "--rehearse", "--format", "xenstore", "--control", "1");
+        Baton.Result r = Baton.run("store", "live-update", "--rehearse", "--format", "xenstore", "--control",
+                dir.resolve("control").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("baton store live-update: --rehearse applies to --format baton: a xenstore dump"
                 + " is taken with the store paused (see 'baton store live-update --help')\n");

@@ -45,7 +45,7 @@ class StoreXenstoreCliIT {
                 "WATCH /local all", "READ /local/domain/1/blob");
         assertThat(writes).doesNotContain("ERR");
         Path file = dir.resolve("store.xs");
-        Baton.Result dump = Baton.run("store", "dump", "--control", Integer.toString(a.control), "--format", "xenstore",
+        Baton.Result dump = Baton.run("store", "dump", "--control", a.control, "--format", "xenstore",
                 file.toString());
         assertThat(dump.exit()).as(dump.all()).isZero();
         assertThat(dump.out()).isEqualTo("dumped 6 nodes to " + file + " (xenstore migration stream, version 2)\n");
@@ -68,22 +68,22 @@ class StoreXenstoreCliIT {
     void aRunningStoreLoadsTheSpecBuiltXenstoreVectorOnceOnly() throws Exception {
         Path vector = vector("xenstore-v2-le");
         ServedStore s = serve();
-        Baton.Result load = Baton.run("store", "load", "--control", Integer.toString(s.control), vector.toString());
+        Baton.Result load = Baton.run("store", "load", "--control", s.control, vector.toString());
         assertThat(load.exit()).as(load.all()).isZero();
         assertThat(load.out()).isEqualTo("loaded 6 nodes from " + vector + "\n");
         assertThat(StoreClient.talk(s.port, "READ /local/domain/1/name", "GET_PERMS /local/domain/1/blob"))
                 .contains("OK \"guest1\"", "OK b1 w3");
 
-        Baton.Result again = Baton.run("store", "load", "--control", Integer.toString(s.control), vector.toString());
+        Baton.Result again = Baton.run("store", "load", "--control", s.control, vector.toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).isEqualTo("baton store load: the store has 6 nodes: a xenstore dump seeds a store "
                 + "that has the root alone\n");
-        Baton.Result bad = Baton.run("store", "load", "--control", Integer.toString(s.control),
+        Baton.Result bad = Baton.run("store", "load", "--control", s.control,
                 Files.writeString(dir.resolve("bad.xs"), "not xenstore").toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).isEqualTo("baton store load: " + dir.resolve("bad.xs") + ": offset 0, stream header: "
                 + "not a xenstore stream: ident 6e 6f 74 20 78 65 6e 73 is not \"xenstore\"\n");
-        Baton.Result missing = Baton.run("store", "load", "--control", Integer.toString(s.control),
+        Baton.Result missing = Baton.run("store", "load", "--control", s.control,
                 dir.resolve("nope.xs").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("baton store load: " + dir.resolve("nope.xs") + ": no such file\n");
@@ -93,11 +93,11 @@ class StoreXenstoreCliIT {
     void aDumpThatCannotBeWrittenNamesTheFileAskedFor() throws Exception {
         ServedStore s = serve();
         Path out = dir.resolve("no-such-dir/store.xs");
-        Baton.Result dump = Baton.run("store", "dump", "--control", Integer.toString(s.control), out.toString());
+        Baton.Result dump = Baton.run("store", "dump", "--control", s.control, out.toString());
         assertThat(dump.exit()).isEqualTo(2);
         assertThat(dump.out()).isEmpty();
         assertThat(dump.err()).isEqualTo("baton store dump: " + out + ": no such directory " + out.getParent() + "\n");
-        Baton.Result json = Baton.run("store", "dump", "--control", Integer.toString(s.control), "--json",
+        Baton.Result json = Baton.run("store", "dump", "--control", s.control, "--json",
                 dir.resolve("store.xs").toString());
         assertThat(json.exit()).as(json.all()).isZero();
         JsonNode doc = JsonShape.keys(JsonShape.read(json.out()), "file", "format", "version", "nodes");
@@ -105,7 +105,7 @@ class StoreXenstoreCliIT {
         assertThat(doc.get("format").asText()).isEqualTo("xenstore");
         assertThat(doc.get("version").asInt()).isEqualTo(2);
         assertThat(doc.get("nodes").asLong()).isEqualTo(1);
-        Baton.Result load = Baton.run("store", "load", "--control", Integer.toString(serve().control), "--json",
+        Baton.Result load = Baton.run("store", "load", "--control", serve().control, "--json",
                 dir.resolve("store.xs").toString());
         assertThat(load.exit()).as(load.all()).isZero();
         JsonNode loaded = JsonShape.keys(JsonShape.read(load.out()), "file", "nodes");

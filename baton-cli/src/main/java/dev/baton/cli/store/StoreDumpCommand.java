@@ -1,7 +1,6 @@
 package dev.baton.cli.store;
 
 import dev.baton.cli.JsonOutput;
-import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,19 +9,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code baton store dump --control C --format xenstore FILE}: a running store's state as a xenstore dump. */
+/** {@code baton store dump --control SOCKET --format xenstore FILE}: a running store's state as a xenstore dump. */
 @Command(name = "dump",
         description = {"Write a running store's state (started by `baton store serve`) to FILE as a xenstore "
                 + "migration stream, version 2, little-endian: quotas, the connections that hold watches, the watches, "
                 + "every committed node with its permissions, per-domain quotas (docs/STORE.md).",
             "The store serves on. Exit 0 when written; 1 when the store cannot be written in that format (a value "
-                    + "over 65535 octets: the node is named); 2 when FILE cannot be written or the control port "
+                    + "over 65535 octets: the node is named); 2 when FILE cannot be written or the control socket "
                     + "cannot be reached."})
 final class StoreDumpCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
-            description = "The running store's control port (printed by `baton store serve`).")
-    int control;
+    @Option(names = "--control", required = true, paramLabel = "SOCKET",
+            description = "The running store's control socket (printed by `baton store serve`).")
+    Path control;
 
     /** The formats a dump can be written in. */
     enum Format { xenstore }
@@ -34,7 +33,7 @@ final class StoreDumpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object saying what was written (docs/CLI.md).")
     boolean json;
 
-    @Parameters(paramLabel = "FILE", description = "Where to write the dump (as the store process sees paths).")
+    @Parameters(paramLabel = "FILE", description = "Where to write the dump (the store writes it in its state directory, this command moves it here).")
     Path file;
 
     @CommandLine.Spec
@@ -42,7 +41,7 @@ final class StoreDumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreControl.Reply r = ControlRequest.send(control, "DUMP_XENSTORE " + file.toAbsolutePath());
+        StoreControl.Reply r = ControlRequest.dump(control, file);
         if (!r.ok()) {
             return ControlRequest.refused(spec, r);
         }

@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
                     + "serves on); 2 for a usage error or a run directory that cannot be made."})
 final class StoreLiveUpdateCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
-            description = "The running store's control port (printed by `baton store serve`).")
-    int control;
+    @Option(names = "--control", required = true, paramLabel = "SOCKET",
+            description = "The running store's control socket (printed by `baton store serve`).")
+    Path control;
 
     @Option(names = "--port", paramLabel = "PORT", converter = Ranges.Port.class,
             description = "The port the running store serves; optional: when given, checked against what the store "
@@ -125,7 +125,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.BAD_INPUT);
         }
         if (port != null && port != running.port()) {
-            return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control port "
+            return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control socket "
                     + control + " serves port " + running.port(), ErrorHandler.USAGE_OR_IO);
         }
         RunDirectory dir;
@@ -189,7 +189,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             }
         }
         o.put("pid", next.process().pid()).put("host", running.host()).put("port", running.port())
-                .put("control", next.control()).put("runDir", dir.path().toString())
+                .put("control", next.control().toString()).put("runDir", dir.path().toString())
                 .put("log", files.log().toString());
         if (format == Format.xenstore) {
             o.put("dump", files.dump().toString());
@@ -205,9 +205,10 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         if (quirks != null) {
             o.get("quirks").forEach(q -> Lines.println(System.out, q.asText(), 4));
         }
-        System.out.printf(Locale.ROOT, "process %d serves %s:%d, control port %d%s%n", next.process().pid(),
-                running.host(), running.port(), next.control(), o.has("profile") ? "; stream profile "
-                        + o.get("profile").asText() : "");
+        System.out.printf(Locale.ROOT, "process %d serves %s:%d%s%n", next.process().pid(), running.host(),
+                running.port(), o.has("profile") ? "; stream profile " + o.get("profile").asText() : "");
+        // a line of its own: a socket path under the state directory is long, and lines fit 100 columns
+        System.out.println("control " + next.control());
         System.out.println("run directory " + dir.path());
         String log = files.log().getFileName().toString();
         String dump = files.dump().getFileName().toString();

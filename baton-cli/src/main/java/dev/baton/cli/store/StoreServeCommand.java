@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code baton store serve}: a store in the foreground, ready to be live-updated. */
 @Command(name = "serve",
         description = {"Serve a store on a TCP port (with SO_REUSEPORT, so that a new process can take it over) and a "
-                + "control port on 127.0.0.1 for `baton store live-update|dump|load|stop`.",
+                + "control socket that only its user can reach, for `baton store live-update|dump|load|stop`.",
             "Runs until stopped (`baton store stop`, or a signal) or live-updated away. Exit 2 when a port cannot be "
                     + "bound or the seed cannot be read, 1 when the seed is refused."})
 final class StoreServeCommand implements Callable<Integer> {
@@ -34,9 +34,10 @@ final class StoreServeCommand implements Callable<Integer> {
             description = "Store port (0, the default: any free one).")
     int port;
 
-    @Option(names = "--control", paramLabel = "PORT", defaultValue = "0", converter = Ranges.PortOrAny.class,
-            description = "Control port on 127.0.0.1 (0, the default: any free one; the chosen port is printed).")
-    int control;
+    @Option(names = "--control", paramLabel = "SOCKET",
+            description = "The control socket (0600; its directory 0700, made so or refused when others can reach it); "
+                    + "default: control-PID in the run directory of the store's port (printed).")
+    Path control;
 
     @Option(names = "--release", paramLabel = "1.0|2.0", defaultValue = "2.0", converter = StoreRanges.Release.class,
             description = "The store release to run (default: ${DEFAULT-VALUE}).")
@@ -65,7 +66,7 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control, seed, false, 0, "", null, unixSocket);
+                true, control == null ? StoreOptions.CONTROL_IN_RUN_DIRECTORY : control, seed, false, 0, "", null, unixSocket);
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
@@ -96,7 +97,7 @@ final class StoreServeCommand implements Callable<Integer> {
         @Override
         public void serving(Serving s) {
             ObjectNode o = JsonOutput.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
-                    .put("control", s.control()).put("release", s.release().label())
+                    .put("control", s.control().toString()).put("release", s.release().label())
                     .put("graceSeconds", s.grace().toSeconds());
             if (s.unixSocket() != null) {
                 o.put("unixSocket", s.unixSocket().toString());

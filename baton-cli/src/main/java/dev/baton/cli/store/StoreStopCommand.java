@@ -2,9 +2,9 @@ package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.JsonOutput;
-import dev.baton.cli.option.Ranges;
 import dev.baton.store.live.StoreControl;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,16 +13,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code baton store stop --control C}: stops a running store. */
+/** {@code baton store stop --control SOCKET}: stops a running store. */
 @Command(name = "stop",
         description = {"Stop a running store (started by `baton store serve` or a live update): it closes its port "
                 + "and exits; its clients' connections are gone.",
-            "Exit 0 once the process has ended; 2 when the control port cannot be reached."})
+            "Exit 0 once the process has ended; 2 when the control socket cannot be reached."})
 final class StoreStopCommand implements Callable<Integer> {
 
-    @Option(names = "--control", required = true, paramLabel = "PORT", converter = Ranges.Port.class,
-            description = "The store's control port (printed by `baton store serve` or `baton store live-update`).")
-    int control;
+    @Option(names = "--control", required = true, paramLabel = "SOCKET",
+            description = "The store's control socket (printed by `baton store serve` or `baton store live-update`).")
+    Path control;
 
     @Option(names = "--json", description = "Print one JSON object saying which process stopped (docs/CLI.md).")
     boolean json;

@@ -289,7 +289,11 @@ final class DocumentRun implements AutoCloseable {
     /** The command with the run's values in place of the document's (ports, process ids, temporary paths). */
     String substitute(String command) {
         String c = command;
-        for (Map.Entry<String, String> b : bindings.entrySet()) {
+        // the longest first: a temporary path may hold a port (a store's state directory is named
+        // after its port), and replacing the port in it first would leave the path unmatched
+        List<Map.Entry<String, String>> longestFirst = new ArrayList<>(bindings.entrySet());
+        longestFirst.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+        for (Map.Entry<String, String> b : longestFirst) {
             if (!b.getKey().equals(b.getValue())) {
                 c = c.replaceAll("(?<![\\w.])" + Pattern.quote(b.getKey()) + "(?![\\w])",
                         Matcher.quoteReplacement(b.getValue()));

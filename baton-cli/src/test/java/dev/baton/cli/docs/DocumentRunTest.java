@@ -74,6 +74,14 @@ class DocumentRunTest {
             assertThat(run.run(s.get(1), false)).isNull(); // "echo port 5000" printed what the document shows as 7000
             assertThat(run.run(s.get(2), false)).isNull(); // wait: what the background command printed since
         }
+        try (DocumentRun run = new DocumentRun(repo, "X.md")) { // a temporary path named after a port
+            // the port comes first, as a store's "listening on" line comes before its control socket's
+            List<ConsoleBlock.Step> s = steps("$ printf '%s\\n' 'port 5000' 'control /tmp/x/5000/control-1'",
+                    "port 7000", "control /run/user/1000/x/7000/control-2");
+            assertThat(run.run(s.get(0), false)).isNull();
+            assertThat(run.substitute("stop --control /run/user/1000/x/7000/control-2 --port 7000"))
+                    .isEqualTo("stop --control /tmp/x/5000/control-1 --port 5000");
+        }
     }
 
     @Test

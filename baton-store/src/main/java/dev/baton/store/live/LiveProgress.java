@@ -2,7 +2,7 @@ package dev.baton.store.live;
 
 /**
  * How far a live update has got, as the old process reports it while it sends its tree: after
- * each chunk of the first pass, and at the end of every pass. On the control port it is a line
+ * each chunk of the first pass, and at the end of every pass. On the control channel it is a line
  * {@code PASS <pass> <paused 0|1> <sent> <to-send> <octets> <dirty>} before the final answer.
  *
  * @param pass   0 for the first pass, which sends the whole tree; then one per round of dirty paths
@@ -14,7 +14,7 @@ package dev.baton.store.live;
  */
 public record LiveProgress(int pass, boolean paused, long sent, long toSend, long octets, long dirty) {
 
-    /** The prefix of a progress line on the control port. */
+    /** The prefix of a progress line on the control channel. */
     static final String PREFIX = "PASS ";
 
     /** This progress as a control-port line. */

@@ -77,7 +77,11 @@ public final class RunDirectory {
         }
     }
 
-    /** A directory that exists already must be this user's: another user could read or plant files in it. */
+    /**
+     * A directory that exists already must be this user's and reachable by this user alone (no
+     * group or other permission): another user could read or plant files in it, or connect to the
+     * privileged sockets in it.
+     */
     private static void check(Path d) throws IOException {
         if (!POSIX) {
             return;
@@ -88,6 +92,51 @@ public final class RunDirectory {
             throw new IOException("run directory " + d + " belongs to " + owner + ", not to " + me
                     + ": choose another with --run-dir");
         }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS);
+        if (!PRIVATE_DIR.containsAll(perms)) {
+            throw new IOException("run directory " + d + " is " + PosixFilePermissions.toString(perms)
+                    + ": other users could reach what it holds; make it rwx------ (chmod 700) or choose another");
+        }
+    }
+
+    /**
+     * The file {@code name} names in this directory, for a dump or a load the control channel
+     * asks for: a relative name that stays inside it, also once links are followed (the file
+     * itself need not exist yet; its directory must).
+     *
+     * @throws IllegalArgumentException naming the path and why it is refused: absolute, with
+     *                                  {@code ..}, or leading out of this directory through a link
+     */
+    public Path confined(String name) throws IOException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException(name + ": not a path (" + e.getReason() + ")");
+        }
+        if (name.isEmpty() || p.isAbsolute()) {
+            throw new IllegalArgumentException(name + ": refused: absolute; a name relative to the store's state "
+                    + "directory " + dir + " is expected");
+        }
+        for (Path part : p) {
+            if (part.toString().equals("..")) {
+                throw new IllegalArgumentException(name + ": refused: '..' leads out of the store's state directory "
+                        + dir);
+            }
+        }
+        Path file = dir.resolve(p).normalize();
+        Path real = dir.toRealPath();
+        Path parent = file.getParent().toRealPath(); // NoSuchFileException when its directory is missing
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) { // a write would follow it wherever it points
+            throw new IllegalArgumentException(name + ": refused: a link to a file that does not exist ("
+                    + Files.readSymbolicLink(file) + ")");
+        }
+        Path resolved = Files.exists(file) ? file.toRealPath() : parent.resolve(file.getFileName());
+        if (!resolved.startsWith(real)) {
+            throw new IllegalArgumentException(name + ": refused: a link leads out of the store's state directory "
+                    + dir + " (to " + resolved + ")");
+        }
+        return resolved;
     }
 
     public Path path() {

@@ -4,12 +4,12 @@ import dev.baton.migrate.precopy.OnLimit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,28 +17,38 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The client side of a store process's control port (docs/STORE.md, "The control port"): one
- * connection a request, one answer line ({@code OK ...} or {@code ERR <CODE> <reason>}), preceded
- * for {@code LIVE_UPDATE} by progress lines. The one place that knows how to reach the port.
+ * The client side of a store process's control channel, a Unix socket (docs/STORE.md, "The
+ * control channel"): one connection a request, one answer line ({@code OK ...} or
+ * {@code ERR <CODE> <reason>}), preceded for {@code LIVE_UPDATE} by progress lines. The one place
+ * that knows how to reach it.
  */
 public final class StoreControl {
-    private final int port;
+    private final Path socket;
 
-    private StoreControl(int port) {
-        this.port = port;
+    private StoreControl(Path socket) {
+        this.socket = socket;
     }
 
-    /** The control port {@code port} of 127.0.0.1. */
-    public static StoreControl at(int port) {
-        return new StoreControl(port);
+    /** The control socket {@code socket}. */
+    public static StoreControl at(Path socket) {
+        return new StoreControl(socket.toAbsolutePath().normalize());
     }
 
-    public int port() {
-        return port;
+    /** The control socket. */
+    public Path socket() {
+        return socket;
     }
 
     /**
-     * An answer of the control port.
+     * The store's state directory, where the files of {@code DUMP_XENSTORE}, {@code LOAD_XENSTORE}
+     * and {@code PAUSE_DUMP_XENSTORE} are: the control socket's directory.
+     */
+    public Path stateDirectory() {
+        return socket.getParent();
+    }
+
+    /**
+     * An answer of the control channel.
      *
      * @param ok   whether it said {@code OK}
      * @param code for a refusal, its code ({@code EINVAL}, {@code EIO}, {@code EAGAIN}); empty otherwise
@@ -90,14 +100,14 @@ public final class StoreControl {
         Reply r = request("INFO", timeout);
         String[] t = r.text().split(" ", 6); // the socket's path, last, may hold spaces
         if (!r.ok() || t.length < 5) {
-            throw new IOException("port " + port + " of 127.0.0.1 does not answer as a store's control port (it said '"
+            throw new IOException(socket + " does not answer as a store's control socket (it said '"
                     + (r.ok() ? "OK " : "ERR " + r.code() + " ") + r.text() + "')");
         }
         try {
             return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]),
                     t.length == 6 ? Path.of(t[5]) : null);
         } catch (NumberFormatException e) {
-            throw new IOException("port " + port + " of 127.0.0.1 answered INFO with '" + r.text() + "'", e);
+            throw new IOException(socket + " answered INFO with '" + r.text() + "'", e);
         }
     }
 
@@ -113,7 +123,7 @@ public final class StoreControl {
                 LiveProgress.parse(line)));
     }
 
-    /** The prefix of a line of a rehearsal's report on the control port, before the final answer. */
+    /** The prefix of a line of a rehearsal's report on the control channel, before the final answer. */
     public static final String REPORT_PREFIX = "REPORT ";
 
     /**
@@ -133,33 +143,56 @@ public final class StoreControl {
     }
 
     private Reply exchange(String line, Duration timeout, Consumer<String> progressLines) throws IOException {
-        try (Socket s = new Socket()) {
-            try {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            } catch (ConnectException e) {
-                throw new ConnectException("nothing listens on control port " + port + " of 127.0.0.1 ("
-                        + e.getMessage() + ")");
-            }
-            s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            while (true) {
-                String reply;
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            throw new IOException("cannot reach the control socket " + socket + " (" + reason(e) + ")", e);
+        }
+        try (ch) {
+            // a blocking channel's streams ignore timeouts: a watchdog closes it when the answer is late
+            Thread watchdog = Thread.ofVirtual().start(() -> {
                 try {
-                    reply = in.readLine();
-                } catch (SocketTimeoutException e) {
-                    throw new SocketTimeoutException("control port " + port + " did not answer within "
-                            + timeout.toSeconds() + " s");
+                    Thread.sleep(timeout);
+                    ch.close();
+                } catch (InterruptedException | IOException e) {
+                    // answered in time, or closed already
                 }
-                if (reply == null) {
-                    return new Reply(false, "", "the store closed its control connection without an answer");
+            });
+            try {
+                Writer w = new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8);
+                w.write(line + "\n");
+                w.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
+                        StandardCharsets.UTF_8));
+                while (true) {
+                    String reply;
+                    try {
+                        reply = in.readLine();
+                    } catch (ClosedChannelException e) {
+                        throw new IOException("the control socket " + socket + " did not answer within "
+                                + timeout.toSeconds() + " s", e);
+                    }
+                    if (reply == null) {
+                        return new Reply(false, "", "the store closed its control connection without an answer");
+                    }
+                    if (reply.startsWith(LiveProgress.PREFIX) || reply.startsWith(REPORT_PREFIX)) {
+                        progressLines.accept(reply);
+                        continue;
+                    }
+                    return Reply.parse(reply);
                 }
-                if (reply.startsWith(LiveProgress.PREFIX) || reply.startsWith(REPORT_PREFIX)) {
-                    progressLines.accept(reply);
-                    continue;
-                }
-                return Reply.parse(reply);
+            } finally {
+                watchdog.interrupt();
             }
         }
+    }
+
+    /** Why a connect failed, in a few words: the JDK's messages name no file. */
+    private static String reason(IOException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.contains("No such file") ? "no such socket: nothing serves there"
+                : m.contains("Connection refused") ? "nothing listens on it"
+                : m.contains("Permission denied") ? "permission denied" : m;
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * A store server in a child JVM ({@code StoreMain} on this JVM's class path), and the live
  * update of one such process by a new one: the new process listens for the migration, the old
- * one is told {@code LIVE_UPDATE} on its control port, sends its store, and exits once the new
+ * one is told {@code LIVE_UPDATE} on its control socket, sends its store, and exits once the new
  * one serves the port.
  */
 public final class StoreProcess implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class StoreProcess implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final String release;
     private int port;
-    private int control;
+    private Path control;
     private int migrationPort;
     private Path unixSocket;
 
@@ -81,7 +81,7 @@ public final class StoreProcess implements AutoCloseable {
             Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
                 Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
-                release, "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
+                release, "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
         if (quirks != null) {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
@@ -105,15 +105,26 @@ public final class StoreProcess implements AutoCloseable {
      */
     public static XenstoreUpdate liveUpdateThroughXenstore(StoreControl control, StoreControl.Info running,
             String release, Path dump, Path log, Duration timeout) throws IOException {
-        StoreControl.Reply reply = control.request("PAUSE_DUMP_XENSTORE " + dump.toAbsolutePath(), timeout);
+        // the store writes dumps into its state directory only: there, then where the caller wants it
+        Path written = control.stateDirectory().resolve(dump.getFileName().toString());
+        StoreControl.Reply reply = control.request("PAUSE_DUMP_XENSTORE " + dump.getFileName(), timeout);
         if (!reply.ok()) {
             throw new IOException("the store could not dump itself: " + reply.text());
+        }
+        if (!written.equals(dump.toAbsolutePath().normalize())) {
+            try {
+                java.nio.file.Files.move(written, dump, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                control.request("UNPAUSE", timeout);
+                throw new IOException("cannot move the dump " + written + " to " + dump + ": " + e.getMessage()
+                        + "; the old process serves on", e);
+            }
         }
         StoreProcess next = null;
         try {
             next = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
                     "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
-                    "--control", "0", "--seed", dump.toAbsolutePath().toString());
+                    "--control", "--seed", dump.toAbsolutePath().toString());
             next.awaitServing(timeout);
         } catch (IOException e) {
             if (next != null) {
@@ -211,18 +222,18 @@ public final class StoreProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control port. */
+    /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port. */
     public static StoreProcess start(int port, String release, Duration timeout) throws IOException {
         return start(port, release, null, timeout);
     }
 
     /**
-     * Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control port, and
+     * Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port, and
      * xenstore's wire protocol on the Unix socket {@code unixSocket} unless it is null.
      */
     public static StoreProcess start(int port, String release, Path unixSocket, Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control", "0"));
+                "--reuse-port", "--control"));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -250,7 +261,7 @@ public final class StoreProcess implements AutoCloseable {
     public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Path unixSocket,
             Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control", "0", "--takeover", "--listen-migration", "0"));
+                "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -300,8 +311,8 @@ public final class StoreProcess implements AutoCloseable {
     private void awaitServing(Duration timeout) throws IOException {
         String l = expect("listening on ", timeout);
         port = Integer.parseInt(l.substring(l.lastIndexOf(':') + 1, l.indexOf(' ', l.lastIndexOf(':'))));
-        String c = expect("control on port ", timeout);
-        control = Integer.parseInt(c.substring("control on port ".length()).trim());
+        String c = expect("control on ", timeout);
+        control = Path.of(c.substring("control on ".length()));
     }
 
     /** Waits for a line starting with {@code prefix}; fails on "takeover failed", the end of output or the timeout. */
@@ -354,8 +365,8 @@ public final class StoreProcess implements AutoCloseable {
         return unixSocket;
     }
 
-    /** The control port, once the process serves. */
-    public int control() {
+    /** The control socket, once the process serves. */
+    public Path control() {
         return control;
     }
 

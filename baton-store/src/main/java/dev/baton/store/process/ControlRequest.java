@@ -6,13 +6,15 @@ import java.util.Objects;
 
 /**
  * One request of a store process's control channel, parsed from its line (docs/STORE.md, "The
- * control port"), apart from the socket that carried it, so that it can be tested and fuzzed on
+ * control channel"), apart from the socket that carried it, so that it can be tested and fuzzed on
  * its own. {@link #parse} takes the line as the channel reads it; {@link #line} writes a request
  * back as the line that parses to it.
  *
  * @param command    what is asked
- * @param path       the xenstore file of DUMP_XENSTORE, LOAD_XENSTORE and PAUSE_DUMP_XENSTORE
- *                   (everything after the command, spaces included, trimmed); null for the others
+ * @param name       the xenstore file of DUMP_XENSTORE, LOAD_XENSTORE and PAUSE_DUMP_XENSTORE
+ *                   (everything after the command, spaces included, trimmed): a name in the
+ *                   store's state directory, which the control server confines there
+ *                   ({@code RunDirectory.confined}) as it opens it; null for the others
  * @param host       LIVE_UPDATE's and REHEARSE's host; null for the others
  * @param port       LIVE_UPDATE's and REHEARSE's port, 1 to 65535; 0 for the others
  * @param onLimit    LIVE_UPDATE's action when pre-copy does not converge (its optional last
@@ -20,21 +22,21 @@ import java.util.Objects;
  *                   absent); null for the others
  * @param handedOver STOP HANDED_OVER: the new process serves already
  */
-record ControlRequest(Command command, String path, String host, int port, OnLimit onLimit, boolean handedOver) {
+record ControlRequest(Command command, String name, String host, int port, OnLimit onLimit, boolean handedOver) {
 
     /** The control commands. */
     enum Command {
         INFO, LIVE_UPDATE, REHEARSE, DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE, UNPAUSE, STOP;
 
-        boolean takesPath() {
+        boolean takesName() {
             return this == DUMP_XENSTORE || this == LOAD_XENSTORE || this == PAUSE_DUMP_XENSTORE;
         }
     }
 
     /** The answer to every line that is not a control request. */
     static final String USAGE = "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], "
-            + "REHEARSE HOST PORT, DUMP_XENSTORE PATH, "
-            + "LOAD_XENSTORE PATH, PAUSE_DUMP_XENSTORE PATH, UNPAUSE or STOP";
+            + "REHEARSE HOST PORT, DUMP_XENSTORE NAME, "
+            + "LOAD_XENSTORE NAME, PAUSE_DUMP_XENSTORE NAME, UNPAUSE or STOP";
 
     /** A line that is not a control request; its message is the {@link #USAGE} answer. */
     static final class Malformed extends Exception {
@@ -99,7 +101,7 @@ record ControlRequest(Command command, String path, String host, int port, OnLim
     String line() {
         return switch (command) {
             case INFO, UNPAUSE -> command.name();
-            case DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE -> command + " " + path;
+            case DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE -> command + " " + name;
             case STOP -> handedOver ? "STOP HANDED_OVER" : "STOP";
             case LIVE_UPDATE -> command + " " + host + " " + port
                     + (onLimit == OnLimit.SWITCHOVER ? "" : " " + onLimit.name().toLowerCase(Locale.ROOT));

@@ -10,10 +10,12 @@ import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.live.LiveProgress;
+import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
 import dev.baton.store.live.StoreControl;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
+import dev.baton.store.server.UnixSockets;
 import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreDump;
 import dev.baton.store.xen.XenstoreLoad;
@@ -21,10 +23,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.OutputStreamWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -34,18 +38,20 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A store process's control port: on 127.0.0.1 only (whoever reaches it may move or stop the
+ * A store process's control channel: a Unix socket its owner alone can reach (0600 in a 0700
+ * directory, the store's state directory: whoever reaches it may move, replace or stop the
  * store), one request line at a time, answered by {@code OK ...} or {@code ERR <CODE> <reason>}
- * (docs/STORE.md, "The control port"):
+ * (docs/STORE.md, "The control channel"). Dumps and loads name files of the state directory
+ * ({@link RunDirectory#confined}): relative names that stay inside it.
  *
  * <pre>
  * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
  * LIVE_UPDATE HOST PORT [abort|switchover|throttle]
  *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
- * DUMP_XENSTORE PATH       OK &lt;nodes&gt;
- * LOAD_XENSTORE PATH       OK &lt;nodes&gt;
- * PAUSE_DUMP_XENSTORE PATH OK &lt;nodes&gt;, the store paused
+ * DUMP_XENSTORE NAME       OK &lt;nodes&gt;
+ * LOAD_XENSTORE NAME       OK &lt;nodes&gt;
+ * PAUSE_DUMP_XENSTORE NAME OK &lt;nodes&gt;, the store paused
  * UNPAUSE                  OK
  * REHEARSE HOST PORT       PASS ... and REPORT ... lines, then OK &lt;passed 0|1&gt; &lt;records&gt; &lt;octets&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;verdict&gt;
  * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
@@ -63,53 +69,64 @@ final class ControlServer {
     private final WireServer wire;
     private final StoreOptions options;
     private final StoreEvents events;
-    private final ServerSocket socket;
+    private final ServerSocketChannel socket;
+    private final Path path;
+    private final RunDirectory state;
 
     private ControlServer(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events,
-            ServerSocket socket) {
+            ServerSocketChannel socket, Path path, RunDirectory state) {
         this.server = server;
         this.wire = wire;
         this.options = options;
         this.events = events;
         this.socket = socket;
+        this.path = path;
+        this.state = state;
     }
 
-    /** Binds the control port ({@code options.control()}, 0 for any) on 127.0.0.1 and answers it on a thread. */
-    static ControlServer start(StoreServer server, WireServer wire, StoreOptions options, StoreEvents events)
-            throws IOException {
-        ServerSocket ss = new ServerSocket();
-        try {
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.control()));
-        } catch (IOException e) {
-            ss.close();
-            throw new IOException("cannot listen on control port " + options.control() + " of 127.0.0.1: "
-                    + e.getMessage(), e);
-        }
-        ControlServer c = new ControlServer(server, wire, options, events, ss);
+    /**
+     * Binds the control socket {@code path} (0600) in its directory, the store's state directory,
+     * which is made private (0700) when missing and must be this user's alone when it exists, and
+     * answers it on a thread. A socket file left by a process that is gone is replaced.
+     *
+     * @throws IOException when the directory is another user's or reachable by others, or the
+     *                     socket cannot be bound or another process serves it
+     */
+    static ControlServer start(StoreServer server, WireServer wire, Path path, StoreOptions options,
+            StoreEvents events) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        RunDirectory state = RunDirectory.open(p.getParent());
+        ServerSocketChannel ch = UnixSockets.bindPrivate(p);
+        ControlServer c = new ControlServer(server, wire, options, events, ch, p, state);
         Thread.ofPlatform().name("store-control").start(c::serve);
         return c;
     }
 
-    int port() {
-        return socket.getLocalPort();
+    /** The control socket's path. */
+    Path path() {
+        return path;
     }
 
     private void serve() {
         while (true) {
-            try (Socket s = socket.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-                PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+            try (SocketChannel s = socket.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(s),
+                        StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(s),
+                        StandardCharsets.UTF_8), true);
                 String line = in.readLine();
                 if (line != null) {
                     answer(line.trim(), out, s);
                 }
+            } catch (ClosedChannelException e) {
+                return; // the process ends
             } catch (IOException | RuntimeException e) {
                 System.err.println("control: " + e);
             }
         }
     }
 
-    private void answer(String line, PrintWriter out, Socket s) throws IOException {
+    private void answer(String line, PrintWriter out, SocketChannel s) throws IOException {
         ControlRequest r;
         try {
             r = ControlRequest.parse(line);
@@ -117,19 +134,19 @@ final class ControlServer {
             out.println(e.getMessage());
             return;
         }
-        String path = r.path();
+        String name = r.name();
         Store store = server.store();
         switch (r.command()) {
             case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds()
                     + (wire == null ? "" : " " + wire.path()));
-            case DUMP_XENSTORE -> out.println(dump(store, path));
-            case LOAD_XENSTORE -> out.println(xenstore(path, () -> XenstoreLoad.load(store, Path.of(path)).nodes()));
+            case DUMP_XENSTORE -> out.println(dump(store, name));
+            case LOAD_XENSTORE -> out.println(xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes()));
             case PAUSE_DUMP_XENSTORE -> {
                 // A handover through xenstore's format: stop serving requests, then dump, so that
                 // nothing acknowledged can be missing from the file.
                 store.pause();
-                String reply = dump(store, path);
+                String reply = dump(store, name);
                 if (!reply.startsWith("OK")) {
                     store.unpause();
                 }
@@ -143,6 +160,7 @@ final class ControlServer {
                 long nodes = store.locked(() -> store.tree().nodeCount());
                 out.println("OK " + ProcessHandle.current().pid());
                 s.shutdownOutput();
+                closeSocket();
                 server.close(); // after a handover the new process serves the port already (SO_REUSEPORT)
                 if (wire != null) {
                     wire.close();
@@ -159,11 +177,22 @@ final class ControlServer {
                 out.println(u.reply);
                 if (u.handOver != null) {
                     s.shutdownOutput();
+                    closeSocket();
                     events.handedOver(u.handOver);
                     System.exit(0);
                 }
             }
             case REHEARSE -> out.println(rehearse(r.host(), r.port(), out));
+        }
+    }
+
+    /** Removes the control socket as the process ends: nothing answers there any more. */
+    private void closeSocket() {
+        try {
+            socket.close();
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            System.err.println("control: cannot remove " + path + ": " + e.getMessage());
         }
     }
 
@@ -192,9 +221,12 @@ final class ControlServer {
         }
     }
 
-    /** {@code DUMP_XENSTORE PATH}: writes the store's state to PATH as a xenstore migration stream. */
-    private static String dump(Store store, String path) {
-        return xenstore(path, () -> XenstoreDump.write(store, Path.of(path)).committedNodes().size());
+    /**
+     * {@code DUMP_XENSTORE NAME}: writes the store's state as a xenstore migration stream to NAME
+     * in the state directory.
+     */
+    private String dump(Store store, String name) {
+        return xenstore(name, () -> XenstoreDump.write(store, state.confined(name)).committedNodes().size());
     }
 
     /** What a xenstore dump or load did: the nodes it wrote or loaded. */

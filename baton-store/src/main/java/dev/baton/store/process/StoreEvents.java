@@ -32,17 +32,17 @@ public interface StoreEvents {
     /** A live update moved the store to a new process; this process exits next. */
     void handedOver(HandOver handOver);
 
-    /** The control port asked the store to stop; this process exits next. */
+    /** The control channel asked the store to stop; this process exits next. */
     void stopped();
 
     /**
      * A store serving.
      *
      * @param pid     this process
-     * @param control    the control port on 127.0.0.1, or -1 without one
+     * @param control    the control channel's Unix socket, or null without one
      * @param unixSocket the Unix socket of xenstore's wire protocol, or null without one
      */
-    record Serving(long pid, String host, int port, Release release, int control, Duration grace, Path unixSocket) {
+    record Serving(long pid, String host, int port, Release release, Path control, Duration grace, Path unixSocket) {
     }
 
     /**
@@ -84,8 +84,8 @@ public interface StoreEvents {
                 if (s.unixSocket() != null) {
                     say("xenstore wire protocol on " + s.unixSocket());
                 }
-                if (s.control() >= 0) {
-                    say("control on port " + s.control());
+                if (s.control() != null) {
+                    say("control on " + s.control());
                 }
             }
 
@@ -100,7 +100,7 @@ public interface StoreEvents {
 
             @Override
             public void stopped() {
-                say("stopped through the control port; exiting");
+                say("stopped through the control channel; exiting");
             }
 
             private void say(String line) {

@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  * Runs a store process: {@code java -cp ... dev.baton.store.server.StoreMain [options]} (see
  * {@link StoreOptions#parse}), or {@link #run} from {@code baton store serve}. It says what it
  * does through {@link StoreEvents}: {@code listening on HOST:PORT (release R)} once it accepts
- * connections, then {@code control on port C} with {@code --control}; it serves until the control
- * port stops it or moves it to a new process ({@link ControlServer}).
+ * connections, then {@code control on PATH} with {@code --control} (its control socket, in the run
+ * directory of its port) or {@code --control-socket PATH}; it serves until the control channel
+ * stops it or moves it to a new process ({@link ControlServer}).
  *
  * <p>With {@code --takeover} the process first receives a store from a live update (printing
  * {@code migration on port M}; it listens on 127.0.0.1 only), then binds the store port (with
@@ -86,7 +87,7 @@ public final class StoreMain {
     }
 
     /**
-     * Runs a store as {@code options} say and serves it until the control port ends the process;
+     * Runs a store as {@code options} say and serves it until its control channel ends the process;
      * never returns normally.
      *
      * @throws SeedException when {@code --seed} cannot be read or is refused (nothing was bound)
@@ -135,7 +136,13 @@ public final class StoreMain {
                 }
             }
         }
-        int control = options.control() >= 0 ? ControlServer.start(server, wire, options, events).port() : -1;
+        Path control = null;
+        if (options.control() != null) {
+            Path socket = options.control().equals(StoreOptions.CONTROL_IN_RUN_DIRECTORY)
+                    ? RunDirectory.defaultFor(server.port()).resolve("control-" + ProcessHandle.current().pid())
+                    : options.control();
+            control = ControlServer.start(server, wire, socket, options, events).path();
+        }
         events.serving(new StoreEvents.Serving(ProcessHandle.current().pid(), options.host(), server.port(),
                 options.release(), control, options.grace(), wire == null ? null : wire.path()));
         new CountDownLatch(1).await();

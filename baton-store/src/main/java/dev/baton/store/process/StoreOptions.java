@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param release       the release to offer clients
  * @param grace         how long a connection whose socket dropped waits to be resumed
  * @param reusePort     bind with SO_REUSEPORT, so that a new process can bind the port during a live update
- * @param control       the control port on 127.0.0.1, 0 for any free one, -1 for none
+ * @param control       the control channel's Unix socket, null for none, {@link #CONTROL_IN_RUN_DIRECTORY}
+ *                      for {@code control-PID} in the run directory of the store's port
  * @param seed          a xenstore migration stream to start from, or null
  * @param takeover      receive the store from a live update before serving
  * @param migrationPort with {@code takeover}: the port to receive on, 0 for any free one
@@ -22,11 +23,17 @@ import java.time.Duration;
  * @param unixSocket    the Unix socket to serve xenstore's wire protocol on, or null for none; with
  *                      {@code takeover}, the one the old process serves, taken over from it
  */
-public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, int control,
+public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, Path control,
         Path seed, boolean takeover, int migrationPort, String failAt, Path quirks, Path unixSocket) {
 
     /** The grace period when none is given. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+
+    /**
+     * {@code control}'s value for a control socket named {@code control-PID} in the run directory
+     * of the store's port ({@code RunDirectory#defaultFor}), known once the port is bound.
+     */
+    public static final Path CONTROL_IN_RUN_DIRECTORY = Path.of("");
 
     public StoreOptions {
         if (seed != null && takeover) {
@@ -38,15 +45,15 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         failAt = failAt == null ? "" : failAt;
     }
 
-    /** A store on 127.0.0.1, any free port, this build's release, no control port. */
+    /** A store on 127.0.0.1, any free port, this build's release, no control channel. */
     public static StoreOptions defaults() {
-        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, -1, null, false, 0, "", null,
+        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, null, null, false, 0, "", null,
                 null);
     }
 
     /**
      * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
-     * [--grace SECONDS] [--reuse-port] [--control N] [--unix-socket PATH] [--seed FILE] [--takeover
+     * [--grace SECONDS] [--reuse-port] [--control | --control-socket PATH] [--unix-socket PATH] [--seed FILE] [--takeover
      * --listen-migration N [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
      *
      * @throws IllegalArgumentException naming the option that is wrong
@@ -58,7 +65,7 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         Release release = o.release;
         Duration grace = o.grace;
         boolean reusePort = false;
-        int control = -1;
+        Path control = null;
         Path seed = null;
         boolean takeover = false;
         int migrationPort = 0;
@@ -73,7 +80,8 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 case "--release" -> release = Release.of(value(args, ++i, a));
                 case "--grace" -> grace = Duration.ofSeconds(number(args, ++i, a, 1, 86_400));
                 case "--reuse-port" -> reusePort = true;
-                case "--control" -> control = number(args, ++i, a, 0, 65535);
+                case "--control" -> control = CONTROL_IN_RUN_DIRECTORY;
+                case "--control-socket" -> control = Path.of(value(args, ++i, a));
                 case "--takeover" -> takeover = true;
                 case "--listen-migration" -> migrationPort = number(args, ++i, a, 0, 65535);
                 case "--fail-at" -> failAt = value(args, ++i, a);
@@ -90,7 +98,7 @@ public record StoreOptions(String host, int port, Release release, Duration grac
     /** {@code StoreMain}'s usage line. */
     public static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
-                + " [--control N] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
+                + " [--control | --control-socket PATH] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
                 + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]]";
     }
 

@@ -13,20 +13,16 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -49,11 +45,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WireServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.baton.store.server");
-    private static final int BACKLOG = 512;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    /** The file type bits of a Unix mode, and a socket's (sys/stat.h). */
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
 
     private final Store store;
     private final Path path;
@@ -78,13 +69,7 @@ public final class WireServer implements AutoCloseable {
      */
     public static WireServer start(Store store, Path path) throws IOException {
         Path p = path.toAbsolutePath();
-        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            if (answers(p)) {
-                throw new IOException("another process serves the socket " + p);
-            }
-            deleteSocket(p); // a socket whose process is gone
-        }
-        WireServer s = new WireServer(store, p, bind(p));
+        WireServer s = new WireServer(store, p, UnixSockets.bindPrivate(p));
         s.accept();
         return s;
     }
@@ -97,60 +82,12 @@ public final class WireServer implements AutoCloseable {
     public static WireServer bindNext(Store store, Path path) throws IOException {
         Path p = path.toAbsolutePath();
         Path next = nextPath(p);
-        if (Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-            deleteSocket(next);
-        }
-        return new WireServer(store, p, bind(next));
+        return new WireServer(store, p, UnixSockets.bindOverSocket(next));
     }
 
     /** Where a new process binds before it takes the socket path over: {@code PATH.next}. */
     public static Path nextPath(Path path) {
         return path.resolveSibling(path.getFileName() + ".next");
-    }
-
-    private static ServerSocketChannel bind(Path p) throws IOException {
-        ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            ch.bind(UnixDomainSocketAddress.of(p), BACKLOG);
-            if (POSIX) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-            }
-        } catch (IOException e) {
-            ch.close();
-            throw new IOException("cannot bind the socket " + p + ": " + e.getMessage(), e);
-        }
-        return ch;
-    }
-
-    /**
-     * Deletes the socket file {@code p}, and only a socket: a path that names anything else (a
-     * file, a directory, a link) is the user's mistake, and a store that deleted it to bind there
-     * would destroy what it names.
-     */
-    private static void deleteSocket(Path p) throws IOException {
-        if (!isSocket(p)) {
-            throw new IOException(p + " exists and is not a socket: the store binds only where nothing is, or a "
-                    + "socket no process serves");
-        }
-        Files.delete(p);
-    }
-
-    /** Whether {@code p} itself (not what a link names) is a Unix socket file. */
-    private static boolean isSocket(Path p) throws IOException {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
-            return false; // no way to tell: replace nothing
-        }
-        int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        return (mode & S_IFMT) == S_IFSOCK;
-    }
-
-    /** Whether a process accepts connections on the socket {@code p}. */
-    private static boolean answers(Path p) {
-        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(p))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The socket path clients connect to. */
@@ -286,7 +223,7 @@ public final class WireServer implements AutoCloseable {
         stopAccepting();
         Path aside = path.resolveSibling(path.getFileName() + ".reclaim-" + ProcessHandle.current().pid());
         Files.deleteIfExists(aside);
-        ServerSocketChannel l = bind(aside);
+        ServerSocketChannel l = UnixSockets.bind(aside);
         Files.move(aside, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         synchronized (this) {
             listener = l;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A live update whose target refuses the state it restores: both ends say, in one line, which
- * part of the state broke which rule (the control port answers the source's line as
+ * part of the state broke which rule (the control channel answers the source's line as
  * {@code ERR EAGAIN ...}, the new process prints the target's as {@code takeover failed: ...}),
  * and the old store serves on.
  */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * The control channel's request line on any octets: decoded and read as the control server reads
  * its first line, then {@link ControlRequest#parse}d. Only {@link ControlRequest.Malformed} (the
  * usage answer) may come out; a request that parses has what its command needs (a non-empty
- * path, a port of 1 to 65535) and writes back as a line that parses to the same request.
+ * name, a port of 1 to 65535) and writes back as a line that parses to the same request.
  */
 class ControlRequestFuzzTest {
 
@@ -32,9 +32,9 @@ class ControlRequestFuzzTest {
             }
             return;
         }
-        if (r.command().takesPath() != (r.path() != null) || r.path() != null
-                && (r.path().isEmpty() || !r.path().equals(r.path().trim()))) {
-            throw new AssertionError(r.command() + " with path [" + r.path() + "]");
+        if (r.command().takesName() != (r.name() != null) || r.name() != null
+                && (r.name().isEmpty() || !r.name().equals(r.name().trim()))) {
+            throw new AssertionError(r.command() + " with name [" + r.name() + "]");
         }
         boolean toAHost = r.command() == ControlRequest.Command.LIVE_UPDATE
                 || r.command() == ControlRequest.Command.REHEARSE;

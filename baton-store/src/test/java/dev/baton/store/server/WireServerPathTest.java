@@ -61,6 +61,7 @@ class WireServerPathTest {
         }
         assertThat(socket).exists();
         try (WireServer served = WireServer.start(new Store(), socket)) {
+            assertThat(served.path()).isEqualTo(socket);
             try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
                 assertThat(c.isConnected()).isTrue();
             }
