@@ -3,18 +3,14 @@ package dev.baton.migrate.session;
 import dev.baton.core.engine.Part;
 import dev.baton.core.wire.Plural;
 import dev.baton.core.wire.RecordWriter;
-import dev.baton.core.wire.VersionWindow;
-import dev.baton.core.wire.WriterOptions;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.MigrationClock;
-import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.RegionManifest;
 import dev.baton.migrate.returnpath.ControlCodec;
 import dev.baton.migrate.returnpath.ControlMessage;
 import dev.baton.migrate.returnpath.ControlWriter;
 import dev.baton.migrate.transport.Transport;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,26 +31,15 @@ import java.util.List;
 final class SourceRehearsal {
     private final SourceSession session;
     private final MigratableApplication application;
-    private final MigrationProtocol protocol;
-    private final PrecopyPolicy policy;
-    private final Duration timeout;
     private final MigrationListener listener;
-    private final String profile;
-    private final boolean checksums;
     private final MigrationClock clock;
 
-    SourceRehearsal(SourceSession session, MigratableApplication application, MigrationProtocol protocol,
-            PrecopyPolicy policy, Duration timeout, MigrationListener listener, String profile, boolean checksums,
-            MigrationClock clock) {
+    /** A rehearsal with {@code session}'s settings: its application, protocol, policy, timeout, profile. */
+    SourceRehearsal(SourceSession session) {
         this.session = session;
-        this.application = application;
-        this.protocol = protocol;
-        this.policy = policy;
-        this.timeout = timeout;
-        this.listener = listener;
-        this.profile = profile;
-        this.checksums = checksums;
-        this.clock = clock;
+        this.application = session.application;
+        this.listener = session.listener;
+        this.clock = session.clock;
     }
 
     RehearsalReport run(Transport transport) throws MigrationFailedException {
@@ -75,33 +60,22 @@ final class SourceRehearsal {
             transport.timeReads(false);
             answers = Answers.start(transport, clock);
             ControlWriter control = new ControlWriter(transport.out());
-            ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
-            Negotiation.Choice choice;
-            try {
-                choice = Negotiation.choose(hello, application.name(), protocol.window(), VersionWindow.supported(),
-                        session.releases(), profile);
-            } catch (Negotiation.NoCommonGround e) {
-                control.write(new ControlMessage.Abort(e.getMessage()));
-                throw new Answers.AnswerException(e.getMessage(), true);
-            }
-            control.write(new ControlMessage.Rehearse(choice.protocol(), choice.stream(), choice.profile()));
+            Negotiation.Choice choice = session.negotiate(answers, control, true);
             listener.event(new MigrationEvent.Handshake(transport.description(), true, choice.protocol(),
                     choice.stream(), choice.profile(), "rehearsal: " + choice.note()));
 
             StreamSha256 sent = new StreamSha256();
-            RecordWriter writer = RecordWriter.open(sent.writing(transport.out()), WriterOptions.defaults()
-                    .withChecksums(checksums).withProducer(application.name(), application.version())
-                    .withProfile(choice.profile()).withFormatVersion(choice.stream()).withBufferSize(1 << 20));
+            RecordWriter writer = session.openStream(sent.writing(transport.out()), choice);
             var save = session.saver(choice.profile()).start(writer);
-            SourceContext ctx = new SourceContext(save, application, policy, listener, clock);
+            SourceContext ctx = new SourceContext(save, application, session.policy, listener, clock);
             ctx.rehearsal();
-            StageTable table = protocol.table(choice.protocol());
+            StageTable table = session.protocol.table(choice.protocol());
             save.description();
             SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
             session.runStages(ctx, table, Part.STATIC);
             save.staticDataEnd();
             writer.flush();
-            answers.await(ControlMessage.Accept.class, timeout);
+            answers.await(ControlMessage.Accept.class, session.timeout);
             listener.event(new MigrationEvent.StaticDataAccepted());
             session.runStages(ctx, table, Part.DYNAMIC);
             save.end();
@@ -109,7 +83,7 @@ final class SourceRehearsal {
             ctx.progress(octets);
             String sentSha256 = sent.hex();
 
-            ControlMessage.Report report = answers.await(ControlMessage.Report.class, timeout);
+            ControlMessage.Report report = answers.await(ControlMessage.Report.class, session.timeout);
             List<String> problems = new ArrayList<>(report.problems());
             if (report.records() != writer.records() || report.octets() != octets) {
                 problems.add("the target read " + Plural.count(report.records(), "record") + " and "

@@ -47,14 +47,14 @@ import java.util.Objects;
  * source is done when the stream is written and synced.
  */
 public final class SourceSession {
-    private final MigratableApplication application;
-    private final MigrationProtocol protocol;
-    private final PrecopyPolicy policy;
-    private final Duration timeout;
-    private final MigrationListener listener;
-    private final String profile;
-    private final boolean checksums;
-    private final MigrationClock clock;
+    final MigratableApplication application;
+    final MigrationProtocol protocol;
+    final PrecopyPolicy policy;
+    final Duration timeout;
+    final MigrationListener listener;
+    final String profile;
+    final boolean checksums;
+    final MigrationClock clock;
 
     private SourceSession(Builder b) {
         this.application = b.application;
@@ -159,24 +159,14 @@ public final class SourceSession {
                 transport.timeReads(false);
                 answers = Answers.start(transport, clock);
                 control = new ControlWriter(transport.out());
-                ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
-                try {
-                    choice = Negotiation.choose(hello, application.name(), protocol.window(), VersionWindow.supported(),
-                            releases(), profile);
-                } catch (Negotiation.NoCommonGround e) {
-                    control.write(new ControlMessage.Abort(e.getMessage()));
-                    throw new Answers.AnswerException(e.getMessage(), true);
-                }
-                control.write(new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile()));
+                choice = negotiate(answers, control, false);
             } else {
                 choice = alone(transport);
             }
             listener.event(new MigrationEvent.Handshake(transport.description(), transport.hasReturnPath(),
                     choice.protocol(), choice.stream(), choice.profile(), choice.note()));
 
-            RecordWriter writer = RecordWriter.open(transport.out(), WriterOptions.defaults().withChecksums(checksums)
-                    .withProducer(application.name(), application.version()).withProfile(choice.profile())
-                    .withFormatVersion(choice.stream()).withBufferSize(1 << 20));
+            RecordWriter writer = openStream(transport.out(), choice);
             StateSaver.Save save = saver(choice.profile()).start(writer);
             ctx = new SourceContext(save, application, policy, listener, clock);
             StageTable table = protocol.table(choice.protocol());
@@ -251,7 +241,7 @@ public final class SourceSession {
      *                                  failing or the connection dropping; the application ran on
      */
     public RehearsalReport rehearse(Transport transport) throws MigrationFailedException {
-        return new SourceRehearsal(this, application, protocol, policy, timeout, listener, profile, checksums, clock)
+        return new SourceRehearsal(this)
                 .run(transport);
     }
 
@@ -328,6 +318,33 @@ public final class SourceSession {
                 transport.description() + " has no return path: no handshake, no refusal before the dynamic state and"
                         + " no acknowledgement; writing this source's newest versions"
                         + (p.isEmpty() ? "" : " for profile " + p));
+    }
+
+    /**
+     * The handshake with a target that answers: waits for its HELLO, chooses what both run, and
+     * says so with START, or REHEARSE for a rehearsal; with nothing in common, ABORT and a refusal.
+     */
+    Negotiation.Choice negotiate(Answers answers, ControlWriter control, boolean rehearsal) throws IOException {
+        ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
+        Negotiation.Choice choice;
+        try {
+            choice = Negotiation.choose(hello, application.name(), protocol.window(), VersionWindow.supported(),
+                    releases(), profile);
+        } catch (Negotiation.NoCommonGround e) {
+            control.write(new ControlMessage.Abort(e.getMessage()));
+            throw new Answers.AnswerException(e.getMessage(), true);
+        }
+        control.write(rehearsal
+                ? new ControlMessage.Rehearse(choice.protocol(), choice.stream(), choice.profile())
+                : new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile()));
+        return choice;
+    }
+
+    /** The stream's writer on {@code out}, for what the handshake chose. */
+    RecordWriter openStream(java.nio.channels.WritableByteChannel out, Negotiation.Choice choice) throws IOException {
+        return RecordWriter.open(out, WriterOptions.defaults().withChecksums(checksums)
+                .withProducer(application.name(), application.version()).withProfile(choice.profile())
+                .withFormatVersion(choice.stream()).withBufferSize(1 << 20));
     }
 
     List<String> releases() {
