@@ -209,4 +209,70 @@ class BatonScriptIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(plainRun.out());
     }
+
+    /**
+     * Two launchers that find the jar stale at once build it once: the second waits for the
+     * first's build and then finds the jar fresh. Without the lock both ran Maven over the same
+     * target directory and one of them failed. The checkout here is a copy of bin/ whose
+     * {@code mvnw} logs each build, waits to be let go and puts the real jar in place.
+     */
+    @Test
+    void twoLaunchersOfAStaleJarBuildItOnce() throws Exception {
+        Path root = dir.resolve("checkout");
+        Path script = Path.of(System.getProperty("baton.script"));
+        Files.createDirectories(root.resolve("bin/lib"));
+        Files.copy(script, root.resolve("bin/baton"));
+        try (Stream<Path> lib = Files.list(script.resolveSibling("lib"))) {
+            for (Path f : lib.toList()) {
+                Files.copy(f, root.resolve("bin/lib").resolve(f.getFileName()));
+            }
+        }
+        Path log = dir.resolve("builds.log");
+        Path go = dir.resolve("go");
+        Files.writeString(root.resolve("mvnw"), String.join("\n",
+                "#!/usr/bin/env bash",
+                "echo start >> '" + log + "'",
+                "for _ in $(seq 1200); do [ -e '" + go + "' ] && break; sleep 0.05; done",
+                "mkdir -p baton-cli/target && cp '" + Baton.jar() + "' baton-cli/target/baton.jar",
+                "echo end >> '" + log + "'", ""));
+        for (String exe : List.of("bin/baton", "mvnw")) {
+            root.resolve(exe).toFile().setExecutable(true);
+        }
+        ProcessBuilder launcher = new ProcessBuilder(root.resolve("bin/baton").toString(), "--version")
+                .redirectErrorStream(true);
+        launcher.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home"), "BATON_CDS_DIR", "off"));
+
+        Process first = launcher.redirectOutput(dir.resolve("first.out").toFile()).start();
+        awaitCondition(() -> builds(log).size() == 1, "the first launcher's build to start");
+        Process second = launcher.redirectOutput(dir.resolve("second.out").toFile()).start();
+        // the second launcher either waits on the lock or (without it) starts a build of its own
+        awaitCondition(() -> second.descendants().anyMatch(p -> p.info().command().orElse("").endsWith("/flock"))
+                || builds(log).size() > 1, "the second launcher to wait for the lock");
+        Files.createFile(go);
+
+        for (Process p : List.of(first, second)) {
+            assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        assertThat(builds(log)).containsExactly("start", "end");
+        assertThat(Files.readString(dir.resolve("second.out"))).startsWith("baton ");
+    }
+
+    private static List<String> builds(Path log) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 60 s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
 }
