@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The control channel's request line on any octets: decoded and read as the control server reads
  * its first line, then {@link ControlRequest#parse}d. Only {@link ControlRequest.Malformed} (the
- * usage answer) may come out; a request that parses has what its command needs (a non-empty
- * name, a port of 1 to 65535) and writes back as a line that parses to the same request.
+ * usage answer, or the refusal of a live update over TCP) may come out; a request that parses has
+ * what its command needs (a non-empty name; a name of one token, and an action on the limit, for a
+ * live update) and writes back as a line that parses to the same request.
  */
 class ControlRequestFuzzTest {
 
@@ -27,7 +28,8 @@ class ControlRequestFuzzTest {
         try {
             r = ControlRequest.parse(line.trim());
         } catch (ControlRequest.Malformed refused) {
-            if (!refused.getMessage().equals(ControlRequest.USAGE)) {
+            if (!refused.getMessage().equals(ControlRequest.USAGE) && !refused.getMessage().equals(
+                    ControlRequest.OVER_TCP)) {
                 throw new AssertionError("refused with " + refused.getMessage());
             }
             return;
@@ -36,11 +38,11 @@ class ControlRequestFuzzTest {
                 && (r.name().isEmpty() || !r.name().equals(r.name().trim()))) {
             throw new AssertionError(r.command() + " with name [" + r.name() + "]");
         }
-        boolean toAHost = r.command() == ControlRequest.Command.LIVE_UPDATE
+        boolean toASocket = r.command() == ControlRequest.Command.LIVE_UPDATE
                 || r.command() == ControlRequest.Command.REHEARSE;
-        if (toAHost != (r.host() != null)
-                || r.host() != null && (r.port() < 1 || r.port() > 65535)) {
-            throw new AssertionError(r.command() + " to " + r.host() + " port " + r.port());
+        if (toASocket && r.name().contains(" ")
+                || (r.command() == ControlRequest.Command.LIVE_UPDATE) != (r.onLimit() != null)) {
+            throw new AssertionError(r.command() + " to [" + r.name() + "] on limit " + r.onLimit());
         }
         try {
             ControlRequest again = ControlRequest.parse(r.line());
