@@ -211,7 +211,13 @@ class ControlChannelAttackTest {
             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
                     java.nio.channels.Channels.newInputStream(ch), StandardCharsets.UTF_8));
             assertThat(in.readLine()).isEqualTo("ERR EINVAL a request line is at most 4096 octets");
-            assertThat(in.readLine()).as("then the connection ends").isNull();
+            String after;
+            try {
+                after = in.readLine();
+            } catch (java.net.SocketException reset) {
+                after = null; // closed with the rest of the line unread: the kernel says so as a reset
+            }
+            assertThat(after).as("then the connection ends").isNull();
         }
         assertThat(control.info(T).pid()).isEqualTo(store.process().pid());
         assertThat(tree()).isEqualTo(before);
