@@ -167,6 +167,28 @@ class HostileWireClientsTest {
         assertThat(tree()).isEqualTo(before);
     }
 
+    /** The same on the line protocol: a client's unwritten lines past the output quota drop it. */
+    @Test
+    void aLineClientThatNeverReadsItsEventsIsDroppedAtTheOutputQuotaToo() throws IOException {
+        f.store.quotas().setGlobal(Quota.OUTPUT, 64);
+        List<String> before = tree();
+        int writes = 2000;
+        StoreClient writer = f.client(0);
+        try (Raw sleeper = Raw.hello(f.server, 0)) {
+            assertThat(sleeper.ask("WATCH /flood " + "t".repeat(3000))).isEqualTo("OK");
+            for (int i = 0; i < writes; i++) {
+                writer.write("/flood", Integer.toString(i));
+            }
+            int lines = 0;
+            while (sleeper.line() != null) { // a connection the store kept would time out here (5 s)
+                lines++;
+            }
+            assertThat(lines).as("the events it was sent before it was dropped").isLessThan(writes);
+        }
+        assertThat(writer.readString("/flood")).isEqualTo(Integer.toString(writes - 1));
+        assertThat(tree()).isEqualTo(before);
+    }
+
     /**
      * An unprivileged domain (the line protocol) that registers watches past its quota is refused
      * with EQUOTA (the wire would say ENOSPC; xenstored's E2BIG), its earlier watches fire on, and
