@@ -1,11 +1,11 @@
 package dev.baton.store.process;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.BufferedReader;
+import dev.baton.core.wire.Utf8;
+import dev.baton.store.protocol.LineReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The control channel's request line on any octets: decoded and read as the control server reads
@@ -18,11 +18,13 @@ class ControlRequestFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void requests(byte[] input) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(input),
-                StandardCharsets.UTF_8));
-        String line = in.readLine();
+        LineReader in = new LineReader(new ByteArrayInputStream(input), ControlServer.MAX_LINE);
+        if (!in.next() || in.tooLong()) {
+            return; // no line, or one the server refuses unread
+        }
+        String line = Utf8.decode(Arrays.copyOf(in.line(), in.length()));
         if (line == null) {
-            return;
+            return; // not UTF-8: refused before parsing
         }
         ControlRequest r;
         try {
