@@ -207,7 +207,7 @@ class StoreCliIT {
         assertThat(u.get("runDir").asText()).isEqualTo(run.toString());
         assertThat(u.get("log").asText()).isEqualTo(run.resolve("update-1.log").toString());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run))).isEqualTo("rwx------");
-        assertThat(Files.readString(run.resolve("update-1.log"))).contains("migration on port ",
+        assertThat(Files.readString(run.resolve("update-1.log"))).contains("migration on socket ",
                 "listening on 127.0.0.1:" + s.port + " (release 2.0)");
 
         // the old process: its JSON was all of its standard output; the end, a sentence, on standard error
@@ -398,7 +398,7 @@ class StoreCliIT {
         assertThat(m.matches()).as(r.err()).isTrue();
         long pid = Long.parseLong(m.group(1));
         started.add(pid);
-        assertThat(Files.readString(run.resolve("update-1.log"))).as("it had started").startsWith("migration on port ");
+        assertThat(Files.readString(run.resolve("update-1.log"))).as("it had started").startsWith("migration on socket ");
         assertThat(alive(pid)).as("process %d, started to take over, once the command returned", pid).isFalse();
 
         // nothing listens at all: nothing is started, no run directory is made

@@ -165,7 +165,7 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             next = null;
             StoreProcess.Result r;
             try (LiveUpdateBar bar = new LiveUpdateBar()) {
-                next = StoreProcess.takeoverDetached(running, release, files.log(), quirks != null ? files.quirks()
+                next = StoreProcess.takeoverDetached(store, running, release, files.log(), quirks != null ? files.quirks()
                         : null, timeout);
                 r = StoreProcess.liveUpdate(store, next, onLimit.policy(), timeout, bar);
             } catch (IOException e) {

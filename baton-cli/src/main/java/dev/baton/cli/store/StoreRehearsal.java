@@ -31,7 +31,7 @@ final class StoreRehearsal {
         StoreProcess next = null;
         StoreProcess.Rehearsal r;
         try (LiveUpdateBar bar = new LiveUpdateBar()) {
-            next = StoreProcess.takeoverDetached(running, release, files.log(), quirks, timeout);
+            next = StoreProcess.takeoverDetached(store, running, release, files.log(), quirks, timeout);
             r = StoreProcess.rehearse(store, next, timeout, bar);
         } catch (IOException e) {
             r = new StoreProcess.Rehearsal(false, false, e.getMessage(), java.util.List.of(), 0, 0, 0, "");

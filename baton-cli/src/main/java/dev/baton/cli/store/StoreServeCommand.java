@@ -66,7 +66,7 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control == null ? StoreOptions.CONTROL_IN_RUN_DIRECTORY : control, seed, false, 0, "", null, unixSocket);
+                true, control == null ? StoreOptions.CONTROL_IN_RUN_DIRECTORY : control, seed, false, null, "", null, unixSocket);
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
@@ -90,7 +90,7 @@ final class StoreServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void migrationPort(int port) {
+        public void migrationSocket(Path socket) {
             // a serving store takes nothing over
         }
 

@@ -8,18 +8,15 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A migration over a plain TCP connection: duplex, so the target answers on the same
  * connection. Blocking socket channels, no copy between the caller's buffer and the socket.
  */
-public final class TcpTransport extends ChannelTransport {
-    private final SocketChannel channel;
+public final class TcpTransport extends SocketTransport {
 
     private TcpTransport(SocketChannel channel, Duration timeout) throws IOException {
-        super(channel, channel, timeout, peerName(channel), "tcp " + peerName(channel), List.of(channel));
-        this.channel = channel;
+        super(channel, timeout, peerName(channel), "tcp " + peerName(channel));
     }
 
     private static String peerName(SocketChannel c) throws IOException {
@@ -65,26 +62,6 @@ public final class TcpTransport extends ChannelTransport {
         } catch (IOException e) {
             server.close();
             throw e;
-        }
-    }
-
-    @Override
-    public boolean hasReturnPath() {
-        return true;
-    }
-
-    @Override
-    public void finishOutput() throws IOException {
-        channel.shutdownOutput();
-    }
-
-    /** A stalled read ends with the input alone: the output stays open for the session's ERROR. */
-    @Override
-    void stopInput() {
-        try {
-            channel.shutdownInput();
-        } catch (IOException e) {
-            abort();
         }
     }
 

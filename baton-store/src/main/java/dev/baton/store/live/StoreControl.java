@@ -112,28 +112,35 @@ public final class StoreControl {
     }
 
     /**
-     * Asks the store to move to the process listening for a migration on {@code migrationPort} of
-     * 127.0.0.1, doing as {@code onLimit} says if its pre-copy does not converge; {@code progress}
-     * hears the old process's progress lines as they come.
+     * Asks the store to move to the process listening for a migration on the Unix socket
+     * {@code migrationSocket} of its state directory, doing as {@code onLimit} says if its pre-copy
+     * does not converge; {@code progress} hears the old process's progress lines as they come.
      */
-    Reply liveUpdate(int migrationPort, OnLimit onLimit, Duration timeout, Consumer<LiveProgress> progress)
+    Reply liveUpdate(Path migrationSocket, OnLimit onLimit, Duration timeout, Consumer<LiveProgress> progress)
             throws IOException {
-        return exchange("LIVE_UPDATE 127.0.0.1 " + migrationPort + " " + onLimit.name().toLowerCase(Locale.ROOT),
-                timeout, line -> progress.accept(
-                LiveProgress.parse(line)));
+        return exchange("LIVE_UPDATE " + socketName(migrationSocket) + " " + onLimit.name().toLowerCase(Locale.ROOT),
+                timeout, line -> progress.accept(LiveProgress.parse(line)));
+    }
+
+    /**
+     * A socket's name in the state directory, as the control channel takes it: the store
+     * refuses one outside (a name with {@code ..}).
+     */
+    private String socketName(Path migrationSocket) {
+        return stateDirectory().relativize(migrationSocket.toAbsolutePath().normalize()).toString();
     }
 
     /** The prefix of a line of a rehearsal's report on the control channel, before the final answer. */
     public static final String REPORT_PREFIX = "REPORT ";
 
     /**
-     * Asks the store to rehearse a live update to the process listening on {@code migrationPort}
-     * of 127.0.0.1: it sends its whole state while it serves on, never pausing; {@code progress}
+     * Asks the store to rehearse a live update to the process listening on the Unix socket
+     * {@code migrationSocket} of its state directory: it sends its whole state while it serves on, never pausing; {@code progress}
      * hears its progress, {@code report} the lines of the new process's report.
      */
-    Reply rehearse(int migrationPort, Duration timeout, Consumer<LiveProgress> progress, Consumer<String> report)
+    Reply rehearse(Path migrationSocket, Duration timeout, Consumer<LiveProgress> progress, Consumer<String> report)
             throws IOException {
-        return exchange("REHEARSE 127.0.0.1 " + migrationPort, timeout, line -> {
+        return exchange("REHEARSE " + socketName(migrationSocket), timeout, line -> {
             if (line.startsWith(REPORT_PREFIX)) {
                 report.accept(line.substring(REPORT_PREFIX.length()));
             } else {

@@ -32,7 +32,9 @@ public final class StoreProcess implements AutoCloseable {
     private final String release;
     private int port;
     private Path control;
-    private int migrationPort;
+    private Path migrationSocket;
+    /** Numbers the migration sockets this JVM names, which its pid makes unique on the host. */
+    private static final java.util.concurrent.atomic.AtomicInteger MIGRATIONS = new java.util.concurrent.atomic.AtomicInteger();
     private Path unixSocket;
 
     private StoreProcess(Process process, String release, Path log) {
@@ -67,21 +69,22 @@ public final class StoreProcess implements AutoCloseable {
      * instead of a pipe, so a command that starts it can hand the store over and exit. It serves
      * where the store that {@code running} describes serves, with the same grace period.
      */
-    public static StoreProcess takeoverDetached(StoreControl.Info running, String release, Path log, Duration timeout)
-            throws IOException {
-        return takeoverDetached(running, release, log, null, timeout);
+    public static StoreProcess takeoverDetached(StoreControl store, StoreControl.Info running, String release, Path log,
+            Duration timeout) throws IOException {
+        return takeoverDetached(store, running, release, log, null, timeout);
     }
 
     /**
-     * As {@link #takeoverDetached(StoreControl.Info, String, Path, Duration)}, loading the
+     * As {@link #takeoverDetached(StoreControl, StoreControl.Info, String, Path, Duration)}, loading the
      * migration through the quirks {@code quirks} lists (a quirks file, docs/COMPATIBILITY.md), or
      * none when it is null; {@link #quirksApplied()} then says which applied.
      */
-    public static StoreProcess takeoverDetached(StoreControl.Info running, String release, Path log, Path quirks,
-            Duration timeout) throws IOException {
+    public static StoreProcess takeoverDetached(StoreControl store, StoreControl.Info running, String release, Path log,
+            Path quirks, Duration timeout) throws IOException {
+        Path socket = migrationSocketIn(store.stateDirectory());
         List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
                 Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
-                release, "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
+                release, "--reuse-port", "--control", "--takeover", "--listen-migration-socket", socket.toString()));
         if (quirks != null) {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
@@ -89,7 +92,7 @@ public final class StoreProcess implements AutoCloseable {
             args.addAll(List.of("--unix-socket", running.unixSocket().toString()));
         }
         StoreProcess p = spawn(release, log, args.toArray(String[]::new));
-        p.awaitMigrationPort(running.port(), timeout);
+        p.awaitMigrationSocket(running.port(), timeout);
         return p;
     }
 
@@ -158,7 +161,7 @@ public final class StoreProcess implements AutoCloseable {
      */
     public static Result liveUpdate(StoreControl control, StoreProcess next, OnLimit onLimit, Duration timeout,
             Consumer<LiveProgress> progress) throws IOException {
-        StoreControl.Reply reply = control.liveUpdate(next.migrationPort, onLimit, timeout, progress);
+        StoreControl.Reply reply = control.liveUpdate(next.migrationSocket, onLimit, timeout, progress);
         if (!reply.ok()) {
             return new Result(false, reply.text(), 0, 0, 0, 0, "", 0);
         }
@@ -177,7 +180,7 @@ public final class StoreProcess implements AutoCloseable {
     public static Rehearsal rehearse(StoreControl control, StoreProcess next, Duration timeout,
             Consumer<LiveProgress> progress) throws IOException {
         List<String> lines = new ArrayList<>();
-        StoreControl.Reply reply = control.rehearse(next.migrationPort, timeout, progress, lines::add);
+        StoreControl.Reply reply = control.rehearse(next.migrationSocket, timeout, progress, lines::add);
         if (!reply.ok()) {
             return new Rehearsal(false, false, reply.text(), lines, 0, 0, 0, "");
         }
@@ -256,12 +259,15 @@ public final class StoreProcess implements AutoCloseable {
 
     /**
      * As {@link #takeover(int, String, String, Path, Duration)}, taking over the old process's
-     * Unix socket of xenstore's wire protocol too when {@code unixSocket} is not null.
+     * Unix socket of xenstore's wire protocol too when {@code unixSocket} is not null. It waits for
+     * the migration on a Unix socket in the run directory of {@code port}, where a store that
+     * {@link #start} started has its control socket (its state directory).
      */
     public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Path unixSocket,
             Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
+                "--reuse-port", "--control", "--takeover", "--listen-migration-socket",
+                migrationSocketIn(RunDirectory.defaultFor(port)).toString()));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -273,16 +279,30 @@ public final class StoreProcess implements AutoCloseable {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
         StoreProcess p = spawn(release, null, args.toArray(String[]::new));
-        p.awaitMigrationPort(port, timeout);
+        p.awaitMigrationSocket(port, timeout);
         p.unixSocket = unixSocket;
         return p;
     }
 
+    /**
+     * A new name for a migration socket in {@code stateDirectory}, the old store's: the store sends
+     * itself only to a socket there, which its owner alone can have bound.
+     */
+    private static Path migrationSocketIn(Path stateDirectory) {
+        return stateDirectory.toAbsolutePath().normalize().resolve("migration-" + ProcessHandle.current().pid() + "-"
+                + MIGRATIONS.incrementAndGet());
+    }
+
+    /** The Unix socket a new process waits for the migration on, once it said so. */
+    public Path migrationSocket() {
+        return migrationSocket;
+    }
+
     /** Waits for a new process to listen for the migration of the store on {@code port}; stops it when it fails. */
-    private void awaitMigrationPort(int storePort, Duration timeout) throws IOException {
+    private void awaitMigrationSocket(int storePort, Duration timeout) throws IOException {
         try {
-            String line = expect("migration on port ", timeout);
-            migrationPort = Integer.parseInt(line.substring("migration on port ".length()).trim());
+            String line = expect("migration on socket ", timeout);
+            migrationSocket = Path.of(line.substring("migration on socket ".length()));
         } catch (IOException e) {
             close();
             throw e;

@@ -11,39 +11,51 @@ import java.util.Objects;
  * back as the line that parses to it.
  *
  * @param command    what is asked
- * @param name       the xenstore file of DUMP_XENSTORE, LOAD_XENSTORE and PAUSE_DUMP_XENSTORE
- *                   (everything after the command, spaces included, trimmed): a name in the
- *                   store's state directory, which the control server confines there
- *                   ({@code RunDirectory.confined}) as it opens it; null for the others
- * @param host       LIVE_UPDATE's and REHEARSE's host; null for the others
- * @param port       LIVE_UPDATE's and REHEARSE's port, 1 to 65535; 0 for the others
+ * @param name       a name in the store's state directory, which the control server confines
+ *                   there ({@code RunDirectory.confined}) as it opens it: the xenstore file of
+ *                   DUMP_XENSTORE, LOAD_XENSTORE and PAUSE_DUMP_XENSTORE (everything after the
+ *                   command, spaces included, trimmed), the new process's migration socket of
+ *                   LIVE_UPDATE and REHEARSE (one token); null for the others
  * @param onLimit    LIVE_UPDATE's action when pre-copy does not converge (its optional last
  *                   token, {@code abort}, {@code switchover} or {@code throttle}; switchover when
  *                   absent); null for the others
  * @param handedOver STOP HANDED_OVER: the new process serves already
  */
-record ControlRequest(Command command, String name, String host, int port, OnLimit onLimit, boolean handedOver) {
+record ControlRequest(Command command, String name, OnLimit onLimit, boolean handedOver) {
 
     /** The control commands. */
     enum Command {
         INFO, LIVE_UPDATE, REHEARSE, DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE, UNPAUSE, STOP;
 
         boolean takesName() {
-            return this == DUMP_XENSTORE || this == LOAD_XENSTORE || this == PAUSE_DUMP_XENSTORE;
+            return this != INFO && this != UNPAUSE && this != STOP;
         }
     }
 
     /** The answer to every line that is not a control request. */
-    static final String USAGE = "ERR EINVAL expected INFO, LIVE_UPDATE HOST PORT [abort|switchover|throttle], "
-            + "REHEARSE HOST PORT, DUMP_XENSTORE NAME, "
+    static final String USAGE = "ERR EINVAL expected INFO, LIVE_UPDATE SOCKET [abort|switchover|throttle], "
+            + "REHEARSE SOCKET, DUMP_XENSTORE NAME, "
             + "LOAD_XENSTORE NAME, PAUSE_DUMP_XENSTORE NAME, UNPAUSE or STOP";
 
-    /** A line that is not a control request; its message is the {@link #USAGE} answer. */
+    /**
+     * The answer to LIVE_UPDATE or REHEARSE to a host and port: the store would send its whole
+     * state to whatever listens there, and a TCP port on this host can be taken by any of its
+     * processes; remote live update is not offered (docs/STORE.md, "Live update").
+     */
+    static final String OVER_TCP = "ERR EINVAL a live update or rehearsal over TCP (HOST PORT) is not offered: "
+            + "any process on the host could take the port and the store; name the new process's migration socket "
+            + "in the store's state directory";
+
+    /** A line that is not a control request; its message is the answer ({@link #USAGE} or {@link #OVER_TCP}). */
     static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
 
         Malformed() {
-            super(USAGE);
+            this(USAGE);
+        }
+
+        Malformed(String answer) {
+            super(answer);
         }
     }
 
@@ -65,34 +77,39 @@ record ControlRequest(Command command, String name, String host, int port, OnLim
             throw new Malformed();
         }
         return switch (command) {
-            case INFO, UNPAUSE -> new ControlRequest(command, null, null, 0, null, false);
+            case INFO, UNPAUSE -> new ControlRequest(command, null, null, false);
             case DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE -> {
                 if (t.length < 2) {
                     throw new Malformed();
                 }
-                yield new ControlRequest(command, trimmed.substring(t[0].length() + 1).trim(), null, 0, null, false);
+                yield new ControlRequest(command, trimmed.substring(t[0].length() + 1).trim(), null, false);
             }
             case STOP -> {
                 boolean handedOver = t.length == 2 && t[1].equals("HANDED_OVER");
                 if (t.length > 2 || t.length == 2 && !handedOver) {
                     throw new Malformed();
                 }
-                yield new ControlRequest(command, null, null, 0, null, handedOver);
+                yield new ControlRequest(command, null, null, handedOver);
             }
             case LIVE_UPDATE -> {
-                int port = t.length == 3 || t.length == 4 ? migrationPort(t[2]) : -1;
-                OnLimit onLimit = t.length == 4 ? onLimit(t[3]) : OnLimit.SWITCHOVER;
-                if (port < 0 || onLimit == null) {
+                // HOST PORT [limit]: the TCP form, refused as such, not as a line we cannot read
+                if (t.length == 3 && isPort(t[2]) || t.length == 4 && isPort(t[2]) && onLimit(t[3]) != null) {
+                    throw new Malformed(OVER_TCP);
+                }
+                OnLimit onLimit = t.length == 3 ? onLimit(t[2]) : OnLimit.SWITCHOVER;
+                if (t.length < 2 || t.length > 3 || !isName(t[1]) || onLimit == null) {
                     throw new Malformed();
                 }
-                yield new ControlRequest(command, null, t[1], port, onLimit, false);
+                yield new ControlRequest(command, t[1], onLimit, false);
             }
             case REHEARSE -> {
-                int port = t.length == 3 ? migrationPort(t[2]) : -1;
-                if (port < 0) {
+                if (t.length == 3 && isPort(t[2])) {
+                    throw new Malformed(OVER_TCP);
+                }
+                if (t.length != 2 || !isName(t[1])) {
                     throw new Malformed();
                 }
-                yield new ControlRequest(command, null, t[1], port, null, false);
+                yield new ControlRequest(command, t[1], null, false);
             }
         };
     }
@@ -103,9 +120,9 @@ record ControlRequest(Command command, String name, String host, int port, OnLim
             case INFO, UNPAUSE -> command.name();
             case DUMP_XENSTORE, LOAD_XENSTORE, PAUSE_DUMP_XENSTORE -> command + " " + name;
             case STOP -> handedOver ? "STOP HANDED_OVER" : "STOP";
-            case LIVE_UPDATE -> command + " " + host + " " + port
+            case LIVE_UPDATE -> command + " " + name
                     + (onLimit == OnLimit.SWITCHOVER ? "" : " " + onLimit.name().toLowerCase(Locale.ROOT));
-            case REHEARSE -> command + " " + host + " " + port;
+            case REHEARSE -> command + " " + name;
         };
     }
 
@@ -128,12 +145,13 @@ record ControlRequest(Command command, String name, String host, int port, OnLim
         return null;
     }
 
-    private static int migrationPort(String text) {
-        try {
-            int p = Integer.parseInt(text);
-            return p >= 1 && p <= 65535 ? p : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /** A migration socket's name: a token with no white space or control character around it. */
+    private static boolean isName(String token) {
+        return !token.isEmpty() && token.trim().equals(token);
+    }
+
+    /** Whether {@code text} reads as a port number (of any size): what follows a host. */
+    private static boolean isPort(String text) {
+        return !text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

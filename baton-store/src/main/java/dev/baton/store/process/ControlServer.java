@@ -8,7 +8,7 @@ import dev.baton.migrate.session.MigrationFailedException;
 import dev.baton.migrate.session.MigrationStats;
 import dev.baton.migrate.session.RehearsalReport;
 import dev.baton.migrate.session.SourceSession;
-import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.migrate.transport.UnixTransport;
 import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
@@ -19,9 +19,10 @@ import dev.baton.store.server.UnixSockets;
 import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreDump;
 import dev.baton.store.xen.XenstoreLoad;
-import java.io.BufferedReader;
+import dev.baton.core.wire.Utf8;
+import dev.baton.store.protocol.LineReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.channels.Channels;
@@ -46,14 +47,14 @@ import java.util.Locale;
  *
  * <pre>
  * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
- * LIVE_UPDATE HOST PORT [abort|switchover|throttle]
+ * LIVE_UPDATE SOCKET [abort|switchover|throttle]
  *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
  * DUMP_XENSTORE NAME       OK &lt;nodes&gt;
  * LOAD_XENSTORE NAME       OK &lt;nodes&gt;
  * PAUSE_DUMP_XENSTORE NAME OK &lt;nodes&gt;, the store paused
  * UNPAUSE                  OK
- * REHEARSE HOST PORT       PASS ... and REPORT ... lines, then OK &lt;passed 0|1&gt; &lt;records&gt; &lt;octets&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;verdict&gt;
+ * REHEARSE SOCKET          PASS ... and REPORT ... lines, then OK &lt;passed 0|1&gt; &lt;records&gt; &lt;octets&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;verdict&gt;
  * STOP [HANDED_OVER]       OK &lt;pid&gt;, then the process exits
  * </pre>
  *
@@ -64,6 +65,8 @@ final class ControlServer {
     /** How long a wire connection must be idle before a live update closes it, and the most a drain waits. */
     private static final Duration DRAIN_QUIET = Duration.ofMillis(250);
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(10);
+    /** The longest request line: a command and a name in the state directory. */
+    static final int MAX_LINE = 4096;
 
     private final StoreServer server;
     private final WireServer wire;
@@ -110,13 +113,20 @@ final class ControlServer {
     private void serve() {
         while (true) {
             try (SocketChannel s = socket.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(s),
-                        StandardCharsets.UTF_8));
                 PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(s),
                         StandardCharsets.UTF_8), true);
-                String line = in.readLine();
-                if (line != null) {
-                    answer(line.trim(), out, s);
+                // one line, read at most to its limit: a request is short, and this thread answers every request
+                LineReader in = new LineReader(new LimitedInput(Channels.newInputStream(s), MAX_LINE + 1), MAX_LINE);
+                boolean complete = in.next();
+                if (in.tooLong()) {
+                    out.println("ERR EINVAL a request line is at most " + MAX_LINE + " octets");
+                } else if (complete) {
+                    String line = Utf8.decode(java.util.Arrays.copyOf(in.line(), in.length()));
+                    if (line == null) {
+                        out.println("ERR EINVAL a request line is UTF-8 text");
+                    } else {
+                        answer(line.trim(), out, s);
+                    }
                 }
             } catch (ClosedChannelException e) {
                 return; // the process ends
@@ -173,7 +183,7 @@ final class ControlServer {
                 System.exit(0);
             }
             case LIVE_UPDATE -> {
-                Result u = liveUpdate(r.host(), r.port(), r.onLimit(), p -> out.println(p.line()));
+                Result u = liveUpdate(name, r.onLimit(), p -> out.println(p.line()));
                 out.println(u.reply);
                 if (u.handOver != null) {
                     s.shutdownOutput();
@@ -182,7 +192,7 @@ final class ControlServer {
                     System.exit(0);
                 }
             }
-            case REHEARSE -> out.println(rehearse(r.host(), r.port(), out));
+            case REHEARSE -> out.println(rehearse(name, out));
         }
     }
 
@@ -197,18 +207,25 @@ final class ControlServer {
     }
 
     /**
-     * {@code REHEARSE HOST PORT}: sends the store to the process listening at host:port as a
-     * rehearsal, serving on throughout (never paused); {@code PASS} lines while it goes, {@code
-     * REPORT} lines of the new process's report, then {@code OK <passed 0|1> <records> <octets>
-     * <total-ms> <profile> <verdict>}, or {@code ERR EAGAIN <reason>} when it could not run to its end.
+     * {@code REHEARSE SOCKET}: sends the store to the process listening on the Unix socket SOCKET
+     * of the state directory as a rehearsal, serving on throughout (never paused); {@code PASS}
+     * lines while it goes, {@code REPORT} lines of the new process's report, then {@code OK
+     * <passed 0|1> <records> <octets> <total-ms> <profile> <verdict>}, {@code ERR EINVAL} when
+     * SOCKET is refused, or {@code ERR EAGAIN <reason>} when it could not run to its end.
      */
-    private String rehearse(String host, int port, PrintWriter out) {
+    private String rehearse(String name, PrintWriter out) {
+        Path target;
+        try {
+            target = state.confined(name);
+        } catch (IllegalArgumentException | IOException e) {
+            return refusedSocket(e);
+        }
         StoreApplication app = StoreApplication.source(server.store(), () -> { }, c -> { },
                 p -> out.println(p.line()));
         try {
             RehearsalReport r = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
                     .precopy(PrecopyPolicy.defaults()).timeout(Duration.ofSeconds(20)).build()
-                    .rehearse(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
+                    .rehearse(UnixTransport.connect(target, Duration.ofSeconds(10)));
             r.lines().forEach(l -> out.println(StoreControl.REPORT_PREFIX + oneLine(l)));
             return String.format(Locale.ROOT, "OK %d %d %d %.1f %s %s", r.passed() ? 1 : 0, r.records(), r.octets(),
                     r.nanos() / 1e6, r.profile().isEmpty() ? "-" : r.profile(), oneLine(r.verdict()));
@@ -264,18 +281,29 @@ final class ControlServer {
         return s.replace('\n', ' ');
     }
 
+    /** The answer to a migration socket {@link RunDirectory#confined} refused, or whose directory is missing. */
+    private static String refusedSocket(Exception e) {
+        return "ERR EINVAL " + oneLine(e instanceof IOException io ? ioReason(io) : String.valueOf(e.getMessage()));
+    }
+
     /** The answer to LIVE_UPDATE, and what to report when the store went. */
     private record Result(String reply, StoreEvents.HandOver handOver) {
     }
 
     /**
-     * Sends the store to the process listening at host:port; on success the old sockets are
-     * closed. With a wire socket, the new process's listener first takes the socket path over and
+     * Sends the store to the process listening on the Unix socket {@code name} of the state
+     * directory (one its owner alone can have bound); on success the old sockets are closed. A
+     * name the state directory does not hold is refused before anything moves. With a wire socket, the new process's listener first takes the socket path over and
      * this process's wire connections are drained ({@link WireServer#drain}); when the update
      * fails, this process takes the path back.
      */
-    private Result liveUpdate(String host, int port, OnLimit onLimit,
-            java.util.function.Consumer<LiveProgress> progress) {
+    private Result liveUpdate(String name, OnLimit onLimit, java.util.function.Consumer<LiveProgress> progress) {
+        Path target;
+        try {
+            target = state.confined(name);
+        } catch (IllegalArgumentException | IOException e) {
+            return new Result(refusedSocket(e), null);
+        }
         boolean moved;
         try {
             moved = wire != null && wire.handOverPath();
@@ -293,7 +321,7 @@ final class ControlServer {
             Thread.currentThread().interrupt();
             return new Result("ERR EAGAIN interrupted", null);
         }
-        Result r = migrate(host, port, onLimit, progress);
+        Result r = migrate(target, onLimit, progress);
         if (r.handOver == null && moved) {
             try {
                 wire.reclaimPath();
@@ -306,8 +334,7 @@ final class ControlServer {
         return r;
     }
 
-    private Result migrate(String host, int port, OnLimit onLimit,
-            java.util.function.Consumer<LiveProgress> progress) {
+    private Result migrate(Path target, OnLimit onLimit, java.util.function.Consumer<LiveProgress> progress) {
         Store store = server.store();
         boolean[] confirmed = {false};
         int[] throttle = {0};
@@ -320,7 +347,7 @@ final class ControlServer {
                             throttle[0] = Math.max(throttle[0], t.percent());
                         }
                     }).build()
-                    .migrate(TcpTransport.connect(host, port, Duration.ofSeconds(10)));
+                    .migrate(UnixTransport.connect(target, Duration.ofSeconds(10)));
             if (!confirmed[0]) {
                 // GO or DONE was lost: the new process discarded (GO lost) or may serve (DONE lost)
                 store.unpause();
@@ -341,6 +368,35 @@ final class ControlServer {
             app.stopTracking();
             return new Result("ERR EAGAIN cannot reach the new process: " + oneLine(String.valueOf(e.getMessage())),
                     null);
+        }
+    }
+
+    /** The first {@code limit} octets of a stream, then its end: a request line is read no further. */
+    private static final class LimitedInput extends InputStream {
+        private final InputStream in;
+        private int left;
+
+        LimitedInput(InputStream in, int limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left == 0) {
+                return -1;
+            }
+            int n = in.read(b, off, Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 }

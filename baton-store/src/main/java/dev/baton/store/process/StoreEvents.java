@@ -17,8 +17,8 @@ public interface StoreEvents {
     /** The store starts from a xenstore dump ({@code --seed}). */
     void seeded(Path file, XenstoreLoad.Result result);
 
-    /** With {@code --takeover}: the process waits for the migration on this port. */
-    void migrationPort(int port);
+    /** With {@code --takeover}: the process waits for the migration on this Unix socket. */
+    void migrationSocket(Path socket);
 
     /**
      * With {@code --takeover} and {@code --quirks}: a section of the migration was read through a
@@ -69,8 +69,8 @@ public interface StoreEvents {
             }
 
             @Override
-            public void migrationPort(int port) {
-                say("migration on port " + port);
+            public void migrationSocket(Path socket) {
+                say("migration on socket " + socket);
             }
 
             @Override

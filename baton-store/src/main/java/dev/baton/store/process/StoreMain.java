@@ -6,11 +6,12 @@ import dev.baton.core.wire.StreamFormatException;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.Received;
 import dev.baton.migrate.session.TargetSession;
-import dev.baton.migrate.transport.TcpTransport;
+import dev.baton.migrate.transport.UnixTransport;
 import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
+import dev.baton.store.server.UnixSockets;
 import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.logging.Logger;
  * stops it or moves it to a new process ({@link ControlServer}).
  *
  * <p>With {@code --takeover} the process first receives a store from a live update (printing
- * {@code migration on port M}; it listens on 127.0.0.1 only), then binds the store port (with
+ * {@code migration on socket PATH}, the Unix socket of {@code --listen-migration-socket}, 0600 in a
+ * private directory: the old store's state directory), then binds the store port (with
  * {@code --reuse-port}, beside the old process) and serves it; when the migration fails it prints
  * {@code takeover failed: <reason>} and exits 1; {@code --quirks FILE} loads the migration
  * through the quirks of past producers that file lists, and says each one applied on a line of
@@ -169,10 +171,11 @@ public final class StoreMain {
             StoreEvents events, WireServer wire) {
         StoreServer[] serving = new StoreServer[1];
         Quirks quirks = options.quirks() == null ? Quirks.none() : quirks(options.quirks());
-        // the migration comes from the old process on this host: loopback only
-        try (TcpTransport.Listener listener = TcpTransport.listen(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), options.migrationPort()))) {
-            events.migrationPort(listener.port());
+        // the migration comes from the old process, through a socket its owner alone reaches (0600 in a
+        // private directory, the old store's state directory): no other process can send a store, or take it
+        Path socket = options.migrationSocket().toAbsolutePath().normalize();
+        try (UnixTransport.Listener listener = UnixTransport.listen(migrationSocket(socket), socket)) {
+            events.migrationSocket(socket);
             Received received = TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
                     serving[0] = StoreServer.start(app.store(), address, true);
@@ -188,7 +191,7 @@ public final class StoreMain {
                             events.quirkApplied(q.applied());
                         }
                     })
-                    .build().receiveOrRehearse(listener.accept(Duration.ofSeconds(60)));
+                    .build().receiveOrRehearse(accepted(listener, socket));
             if (received instanceof Received.Rehearsed r) {
                 // a rehearsal: loaded, checked and discarded; this process never served and ends here
                 r.report().lines().forEach(l -> System.out.println("rehearsal: " + l));
@@ -207,6 +210,22 @@ public final class StoreMain {
             takeoverFailed(e.getMessage());
         }
         return serving[0];
+    }
+
+    /** Binds the migration socket 0600 in its directory, made private (0700) when missing and checked when not. */
+    private static java.nio.channels.ServerSocketChannel migrationSocket(Path socket) throws IOException {
+        RunDirectory.open(socket.getParent());
+        return UnixSockets.bindPrivate(socket);
+    }
+
+    /** The one connection of the old process; the socket file goes as soon as it came (no second one). */
+    private static dev.baton.migrate.transport.Transport accepted(UnixTransport.Listener listener, Path socket)
+            throws IOException {
+        try {
+            return listener.accept(Duration.ofSeconds(60));
+        } finally {
+            Files.deleteIfExists(socket);
+        }
     }
 
     /** The quirks of {@code --quirks}; a file that cannot be read or is not a quirks file fails the takeover. */

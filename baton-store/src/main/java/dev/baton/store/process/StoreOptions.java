@@ -17,14 +17,15 @@ import java.time.Duration;
  *                      for {@code control-PID} in the run directory of the store's port
  * @param seed          a xenstore migration stream to start from, or null
  * @param takeover      receive the store from a live update before serving
- * @param migrationPort with {@code takeover}: the port to receive on, 0 for any free one
+ * @param migrationSocket with {@code takeover}: the Unix socket to receive on, in the old store's
+ *                      state directory (a live update over TCP is not offered)
  * @param failAt        with {@code takeover}, for tests: the stage at which to fail, or ""
  * @param quirks        with {@code takeover}: a quirks file (docs/COMPATIBILITY.md) to load the stream with, or null
  * @param unixSocket    the Unix socket to serve xenstore's wire protocol on, or null for none; with
  *                      {@code takeover}, the one the old process serves, taken over from it
  */
 public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, Path control,
-        Path seed, boolean takeover, int migrationPort, String failAt, Path quirks, Path unixSocket) {
+        Path seed, boolean takeover, Path migrationSocket, String failAt, Path quirks, Path unixSocket) {
 
     /** The grace period when none is given. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
@@ -39,6 +40,9 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         if (seed != null && takeover) {
             throw new IllegalArgumentException("--seed and --takeover exclude each other");
         }
+        if (takeover != (migrationSocket != null)) {
+            throw new IllegalArgumentException("--takeover and --listen-migration-socket PATH go together");
+        }
         if (quirks != null && !takeover) {
             throw new IllegalArgumentException("--quirks applies to --takeover: a store loads a stream only then");
         }
@@ -47,14 +51,14 @@ public record StoreOptions(String host, int port, Release release, Duration grac
 
     /** A store on 127.0.0.1, any free port, this build's release, no control channel. */
     public static StoreOptions defaults() {
-        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, null, null, false, 0, "", null,
+        return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, null, null, false, null, "", null,
                 null);
     }
 
     /**
      * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
      * [--grace SECONDS] [--reuse-port] [--control | --control-socket PATH] [--unix-socket PATH] [--seed FILE] [--takeover
-     * --listen-migration N [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
+     * --listen-migration-socket PATH [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
      *
      * @throws IllegalArgumentException naming the option that is wrong
      */
@@ -68,7 +72,7 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         Path control = null;
         Path seed = null;
         boolean takeover = false;
-        int migrationPort = 0;
+        Path migrationSocket = null;
         String failAt = "";
         Path quirks = null;
         Path unixSocket = null;
@@ -83,7 +87,10 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 case "--control" -> control = CONTROL_IN_RUN_DIRECTORY;
                 case "--control-socket" -> control = Path.of(value(args, ++i, a));
                 case "--takeover" -> takeover = true;
-                case "--listen-migration" -> migrationPort = number(args, ++i, a, 0, 65535);
+                case "--listen-migration-socket" -> migrationSocket = Path.of(value(args, ++i, a));
+                case "--listen-migration" -> throw new IllegalArgumentException("--listen-migration: a live update"
+                        + " over TCP is not offered (any process on the host could connect first); use"
+                        + " --listen-migration-socket PATH in the old store's state directory");
                 case "--fail-at" -> failAt = value(args, ++i, a);
                 case "--seed" -> seed = Path.of(value(args, ++i, a));
                 case "--quirks" -> quirks = Path.of(value(args, ++i, a));
@@ -91,14 +98,14 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationPort, failAt,
+        return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationSocket, failAt,
                 quirks, unixSocket);
     }
 
     /** {@code StoreMain}'s usage line. */
     public static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
-                + " [--control | --control-socket PATH] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration N"
+                + " [--control | --control-socket PATH] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration-socket PATH"
                 + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]]";
     }
 

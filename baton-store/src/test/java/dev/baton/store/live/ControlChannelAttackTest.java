@@ -136,6 +136,93 @@ class ControlChannelAttackTest {
         }
     }
 
+    /**
+     * A live update to a host and port would send the whole store to whatever process took that
+     * port first: refused in one line, before anything is sent or paused.
+     */
+    @Test
+    void aLiveUpdateOrRehearsalOverTcpIsRefusedAndTheStoreServesOn() throws Exception {
+        List<String> before = tree();
+        try (java.nio.channels.ServerSocketChannel thief = java.nio.channels.ServerSocketChannel.open()) {
+            thief.bind(new InetSocketAddress("127.0.0.1", 0));
+            thief.configureBlocking(false);
+            int port = ((InetSocketAddress) thief.getLocalAddress()).getPort();
+            for (String request : new String[] {"LIVE_UPDATE 127.0.0.1 " + port, "LIVE_UPDATE 127.0.0.1 " + port
+                    + " switchover", "REHEARSE 127.0.0.1 " + port}) {
+                StoreControl.Reply r = control.request(request, T);
+                assertThat(r.ok()).as(request).isFalse();
+                assertThat(r.code()).as(request).isEqualTo("EINVAL");
+                assertThat(r.text()).as(request).startsWith("a live update or rehearsal over TCP (HOST PORT) is not"
+                        + " offered");
+            }
+            assertThat(thief.accept()).as("no connection came to the port").isNull();
+        }
+        assertThat(control.info(T).pid()).isEqualTo(store.process().pid());
+        assertThat(tree()).isEqualTo(before);
+        try (StoreClient c = client()) { // not paused
+            c.write("/vm/3/name", "gamma");
+            c.rm("/vm/3");
+        }
+    }
+
+    @Test
+    void aLiveUpdateToASocketOutsideTheStateDirectoryIsRefusedAndChangesNothing() throws Exception {
+        List<String> before = tree();
+        Path elsewhere = tmp.resolve("migration");
+        assertRefused("LIVE_UPDATE ../migration", "../migration: refused: '..' leads out of the store's state "
+                + "directory");
+        assertRefused("LIVE_UPDATE " + elsewhere + " abort", elsewhere + ": refused: absolute");
+        assertRefused("REHEARSE " + elsewhere, elsewhere + ": refused: absolute");
+        StoreControl.Reply missing = control.request("LIVE_UPDATE nowhere/migration", T);
+        assertThat(missing.code()).isEqualTo("EINVAL");
+        assertThat(missing.text()).endsWith("/nowhere: no such file");
+        assertThat(store.alive()).isTrue();
+        assertThat(tree()).isEqualTo(before);
+    }
+
+    /** The new process of a live update waits on a socket only its owner reaches: no one else can feed it a store. */
+    @Test
+    void anotherUserCannotReachTheMigrationSocket() throws Exception {
+        try (StoreProcess next = StoreProcess.takeover(store.port(), "2.0", null, T)) {
+            Path socket = next.migrationSocket();
+            assertThat(socket.getParent()).isEqualTo(control.stateDirectory());
+            assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Result r = asNobody(socket, "BATON\n");
+            assertThat(r.exit).as(r.output).isNotZero();
+            assertThat(r.output).contains("PermissionError");
+            assertThat(next.alive()).as("it waits on").isTrue();
+            assertThat(next.output()).doesNotContain("takeover failed");
+        }
+    }
+
+    /** The control server reads one request line of at most 4096 octets: a longer one is refused, unread. */
+    @Test
+    void aHugeRequestLineIsRefusedInOneLineAndTheStoreServesOn() throws Exception {
+        List<String> before = tree();
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(store.control()))) {
+            byte[] line = "DUMP_XENSTORE ".concat("a".repeat(100_000)).getBytes(StandardCharsets.US_ASCII); // no newline
+            try {
+                ch.write(java.nio.ByteBuffer.wrap(line));
+            } catch (IOException e) {
+                // the server answered and closed before the rest arrived
+            }
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    java.nio.channels.Channels.newInputStream(ch), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("ERR EINVAL a request line is at most 4096 octets");
+            String after;
+            try {
+                after = in.readLine();
+            } catch (java.net.SocketException reset) {
+                after = null; // closed with the rest of the line unread: the kernel says so as a reset
+            }
+            assertThat(after).as("then the connection ends").isNull();
+        }
+        assertThat(control.info(T).pid()).isEqualTo(store.process().pid());
+        assertThat(tree()).isEqualTo(before);
+    }
+
     private static void assertRefused(String request, String reason) throws IOException {
         StoreControl.Reply r = control.request(request, T);
         assertThat(r.ok()).as(request).isFalse();
