@@ -19,8 +19,8 @@ import java.util.function.BiConsumer;
  */
 public final class NodeTree {
     /**
-     * The generation below which no node's reads ({@link #raiseGenerations}): one shared value
-     * that a tree raises for all its nodes at once, instead of walking them.
+     * The generation no node of the tree reads below ({@link #raiseGenerations}): one value its
+     * nodes share, so that raising it raises them all at once, without a walk.
      */
     static final class Floor {
         long generation;
