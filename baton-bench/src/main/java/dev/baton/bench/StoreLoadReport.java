@@ -1,5 +1,6 @@
 package dev.baton.bench;
 
+import dev.baton.store.live.LiveProgress;
 import dev.baton.store.live.StoreProcess;
 import dev.baton.store.live.Workload;
 import java.net.InetSocketAddress;
@@ -13,8 +14,12 @@ import java.util.Locale;
  * timed; at the end every acknowledged write is read back and every client's watch events are
  * counted: a write lost, or an event lost or delivered twice, is reported.
  *
+ * <p>Each round's row says how the tree's pre-copy went, as the old process's progress lines
+ * tell it while they arrive: the first pass (the whole tree, while the store serves), all the
+ * passes before the pause together, and the downtime.
+ *
  * <p>A main rather than JMH: a round is a whole live update between processes.
- * {@code bin/bench store-report [--nodes N] [--clients N] [--rounds N]}.
+ * {@code bin/bench store-report [--nodes N] [--clients N] [--rounds N] [--start 1.0|2.0]}.
  */
 public final class StoreLoadReport {
     private static final Duration T = Duration.ofSeconds(120);
@@ -26,35 +31,43 @@ public final class StoreLoadReport {
         int nodes = 20_000;
         int clients = 8;
         int rounds = 6;
+        String release = "2.0";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--start" -> release = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --nodes N, --clients N, --rounds N)");
+                        + " (use --nodes N, --clients N, --rounds N, --start 1.0|2.0)");
             }
         }
-        StoreProcess current = StoreProcess.start(0, "2.0", T);
+        StoreProcess current = StoreProcess.start(0, release, T);
         try {
             int port = current.port();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            long fillStart = System.nanoTime();
             try (var c = dev.baton.store.client.StoreClient.connect(address, 0)) {
-                for (int i = 0; i < nodes; i++) {
-                    c.write("/data/d" + (i % 100) + "/k" + i, "value-" + i);
+                for (int i = 0; i < nodes; i += 1000) {
+                    c.writeAll(Workload.fill(i, Math.min(nodes, i + 1000)));
                 }
             }
+            double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+            System.out.printf(Locale.ROOT, "filled %d nodes in %.1f s (%.0f a second), release %s, %d clients%n%n",
+                    nodes, fillSeconds, nodes / fillSeconds, release, clients);
             Workload load = Workload.connect(address, clients);
             load.start();
             Thread.sleep(1000);
-            System.out.printf(Locale.ROOT, "| round | update | writes during it | total ms | downtime ms | MB |%n");
-            System.out.printf(Locale.ROOT, "|---:|---|---:|---:|---:|---:|%n");
+            System.out.printf(Locale.ROOT, "| round | update | writes during it | first pass MB | s | MB/s "
+                    + "| pre-copy MB | s | MB/s | passes | downtime ms | total ms | MB |%n");
+            System.out.printf(Locale.ROOT, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
             long start = System.nanoTime();
             for (int round = 1; round <= rounds; round++) {
                 String to = current.release().equals("2.0") ? "1.0" : "2.0";
                 StoreProcess next = StoreProcess.takeover(port, to, null, T);
                 long before = load.writes();
-                StoreProcess.Result r = current.liveUpdateTo(next, T);
+                PreCopy pre = new PreCopy(System.nanoTime());
+                StoreProcess.Result r = current.liveUpdateTo(next, T, pre::heard);
                 if (!r.ok()) {
                     next.close();
                     throw new IllegalStateException("round " + round + " failed: " + r.message());
@@ -64,8 +77,11 @@ public final class StoreLoadReport {
                 String from = current.release();
                 current = next;
                 Thread.sleep(500);
-                System.out.printf(Locale.ROOT, "| %d | %s -> %s | %d | %.0f | %.1f | %.1f |%n", round, from, to,
-                        load.writes() - before, r.totalMillis(), r.downtimeMillis(), r.octets() / 1e6);
+                System.out.printf(Locale.ROOT, "| %d | %s -> %s | %d | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %d "
+                        + "| %.1f | %.0f | %.1f |%n", round, from, to, load.writes() - before, pre.firstOctets / 1e6,
+                        pre.firstNanos / 1e9, pre.firstOctets * 1e3 / Math.max(1, pre.firstNanos), pre.octets / 1e6,
+                        pre.nanos / 1e9, pre.octets * 1e3 / Math.max(1, pre.nanos), r.iterations(),
+                        r.downtimeMillis(), r.totalMillis(), r.octets() / 1e6);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Workload.Report report = load.stopAndCheck(Duration.ofSeconds(10));
@@ -81,6 +97,35 @@ public final class StoreLoadReport {
             }
         } finally {
             current.close();
+        }
+    }
+
+    /**
+     * The pre-copy as the old process's progress lines tell it, timed as they arrive: the first
+     * pass, and every pass made while the store served.
+     */
+    private static final class PreCopy {
+        final long start;
+        long firstOctets;
+        long firstNanos;
+        long octets;
+        long nanos;
+
+        PreCopy(long start) {
+            this.start = start;
+        }
+
+        void heard(LiveProgress p) {
+            if (p.paused()) {
+                return;
+            }
+            long at = System.nanoTime() - start;
+            if (p.pass() == 0) {
+                firstOctets = p.octets();
+                firstNanos = at;
+            }
+            octets = p.octets();
+            nanos = at;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -173,6 +174,31 @@ public final class StoreClient implements AutoCloseable {
         write(path, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes every value of {@code values}, in its order, sending all the requests before reading
+     * a reply (pipelined: one round trip for the lot, where {@link #write} waits for each), and
+     * returns once every one is answered. The server processes a connection's requests in order,
+     * so a later write of the same path wins, as with {@link #write} one by one. When writes fail,
+     * the rest are still made and the first failure is thrown.
+     */
+    public void writeAll(SequencedMap<String, byte[]> values) {
+        List<String> lines = new ArrayList<>(values.size());
+        values.forEach((path, value) -> lines.add("WRITE " + path + " " + Tokens.quote(value)));
+        StoreException first = null;
+        for (CompletableFuture<String> reply : sendAll(lines)) {
+            try {
+                answer(reply);
+            } catch (StoreException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** Makes {@code path} and its missing parents, leaving existing values alone. */
     public void mkdir(String path) {
         simple("MKDIR " + path);
@@ -268,8 +294,11 @@ public final class StoreClient implements AutoCloseable {
 
     /** Sends a raw request line and returns the reply line ({@code OK ...}); errors are thrown. */
     public String call(String line) {
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        send(line, reply);
+        return answer(sendAll(List.of(line)).get(0));
+    }
+
+    /** The reply line a sent request got ({@code OK ...}); errors are thrown. */
+    private static String answer(CompletableFuture<String> reply) {
         String r;
         try {
             r = reply.get();
@@ -437,24 +466,45 @@ public final class StoreClient implements AutoCloseable {
     }
 
     private void send(String line, CompletableFuture<String> reply) {
-        if (line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a request is one line");
+        send(List.of(line), reply == null ? null : List.of(reply));
+    }
+
+    /** Sends request lines at once, one flush for all; returns their replies, in order. */
+    private List<CompletableFuture<String>> sendAll(List<String> lines) {
+        List<CompletableFuture<String>> replies = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            replies.add(new CompletableFuture<>());
+        }
+        send(lines, replies);
+        return replies;
+    }
+
+    /** Sends lines, each awaiting the reply at the same index of {@code replies} (null: no reply, as ACK). */
+    private void send(List<String> lines, List<CompletableFuture<String>> replies) {
+        for (String line : lines) {
+            if (line.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a request is one line");
+            }
         }
         synchronized (lock) {
             if (failure != null) {
                 throw new StoreException(failure.code(), failure.detail());
             }
-            Sent s = new Sent(++linesSent, line, reply);
-            unconfirmed.addLast(s);
-            if (reply != null) {
-                awaiting.addLast(s);
+            for (int i = 0; i < lines.size(); i++) {
+                Sent s = new Sent(++linesSent, lines.get(i), replies == null ? null : replies.get(i));
+                unconfirmed.addLast(s);
+                if (s.reply != null) {
+                    awaiting.addLast(s);
+                }
             }
             if (connected) {
                 try {
-                    writeLine(line);
+                    for (String line : lines) {
+                        writeLine(line);
+                    }
                     out.flush();
                 } catch (IOException e) {
-                    connected = false; // the reader notices too, and resumes; the line is sent again then
+                    connected = false; // the reader notices too, and resumes; the lines are sent again then
                 }
             }
         }

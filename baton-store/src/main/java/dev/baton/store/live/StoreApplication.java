@@ -189,9 +189,10 @@ public final class StoreApplication implements MigratableApplication {
         if (failAt.equals("loaded")) {
             Runtime.getRuntime().halt(3);
         }
-        // the header's check compared the node count already; release 1.0 streams carry no generations
+        // the header's check compared the node count already; release 1.0 streams carry no generations:
+        // every node reads the store's, at once (a walk of the tree here would grow the downtime with it)
         if (!generations) {
-            store.tree().stampGenerations(store.tree().generation());
+            store.tree().raiseGenerations(store.tree().generation());
         }
     }
 
@@ -240,16 +241,15 @@ public final class StoreApplication implements MigratableApplication {
         long start = ctx.clock().nanoTime();
         long startOffset = ctx.writer().offset();
         long count = 0;
-        String after = null;
+        NodeTree.Walk walk = store.locked(() -> store.tree().walk());
+        boolean more;
         do {
             List<Copied> chunk = new ArrayList<>(CHUNK);
-            String from = after;
             long[] dirty = new long[1];
-            after = store.locked(() -> {
-                String next = store.tree().visitFrom(from, CHUNK,
-                        (p, n) -> chunk.add(new Copied(p, n.value(), n.perms(), n.generation())));
+            more = store.locked(() -> {
+                boolean rest = walk.step(CHUNK, (p, n) -> chunk.add(new Copied(p, n.value(), n.perms(), n.generation())));
                 dirty[0] = store.tree().dirtyCount();
-                return next;
+                return rest;
             });
             for (Copied c : chunk) {
                 writeNode(ctx, c, gens);
@@ -257,7 +257,7 @@ public final class StoreApplication implements MigratableApplication {
             count += chunk.size();
             // nodes made during the pass may be visited too: never report more sent than to send
             progress.accept(new LiveProgress(0, false, count, Math.max(total, count), ctx.writer().offset(), dirty[0]));
-        } while (after != null);
+        } while (more);
         ctx.writer().flush();
         iteration(ctx, 0, startOffset, count, start, false);
         if (ThrottleSteps.stalled(false, dirtyCount(), count)) {
@@ -365,8 +365,7 @@ public final class StoreApplication implements MigratableApplication {
     }
 
     private static void writeNode(SourceContext ctx, Copied c, boolean gens) throws IOException {
-        byte[] p = c.path.getBytes(StandardCharsets.UTF_8);
-        var body = ctx.writer().begin(NODE).putLong(gens ? c.generation : 0).putInt(p.length).put(p)
+        var body = ctx.writer().begin(NODE).putLong(gens ? c.generation : 0).putUtf8WithLength(c.path)
                 .putInt(c.value.length).put(c.value).putU16(c.perms.size());
         for (int i = 0; i < c.perms.size(); i++) {
             Perm perm = c.perms.get(i);
@@ -388,20 +387,47 @@ public final class StoreApplication implements MigratableApplication {
                 byte[] value = new byte[b.getInt()];
                 b.get(value);
                 int n = Short.toUnsignedInt(b.getShort());
-                List<Perm> perms = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    perms.add(new Perm(Short.toUnsignedInt(b.getShort()), Access.byId(Byte.toUnsignedInt(b.get()))));
-                }
+                Perms perms = perms(b, n);
                 if (!StorePath.valid(path) || n == 0) {
                     throw record.error("invalid node " + path, 0);
                 }
-                if (!store.tree().put(path, value, Perms.of(perms), gen)) {
+                if (!store.tree().put(path, value, perms, gen)) {
                     throw record.error("node " + path + " came before its parent", 0);
                 }
             }
             case DROP -> store.tree().drop(utf8(b, record));
             default -> throw record.error(record.typeName() + " in stage '" + ctx.stage() + "'", 0);
         }
+    }
+
+    /** The octets of the last node's {@code n} permissions, and what they decoded to. */
+    private byte[] lastPerms = new byte[0];
+    private Perms lastDecoded;
+
+    /**
+     * The {@code n} permissions at the buffer's position (u16 domid, u8 access each), moving past
+     * them; null for none. Nodes mostly share their permissions with the node before (a directory's keys): then
+     * the octets match and the same {@link Perms} serves, without decoding or allocating.
+     */
+    private Perms perms(ByteBuffer b, int n) {
+        int octets = 3 * n;
+        int at = b.position();
+        if (n == 0) {
+            return null; // the caller refuses the node
+        }
+        if (lastDecoded != null && lastPerms.length == octets && octets <= b.remaining()
+                && b.slice(at, octets).equals(ByteBuffer.wrap(lastPerms))) {
+            b.position(at + octets);
+            return lastDecoded;
+        }
+        List<Perm> perms = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            perms.add(new Perm(Short.toUnsignedInt(b.getShort()), Access.byId(Byte.toUnsignedInt(b.get()))));
+        }
+        lastPerms = new byte[octets];
+        b.get(at, lastPerms);
+        lastDecoded = Perms.of(perms);
+        return lastDecoded;
     }
 
     private static String utf8(ByteBuffer b, StreamRecord record) throws IOException {

@@ -4,9 +4,12 @@ import dev.baton.store.client.StoreClient;
 import dev.baton.store.client.StoreTransaction;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,6 +80,19 @@ public final class Workload implements AutoCloseable {
         public long lost() {
             return lostWrites + eventsOff;
         }
+    }
+
+    /**
+     * Nodes {@code from} to {@code to} (exclusive) of the tree a store is filled with before the
+     * clients start: node i is {@code /data/d<i mod 100>/k<i>}, valued {@code value-<i>}; for
+     * {@link StoreClient#writeAll}.
+     */
+    public static SequencedMap<String, byte[]> fill(int from, int to) {
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        for (int i = from; i < to; i++) {
+            values.put("/data/d" + (i % 100) + "/k" + i, ("value-" + i).getBytes(StandardCharsets.US_ASCII));
+        }
+        return values;
     }
 
     /** Connects {@code n} clients (each watching its subtree, with a transaction open). */

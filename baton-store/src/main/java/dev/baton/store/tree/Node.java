@@ -21,16 +21,23 @@ public final class Node {
     Node parent;
     byte[] value = EMPTY;
     Perms perms;
+    /** The generation as last set; {@link #generation()} raises it to the tree's floor. */
     long generation;
+    /**
+     * The tree's floor of generations, shared by all its nodes (the reference fits in the
+     * padding of a node's 48 octets, so it costs nothing).
+     */
+    private final NodeTree.Floor floor;
     /** Children by name, linear probing; null while there are none. */
     private Node[] slots;
     private int childCount;
 
-    Node(String name, Node parent, Perms perms, long generation) {
+    Node(String name, Node parent, Perms perms, long generation, NodeTree.Floor floor) {
         this.name = name;
         this.parent = parent;
         this.perms = perms;
         this.generation = generation;
+        this.floor = floor;
     }
 
     /** The last path component; empty for the root. */
@@ -49,7 +56,7 @@ public final class Node {
 
     /** The store generation of the node's last change (its value, perms, or set of children). */
     public long generation() {
-        return generation;
+        return Math.max(generation, floor.generation);
     }
 
     public Node parent() {
@@ -117,6 +124,13 @@ public final class Node {
 
     /** The children, sorted by name. */
     public Node[] sortedChildren() {
+        Node[] out = children();
+        Arrays.sort(out, (a, b) -> a.name.compareTo(b.name));
+        return out;
+    }
+
+    /** The children, in no particular order. */
+    public Node[] children() {
         Node[] out = new Node[childCount];
         if (slots != null) {
             int k = 0;
@@ -125,7 +139,6 @@ public final class Node {
                     out[k++] = n;
                 }
             }
-            Arrays.sort(out, (a, b) -> a.name.compareTo(b.name));
         }
         return out;
     }
@@ -205,6 +218,6 @@ public final class Node {
 
     @Override
     public String toString() {
-        return "Node[" + path() + ", " + value.length + " octets, " + perms + ", generation " + generation + "]";
+        return "Node[" + path() + ", " + value.length + " octets, " + perms + ", generation " + generation() + "]";
     }
 }

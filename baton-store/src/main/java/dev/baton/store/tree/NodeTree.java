@@ -18,7 +18,16 @@ import java.util.function.BiConsumer;
  * above G.
  */
 public final class NodeTree {
-    private final Node root = new Node("", null, Perms.PRIVATE, 0);
+    /**
+     * The generation no node of the tree reads below ({@link #raiseGenerations}): one value its
+     * nodes share, so that raising it raises them all at once, without a walk.
+     */
+    static final class Floor {
+        long generation;
+    }
+
+    private final Floor floor = new Floor();
+    private final Node root = new Node("", null, Perms.PRIVATE, 0, floor);
     private long generation;
     private long nodeCount = 1;
     /**
@@ -71,12 +80,16 @@ public final class NodeTree {
 
     /** The node at a valid path, or null. Allocates nothing. */
     public Node find(String path) {
+        return find(path, path.length());
+    }
+
+    /** The node at {@code path.substring(0, length)}, a valid path (or "" for the root), or null. */
+    private Node find(String path, int length) {
         Node n = root;
         int from = 1;
-        int length = path.length();
         while (from < length && n != null) {
             int to = path.indexOf('/', from);
-            if (to < 0) {
+            if (to < 0 || to > length) {
                 to = length;
             }
             n = n.child(path, from, to);
@@ -128,7 +141,7 @@ public final class NodeTree {
             }
             Node c = n.child(path, from, to);
             if (c == null) {
-                c = new Node(path.substring(from, to), n, n.perms.inheritedBy(creator), gen);
+                c = new Node(path.substring(from, to), n, n.perms.inheritedBy(creator), gen, floor);
                 n.addChild(c);
                 n.generation = gen;
                 nodeCount++;
@@ -217,7 +230,7 @@ public final class NodeTree {
             if (parent.child(name) != null) {
                 return null;
             }
-            n = new Node(name, parent, perms, gen);
+            n = new Node(name, parent, perms, gen, floor);
             parent.addChild(n);
             nodeCount++;
         }
@@ -236,9 +249,20 @@ public final class NodeTree {
      * @return false when the parent is missing
      */
     public boolean put(String path, byte[] value, Perms perms, long gen) {
-        Node n = find(path);
+        // one walk to the parent, not one to the node and another to its parent (a pre-copy puts every node)
+        int slash = path.lastIndexOf('/');
+        Node parent = path.length() == 1 ? null : find(path, slash);
+        if (parent == null && path.length() > 1) {
+            return false;
+        }
+        Node n = parent == null ? root : parent.child(path, slash + 1, path.length());
         if (n == null) {
-            return load(path, value, perms, gen) != null;
+            n = new Node(path.substring(slash + 1), parent, perms, gen, floor);
+            parent.addChild(n);
+            nodeCount++;
+            own(perms.owner(), 1);
+            n.value = value.length == 0 ? Node.EMPTY : value;
+            return true;
         }
         own(n.perms.owner(), -1);
         own(perms.owner(), 1);
@@ -267,20 +291,14 @@ public final class NodeTree {
     }
 
     /**
-     * Gives every node generation {@code gen} (a tree pre-copied from a stream without node
-     * generations, release 1.0's: as if loaded at the store's generation). Returns the nodes stamped.
+     * Raises every node's generation to at least {@code gen}, at once and without walking the
+     * tree: from now on a node reads {@code gen} until a change gives it a later one (a tree
+     * pre-copied from a stream without node generations, release 1.0's: as if loaded at the
+     * store's generation, which is at least every node's, so each reads exactly {@code gen}).
+     * The switchover of a live update does this, so its work must not grow with the tree.
      */
-    public long stampGenerations(long gen) {
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        todo.push(root);
-        long n = 0;
-        while (!todo.isEmpty()) {
-            Node x = todo.pop();
-            x.generation = gen;
-            n++;
-            x.forEachChild(todo::push);
-        }
-        return n;
+    public void raiseGenerations(long gen) {
+        floor.generation = Math.max(floor.generation, gen);
     }
 
     // ---- dirty tracking ------------------------------------------------------------------------
@@ -312,7 +330,7 @@ public final class NodeTree {
 
     /** Every node in pre-order (a parent before its children), children sorted by name. */
     public void forEach(BiConsumer<String, Node> visitor) {
-        visitFrom(null, Long.MAX_VALUE, visitor);
+        new Walk(true).step(Long.MAX_VALUE, visitor);
     }
 
     /**
@@ -376,6 +394,73 @@ public final class NodeTree {
             stack.pop();
         }
         return stack.isEmpty() ? null : last;
+    }
+
+    /**
+     * A walk of the tree in pre-order, made in steps: between steps the tree may change (a
+     * pre-copy takes a step under the store's lock, then sends it without). Unlike
+     * {@link #visitFrom}, a step resumes where the last ended without finding its place again:
+     * each directory's children are listed once, when the walk enters it, so a pass over the
+     * whole tree costs one listing of each directory, not one per step. Nodes created in a directory
+     * the walk has entered are not visited, and nodes removed since are skipped with their
+     * subtrees: track dirty paths to catch both.
+     */
+    public final class Walk {
+        private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+        private final boolean sorted;
+        private boolean started;
+
+        private Walk(boolean sorted) {
+            this.sorted = sorted;
+        }
+
+        private Node[] children(Node n) {
+            return sorted ? n.sortedChildren() : n.children();
+        }
+
+        /**
+         * Visits at most {@code max} more nodes; returns false once the walk is complete (then it
+         * visits nothing more).
+         */
+        public boolean step(long max, BiConsumer<String, Node> visitor) {
+            long visited = 0;
+            if (!started) {
+                started = true;
+                visitor.accept(StorePath.ROOT, root);
+                visited++;
+                stack.push(new Frame(StorePath.ROOT, children(root), 0));
+            }
+            while (visited < max && !stack.isEmpty()) {
+                Frame f = stack.peek();
+                if (f.next == f.kids.length) {
+                    stack.pop();
+                    continue;
+                }
+                Node n = f.kids[f.next++];
+                if (n.parent == null) {
+                    continue; // removed since its directory was entered
+                }
+                String path = StorePath.join(f.path, n.name);
+                visitor.accept(path, n);
+                visited++;
+                if (n.childCount() > 0) {
+                    stack.push(new Frame(path, children(n), 0));
+                }
+            }
+            while (!stack.isEmpty() && stack.peek().next == stack.peek().kids.length) {
+                stack.pop();
+            }
+            return !stack.isEmpty();
+        }
+    }
+
+    /**
+     * A walk of the whole tree, made in steps ({@link Walk#step}), parents before their children
+     * but siblings in no particular order: it sorts no directory (a pre-copy needs parents first,
+     * not an order a reader can resume from, as {@link #visitFrom} does).
+     */
+    public Walk walk() {
+        return new Walk(false);
     }
 
     private static final class Frame {

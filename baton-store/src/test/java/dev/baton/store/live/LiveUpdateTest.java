@@ -1,8 +1,12 @@
 package dev.baton.store.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.store.client.StoreClient;
+import dev.baton.store.client.StoreTransaction;
+import dev.baton.store.protocol.ErrorCode;
+import dev.baton.store.protocol.StoreException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +92,49 @@ class LiveUpdateTest {
             }
             if (third != null) {
                 third.close();
+            }
+        }
+    }
+
+    /**
+     * Release 1.0 carries no node generations: after a rollback to it every node reads the
+     * store's generation, so a transaction open across the rollback conflicts (EAGAIN), though
+     * nothing it touched changed, and one begun after it commits. Were the nodes left at the
+     * generation the stream gave them (0), the first would commit.
+     */
+    @Test
+    void afterARollbackTo10ATransactionOpenAcrossItConflictsAndANewOneCommits() throws Exception {
+        StoreProcess first = StoreProcess.start(0, "2.0", T);
+        StoreProcess second = null;
+        try {
+            int port = first.port();
+            populate(port, 500);
+            try (StoreClient c = StoreClient.connect(new InetSocketAddress("127.0.0.1", port), 0)) {
+                c.write("/txn/v", "before");
+                StoreTransaction open = c.transaction();
+                assertThat(open.readString("/txn/v")).isEqualTo("before");
+                open.write("/txn/v", "from the open transaction");
+                for (int i = 0; i < 20; i++) {
+                    c.write("/elsewhere/k" + i, "x" + i); // the store's generation moves past the transaction's
+                }
+                second = StoreProcess.takeover(port, "1.0", null, T);
+                StoreProcess.Result r = first.liveUpdateTo(second, T);
+                assertThat(r.ok()).as(r.message()).isTrue();
+                assertThat(r.profile()).isEqualTo("1.0");
+                assertThatThrownBy(open::commit).isInstanceOf(StoreException.class)
+                        .extracting(e -> ((StoreException) e).code()).isEqualTo(ErrorCode.EAGAIN);
+                assertThat(c.readString("/txn/v")).isEqualTo("before");
+                StoreTransaction after = c.transaction();
+                assertThat(after.readString("/txn/v")).isEqualTo("before");
+                after.write("/txn/v", "from a transaction begun after");
+                after.commit();
+                assertThat(c.readString("/txn/v")).isEqualTo("from a transaction begun after");
+            }
+            checkData(port, 500);
+        } finally {
+            first.close();
+            if (second != null) {
+                second.close();
             }
         }
     }

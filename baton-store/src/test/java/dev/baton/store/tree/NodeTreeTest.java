@@ -185,4 +185,83 @@ class NodeTreeTest {
         assertThat(p.inheritedBy(7).toString()).isEqualTo("n7 r2 w3 b4");
         assertThat(p.inheritedBy(0)).isSameAs(p);
     }
+
+    @Test
+    void aWalkInStepsVisitsParentsFirstAndSkipsWhatWasRemovedBetweenSteps() {
+        NodeTree t = new NodeTree();
+        long g = t.nextGeneration();
+        for (String p : List.of("/b/2", "/a/z", "/a/y/1", "/c", "/b/1/x")) {
+            t.ensure(p, 0, g);
+        }
+        List<String> all = new ArrayList<>();
+        NodeTree.Walk w = t.walk();
+        int steps = 0;
+        boolean more;
+        do {
+            more = w.step(3, (p, n) -> {
+                assertThat(n.path()).isEqualTo(p);
+                all.add(p);
+            });
+            steps++;
+        } while (more);
+        assertThat(steps).isEqualTo(4);
+        assertThat(w.step(3, (p, n) -> all.add(p))).isFalse(); // a finished walk visits nothing more
+        assertThat(all).containsExactlyInAnyOrder("/", "/a", "/a/y", "/a/y/1", "/a/z", "/b", "/b/1", "/b/1/x", "/b/2",
+                "/c");
+        for (String p : all) {
+            if (!p.equals("/")) {
+                assertThat(all.indexOf(StorePath.parent(p))).isLessThan(all.indexOf(p));
+            }
+        }
+        // between steps: a subtree removed is skipped, whether its directory was entered or not
+        List<String> seen = new ArrayList<>();
+        NodeTree.Walk v = t.walk();
+        v.step(1, (p, n) -> seen.add(p)); // the root: its children are listed now
+        t.remove(t.find("/a"), t.nextGeneration());
+        t.remove(t.find("/b/1"), t.nextGeneration());
+        while (v.step(1, (p, n) -> seen.add(p))) {
+        }
+        assertThat(seen).containsExactlyInAnyOrder("/", "/b", "/b/2", "/c");
+    }
+
+    @Test
+    void raisingGenerationsGivesEveryNodeAtLeastThatOneUntilItChangesAgain() {
+        NodeTree t = new NodeTree();
+        t.put("/", b(""), Perms.PRIVATE, 0);
+        t.put("/a", b("1"), Perms.PRIVATE, 0);
+        t.put("/a/b", b("2"), Perms.PRIVATE, 0);
+        t.setGeneration(40);
+        assertThat(t.find("/a/b").generation()).isZero();
+        t.raiseGenerations(t.generation());
+        assertThat(t.find("/").generation()).isEqualTo(40);
+        assertThat(t.find("/a").generation()).isEqualTo(40);
+        assertThat(t.find("/a/b").generation()).isEqualTo(40);
+        long g = t.nextGeneration();
+        t.setValue(t.find("/a/b"), b("3"), g);
+        Node made = t.ensure("/a/c", 0, g);
+        assertThat(t.find("/a/b").generation()).isEqualTo(41);
+        assertThat(made.generation()).isEqualTo(41);
+        assertThat(t.find("/a").generation()).isEqualTo(41); // it gained a child
+        assertThat(t.find("/").generation()).isEqualTo(40);
+        t.raiseGenerations(10); // never lowers
+        assertThat(t.find("/").generation()).isEqualTo(40);
+        assertThat(t.find("/a/b").generation()).isEqualTo(41);
+    }
+
+    @Test
+    void putReplicatesANodeUnderAnExistingParentOnly() {
+        NodeTree t = new NodeTree();
+        assertThat(t.put("/a/b", b("x"), Perms.PRIVATE, 3)).isFalse();
+        assertThat(t.put("/a", b("1"), Perms.parse("n5"), 3)).isTrue();
+        assertThat(t.put("/a/b", b("2"), Perms.PRIVATE, 4)).isTrue();
+        assertThat(t.put("/a", b("one"), Perms.PRIVATE, 5)).isTrue(); // in place: its child stays
+        assertThat(t.nodeCount()).isEqualTo(3);
+        assertThat(t.owned(5)).isZero();
+        assertThat(new String(t.find("/a").value(), StandardCharsets.US_ASCII)).isEqualTo("one");
+        assertThat(t.find("/a").generation()).isEqualTo(5);
+        assertThat(t.find("/a/b").generation()).isEqualTo(4);
+        assertThat(t.put("/", b("r"), Perms.parse("n7"), 6)).isTrue();
+        assertThat(t.owned(7)).isEqualTo(1);
+        assertThat(t.nodeCount()).isEqualTo(3);
+    }
 }
