@@ -59,6 +59,20 @@ public final class TlsTransport extends ChannelTransport {
         return connectSocket(host, port, tls, timeout, Roles.SERVICE).ssl();
     }
 
+    /**
+     * A failure on a socket of {@link #connectClient} to {@code peer} ({@code host:port}), said as
+     * a handshake's is: with TLS 1.3 the server's verdict on the client's certificate arrives after
+     * the client's handshake ended, as its first read fails.
+     */
+    public static IOException explainClient(IOException e, String peer) {
+        if (e instanceof java.net.SocketException || e instanceof EOFException) {
+            // its alert, or a reset that overtook it: the same race as in a handshake
+            return new TlsRefusedException("TLS: the server " + peer + " closed the connection after the handshake:"
+                    + " it may refuse this client's certificate (" + e.getMessage() + ")", e);
+        }
+        return explain(e, false, peer, Roles.SERVICE);
+    }
+
     /** A TLS socket and the TCP socket under it, which an abort closes (a blocked TLS call cannot hold that up). */
     private record Layered(SSLSocket ssl, Socket plain) {
     }

@@ -26,6 +26,12 @@ public final class StoreProcess implements AutoCloseable {
      */
     static final String MAIN_CLASS = "dev.baton.store.process.StoreMain";
 
+    /**
+     * The trust of the stores {@link #start} and {@link #takeover} run, on 127.0.0.1: each client's
+     * HELLO is believed (docs/STORE.md, "Trust modes").
+     */
+    private static final String TRUST_HELLO = "--trust-hello";
+
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = new ArrayList<>();
@@ -82,6 +88,7 @@ public final class StoreProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
                 Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
                 release, "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
+        args.addAll(running.trust()); // the new process believes its clients as the old one does
         if (quirks != null) {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
@@ -122,9 +129,11 @@ public final class StoreProcess implements AutoCloseable {
         }
         StoreProcess next = null;
         try {
-            next = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
-                    "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
-                    "--control", "--seed", dump.toAbsolutePath().toString());
+            List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
+                    Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
+                    release, "--reuse-port", "--control", "--seed", dump.toAbsolutePath().toString()));
+            args.addAll(running.trust());
+            next = spawn(release, log, args.toArray(String[]::new));
             next.awaitServing(timeout);
         } catch (IOException e) {
             if (next != null) {
@@ -222,18 +231,21 @@ public final class StoreProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port. */
+    /**
+     * Starts a store serving {@code port} (0: any) of 127.0.0.1 with SO_REUSEPORT and a control socket in the run
+     * directory of its port, believing its clients' HELLO ({@code --trust-hello}): for tests and the demo.
+     */
     public static StoreProcess start(int port, String release, Duration timeout) throws IOException {
         return start(port, release, null, timeout);
     }
 
     /**
-     * Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port, and
-     * xenstore's wire protocol on the Unix socket {@code unixSocket} unless it is null.
+     * As {@link #start(int, String, Duration)}, and xenstore's wire protocol on the Unix socket
+     * {@code unixSocket} unless it is null.
      */
     public static StoreProcess start(int port, String release, Path unixSocket, Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control"));
+                "--reuse-port", "--control", TRUST_HELLO));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -243,7 +255,10 @@ public final class StoreProcess implements AutoCloseable {
         return p;
     }
 
-    /** Starts a process that waits to take over the store on {@code port}, at {@code release}. */
+    /**
+     * Starts a process that waits to take over the store on {@code port} of 127.0.0.1, at {@code release},
+     * believing its clients' HELLO as {@link #start} does.
+     */
     public static StoreProcess takeover(int port, String release, String failAt, Duration timeout) throws IOException {
         return takeover(port, release, failAt, null, timeout);
     }
@@ -261,7 +276,7 @@ public final class StoreProcess implements AutoCloseable {
     public static StoreProcess takeover(int port, String release, String failAt, Path quirks, Path unixSocket,
             Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control", "--takeover", "--listen-migration", "0"));
+                "--reuse-port", "--control", "--takeover", "--listen-migration", "0", TRUST_HELLO));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
