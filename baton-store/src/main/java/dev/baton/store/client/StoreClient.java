@@ -118,6 +118,12 @@ public final class StoreClient implements AutoCloseable {
             s.close();
             throw refusal(reply); // a store that does not trust this client says so: EACCES
         }
+        if (reply == null || !reply.isEmpty() && reply.charAt(0) < ' ') {
+            // closed, or a TLS alert's octets: what a store that requires TLS answers to plain TCP
+            s.close();
+            throw new IOException("the store did not answer HELLO with a line of its protocol"
+                    + (tls == null ? " (a store that requires TLS client certificates answers plain TCP so)" : ""));
+        }
         if (parts.length != 4 || !parts[0].equals("WELCOME")) {
             s.close();
             throw new IOException("the server did not welcome us: " + reply);

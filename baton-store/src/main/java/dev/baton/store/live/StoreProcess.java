@@ -32,6 +32,9 @@ public final class StoreProcess implements AutoCloseable {
      */
     private static final String TRUST_HELLO = "--trust-hello";
 
+    /** How a store process says whom it believes, on the line after {@code listening on}. */
+    private static final String TRUST_MODE = "trust mode: ";
+
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = new ArrayList<>();
@@ -40,6 +43,7 @@ public final class StoreProcess implements AutoCloseable {
     private Path control;
     private int migrationPort;
     private Path unixSocket;
+    private String trustMode;
 
     private StoreProcess(Process process, String release, Path log) {
         this.process = process;
@@ -326,6 +330,7 @@ public final class StoreProcess implements AutoCloseable {
     private void awaitServing(Duration timeout) throws IOException {
         String l = expect("listening on ", timeout);
         port = Integer.parseInt(l.substring(l.lastIndexOf(':') + 1, l.indexOf(' ', l.lastIndexOf(':'))));
+        trustMode = expect(TRUST_MODE, timeout).substring(TRUST_MODE.length());
         String c = expect("control on ", timeout);
         control = Path.of(c.substring("control on ".length()));
     }
@@ -378,6 +383,11 @@ public final class StoreProcess implements AutoCloseable {
     /** The Unix socket of xenstore's wire protocol it was started with, or null. */
     public Path unixSocket() {
         return unixSocket;
+    }
+
+    /** Whom the process believes about a TCP client's domain, as it said once it served. */
+    public String trustMode() {
+        return trustMode;
     }
 
     /** The control socket, once the process serves. */

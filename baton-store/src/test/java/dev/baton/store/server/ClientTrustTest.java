@@ -174,13 +174,13 @@ class ClientTrustTest {
     }
 
     @Test
-    void aPlainTcpClientGetsNoAnswerAndNothingChanges() throws Exception {
+    void aPlainTcpClientIsNeverWelcomedAndNothingChanges() throws Exception {
         List<String> before = StoreDump.of(store, true);
         try (Raw raw = new Raw(server)) {
             raw.send("HELLO 0");
             String reply;
             try {
-                reply = raw.line(); // the store reads it as a TLS record, refuses it and closes
+                reply = raw.line(); // the store reads it as a TLS record, answers with an alert and closes
             } catch (IOException e) {
                 reply = null; // a reset says the same
             }
