@@ -62,7 +62,8 @@ class StoreCliIT {
         return Baton.run(all.toArray(String[]::new));
     }
 
-    private static void assertOneLineError(Baton.Result r, int exit, String line) {
+    /** Asserts that {@code r} failed with {@code exit}, printing nothing but {@code line} on standard error. */
+    static void assertOneLineError(Baton.Result r, int exit, String line) {
         assertThat(r.exit()).as(r.all()).isEqualTo(exit);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo(line + "\n");

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import static dev.baton.cli.StoreCliIT.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreTrustCliIT {
     @TempDir
-    Path dir;
-    private Path map;
+    static Path dir;
+    private static Path map;
     private final List<ServedStore> served = new ArrayList<>();
     private final List<Long> started = new ArrayList<>();
 
-    @BeforeEach
-    void keys() throws Exception {
+    @BeforeAll
+    static void keys() throws Exception {
         TlsKeys.make(dir);
         map = Files.writeString(dir.resolve("domains"), "# the toolstack\nCN=baton-source = 0\n");
     }
@@ -67,12 +68,6 @@ class StoreTrustCliIT {
         return Baton.run(all.toArray(String[]::new));
     }
 
-    private static void oneLineError(Baton.Result r, int exit, String line) {
-        assertThat(r.exit()).as(r.all()).isEqualTo(exit);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo(line + "\n");
-    }
-
     @Test
     void aTlsStoreServesTheDomainOfEachCertificateAndRefusesTheRest() throws Exception {
         ServedStore s = serve(tlsStore());
@@ -83,15 +78,16 @@ class StoreTrustCliIT {
         assertThat(client("source", "get", s.port, "/local/domain/1/name").out()).isEqualTo("guest-1\n");
 
         // a valid certificate claiming another domain; an untrusted one; no certificate at all
-        oneLineError(client("source", "set", s.port, "--domain", "1", "/local/domain/1/name", "mine"), 1,
+        assertOneLineError(client("source", "set", s.port, "--domain", "1", "/local/domain/1/name", "mine"), 1,
                 "baton store set: EACCES: HELLO 1: the client's certificate (CN=baton-source) is domain 0");
         Baton.Result rogue = client("rogue", "set", s.port, "/local/domain/1/name", "mine");
         assertThat(rogue.exit()).as(rogue.all()).isEqualTo(2);
         assertThat(rogue.err()).startsWith("baton store set: cannot reach the store at 127.0.0.1:" + s.port + ": TLS: ")
                 .containsOnlyOnce("\n");
-        oneLineError(client(null, "set", s.port, "/local/domain/1/name", "mine"), 2, "baton store set: cannot reach the"
-                + " store at 127.0.0.1:" + s.port + ": the store did not answer HELLO with a line of its protocol (a"
-                + " store that requires TLS client certificates answers plain TCP so)");
+        assertOneLineError(client(null, "set", s.port, "/local/domain/1/name", "mine"), 2,
+                "baton store set: cannot reach the store at 127.0.0.1:" + s.port + ": the store did not answer HELLO"
+                        + " with a line of its protocol (a store that requires TLS client certificates answers plain"
+                        + " TCP so)");
         assertThat(client("source", "get", s.port, "/local/domain/1/name").out()).as("nothing changed")
                 .isEqualTo("guest-1\n");
     }
@@ -102,7 +98,7 @@ class StoreTrustCliIT {
         assertThat(s.json.get("trust").asText()).isEqualTo("tls");
         assertThat(client("source", "set", s.port, "/a", "before").exit()).isZero();
         Baton.Result update = Baton.run("store", "live-update", "--control", s.control, "--run-dir",
-                dir.resolve("run").toString(), "--json");
+                Files.createTempDirectory(dir, "run").toString(), "--json");
         assertThat(update.exit()).as(update.all()).isZero();
         JsonNode u = JsonShape.read(update.out());
         started.add(u.get("pid").asLong());
@@ -110,7 +106,7 @@ class StoreTrustCliIT {
         assertThat(Files.readString(Path.of(u.get("log").asText()))).contains("trust mode: TLS client certificates"
                 + " (TLSv1.3, as CN=baton-target), domains from " + map + " (1 subject)");
         assertThat(client("source", "get", s.port, "/a").out()).isEqualTo("before\n");
-        oneLineError(client(null, "get", s.port, "/a"), 2, "baton store get: cannot reach the store at 127.0.0.1:"
+        assertOneLineError(client(null, "get", s.port, "/a"), 2, "baton store get: cannot reach the store at 127.0.0.1:"
                 + s.port + ": the store did not answer HELLO with a line of its protocol (a store that"
                 + " requires TLS client certificates answers plain TCP so)");
         Baton.Result stop = Baton.run("store", "stop", "--control", u.get("control").asText());
@@ -122,8 +118,9 @@ class StoreTrustCliIT {
         ServedStore s = serve();
         assertThat(s.lines).contains("trust mode: no TCP client trusted (every HELLO refused): give --tls-key, or"
                 + " --trust-hello on loopback");
-        oneLineError(client(null, "get", s.port, "/"), 1, "baton store get: EACCES: this store serves no TCP client:"
-                + " it has neither TLS client certificates (--tls-key) nor --trust-hello");
+        assertOneLineError(client(null, "get", s.port, "/"), 1,
+                "baton store get: EACCES: this store serves no TCP client: it has neither TLS client certificates"
+                        + " (--tls-key) nor --trust-hello");
     }
 
     @Test
@@ -132,7 +129,7 @@ class StoreTrustCliIT {
         assertThat(s.lines).containsSubsequence("listening on 127.0.0.1:" + s.port + " (release 2.0)",
                 "trust mode: HELLO domid trusted (--trust-hello), loopback only");
         assertThat(client(null, "set", s.port, "--domain", "0", "/a", "1").exit()).isZero();
-        oneLineError(Baton.run("store", "serve", "--trust-hello", "--host", "0.0.0.0"), 2, "baton store serve:"
+        assertOneLineError(Baton.run("store", "serve", "--trust-hello", "--host", "0.0.0.0"), 2, "baton store serve:"
                 + " --trust-hello serves loopback addresses only, and 0.0.0.0 is not one: give TLS client certificates"
                 + " (--tls-key) to serve it");
     }
@@ -140,18 +137,22 @@ class StoreTrustCliIT {
     @Test
     void trustOptionsThatDoNotGoTogetherAreUsageErrorsAndABadMapIsOneLine() throws Exception {
         String help = " (see 'baton store serve --help')";
-        oneLineError(Baton.run(tlsStoreCommand("--trust-hello")), 2, "baton store serve: --trust-hello and --tls-key"
-                + " exclude each other: a TLS client's domain comes from its certificate" + help);
-        oneLineError(Baton.run("store", "serve", "--tls-key", dir.resolve("target.p12").toString(), "--tls-trust",
+        assertOneLineError(Baton.run(tlsStoreCommand("--trust-hello")), 2,
+                "baton store serve: --trust-hello and --tls-key exclude each other: a TLS client's domain comes from"
+                        + " its certificate" + help);
+        assertOneLineError(Baton.run("store", "serve", "--tls-key", dir.resolve("target.p12").toString(), "--tls-trust",
                 dir.resolve("source.crt").toString()), 2, "baton store serve: --tls-key needs --domain-map: the domain"
                 + " of each client certificate's subject" + help);
-        oneLineError(Baton.run("store", "serve", "--tls-key", "-", "--tls-trust", "x", "--domain-map", "y"), 2,
+        assertOneLineError(Baton.run("store", "serve", "--tls-key", "-", "--tls-trust", "x", "--domain-map", "y"), 2,
                 "baton store serve: --tls-key -: a store reads its TLS files again when it is live-updated: give a file"
                 + help);
-        oneLineError(Baton.run("store", "serve", "--domain-map", "y"), 2, "baton store serve: --tls-cert, --tls-trust,"
-                + " --tls-password-file and --domain-map need --tls-key" + help);
-        Files.writeString(map, "CN=baton-source = 0\nCN=baton-rogue = lots\n");
-        oneLineError(Baton.run(tlsStoreCommand()), 1, "baton store serve: " + map
+        assertOneLineError(Baton.run("store", "serve", "--domain-map", "y"), 2,
+                "baton store serve: --tls-cert, --tls-trust, --tls-password-file and --domain-map need --tls-key"
+                        + help);
+        Path bad = Files.writeString(dir.resolve("bad-domains"), "CN=baton-source = 0\nCN=baton-rogue = lots\n");
+        List<String> args = new ArrayList<>(List.of(tlsStoreCommand()));
+        args.set(args.indexOf(map.toString()), bad.toString());
+        assertOneLineError(Baton.run(args.toArray(String[]::new)), 1, "baton store serve: " + bad
                 + ":2: domid 'lots' is not a decimal from 0 to 65535");
     }
 
