@@ -118,8 +118,9 @@ public sealed interface ClientTrust permits ClientTrust.None, ClientTrust.Hello,
 
         @Override
         public void check(InetAddress address) throws IOException {
-            if (!address.isLoopbackAddress()) {
-                throw new IOException("--trust-hello serves loopback addresses only, and " + address.getHostAddress()
+            if (address == null || !address.isLoopbackAddress()) {
+                throw new IOException("--trust-hello serves loopback addresses only, and "
+                        + (address == null ? "an unresolved host" : address.getHostAddress())
                         + " is not one: give TLS client certificates (--tls-key) to serve it");
             }
         }
