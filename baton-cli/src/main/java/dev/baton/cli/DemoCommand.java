@@ -66,7 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             int port = current.port();
             doc.put("port", port).put("pid", current.process().pid());
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            doc.put("trustMode", current.trustMode());
             out.printf(Locale.ROOT, "store 1.0 serving 127.0.0.1:%d (process %d)%n", port, current.process().pid());
+            out.println("trust mode: " + current.trustMode()); // a demo on loopback: each client's HELLO is believed
             try (StoreClient c = StoreClient.connect(address, 0); Progress bar = Progress.phase("fill", " nodes")) {
                 // pipelined, a batch at a time: a round trip a batch, not a write
                 for (int i = 0; i < nodes; i += FILL_BATCH) {

@@ -62,7 +62,8 @@ class StoreCliIT {
         return Baton.run(all.toArray(String[]::new));
     }
 
-    private static void assertOneLineError(Baton.Result r, int exit, String line) {
+    /** Asserts that {@code r} failed with {@code exit}, printing nothing but {@code line} on standard error. */
+    static void assertOneLineError(Baton.Result r, int exit, String line) {
         assertThat(r.exit()).as(r.all()).isEqualTo(exit);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo(line + "\n");
@@ -87,8 +88,9 @@ class StoreCliIT {
 
     @Test
     void aStoreIsServedReadWrittenAndWatchedFromTheCommandLineWithJson() throws Exception {
-        ServedStore s = serve("--release", "1.0", "--grace", "20", "--json");
-        JsonShape.keys(s.json, "pid", "host", "port", "control", "release", "graceSeconds", "seeded");
+        ServedStore s = serve("--trust-hello", "--release", "1.0", "--grace", "20", "--json");
+        JsonShape.keys(s.json, "pid", "host", "port", "control", "release", "graceSeconds", "trust", "seeded");
+        assertThat(s.json.get("trust").asText()).isEqualTo("hello");
         assertThat(s.json.get("pid").asLong()).isEqualTo(s.pid());
         assertThat(s.json.get("host").asText()).isEqualTo("127.0.0.1");
         assertThat(s.json.get("release").asText()).isEqualTo("1.0");
@@ -156,7 +158,7 @@ class StoreCliIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/xenstore-read")),
                 "xenstore-utils is not installed (.ci/run installs it)");
         Path socket = dir.resolve("xs").resolve("socket");
-        ServedStore s = serve("--unix-socket", socket.toString(), "--json");
+        ServedStore s = serve("--trust-hello", "--unix-socket", socket.toString(), "--json");
         assertThat(s.json.get("unixSocket").asText()).isEqualTo(socket.toString());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
@@ -176,7 +178,7 @@ class StoreCliIT {
 
     @Test
     void aLiveUpdateWithJsonSaysWhatMovedWhereAndTheOldProcessSaysItInWords() throws Exception {
-        ServedStore s = serve("--release", "1.0", "--json");
+        ServedStore s = serve("--trust-hello", "--release", "1.0", "--json");
         store("set", s.port, "/demo/a", "hello");
         assertOneLineError(Baton.run("store", "live-update", "--control", s.control, "--port", "1"), 2,
                 "baton store live-update: --port 1 is not the store's port: the store on control socket " + s.control
@@ -240,7 +242,7 @@ class StoreCliIT {
 
     @Test
     void aLiveUpdateInWordsFitsTheScreenInBothFormatsAndEndsWithStop() throws Exception {
-        ServedStore s = serve();
+        ServedStore s = serve("--trust-hello");
         store("set", s.port, "/local/domain/1/name", "guest-1");
         Path run = dir.resolve("run");
         Baton.Result update = Baton.run("store", "live-update", "--control", s.control,
@@ -299,7 +301,7 @@ class StoreCliIT {
 
     @Test
     void aLiveUpdateLoadsThroughTheQuirksItIsGivenAndSaysWhichApplied() throws Exception {
-        ServedStore s = serve();
+        ServedStore s = serve("--trust-hello");
         store("set", s.port, "/local/domain/1/name", "guest-1");
         Path run = dir.resolve("run");
         // a quirk that reads the watches as they were written: it applies, and changes nothing
@@ -379,7 +381,7 @@ class StoreCliIT {
                     vanishing.close(); // gone before the command can come back
                     Files.delete(control);
                     new PrintWriter(java.nio.channels.Channels.newOutputStream(s), true, StandardCharsets.UTF_8)
-                            .println("OK 1 127.0.0.1 " + storePort + " 2.0 30");
+                            .println("OK 1 127.0.0.1 " + storePort + " 2.0 30 --trust-hello");
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -416,7 +418,7 @@ class StoreCliIT {
             assertOneLineError(Baton.run("store", "serve", "--port", Integer.toString(port)), 2,
                     "baton store serve: cannot listen on 127.0.0.1:" + port + ": Address already in use");
         }
-        try (ServedStore other = serve()) {
+        try (ServedStore other = serve("--trust-hello")) {
             assertOneLineError(Baton.run("store", "serve", "--control", other.control), 2,
                     "baton store serve: another process serves the socket " + other.control);
         }
@@ -474,12 +476,15 @@ class StoreCliIT {
         assertThat(text.exit()).as(text.all()).isZero();
         assertThat(text.err()).as("no progress where no terminal watches").isEmpty();
         assertThat(text.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
-        assertThat(text.out()).contains("filled 2000 nodes; 4 clients", "release 1.0 -> 2.0 (profile 2.0), process ",
+        assertThat(text.out()).contains("\ntrust mode: HELLO domid trusted (--trust-hello), loopback only\n",
+                "filled 2000 nodes; 4 clients", "release 1.0 -> 2.0 (profile 2.0), process ",
                 "release 2.0 -> 1.0 (profile 1.0), process ", "  lost = 0\n");
 
         Baton.Result json = Baton.run("demo", "--nodes", "2000", "--clients", "2", "--json");
         assertThat(json.exit()).as(json.all()).isZero();
-        JsonNode doc = JsonShape.keys(JsonShape.read(json.out()), "nodes", "clients", "port", "pid", "updates", "report");
+        JsonNode doc = JsonShape.keys(JsonShape.read(json.out()), "nodes", "clients", "port", "pid", "trustMode",
+                "updates", "report");
+        assertThat(doc.get("trustMode").asText()).isEqualTo("HELLO domid trusted (--trust-hello), loopback only");
         assertThat(doc.get("nodes").asInt()).isEqualTo(2000);
         assertThat(doc.get("clients").asInt()).isEqualTo(2);
         assertThat(doc.get("updates")).hasSize(2);

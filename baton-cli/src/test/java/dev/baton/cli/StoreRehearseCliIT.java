@@ -22,7 +22,7 @@ class StoreRehearseCliIT {
 
     @Test
     void aRehearsedLiveUpdateReportsAndTheStoreServesOn() throws Exception {
-        try (ServedStore s = ServedStore.start("--release", "1.0")) {
+        try (ServedStore s = ServedStore.start("--trust-hello", "--release", "1.0")) {
             assertThat(Baton.run("store", "set", "--port", Integer.toString(s.port), "/demo/a", "hello").exit()).isZero();
             Path run = dir.resolve("run");
             Baton.Result r = Baton.run("store", "live-update", "--rehearse", "--control", s.control,

@@ -39,7 +39,7 @@ class StoreXenstoreCliIT {
 
     @Test
     void aStoreDumpsToXenstoreThatXenToolsVerifyAndThatSeedsAnotherStore() throws Exception {
-        ServedStore a = serve();
+        ServedStore a = serve("--trust-hello");
         String writes = StoreClient.talk(a.port, "WRITE /local/domain/1/name \"guest-1\"",
                 "WRITE /local/domain/1/blob \"\\x00\\x01\\n\\x00\\xff\"", "SET_PERMS /local/domain/1 n1 r2",
                 "WATCH /local all", "READ /local/domain/1/blob");
@@ -57,7 +57,7 @@ class StoreXenstoreCliIT {
         assertThat(inspect.out()).contains("NODE_DATA", "/local/domain/1 = \"\", perms n1 r2",
                 "/local/domain/1/blob = 0x00010a00ff, perms n0", "WATCH_DATA               19  connection 1 watches /local, token all");
 
-        ServedStore b = serve("--seed", file.toString());
+        ServedStore b = serve("--trust-hello", "--seed", file.toString());
         assertThat(b.lines.get(0)).isEqualTo("seeded 6 nodes from " + file + " (skipped: 1 connection, 1 watch)");
         String reads = StoreClient.talk(b.port, "READ /local/domain/1/name", "READ /local/domain/1/blob",
                 "GET_PERMS /local/domain/1");
@@ -67,7 +67,7 @@ class StoreXenstoreCliIT {
     @Test
     void aRunningStoreLoadsTheSpecBuiltXenstoreVectorOnceOnly() throws Exception {
         Path vector = vector("xenstore-v2-le");
-        ServedStore s = serve();
+        ServedStore s = serve("--trust-hello");
         Baton.Result load = Baton.run("store", "load", "--control", s.control, vector.toString());
         assertThat(load.exit()).as(load.all()).isZero();
         assertThat(load.out()).isEqualTo("loaded 6 nodes from " + vector + "\n");
@@ -91,7 +91,7 @@ class StoreXenstoreCliIT {
 
     @Test
     void aDumpThatCannotBeWrittenNamesTheFileAskedFor() throws Exception {
-        ServedStore s = serve();
+        ServedStore s = serve("--trust-hello");
         Path out = dir.resolve("no-such-dir/store.xs");
         Baton.Result dump = Baton.run("store", "dump", "--control", s.control, out.toString());
         assertThat(dump.exit()).isEqualTo(2);
@@ -105,7 +105,7 @@ class StoreXenstoreCliIT {
         assertThat(doc.get("format").asText()).isEqualTo("xenstore");
         assertThat(doc.get("version").asInt()).isEqualTo(2);
         assertThat(doc.get("nodes").asLong()).isEqualTo(1);
-        Baton.Result load = Baton.run("store", "load", "--control", serve().control, "--json",
+        Baton.Result load = Baton.run("store", "load", "--control", serve("--trust-hello").control, "--json",
                 dir.resolve("store.xs").toString());
         assertThat(load.exit()).as(load.all()).isZero();
         JsonNode loaded = JsonShape.keys(JsonShape.read(load.out()), "file", "nodes");

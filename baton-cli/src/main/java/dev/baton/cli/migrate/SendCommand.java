@@ -6,6 +6,7 @@ import dev.baton.cli.option.Endpoint;
 import dev.baton.cli.option.OnLimitOption;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StreamOutput;
+import dev.baton.cli.option.TlsOptions;
 import dev.baton.core.engine.ReleaseProfiles;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.StateDigest;

@@ -1,6 +1,7 @@
 package dev.baton.cli.store;
 
 import dev.baton.cli.ErrorHandler;
+import dev.baton.cli.option.TlsOptions;
 import dev.baton.store.client.StoreClient;
 import dev.baton.store.protocol.StoreException;
 import java.io.IOException;
@@ -11,13 +12,16 @@ import picocli.CommandLine.Option;
 
 /**
  * A command that talks to a store as a client ({@code get}, {@code set}, {@code ls}, {@code rm},
- * {@code watch}): connects, runs, says BYE. What the store refuses (ENOENT, EACCES, ...) is one
+ * {@code watch}): connects (over TLS with {@code --tls-key}), runs, says BYE. What the store refuses (ENOENT, EACCES, ...) is one
  * line and exit 1; a store that cannot be reached is exit 2.
  */
 abstract class ClientCommand implements Callable<Integer> {
 
     @Mixin
     StoreAddress address;
+
+    @Mixin
+    TlsOptions tls;
 
     @Option(names = "--json", description = "Print JSON (docs/CLI.md).")
     boolean json;
@@ -27,7 +31,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (StoreClient c = address.connect()) {
+        try (StoreClient c = address.connect(tls.config())) {
             return run(c);
         } catch (StoreException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.BAD_INPUT);

@@ -5,14 +5,18 @@ import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.JsonOutput;
 import dev.baton.cli.option.Ranges;
 import dev.baton.cli.option.StoreRanges;
+import dev.baton.cli.option.TlsOptions;
 import dev.baton.store.process.StoreEvents;
 import dev.baton.store.process.StoreMain;
 import dev.baton.store.process.StoreOptions;
+import dev.baton.store.process.TrustOptions;
+import dev.baton.store.server.DomainMap;
 import dev.baton.store.server.Release;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +60,19 @@ final class StoreServeCommand implements Callable<Integer> {
                     + "made 0600, its directory 0700 when it is made (docs/STORE.md).")
     Path unixSocket;
 
+    @CommandLine.Mixin
+    TlsOptions tls;
+
+    @Option(names = "--domain-map", paramLabel = "FILE",
+            description = "With --tls-key: the domain of each client certificate's subject, lines `SUBJECT = DOMID` "
+                    + "(docs/STORE.md); a subject it does not name is refused.")
+    Path domainMap;
+
+    @Option(names = "--trust-hello",
+            description = "Believe the domid each TCP client's HELLO names, on a loopback host only: for tests and "
+                    + "demos. Without it or --tls-key, TCP clients are refused.")
+    boolean trustHello;
+
     @Option(names = "--json", description = "Print one JSON object once the store serves (docs/CLI.md); what the "
             + "process says when it ends goes to standard error.")
     boolean json;
@@ -66,15 +83,29 @@ final class StoreServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StoreOptions options = new StoreOptions(host, port, Release.of(release), Duration.ofSeconds(graceSeconds),
-                true, control == null ? StoreOptions.CONTROL_IN_RUN_DIRECTORY : control, seed, false, null, "", null, unixSocket);
+                true, control == null ? StoreOptions.CONTROL_IN_RUN_DIRECTORY : control, seed, false, null, "", null, unixSocket,
+                trust());
         try {
             StoreMain.run(options, json ? new JsonEvents() : StoreEvents.lines(System.out));
             return 0;
         } catch (StoreMain.SeedException e) {
             return CommandError.print(spec, e.getMessage(), e.unreadable() ? ErrorHandler.USAGE_OR_IO
                     : ErrorHandler.BAD_INPUT);
+        } catch (DomainMap.MalformedException e) {
+            return CommandError.print(spec, e.getMessage(), ErrorHandler.BAD_INPUT);
         } catch (IOException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
+        }
+    }
+
+    /** The trust options; those that do not go together are a usage error. */
+    private TrustOptions trust() {
+        List<Path> files = tls.files();
+        try {
+            return files == null ? new TrustOptions(trustHello, null, null, null, null, domainMap)
+                    : new TrustOptions(trustHello, files.get(0), files.get(1), files.get(2), files.get(3), domainMap);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
@@ -98,7 +129,7 @@ final class StoreServeCommand implements Callable<Integer> {
         public void serving(Serving s) {
             ObjectNode o = JsonOutput.object().put("pid", s.pid()).put("host", s.host()).put("port", s.port())
                     .put("control", s.control().toString()).put("release", s.release().label())
-                    .put("graceSeconds", s.grace().toSeconds());
+                    .put("graceSeconds", s.grace().toSeconds()).put("trust", s.trust().mode());
             if (s.unixSocket() != null) {
                 o.put("unixSocket", s.unixSocket().toString());
             }

@@ -46,6 +46,39 @@ public final class TlsTransport extends ChannelTransport {
 
     /** Connects to a target and completes the handshake within {@code timeout}. */
     public static TlsTransport connect(String host, int port, TlsConfig tls, Duration timeout) throws IOException {
+        Layered c = connectSocket(host, port, tls, timeout, Roles.MIGRATION);
+        return new TlsTransport(c.ssl(), c.plain(), timeout, host + ":" + port, false);
+    }
+
+    /**
+     * A TLS socket to a service on {@code host:port} that requires client certificates (a store's
+     * line protocol, docs/STORE.md), its handshake done within {@code timeout}: the same checks
+     * as {@link #connect}, and a refusal said as the client's. Closing it closes the TCP socket.
+     */
+    public static SSLSocket connectClient(String host, int port, TlsConfig tls, Duration timeout) throws IOException {
+        return connectSocket(host, port, tls, timeout, Roles.SERVICE).ssl();
+    }
+
+    /**
+     * A failure on a socket of {@link #connectClient} to {@code peer} ({@code host:port}), said as
+     * a handshake's is: with TLS 1.3 the server's verdict on the client's certificate arrives after
+     * the client's handshake ended, as its first read fails.
+     */
+    public static IOException explainClient(IOException e, String peer) {
+        if (e instanceof java.net.SocketException || e instanceof EOFException) {
+            // its alert, or a reset that overtook it: the same race as in a handshake
+            return new TlsRefusedException("TLS: the server " + peer + " closed the connection after the handshake:"
+                    + " it may refuse this client's certificate (" + e.getMessage() + ")", e);
+        }
+        return explain(e, false, peer, Roles.SERVICE);
+    }
+
+    /** A TLS socket and the TCP socket under it, which an abort closes (a blocked TLS call cannot hold that up). */
+    private record Layered(SSLSocket ssl, Socket plain) {
+    }
+
+    private static Layered connectSocket(String host, int port, TlsConfig tls, Duration timeout, Roles roles)
+            throws IOException {
         SSLContext context = tls.context();
         Socket plain = new Socket();
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
@@ -61,8 +94,8 @@ public final class TlsTransport extends ChannelTransport {
                 p.setEndpointIdentificationAlgorithm("HTTPS");
             }
             ssl.setSSLParameters(p);
-            handshake(ssl, millis, false, peer);
-            return new TlsTransport(ssl, plain, timeout, peer, false);
+            handshake(ssl, millis, false, peer, roles);
+            return new Layered(ssl, plain);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
@@ -87,7 +120,17 @@ public final class TlsTransport extends ChannelTransport {
         }
     }
 
-    private static void handshake(SSLSocket ssl, int millis, boolean server, String peer) throws IOException {
+    /**
+     * What the two ends are called in messages: a migration's target and source, or a service's
+     * server and client.
+     */
+    private record Roles(String server, String client) {
+        static final Roles MIGRATION = new Roles("target", "source");
+        static final Roles SERVICE = new Roles("server", "client");
+    }
+
+    private static void handshake(SSLSocket ssl, int millis, boolean server, String peer, Roles roles)
+            throws IOException {
         ssl.setSoTimeout(millis);
         try {
             ssl.startHandshake();
@@ -96,60 +139,69 @@ public final class TlsTransport extends ChannelTransport {
         } catch (java.net.SocketException | java.io.EOFException e) {
             // The peer dropped the connection mid-handshake: which end notices first (its alert, a
             // broken pipe, a reset) is a race, so all of them get the one explanation.
-            throw new TlsRefusedException("TLS: the " + (server ? "source at " : "target ") + peer
+            throw new TlsRefusedException("TLS: the " + (server ? roles.client() + " at " : roles.server() + " ") + peer
                     + " closed the connection during the handshake: it may refuse this "
-                    + (server ? "target's" : "source's") + " certificate (" + e.getMessage() + ")", e);
+                    + (server ? roles.server() : roles.client()) + "'s certificate (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw explain(e, server, peer);
+            throw explain(e, server, peer, roles);
         }
         ssl.setSoTimeout(0); // from here on the stall guard bounds every call
+    }
+
+    /** {@link #explain(IOException, boolean, String, Roles)} for a migration's ends. */
+    static IOException explain(IOException e, boolean server, String peer) {
+        return explain(e, server, peer, Roles.MIGRATION);
     }
 
     /**
      * One line saying why a TLS connection failed, from this end's point of view. The JDK's
      * messages name the mechanism (PKIX, alerts); these name the certificate that was refused.
      */
-    static IOException explain(IOException e, boolean server, String peer) {
+    private static IOException explain(IOException e, boolean server, String peer, Roles roles) {
         if (!(e instanceof SSLException) && !(e.getMessage() != null && e.getMessage().contains("TLS"))) {
             return e;
         }
         String m = String.valueOf(e.getMessage());
         String lower = m.toLowerCase(Locale.ROOT);
+        String target = roles.server();
+        String source = roles.client();
         String why;
         if (lower.contains("protocol_version") || lower.contains("not enabled or supported")
                 || lower.contains("not accepted by")) {
-            why = server ? "refused the source at " + peer + ": it offers no " + PROTOCOL + ", which this target requires"
-                    : "the target " + peer + " does not speak " + PROTOCOL + ", which this source requires ("
-                            + alert(m) + ")";
+            why = server ? "refused the " + source + " at " + peer + ": it offers no " + PROTOCOL + ", which this "
+                    + target + " requires"
+                    : "the " + target + " " + peer + " does not speak " + PROTOCOL + ", which this " + source
+                            + " requires (" + alert(m) + ")";
         } else if (server) {
             if (lower.contains("empty client certificate") || lower.contains("certificate_required")) {
                 // TLS 1.3 clients offer only certificates signed by an authority the server names, so
                 // an untrusted source usually presents none at all
-                why = "refused the source at " + peer + ": it presented no certificate that this target trusts";
+                why = "refused the " + source + " at " + peer + ": it presented no certificate that this " + target
+                        + " trusts";
             } else if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unknown_ca")
                     || lower.contains("not trusted")) {
-                why = "refused the source at " + peer + ": its certificate is not signed by any certificate this target"
-                        + " trusts";
+                why = "refused the " + source + " at " + peer + ": its certificate is not signed by any certificate this "
+                        + target + " trusts";
             } else if (lower.contains("certificate_unknown") || lower.contains("bad_certificate")) {
-                why = "the source at " + peer + " refused this target's certificate (" + alert(m) + ")";
+                why = "the " + source + " at " + peer + " refused this " + target + "'s certificate (" + alert(m) + ")";
             } else {
-                why = "handshake with the source at " + peer + " failed: " + m;
+                why = "handshake with the " + source + " at " + peer + " failed: " + m;
             }
         } else {
             if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
-                why = "the target's certificate does not name " + peer.substring(0, peer.lastIndexOf(':'))
-                        + " (give the target a certificate with that name, or turn hostname verification off)";
+                why = "the " + target + "'s certificate does not name " + peer.substring(0, peer.lastIndexOf(':'))
+                        + " (give the " + target + " a certificate with that name, or turn hostname verification off)";
             } else if (lower.contains("pkix") || lower.contains("certification path")) {
-                why = "the target " + peer + " has a certificate this source does not trust";
+                why = "the " + target + " " + peer + " has a certificate this " + source + " does not trust";
             } else if (lower.contains("certificate_required")) {
-                why = "the target " + peer + " requires a certificate it trusts, and this source has none that it does ("
-                        + alert(m) + ")";
+                why = "the " + target + " " + peer + " requires a certificate it trusts, and this " + source
+                        + " has none that it does (" + alert(m) + ")";
             } else if (lower.contains("bad_certificate")
                     || lower.contains("unknown_ca") || lower.contains("certificate_unknown")
                     || lower.contains("empty client certificate")) {
-                why = "the target " + peer + " refused this source's certificate (" + alert(m) + ")";
+                why = "the " + target + " " + peer + " refused this " + source + "'s certificate (" + alert(m) + ")";
             } else {
-                why = "handshake with the target " + peer + " failed: " + m;
+                why = "handshake with the " + target + " " + peer + " failed: " + m;
             }
         }
         return new TlsRefusedException("TLS: " + why, e);
@@ -168,6 +220,61 @@ public final class TlsTransport extends ChannelTransport {
     @Override
     public void finishOutput() throws IOException {
         socket.shutdownOutput();
+    }
+
+    /**
+     * The server's end of a TLS handshake on a socket accepted elsewhere: TLS 1.3, a client
+     * certificate required and checked against the trust store. Closes {@code plain} when it fails.
+     */
+    private static SSLSocket serverHandshake(SSLContext context, Socket plain, Duration timeout, Roles roles)
+            throws IOException {
+        String peer = plain.getInetAddress().getHostAddress() + ":" + plain.getPort();
+        try {
+            plain.setTcpNoDelay(true);
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, null, true);
+            ssl.setUseClientMode(false);
+            ssl.setEnabledProtocols(new String[] {PROTOCOL});
+            ssl.setNeedClientAuth(true);
+            handshake(ssl, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), true, peer, roles);
+            return ssl;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The server's side of TLS for a service that accepts its own sockets (a store's line
+     * protocol): each {@link #handshake} requires a client certificate that the trust store
+     * vouches for, as a migration target does, and says a refusal as the server's.
+     */
+    public static final class Acceptor {
+        private final SSLContext context;
+        private final Duration timeout;
+
+        /** An acceptor whose handshakes must finish within {@code timeout}. */
+        public Acceptor(TlsConfig tls, Duration timeout) throws IOException {
+            this.context = tls.context();
+            this.timeout = timeout;
+        }
+
+        /**
+         * Completes the handshake on {@code plain}, an accepted socket; closes it and throws when
+         * it fails. Closing the returned socket closes {@code plain}; closing {@code plain} alone
+         * aborts it, which no blocked TLS call can hold up.
+         */
+        public SSLSocket handshake(Socket plain) throws IOException {
+            return serverHandshake(context, plain, timeout, Roles.SERVICE);
+        }
+
+        /** The subject of the certificate the client presented in the handshake of {@code ssl}. */
+        public static javax.security.auth.x500.X500Principal clientSubject(SSLSocket ssl) throws IOException {
+            java.security.cert.Certificate[] chain = ssl.getSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof java.security.cert.X509Certificate x)) {
+                throw new javax.net.ssl.SSLPeerUnverifiedException("the client presented no X.509 certificate");
+            }
+            return x.getSubjectX500Principal();
+        }
     }
 
     /** A TLS server socket: every accepted source has shown a certificate the trust store vouches for. */
@@ -203,18 +310,8 @@ public final class TlsTransport extends ChannelTransport {
                         + " ms");
             }
             String peer = plain.getInetAddress().getHostAddress() + ":" + plain.getPort();
-            try {
-                plain.setTcpNoDelay(true);
-                SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain, null, true);
-                ssl.setUseClientMode(false);
-                ssl.setEnabledProtocols(new String[] {PROTOCOL});
-                ssl.setNeedClientAuth(true);
-                handshake(ssl, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()), true, peer);
-                return new TlsTransport(ssl, plain, timeout, peer, true);
-            } catch (IOException | RuntimeException e) {
-                plain.close();
-                throw e;
-            }
+            SSLSocket ssl = serverHandshake(context, plain, timeout, Roles.MIGRATION);
+            return new TlsTransport(ssl, plain, timeout, peer, true);
         }
 
         @Override

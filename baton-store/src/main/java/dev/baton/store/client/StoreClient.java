@@ -1,6 +1,8 @@
 package dev.baton.store.client;
 
 import dev.baton.core.wire.Utf8;
+import dev.baton.migrate.transport.TlsConfig;
+import dev.baton.migrate.transport.TlsTransport;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.LineReader;
 import dev.baton.store.protocol.StoreException;
@@ -47,8 +49,11 @@ public final class StoreClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.baton.store.client");
     /** The client acknowledges the lines it read after this many. */
     static final int ACK_EVERY = 64;
+    /** How long connecting may take, the TLS handshake included. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final InetSocketAddress address;
+    private final TlsConfig tls;
     private final int domid;
     private final Duration reconnectTimeout;
     private final Consumer<WatchEvent> listener;
@@ -90,19 +95,36 @@ public final class StoreClient implements AutoCloseable {
         }
     }
 
-    private StoreClient(InetSocketAddress address, int domid, Consumer<WatchEvent> listener, Duration reconnectTimeout)
-            throws IOException {
+    private StoreClient(InetSocketAddress address, TlsConfig tls, int domid, Consumer<WatchEvent> listener,
+            Duration reconnectTimeout) throws IOException {
         this.address = address;
+        this.tls = tls;
         this.domid = domid;
         this.listener = listener;
         this.reconnectTimeout = reconnectTimeout;
         Socket s = open();
         LineReader in = new LineReader(s.getInputStream(), Integer.MAX_VALUE - 16);
         OutputStream o = new BufferedOutputStream(s.getOutputStream());
-        o.write(("HELLO " + domid + "\n").getBytes(StandardCharsets.US_ASCII));
-        o.flush();
-        String reply = in.next() ? new String(in.line(), 0, in.length(), StandardCharsets.ISO_8859_1) : null;
+        String reply;
+        try {
+            o.write(("HELLO " + domid + "\n").getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            reply = in.next() ? new String(in.line(), 0, in.length(), StandardCharsets.ISO_8859_1) : null;
+        } catch (IOException e) {
+            s.close();
+            throw tls == null ? e : TlsTransport.explainClient(e, address.getHostString() + ":" + address.getPort());
+        }
         String[] parts = reply == null ? new String[0] : reply.split(" ");
+        if (reply != null && reply.startsWith("ERR ")) {
+            s.close();
+            throw refusal(reply); // a store that does not trust this client says so: EACCES
+        }
+        if (reply == null || !reply.isEmpty() && reply.charAt(0) < ' ') {
+            // closed, or a TLS alert's octets: what a store that requires TLS answers to plain TCP
+            s.close();
+            throw new IOException("the store did not answer HELLO with a line of its protocol"
+                    + (tls == null ? " (a store that requires TLS client certificates answers plain TCP so)" : ""));
+        }
         if (parts.length != 4 || !parts[0].equals("WELCOME")) {
             s.close();
             throw new IOException("the server did not welcome us: " + reply);
@@ -118,9 +140,21 @@ public final class StoreClient implements AutoCloseable {
                 : Thread.ofVirtual().name("store-client-events-" + connectionId).start(this::dispatchLoop);
     }
 
-    /** Connects as {@code domid}; events are queued for {@link #nextEvent}; reconnects for up to 10 seconds. */
+    /**
+     * Connects as {@code domid} over plain TCP, to a store that believes its clients' word
+     * ({@code --trust-hello}); events are queued for {@link #nextEvent}; reconnects for up to 10 seconds.
+     */
     public static StoreClient connect(InetSocketAddress address, int domid) throws IOException {
-        return new StoreClient(address, domid, null, Duration.ofSeconds(10));
+        return new StoreClient(address, null, domid, null, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Connects over TLS with the key and certificate of {@code tls} (each reconnection too), as
+     * {@code domid}: the domain the store's domain map gives the certificate's subject, or the
+     * store refuses the handshake with EACCES. Events are queued; reconnects for up to 10 seconds.
+     */
+    public static StoreClient connect(InetSocketAddress address, TlsConfig tls, int domid) throws IOException {
+        return new StoreClient(address, java.util.Objects.requireNonNull(tls), domid, null, Duration.ofSeconds(10));
     }
 
     /**
@@ -132,7 +166,7 @@ public final class StoreClient implements AutoCloseable {
      */
     public static StoreClient connect(InetSocketAddress address, int domid, Consumer<WatchEvent> listener,
             Duration reconnectTimeout) throws IOException {
-        return new StoreClient(address, domid, listener, reconnectTimeout);
+        return new StoreClient(address, null, domid, listener, reconnectTimeout);
     }
 
     /** The connection's id on the server. */
@@ -312,15 +346,20 @@ public final class StoreClient implements AutoCloseable {
             throw new StoreException(ErrorCode.ECONNRESET, "no reply", e.getCause());
         }
         if (r.startsWith("ERR ")) {
-            int sp = r.indexOf(' ', 4);
-            String code = sp < 0 ? r.substring(4) : r.substring(4, sp);
-            ErrorCode c = ErrorCode.byName(code);
-            throw new StoreException(c == null ? ErrorCode.EINVAL : c, sp < 0 ? "" : r.substring(sp + 1));
+            throw refusal(r);
         }
         if (!r.equals("OK") && !r.startsWith("OK ")) {
             throw new StoreException(ErrorCode.EINVAL, "unexpected reply: " + r);
         }
         return r;
+    }
+
+    /** The store's {@code ERR CODE detail} reply as the exception that says it. */
+    private static StoreException refusal(String reply) {
+        int sp = reply.indexOf(' ', 4);
+        String code = sp < 0 ? reply.substring(4) : reply.substring(4, sp);
+        ErrorCode c = ErrorCode.byName(code);
+        return new StoreException(c == null ? ErrorCode.EINVAL : c, sp < 0 ? "" : reply.substring(sp + 1));
     }
 
     // ---- events --------------------------------------------------------------------------------
@@ -669,10 +708,13 @@ public final class StoreClient implements AutoCloseable {
     }
 
     private Socket open() throws IOException {
+        if (tls != null) {
+            return TlsTransport.connectClient(address.getHostString(), address.getPort(), tls, CONNECT_TIMEOUT);
+        }
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
-            s.connect(address, 2000);
+            s.connect(address, (int) CONNECT_TIMEOUT.toMillis());
         } catch (IOException e) {
             s.close();
             throw e;

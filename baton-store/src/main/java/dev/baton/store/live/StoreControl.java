@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
@@ -13,6 +15,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -86,8 +90,41 @@ public final class StoreControl {
      * @param release      the release it offers clients
      * @param graceSeconds how long a connection whose socket dropped waits to be resumed
      * @param unixSocket   the Unix socket it serves xenstore's wire protocol on, or null for none
+     * @param trust        its trust options on a command line ({@code --trust-hello}, {@code --tls-key FILE ...},
+     *                     or none): a new process that takes it over is given the same
      */
-    public record Info(long pid, String host, int port, String release, long graceSeconds, Path unixSocket) {
+    public record Info(long pid, String host, int port, String release, long graceSeconds, Path unixSocket,
+            List<String> trust) {
+        public Info {
+            trust = List.copyOf(trust);
+        }
+    }
+
+    /**
+     * Command-line arguments as one token of a space-separated reply: each argument URL-encoded
+     * (so a path may hold spaces or commas), joined by commas; {@code -} for none.
+     */
+    public static String argumentsToken(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String a : arguments) {
+            b.append(b.isEmpty() ? "" : ",").append(URLEncoder.encode(a, StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    /** The arguments of an {@link #argumentsToken}. */
+    static List<String> argumentsOf(String token) {
+        if (token.equals("-")) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        for (String a : token.split(",", -1)) {
+            args.add(URLDecoder.decode(a, StandardCharsets.UTF_8));
+        }
+        return args;
     }
 
     /** Sends one request line and returns the answer. */
@@ -98,15 +135,15 @@ public final class StoreControl {
     /** The store's own account of itself; an {@link IOException} when the port does not answer as a store's. */
     public Info info(Duration timeout) throws IOException {
         Reply r = request("INFO", timeout);
-        String[] t = r.text().split(" ", 6); // the socket's path, last, may hold spaces
-        if (!r.ok() || t.length < 5) {
+        String[] t = r.text().split(" ", 7); // the socket's path, last, may hold spaces
+        if (!r.ok() || t.length < 6) {
             throw new IOException(socket + " does not answer as a store's control socket (it said '"
                     + (r.ok() ? "OK " : "ERR " + r.code() + " ") + r.text() + "')");
         }
         try {
             return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]),
-                    t.length == 6 ? Path.of(t[5]) : null);
-        } catch (NumberFormatException e) {
+                    t.length == 7 ? Path.of(t[6]) : null, argumentsOf(t[5]));
+        } catch (IllegalArgumentException e) { // a number that is none, or a trust token that URLDecoder refuses
             throw new IOException(socket + " answered INFO with '" + r.text() + "'", e);
         }
     }

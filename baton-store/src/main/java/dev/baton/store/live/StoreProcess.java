@@ -26,6 +26,15 @@ public final class StoreProcess implements AutoCloseable {
      */
     static final String MAIN_CLASS = "dev.baton.store.process.StoreMain";
 
+    /**
+     * The trust of the stores {@link #start} and {@link #takeover} run, on 127.0.0.1: each client's
+     * HELLO is believed (docs/STORE.md, "Trust modes").
+     */
+    private static final String TRUST_HELLO = "--trust-hello";
+
+    /** How a store process says whom it believes, on the line after {@code listening on}. */
+    private static final String TRUST_MODE = "trust mode: ";
+
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> output = new ArrayList<>();
@@ -36,6 +45,7 @@ public final class StoreProcess implements AutoCloseable {
     /** Numbers the migration sockets this JVM names, which its pid makes unique on the host. */
     private static final java.util.concurrent.atomic.AtomicInteger MIGRATIONS = new java.util.concurrent.atomic.AtomicInteger();
     private Path unixSocket;
+    private String trustMode;
 
     private StoreProcess(Process process, String release, Path log) {
         this.process = process;
@@ -85,6 +95,7 @@ public final class StoreProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
                 Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
                 release, "--reuse-port", "--control", "--takeover", "--listen-migration-socket", socket.toString()));
+        args.addAll(running.trust()); // the new process believes its clients as the old one does
         if (quirks != null) {
             args.addAll(List.of("--quirks", quirks.toAbsolutePath().toString()));
         }
@@ -125,9 +136,11 @@ public final class StoreProcess implements AutoCloseable {
         }
         StoreProcess next = null;
         try {
-            next = spawn(release, log, "--host", running.host(), "--port", Integer.toString(running.port()),
-                    "--grace", Long.toString(running.graceSeconds()), "--release", release, "--reuse-port",
-                    "--control", "--seed", dump.toAbsolutePath().toString());
+            List<String> args = new ArrayList<>(List.of("--host", running.host(), "--port",
+                    Integer.toString(running.port()), "--grace", Long.toString(running.graceSeconds()), "--release",
+                    release, "--reuse-port", "--control", "--seed", dump.toAbsolutePath().toString()));
+            args.addAll(running.trust());
+            next = spawn(release, log, args.toArray(String[]::new));
             next.awaitServing(timeout);
         } catch (IOException e) {
             if (next != null) {
@@ -225,18 +238,21 @@ public final class StoreProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port. */
+    /**
+     * Starts a store serving {@code port} (0: any) of 127.0.0.1 with SO_REUSEPORT and a control socket in the run
+     * directory of its port, believing its clients' HELLO ({@code --trust-hello}): for tests and the demo.
+     */
     public static StoreProcess start(int port, String release, Duration timeout) throws IOException {
         return start(port, release, null, timeout);
     }
 
     /**
-     * Starts a store serving {@code port} (0: any) with SO_REUSEPORT and a control socket in the run directory of its port, and
-     * xenstore's wire protocol on the Unix socket {@code unixSocket} unless it is null.
+     * As {@link #start(int, String, Duration)}, and xenstore's wire protocol on the Unix socket
+     * {@code unixSocket} unless it is null.
      */
     public static StoreProcess start(int port, String release, Path unixSocket, Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
-                "--reuse-port", "--control"));
+                "--reuse-port", "--control", TRUST_HELLO));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -246,7 +262,10 @@ public final class StoreProcess implements AutoCloseable {
         return p;
     }
 
-    /** Starts a process that waits to take over the store on {@code port}, at {@code release}. */
+    /**
+     * Starts a process that waits to take over the store on {@code port} of 127.0.0.1, at {@code release},
+     * believing its clients' HELLO as {@link #start} does.
+     */
     public static StoreProcess takeover(int port, String release, String failAt, Duration timeout) throws IOException {
         return takeover(port, release, failAt, null, timeout);
     }
@@ -267,7 +286,7 @@ public final class StoreProcess implements AutoCloseable {
             Duration timeout) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--release", release,
                 "--reuse-port", "--control", "--takeover", "--listen-migration-socket",
-                migrationSocketIn(RunDirectory.defaultFor(port)).toString()));
+                migrationSocketIn(RunDirectory.defaultFor(port)).toString(), TRUST_HELLO));
         if (unixSocket != null) {
             args.addAll(List.of("--unix-socket", unixSocket.toAbsolutePath().toString()));
         }
@@ -331,6 +350,7 @@ public final class StoreProcess implements AutoCloseable {
     private void awaitServing(Duration timeout) throws IOException {
         String l = expect("listening on ", timeout);
         port = Integer.parseInt(l.substring(l.lastIndexOf(':') + 1, l.indexOf(' ', l.lastIndexOf(':'))));
+        trustMode = expect(TRUST_MODE, timeout).substring(TRUST_MODE.length());
         String c = expect("control on ", timeout);
         control = Path.of(c.substring("control on ".length()));
     }
@@ -383,6 +403,11 @@ public final class StoreProcess implements AutoCloseable {
     /** The Unix socket of xenstore's wire protocol it was started with, or null. */
     public Path unixSocket() {
         return unixSocket;
+    }
+
+    /** Whom the process believes about a TCP client's domain, as it said once it served. */
+    public String trustMode() {
+        return trustMode;
     }
 
     /** The control socket, once the process serves. */

@@ -46,7 +46,8 @@ import java.util.Locale;
  * ({@link RunDirectory#confined}): relative names that stay inside it.
  *
  * <pre>
- * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; [&lt;unix-socket&gt;]
+ * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; &lt;trust&gt; [&lt;unix-socket&gt;]
+ *                          (trust: the trust options, {@code StoreControl#argumentsToken})
  * LIVE_UPDATE SOCKET [abort|switchover|throttle]
  *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
@@ -148,8 +149,8 @@ final class ControlServer {
         Store store = server.store();
         switch (r.command()) {
             case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
-                    + server.port() + " " + store.release() + " " + store.grace().toSeconds()
-                    + (wire == null ? "" : " " + wire.path()));
+                    + server.port() + " " + store.release() + " " + store.grace().toSeconds() + " "
+                    + StoreControl.argumentsToken(options.trust().arguments()) + (wire == null ? "" : " " + wire.path()));
             case DUMP_XENSTORE -> out.println(dump(store, name));
             case LOAD_XENSTORE -> out.println(xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes()));
             case PAUSE_DUMP_XENSTORE -> {

@@ -2,6 +2,7 @@ package dev.baton.store.process;
 
 import dev.baton.store.server.Release;
 import dev.baton.store.xen.XenstoreLoad;
+import dev.baton.store.server.ClientTrust;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +42,10 @@ public interface StoreEvents {
      * @param pid     this process
      * @param control    the control channel's Unix socket, or null without one
      * @param unixSocket the Unix socket of xenstore's wire protocol, or null without one
+     * @param trust      whom it believes about a TCP client's domain
      */
-    record Serving(long pid, String host, int port, Release release, Path control, Duration grace, Path unixSocket) {
+    record Serving(long pid, String host, int port, Release release, Path control, Duration grace, Path unixSocket,
+            ClientTrust trust) {
     }
 
     /**
@@ -81,6 +84,7 @@ public interface StoreEvents {
             @Override
             public void serving(Serving s) {
                 say("listening on " + s.host() + ":" + s.port() + " (release " + s.release() + ")");
+                say("trust mode: " + s.trust().describe());
                 if (s.unixSocket() != null) {
                     say("xenstore wire protocol on " + s.unixSocket());
                 }

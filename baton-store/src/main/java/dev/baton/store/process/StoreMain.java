@@ -9,6 +9,8 @@ import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.UnixTransport;
 import dev.baton.store.live.RunDirectory;
 import dev.baton.store.live.StoreApplication;
+import dev.baton.store.server.ClientTrust;
+import dev.baton.store.server.DomainMap;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
 import dev.baton.store.server.UnixSockets;
@@ -41,6 +43,9 @@ import java.util.logging.Logger;
  * {@code takeover failed: <reason>} and exits 1; {@code --quirks FILE} loads the migration
  * through the quirks of past producers that file lists, and says each one applied on a line of
  * its own. {@code --seed FILE} starts the store from a xenstore migration stream.
+ *
+ * <p>Whom it believes about a TCP client's domain ({@link TrustOptions}) it says on the line
+ * after {@code listening on}: {@code trust mode: ...}.
  */
 public final class StoreMain {
     private StoreMain() {
@@ -66,6 +71,9 @@ public final class StoreMain {
         } catch (SeedException e) {
             System.err.println("store: " + e.getMessage());
             System.exit(e.unreadable() ? 2 : 1);
+        } catch (DomainMap.MalformedException e) {
+            System.err.println("store: " + e.getMessage());
+            System.exit(1);
         } catch (IOException e) { // a port or socket that cannot be bound: one line, as every refusal
             System.err.println("store: " + e.getMessage());
             System.exit(2);
@@ -92,17 +100,21 @@ public final class StoreMain {
      * Runs a store as {@code options} say and serves it until its control channel ends the process;
      * never returns normally.
      *
-     * @throws SeedException when {@code --seed} cannot be read or is refused (nothing was bound)
-     * @throws IOException   when a port cannot be bound or the host is unknown
+     * @throws SeedException                when {@code --seed} cannot be read or is refused (nothing was bound)
+     * @throws DomainMap.MalformedException when {@code --domain-map} is not a domain map (nothing was bound)
+     * @throws IOException                  when a port cannot be bound, the host is unknown, a TLS file cannot
+     *                                      be loaded, or {@code --trust-hello} is given a host that is not loopback
      */
     public static void run(StoreOptions options, StoreEvents events) throws IOException, SeedException,
-            InterruptedException {
+            DomainMap.MalformedException, InterruptedException {
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
         } catch (UnknownHostException e) {
             throw new IOException("unknown host " + options.host(), e);
         }
+        ClientTrust trust = options.trust().load();
+        trust.check(address.getAddress()); // before anything is loaded or bound
         Store store = new Store(options.release(), options.grace());
         if (options.seed() != null) {
             XenstoreLoad.Result r;
@@ -121,10 +133,10 @@ public final class StoreMain {
             if (options.unixSocket() != null) {
                 wire = WireServer.bindNext(store, socketPath(options.unixSocket()));
             }
-            server = takeOver(store, address, options, events, wire);
+            server = takeOver(store, address, trust, options, events, wire);
         } else {
             try {
-                server = StoreServer.start(store, address, options.reusePort());
+                server = StoreServer.start(store, address, options.reusePort(), trust);
             } catch (IOException e) {
                 throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                         + e.getMessage(), e);
@@ -146,7 +158,7 @@ public final class StoreMain {
             control = ControlServer.start(server, wire, socket, options, events).path();
         }
         events.serving(new StoreEvents.Serving(ProcessHandle.current().pid(), options.host(), server.port(),
-                options.release(), control, options.grace(), wire == null ? null : wire.path()));
+                options.release(), control, options.grace(), wire == null ? null : wire.path(), trust));
         new CountDownLatch(1).await();
     }
 
@@ -167,7 +179,7 @@ public final class StoreMain {
      * it, and the wire protocol's socket on {@code wire} (bound aside, moved over the socket path
      * by the old process) when there is one.
      */
-    private static StoreServer takeOver(Store fresh, InetSocketAddress address, StoreOptions options,
+    private static StoreServer takeOver(Store fresh, InetSocketAddress address, ClientTrust trust, StoreOptions options,
             StoreEvents events, WireServer wire) {
         StoreServer[] serving = new StoreServer[1];
         Quirks quirks = options.quirks() == null ? Quirks.none() : quirks(options.quirks());
@@ -178,7 +190,7 @@ public final class StoreMain {
             events.migrationSocket(socket);
             Received received = TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
-                    serving[0] = StoreServer.start(app.store(), address, true);
+                    serving[0] = StoreServer.start(app.store(), address, true, trust);
                     if (wire != null) {
                         wire.accept(); // the clients that queued during the update are served now
                     }

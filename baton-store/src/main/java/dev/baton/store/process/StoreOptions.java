@@ -23,9 +23,12 @@ import java.time.Duration;
  * @param quirks        with {@code takeover}: a quirks file (docs/COMPATIBILITY.md) to load the stream with, or null
  * @param unixSocket    the Unix socket to serve xenstore's wire protocol on, or null for none; with
  *                      {@code takeover}, the one the old process serves, taken over from it
+ * @param trust         whom the store believes about a TCP client's domain (a live update's new
+ *                      process is given the old one's)
  */
 public record StoreOptions(String host, int port, Release release, Duration grace, boolean reusePort, Path control,
-        Path seed, boolean takeover, Path migrationSocket, String failAt, Path quirks, Path unixSocket) {
+        Path seed, boolean takeover, Path migrationSocket, String failAt, Path quirks, Path unixSocket,
+        TrustOptions trust) {
 
     /** The grace period when none is given. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
@@ -47,18 +50,20 @@ public record StoreOptions(String host, int port, Release release, Duration grac
             throw new IllegalArgumentException("--quirks applies to --takeover: a store loads a stream only then");
         }
         failAt = failAt == null ? "" : failAt;
+        trust = trust == null ? TrustOptions.NONE : trust;
     }
 
-    /** A store on 127.0.0.1, any free port, this build's release, no control channel. */
+    /** A store on 127.0.0.1, any free port, this build's release, no control channel, no TCP client trusted. */
     public static StoreOptions defaults() {
         return new StoreOptions("127.0.0.1", 0, Release.current(), DEFAULT_GRACE, false, null, null, false, null, "", null,
-                null);
+                null, TrustOptions.NONE);
     }
 
     /**
      * Parses {@code StoreMain}'s command line: {@code [--port N] [--host H] [--release 1.0|2.0]
      * [--grace SECONDS] [--reuse-port] [--control | --control-socket PATH] [--unix-socket PATH] [--seed FILE] [--takeover
-     * --listen-migration-socket PATH [--fail-at static|precopy|loaded|activate] [--quirks FILE]]}.
+     * --listen-migration-socket PATH [--fail-at static|precopy|loaded|activate] [--quirks FILE]] [--trust-hello | --tls-key FILE
+     * [--tls-cert FILE] --tls-trust FILE [--tls-password-file FILE] --domain-map FILE]}.
      *
      * @throws IllegalArgumentException naming the option that is wrong
      */
@@ -76,6 +81,12 @@ public record StoreOptions(String host, int port, Release release, Duration grac
         String failAt = "";
         Path quirks = null;
         Path unixSocket = null;
+        boolean trustHello = false;
+        Path tlsKey = null;
+        Path tlsCert = null;
+        Path tlsTrust = null;
+        Path tlsPasswordFile = null;
+        Path domainMap = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -95,18 +106,26 @@ public record StoreOptions(String host, int port, Release release, Duration grac
                 case "--seed" -> seed = Path.of(value(args, ++i, a));
                 case "--quirks" -> quirks = Path.of(value(args, ++i, a));
                 case "--unix-socket" -> unixSocket = Path.of(value(args, ++i, a));
+                case "--trust-hello" -> trustHello = true;
+                case "--tls-key" -> tlsKey = Path.of(value(args, ++i, a));
+                case "--tls-cert" -> tlsCert = Path.of(value(args, ++i, a));
+                case "--tls-trust" -> tlsTrust = Path.of(value(args, ++i, a));
+                case "--tls-password-file" -> tlsPasswordFile = Path.of(value(args, ++i, a));
+                case "--domain-map" -> domainMap = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         return new StoreOptions(host, port, release, grace, reusePort, control, seed, takeover, migrationSocket, failAt,
-                quirks, unixSocket);
+                quirks, unixSocket, new TrustOptions(trustHello, tlsKey, tlsCert, tlsTrust,
+                tlsPasswordFile, domainMap));
     }
 
     /** {@code StoreMain}'s usage line. */
     public static String usage() {
         return "usage: StoreMain [--port N] [--host H] [--release 1.0|2.0] [--grace SECONDS] [--reuse-port]"
                 + " [--control | --control-socket PATH] [--unix-socket PATH] [--seed XENSTORE-FILE] [--takeover --listen-migration-socket PATH"
-                + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]]";
+                + " [--fail-at static|precopy|loaded|activate] [--quirks FILE]] [--trust-hello | --tls-key FILE"
+                + " [--tls-cert FILE] --tls-trust FILE [--tls-password-file FILE] --domain-map FILE]";
     }
 
     private static String value(String[] args, int i, String option) {

@@ -274,8 +274,12 @@ public final class Store {
     record Handshake(Connection connection, String reply) {
     }
 
-    /** Handles a line before the handshake: HELLO or RESUME. */
-    Handshake handshake(byte[] line, int length, boolean tooLong, Connection.Attachment att)
+    /**
+     * Handles a line before the handshake: HELLO or RESUME, from {@code peer}. A refused peer gets
+     * EACCES; a certified one is its certificate's domain, and a HELLO or a RESUME of another
+     * domain gets EACCES and changes nothing.
+     */
+    Handshake handshake(byte[] line, int length, boolean tooLong, Connection.Attachment att, ClientTrust.Peer peer)
             throws InterruptedException {
         if (tooLong) {
             return new Handshake(null, "ERR E2BIG line longer than " + MAX_LINE + " octets");
@@ -289,11 +293,15 @@ public final class Store {
         enter();
         try {
             String command = tokens.isEmpty() ? "" : Tokens.ascii(tokens.get(0));
+            if (peer instanceof ClientTrust.Peer.Refused r) {
+                throw new StoreException(ErrorCode.EACCES, r.reason());
+            }
             if ("HELLO".equals(command)) {
                 if (tokens.size() != 2) {
                     throw new StoreException(ErrorCode.EINVAL, "HELLO takes a domid");
                 }
                 int domid = (int) Request.number(tokens.get(1), Perm.MAX_DOMID, "domid", 0);
+                requireDomain(peer, domid, "HELLO " + domid);
                 long id = nextConnectionId++;
                 Connection c = new Connection(id, random.nextLong(), domid);
                 connections.put(id, c);
@@ -310,6 +318,7 @@ public final class Store {
                 if (c == null || key == null || !key.equalsIgnoreCase(HexFormat.of().toHexDigits(c.key()))) {
                     throw new StoreException(ErrorCode.ENOENT, "no connection " + id + " with that key");
                 }
+                requireDomain(peer, c.domid(), "RESUME of connection " + id + " (domain " + c.domid() + ")");
                 c.resume(Request.number(tokens.get(3), Long.MAX_VALUE, "lines read", 0), att);
                 return new Handshake(c, "RESUMED " + id + " " + c.requestsProcessed + " " + release.label());
             }
@@ -318,6 +327,14 @@ public final class Store {
             return new Handshake(null, "ERR " + e.code() + " " + e.detail());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Refuses {@code what}, a handshake as domain {@code domid}, from a peer whose certificate is another domain's. */
+    private static void requireDomain(ClientTrust.Peer peer, int domid, String what) {
+        if (peer instanceof ClientTrust.Peer.Certified c && c.domid() != domid) {
+            throw new StoreException(ErrorCode.EACCES, what + ": the client's certificate (" + c.subject().getName()
+                    + ") is domain " + c.domid());
         }
     }
 

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves a {@link Store} over TCP with the line protocol of docs/STORE.md: one virtual thread
- * reads each socket's requests, another writes its queued output.
+ * reads each socket's requests, another writes its queued output. Who a client is comes from the
+ * server's {@link ClientTrust}: its TLS certificate, its word on a loopback address, or nothing
+ * (every client refused).
  *
  * <p>For a live update, the listening socket may be bound with {@code SO_REUSEPORT}, so that a
  * new process binds the same port before this one {@linkplain #stopAccepting stops accepting};
@@ -27,29 +29,34 @@ public final class StoreServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.baton.store.server");
 
     private final Store store;
+    private final ClientTrust trust;
     private final ServerSocket listener;
     private final Thread acceptor;
     private final Set<java.io.Closeable> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    private StoreServer(Store store, ServerSocket listener) {
+    private StoreServer(Store store, ClientTrust trust, ServerSocket listener) {
         this.store = store;
+        this.trust = trust;
         this.listener = listener;
         this.acceptor = Thread.ofVirtual().name("store-accept-" + listener.getLocalPort()).start(this::acceptLoop);
     }
 
-    /** Serves {@code store} on an ephemeral port of 127.0.0.1. */
-    public static StoreServer start(Store store) throws IOException {
-        return start(store, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false);
+    /** Serves {@code store} on an ephemeral port of 127.0.0.1, to the clients {@code trust} lets in. */
+    public static StoreServer start(Store store, ClientTrust trust) throws IOException {
+        return start(store, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, trust);
     }
 
     /**
-     * Serves {@code store} on {@code address}.
+     * Serves {@code store} on {@code address}, to the clients {@code trust} lets in.
      *
      * @param reusePort bind with SO_REUSEPORT, so that another process may bind the same port
-     * @throws IOException when the address cannot be bound, or SO_REUSEPORT is asked for and unsupported
+     * @throws IOException when the address cannot be bound, SO_REUSEPORT is asked for and unsupported,
+     *                     or {@code trust} may not serve the address ({@link ClientTrust#check})
      */
-    public static StoreServer start(Store store, InetSocketAddress address, boolean reusePort) throws IOException {
+    public static StoreServer start(Store store, InetSocketAddress address, boolean reusePort, ClientTrust trust)
+            throws IOException {
+        trust.check(address.getAddress());
         ServerSocket s = new ServerSocket();
         try {
             s.setReuseAddress(true);
@@ -64,11 +71,16 @@ public final class StoreServer implements AutoCloseable {
             s.close();
             throw e;
         }
-        return new StoreServer(store, s);
+        return new StoreServer(store, trust, s);
     }
 
     public Store store() {
         return store;
+    }
+
+    /** Whom it believes about a client's domain. */
+    public ClientTrust trust() {
+        return trust;
     }
 
     /** The port the server listens on. */
@@ -137,15 +149,19 @@ public final class StoreServer implements AutoCloseable {
         Connection conn = null;
         try {
             s.setTcpNoDelay(true);
-            LineReader in = new LineReader(s.getInputStream(), Store.MAX_LINE);
-            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536);
+            ClientTrust.Peer peer = trust.peer(s); // with TLS, the handshake: the socket's own thread bears its wait
+            LineReader in = new LineReader(peer.socket().getInputStream(), Store.MAX_LINE);
+            OutputStream out = new BufferedOutputStream(peer.socket().getOutputStream(), 65536);
             while (conn == null) {
                 if (!in.next()) {
                     return;
                 }
-                Store.Handshake h = store.handshake(in.line(), in.length(), in.tooLong(), att);
+                Store.Handshake h = store.handshake(in.line(), in.length(), in.tooLong(), att, peer);
                 write(out, List.of(h.reply()));
                 conn = h.connection();
+                if (conn == null && peer instanceof ClientTrust.Peer.Refused) {
+                    return; // told why; nothing it sends next can change it
+                }
             }
             Connection c = conn;
             Thread.ofVirtual().name("store-write-" + c.id()).start(() -> writeLoop(c, att, out));

@@ -11,6 +11,7 @@ import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.session.TargetSession;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.store.client.StoreClient;
+import dev.baton.store.server.ClientTrust;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
 import dev.baton.store.watch.Watch;
@@ -53,7 +54,7 @@ class StoreRehearsalTest {
     void theStoreServesWritesAndReadsWhileItRehearsesAndIsNeverPaused() throws Exception {
         Store store = new Store();
         try (StoreServer server = StoreServer.start(store, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                false);
+                false, ClientTrust.HELLO);
                 StoreClient client = StoreClient.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                         server.port()), 0);
                 TcpTransport.Listener listener = TcpTransport.listen(

@@ -19,7 +19,7 @@ class CommandTableTest {
     @ParameterizedTest
     @EnumSource(Release.class)
     void everyCommandAnswersAWrongArgumentCountWithItsUsageLine(Release release) throws Exception {
-        try (StoreServer server = StoreServer.start(new Store(release, Duration.ofSeconds(5)));
+        try (StoreServer server = StoreServer.start(new Store(release, Duration.ofSeconds(5)), ClientTrust.HELLO);
                 Raw r = Raw.hello(server, 0)) {
             for (Command c : Commands.ALL) {
                 String usage = "ERR EINVAL " + c.usage(release);
@@ -77,7 +77,7 @@ class CommandTableTest {
     @ParameterizedTest
     @EnumSource(Release.class)
     void aPrefixACommandRefusesOrNeedsIsCheckedBeforeItsArguments(Release release) throws Exception {
-        try (StoreServer server = StoreServer.start(new Store(release, Duration.ofSeconds(5)));
+        try (StoreServer server = StoreServer.start(new Store(release, Duration.ofSeconds(5)), ClientTrust.HELLO);
                 Raw r = Raw.hello(server, 0)) {
             assertThat(r.ask("TRANSACTION_START")).isEqualTo("OK 1");
             assertThat(r.ask("T1 TRANSACTION_START x")).isEqualTo("ERR EINVAL TRANSACTION_START inside a transaction");

@@ -49,7 +49,7 @@ class LineProtocolFuzzTest {
                 throw new AssertionError("the line reader holds " + in.line().length + " octets, above its limit " + LIMIT);
             }
             if (c == null) {
-                Store.Handshake h = store.handshake(in.line(), in.length(), in.tooLong(), att);
+                Store.Handshake h = store.handshake(in.line(), in.length(), in.tooLong(), att, new ClientTrust.Peer.Claimed(null));
                 expectReply(h.reply(), in.tooLong());
                 if ((h.connection() == null) == (h.reply().startsWith("WELCOME ") || h.reply().startsWith("RESUMED "))) {
                     throw new AssertionError("handshake answered " + h.reply() + " with connection " + h.connection());

@@ -14,7 +14,7 @@ class ProtocolTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = StoreServer.start(new Store(Release.R2_0, Duration.ofSeconds(5)));
+        server = StoreServer.start(new Store(Release.R2_0, Duration.ofSeconds(5)), ClientTrust.HELLO);
     }
 
     @AfterEach

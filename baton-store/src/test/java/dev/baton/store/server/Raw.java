@@ -14,7 +14,12 @@ final class Raw implements AutoCloseable {
     private final OutputStream out;
 
     Raw(StoreServer server) throws IOException {
-        socket = new Socket(server.address().getAddress(), server.port());
+        this(new Socket(server.address().getAddress(), server.port()));
+    }
+
+    /** Talks on a socket already connected (a TLS one). */
+    Raw(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(5000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         out = socket.getOutputStream();

@@ -15,7 +15,7 @@ final class StoreFixture implements AutoCloseable {
 
     StoreFixture(Release release, Duration grace) throws IOException {
         store = new Store(release, grace);
-        server = StoreServer.start(store);
+        server = StoreServer.start(store, ClientTrust.HELLO);
     }
 
     StoreFixture() throws IOException {

@@ -11,6 +11,7 @@ import dev.baton.core.wire.WriterOptions;
 import dev.baton.store.client.StoreClient;
 import dev.baton.store.client.StoreTransaction;
 import dev.baton.store.client.WatchEvent;
+import dev.baton.store.server.ClientTrust;
 import dev.baton.store.server.Release;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
@@ -93,7 +94,7 @@ class PreCopyHooksTest {
     @Test
     void aStoreUnderLoadMovesToAnotherWithNothingLostOrRepeated() throws Exception {
         Store source = new Store(Release.R2_0, Duration.ofSeconds(30));
-        StoreServer sourceServer = StoreServer.start(source, new InetSocketAddress("127.0.0.1", 0), true);
+        StoreServer sourceServer = StoreServer.start(source, new InetSocketAddress("127.0.0.1", 0), true, ClientTrust.HELLO);
         StoreClient writer = StoreClient.connect(sourceServer.address(), 0, null, Duration.ofSeconds(10));
         StoreClient watcher = StoreClient.connect(sourceServer.address(), 0, null, Duration.ofSeconds(10));
         for (int i = 0; i < 3000; i++) {
@@ -151,7 +152,7 @@ class PreCopyHooksTest {
                     .withProfiles(StoreRelease2.RELEASES).load(rr);
         }
         assertThat(StoreDump.of(target, true)).containsExactlyElementsOf(StoreDump.of(source, true));
-        StoreServer targetServer = StoreServer.start(target, new InetSocketAddress("127.0.0.1", sourceServer.port()), true);
+        StoreServer targetServer = StoreServer.start(target, new InetSocketAddress("127.0.0.1", sourceServer.port()), true, ClientTrust.HELLO);
         sourceServer.close();
 
         long atSwitch = acknowledged.get();

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Everything a store holds, as text, to compare a store with its migrated copy. */
-final class StoreDump {
+public final class StoreDump {
     private StoreDump() {
     }
 
     /** The dump; {@code generations} false leaves node generations out (a 1.0 stream drops them). */
-    static List<String> of(Store s, boolean generations) {
+    public static List<String> of(Store s, boolean generations) {
         return s.locked(() -> {
             List<String> out = new ArrayList<>();
             out.add("generation " + s.tree().generation() + ", next connection " + s.nextConnectionId()

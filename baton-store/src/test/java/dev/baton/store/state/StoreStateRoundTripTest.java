@@ -16,6 +16,7 @@ import dev.baton.store.client.StoreTransaction;
 import dev.baton.store.client.WatchEvent;
 import dev.baton.store.protocol.ErrorCode;
 import dev.baton.store.protocol.StoreException;
+import dev.baton.store.server.ClientTrust;
 import dev.baton.store.server.Release;
 import dev.baton.store.server.Store;
 import dev.baton.store.server.StoreServer;
@@ -52,7 +53,7 @@ class StoreStateRoundTripTest {
         final String[] rawWelcome;
 
         Scene() throws Exception {
-            server = StoreServer.start(store, new InetSocketAddress("127.0.0.1", 0), true);
+            server = StoreServer.start(store, new InetSocketAddress("127.0.0.1", 0), true, ClientTrust.HELLO);
             a = StoreClient.connect(server.address(), 0, null, Duration.ofSeconds(10));
             b = StoreClient.connect(server.address(), 1, null, Duration.ofSeconds(10));
             a.write("/local/domain/0/name", "Domain-0");
@@ -141,7 +142,7 @@ class StoreStateRoundTripTest {
         scene.store.pause();
         byte[] stream = save(scene.store, release);
         load(target, stream);
-        StoreServer next = StoreServer.start(target, new InetSocketAddress("127.0.0.1", scene.server.port()), true);
+        StoreServer next = StoreServer.start(target, new InetSocketAddress("127.0.0.1", scene.server.port()), true, ClientTrust.HELLO);
         scene.server.close(); // stops accepting, drops the sockets: the clients resume on the new store
         return next;
     }

@@ -1,4 +1,4 @@
-package dev.baton.migrate.transport;
+package dev.baton.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +15,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test keys made at test time with the JDK's keytool (PKCS#12), and their PEM forms (PKCS#8 key,
- * X.509 certificates) written from the keystore with the JDK's own classes.
+ * X.509 certificates) written from the keystore with the JDK's own classes: for tests of TLS
+ * (a migration's ends, a store's clients), each key self-signed, each end trusting the
+ * certificates of the others it should.
  */
-final class TestKeys {
-    static final char[] PASSWORD = "changeit".toCharArray();
+public final class TestKeys {
+    /** The password of every keystore these make. */
+    public static final char[] PASSWORD = "changeit".toCharArray();
 
     private TestKeys() {
     }
 
     /** A self-signed EC key and certificate for {@code cn}, valid for the given subject alternative names. */
-    static Path generate(Path dir, String cn, String san) throws IOException, InterruptedException {
+    public static Path generate(Path dir, String cn, String san) throws IOException, InterruptedException {
         Path p12 = dir.resolve(cn + ".p12");
         List<String> cmd = new ArrayList<>(List.of(keytool(), "-genkeypair", "-alias", cn, "-keyalg", "EC", "-groupname",
                 "secp256r1", "-dname", "CN=" + cn, "-validity", "2", "-keystore", p12.toString(), "-storetype", "PKCS12",
@@ -40,7 +43,7 @@ final class TestKeys {
         return p12;
     }
 
-    static String keytool() {
+    public static String keytool() {
         return Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     }
 
@@ -53,7 +56,7 @@ final class TestKeys {
     }
 
     /** The certificate of a keystore as PEM, for the peer's trust. */
-    static Path certificatePem(Path p12, Path to) throws Exception {
+    public static Path certificatePem(Path p12, Path to) throws Exception {
         KeyStore ks = load(p12);
         Certificate c = ks.getCertificate(ks.aliases().nextElement());
         Files.writeString(to, pem("CERTIFICATE", c.getEncoded()));
@@ -61,7 +64,7 @@ final class TestKeys {
     }
 
     /** The private key of a keystore as unencrypted PKCS#8 PEM. */
-    static Path keyPem(Path p12, Path to) throws Exception {
+    public static Path keyPem(Path p12, Path to) throws Exception {
         KeyStore ks = load(p12);
         String alias = ks.aliases().nextElement();
         Key key = ks.getKey(alias, PASSWORD);
@@ -70,7 +73,7 @@ final class TestKeys {
     }
 
     /** A PKCS#12 trust store holding the given certificates. */
-    static Path trustStore(Path to, Path... pems) throws Exception {
+    public static Path trustStore(Path to, Path... pems) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         int i = 0;
