@@ -138,17 +138,15 @@ public final class BodyWriter {
      * compiles tighter than the buffer's own puts (a writer's buffer is on the heap when it writes
      * to a stream, and once it has grown for a large record).
      */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the bulk copy of ASCII chars
     private static boolean putAsciiWithLength(String s, ByteBuffer b) {
         int n = s.length();
-        byte[] a = b.array();
-        int at = b.arrayOffset() + b.position() + 4;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
+            if (s.charAt(i) >= 0x80) {
                 return false;
             }
-            a[at + i] = (byte) c;
         }
+        s.getBytes(0, n, b.array(), b.arrayOffset() + b.position() + 4);
         b.putInt(b.position(), n);
         b.position(b.position() + 4 + n);
         return true;
