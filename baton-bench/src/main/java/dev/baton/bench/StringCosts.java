@@ -43,6 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * and is shown as the floor of public API;
  * <li>{@code fory}: Fory 1.6.0's {@code StringSerializer.writeString} into its heap buffer, which
  * reads the String's internal Latin-1 array and writes it as it is.
+ * <li>issue 19: {@code batonHeap}, {@code baton} into a writer whose buffer is on the heap (a
+ * writer on a stream, or one grown for a large record); {@code batonCheckThenPut}, the check of
+ * {@code checkThenCopy} then one bulk put into the direct buffer; {@code inflateThenCheck}, the
+ * check done on a copy of the chars that the JIT can vectorize. Neither of the last two is
+ * faster than {@code baton} (docs/PERFORMANCE.md).
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -183,33 +188,6 @@ public class StringCosts {
         array[at + 3] = 0;
         s.getBytes(0, n, array, at + 4);
         return at + 4 + n;
-    }
-
-    /** {@code inflateThenCheck} narrowing the checked chars into the array itself instead of copying the String again. */
-    @Benchmark
-    public int inflateCheckNarrow() {
-        int at = 0;
-        for (String s : strings) {
-            int n = s.length();
-            char[] c = chars;
-            s.getChars(0, n, c, 0);
-            int or = 0;
-            for (int i = 0; i < n; i++) {
-                or |= c[i];
-            }
-            if (or >= 0x80) {
-                throw new IllegalStateException("not ASCII");
-            }
-            array[at] = (byte) n;
-            array[at + 1] = 0;
-            array[at + 2] = 0;
-            array[at + 3] = 0;
-            for (int i = 0; i < n; i++) {
-                array[at + 4 + i] = (byte) c[i];
-            }
-            at += 4 + n;
-        }
-        return at;
     }
 
     @Benchmark
