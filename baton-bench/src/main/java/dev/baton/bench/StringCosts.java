@@ -43,6 +43,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * and is shown as the floor of public API;
  * <li>{@code fory}: Fory 1.6.0's {@code StringSerializer.writeString} into its heap buffer, which
  * reads the String's internal Latin-1 array and writes it as it is.
+ * <li>issue 19: {@code batonHeap}, {@code baton} into a writer whose buffer is on the heap (a
+ * writer on a stream, or one grown for a large record); {@code batonCheckThenPut}, the check of
+ * {@code checkThenCopy} then one bulk put into the direct buffer; {@code inflateThenCheck}, the
+ * check done on a copy of the chars that the JIT can vectorize. Neither of the last two is
+ * faster than {@code baton} (docs/PERFORMANCE.md).
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -81,6 +86,41 @@ public class StringCosts {
         return n;
     }
 
+    private final RecordWriter heapWriter = RecordWriter.open(java.io.OutputStream.nullOutputStream(),
+            WriterOptions.defaults());
+
+    /** {@code baton} into a writer whose buffer is on the heap (a writer on an OutputStream). */
+    @Benchmark
+    public int batonHeap() {
+        BodyWriter body = heapWriter.begin(TYPE);
+        for (String s : strings) {
+            body.putUtf8WithLength(s);
+        }
+        int n = body.length();
+        body.end();
+        return n;
+    }
+
+    /** The check of {@code checkThenCopy}, then the copy into an array and one bulk put into the writer's record. */
+    @Benchmark
+    @SuppressWarnings("deprecation")
+    public int batonCheckThenPut() {
+        BodyWriter body = writer.begin(TYPE);
+        for (String s : strings) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0x80) {
+                    throw new IllegalStateException("not ASCII");
+                }
+            }
+            s.getBytes(0, n, array, 0);
+            body.putInt(n).put(array, 0, n);
+        }
+        int n = body.length();
+        body.end();
+        return n;
+    }
+
     @Benchmark
     public int batonEmptyRecord() {
         BodyWriter body = writer.begin(TYPE);
@@ -107,6 +147,42 @@ public class StringCosts {
             }
         }
         array[at] = (byte) n; // a u32 length, little-endian, for strings under 256 chars
+        array[at + 1] = 0;
+        array[at + 2] = 0;
+        array[at + 3] = 0;
+        s.getBytes(0, n, array, at + 4);
+        return at + 4 + n;
+    }
+
+    private final char[] chars = new char[4096];
+
+    /**
+     * The check done on a copy: {@code String.getChars} into a char array (the JDK inflates a
+     * Latin-1 string with a vectorized intrinsic), the chars or-ed together in a loop without an
+     * early exit (which C2 vectorizes), then the copy as in {@code checkThenCopy}.
+     */
+    @Benchmark
+    public int inflateThenCheck() {
+        int at = 0;
+        for (String s : strings) {
+            at = inflateThenCheck(s, at);
+        }
+        return at;
+    }
+
+    @SuppressWarnings("deprecation")
+    private int inflateThenCheck(String s, int at) {
+        int n = s.length();
+        char[] c = chars;
+        s.getChars(0, n, c, 0);
+        int or = 0;
+        for (int i = 0; i < n; i++) {
+            or |= c[i];
+        }
+        if (or >= 0x80) {
+            throw new IllegalStateException("not ASCII");
+        }
+        array[at] = (byte) n;
         array[at + 1] = 0;
         array[at + 2] = 0;
         array[at + 3] = 0;

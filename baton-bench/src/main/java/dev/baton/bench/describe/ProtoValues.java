@@ -5,6 +5,7 @@ import dev.baton.bench.proto.PrimitivesProto;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.Media;
 import dev.baton.bench.values.MediaContent;
+import dev.baton.bench.values.MediaList;
 import dev.baton.bench.values.Primitives;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,23 @@ public final class ProtoValues {
                     Image.Size.values()[pi.getSize().getNumber()]));
         }
         return new MediaContent(m, images);
+    }
+
+    /** A repeated message of the list's values, in order. */
+    public static MediaProto.MediaContentList toProto(MediaList l) {
+        MediaProto.MediaContentList.Builder list = MediaProto.MediaContentList.newBuilder();
+        for (MediaContent c : l.items) {
+            list.addItem(toProto(c));
+        }
+        return list.build();
+    }
+
+    public static MediaList fromProto(MediaProto.MediaContentList l) {
+        List<MediaContent> items = new ArrayList<>(l.getItemCount());
+        for (MediaProto.MediaContent c : l.getItemList()) {
+            items.add(fromProto(c));
+        }
+        return new MediaList(items);
     }
 
     public static PrimitivesProto.Primitives toProto(Primitives p) {

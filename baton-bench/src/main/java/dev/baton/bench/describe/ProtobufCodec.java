@@ -15,13 +15,14 @@ import java.io.UncheckedIOException;
 public final class ProtobufCodec implements ValueCodec {
     private final Message message;
     private final Parser<? extends Message> parser;
-    private final byte[] out = new byte[4096];
+    private final byte[] out;
     private final byte[] encoded;
 
     public ProtobufCodec(Subject<?> subject) {
         message = subject.proto();
         parser = subject.protoParser();
         encoded = message.toByteArray();
+        out = new byte[Math.max(4096, encoded.length)];
     }
 
     @Override

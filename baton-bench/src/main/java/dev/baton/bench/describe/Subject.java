@@ -7,6 +7,7 @@ import dev.baton.bench.proto.PrimitivesProto;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.Media;
 import dev.baton.bench.values.MediaContent;
+import dev.baton.bench.values.MediaList;
 import dev.baton.bench.values.Primitives;
 import dev.baton.bench.values.Samples;
 import dev.baton.core.describe.SectionInput;
@@ -39,6 +40,9 @@ public record Subject<T>(String name, T value, StateDescription<T> description, 
     /** The names {@link #named} knows, as the benchmark's parameter lists them. */
     public static final String MEDIA = "mediaContent";
     public static final String PRIMITIVES = "primitives100";
+    /** Issue 19: {@value #LIST_LENGTH} MediaContent values in one list (not in the default parameters). */
+    public static final String MEDIA_LIST = "mediaList10k";
+    public static final int LIST_LENGTH = 10_000;
 
     /** A hand-written loader. */
     public interface Loader<T> {
@@ -49,6 +53,7 @@ public record Subject<T>(String name, T value, StateDescription<T> description, 
         return switch (name) {
             case MEDIA -> media();
             case PRIMITIVES -> primitives();
+            case MEDIA_LIST -> mediaList();
             default -> throw new IllegalArgumentException("no benchmark value named '" + name + "'");
         };
     }
@@ -59,6 +64,16 @@ public record Subject<T>(String name, T value, StateDescription<T> description, 
                 MediaDescription::load, ProtoValues.toProto(value), MediaProto.MediaContent.parser(),
                 List.of(MediaContent.class, Media.class, Image.class, Media.Player.class, Image.Size.class,
                         ArrayList.class));
+    }
+
+    /** {@link Samples#mediaList} of {@link #LIST_LENGTH} values, in one section, message or object. */
+    public static Subject<MediaList> mediaList() {
+        MediaList value = Samples.mediaList(LIST_LENGTH);
+        return new Subject<>(MEDIA_LIST, value, MediaListDescription.DESCRIPTION, MediaListDescription.DERIVED,
+                MediaListDescription::save, MediaListDescription::load, ProtoValues.toProto(value),
+                MediaProto.MediaContentList.parser(),
+                List.of(MediaContent.class, Media.class, Image.class, Media.Player.class, Image.Size.class,
+                        ArrayList.class, MediaList.class));
     }
 
     public static Subject<Primitives> primitives() {

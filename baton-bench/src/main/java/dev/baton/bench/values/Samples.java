@@ -33,6 +33,35 @@ public final class Samples {
         return new MediaContent(m, images);
     }
 
+    /**
+     * {@code n} values like {@link #mediaContent()}, each its own objects and strings: the i-th
+     * has {@code i} in its uris (before the extension) and adds {@code i} to its duration, so the
+     * strings are 1 to 5 octets longer than the sample's and no two values are equal.
+     */
+    public static MediaList mediaList(int n) {
+        List<MediaContent> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MediaContent c = mediaContent();
+            c.media.uri = numbered(c.media.uri, i);
+            c.media.duration += i;
+            c.media.persons = new ArrayList<>(c.media.persons.stream().map(String::new).toList());
+            c.media.title = new String(c.media.title);
+            c.media.format = new String(c.media.format);
+            for (Image image : c.images) {
+                image.uri = numbered(image.uri, i);
+                image.title = new String(image.title);
+            }
+            items.add(c);
+        }
+        return new MediaList(items);
+    }
+
+    /** {@code uri} with {@code i} before its extension. */
+    private static String numbered(String uri, int i) {
+        int dot = uri.lastIndexOf('.');
+        return uri.substring(0, dot) + i + uri.substring(dot);
+    }
+
     /** The struct of 100 primitive fields, {@link Primitives#sample()}. */
     public static Primitives primitives() {
         return Primitives.sample();

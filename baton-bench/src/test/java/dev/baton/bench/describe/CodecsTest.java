@@ -8,6 +8,7 @@ import dev.baton.bench.proto.PrimitivesProto;
 import dev.baton.bench.values.Image;
 import dev.baton.bench.values.Media;
 import dev.baton.bench.values.MediaContent;
+import dev.baton.bench.values.MediaList;
 import dev.baton.bench.values.Primitives;
 import dev.baton.bench.values.Samples;
 import dev.baton.core.describe.DescriptionContext;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CodecsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
+    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES, Subject.MEDIA_LIST})
     void everyCodecLoadsTheValueItSaved(String name) throws Exception {
         Subject<?> subject = Subject.named(name);
         Object value = subject.value();
@@ -37,13 +38,16 @@ class CodecsTest {
         assertThat(new KryoCodec(subject).load()).isEqualTo(value);
         Object proto = new ProtobufCodec(subject).load();
         assertThat(proto).isEqualTo(subject.proto());
-        Object back = proto instanceof MediaProto.MediaContent m ? ProtoValues.fromProto(m)
-                : ProtoValues.fromProto((PrimitivesProto.Primitives) proto);
+        Object back = switch (proto) {
+            case MediaProto.MediaContent m -> ProtoValues.fromProto(m);
+            case MediaProto.MediaContentList l -> ProtoValues.fromProto(l);
+            default -> ProtoValues.fromProto((PrimitivesProto.Primitives) proto);
+        };
         assertThat(back).isEqualTo(value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
+    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES, Subject.MEDIA_LIST})
     void theWireBaselineWritesTheDescriptionsOctets(String name) {
         Subject<?> subject = Subject.named(name);
         BatonCodec<?> baton = new BatonCodec<>(subject, false);
@@ -54,7 +58,7 @@ class CodecsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
+    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES, Subject.MEDIA_LIST})
     void theDerivedDescriptionIsTheBuildersTableAndWritesItsOctets(String name) throws Exception {
         Subject<?> subject = Subject.named(name);
         assertThat(subject.derived().toJson()).isEqualTo(subject.description().toJson());
@@ -69,7 +73,7 @@ class CodecsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES})
+    @ValueSource(strings = {Subject.MEDIA, Subject.PRIMITIVES, Subject.MEDIA_LIST})
     void savesReportTheOctetsTheyWrote(String name) {
         Subject<?> subject = Subject.named(name);
         for (ValueCodec c : List.of(new ForyCodec(subject), new KryoCodec(subject), new ProtobufCodec(subject))) {
@@ -86,6 +90,21 @@ class CodecsTest {
     @Test
     void mediaContentTakesTheOctetsDocPerformanceReports() {
         assertThat(new BatonCodec<>(Subject.media(), false).encoded()).hasSize(289);
+    }
+
+    @Test
+    void theListHoldsTenThousandDistinctValuesEachTheOctetsOfOne() {
+        Subject<MediaList> subject = Subject.mediaList();
+        assertThat(subject.value().items).hasSize(Subject.LIST_LENGTH).doesNotHaveDuplicates();
+        assertThat(subject.value().items.get(0).media.uri).isEqualTo("http://javaone.com/keynote0.mpg");
+        // A u32 count, each value's section data (289 octets for the sample, 1 to 5 more a string
+        // for the index in its three uris), the end marker.
+        long digits = 0;
+        for (int i = 0; i < Subject.LIST_LENGTH; i++) {
+            digits += 3 * Integer.toString(i).length();
+        }
+        assertThat((long) new BatonCodec<>(subject, false).encoded().length)
+                .isEqualTo(4 + Subject.LIST_LENGTH * 289L + digits + 1);
     }
 
     @Test

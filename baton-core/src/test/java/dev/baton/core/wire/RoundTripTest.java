@@ -207,6 +207,41 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * A writer on a stream puts strings into a heap buffer, one on a channel into a direct one,
+     * each by its own path: the octets are the same, and every string reads back as it was.
+     */
+    @Test
+    void stringsTakeTheSameOctetsInHeapAndDirectBuffers() throws IOException {
+        List<String> strings = List.of("", "a", "http://javaone.com/keynote.mpg", "Steve Jobs\uC2A4", "\u00e9t\u00e9",
+                "ASCII but for its last char\u0080", "\uD83D\uDE00 a pair", "x".repeat(513), "y".repeat(70_000) + "\u00ff");
+        WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED);
+        ByteArrayOutputStream heap = new ByteArrayOutputStream();
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        try (RecordWriter a = RecordWriter.open(heap, options);
+                RecordWriter b = RecordWriter.open(java.nio.channels.Channels.newChannel(direct), options)) {
+            for (RecordWriter w : List.of(a, b)) {
+                BodyWriter body = w.beginSection("strings", 0, 1);
+                strings.forEach(body::putUtf8WithLength);
+                body.end();
+                w.writeStaticDataEnd();
+                w.writeEnd();
+            }
+        }
+        assertThat(heap.toByteArray()).isEqualTo(direct.toByteArray());
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(heap.toByteArray()), ReaderOptions.defaults())) {
+            ByteBuffer body = r.next().sectionData();
+            for (String s : strings) {
+                byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(body.getInt()).isEqualTo(utf8.length);
+                byte[] got = new byte[utf8.length];
+                body.get(got);
+                assertThat(got).isEqualTo(utf8);
+            }
+            assertThat(body.hasRemaining()).isFalse();
+        }
+    }
+
     @Test
     void writePathAllocatesNothingPerRecord() throws IOException {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
