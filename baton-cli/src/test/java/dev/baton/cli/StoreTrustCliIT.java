@@ -154,6 +154,16 @@ class StoreTrustCliIT {
         args.set(args.indexOf(map.toString()), bad.toString());
         assertOneLineError(Baton.run(args.toArray(String[]::new)), 1, "baton store serve: " + bad
                 + ":2: domid 'lots' is not a decimal from 0 to 65535");
+
+        // a TLS file that is missing, or not a key at all, is named with what is wrong with it
+        List<String> missing = new ArrayList<>(List.of(tlsStoreCommand()));
+        missing.set(missing.indexOf(map.toString()), dir.resolve("no-domains").toString());
+        assertOneLineError(Baton.run(missing.toArray(String[]::new)), 2, "baton store serve: no such file: "
+                + dir.resolve("no-domains"));
+        List<String> notAKey = new ArrayList<>(List.of(tlsStoreCommand()));
+        notAKey.set(notAKey.indexOf("--tls-key") + 1, bad.toString());
+        assertOneLineError(Baton.run(notAKey.toArray(String[]::new)), 2, "baton store serve: " + bad
+                + ": neither PEM nor a PKCS#12 keystore");
     }
 
     private String[] tlsStoreCommand(String... more) {

@@ -93,6 +93,9 @@ final class StoreServeCommand implements Callable<Integer> {
                     : ErrorHandler.BAD_INPUT);
         } catch (DomainMap.MalformedException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.BAD_INPUT);
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            // a TLS file or the domain map: the JDK's message is the bare path
+            return CommandError.print(spec, ErrorHandler.describe(e), ErrorHandler.USAGE_OR_IO);
         } catch (IOException e) {
             return CommandError.print(spec, e.getMessage(), ErrorHandler.USAGE_OR_IO);
         }

@@ -167,7 +167,9 @@ public final class TlsConfig {
             if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
                 throw new IOException(file + ": wrong keystore password", e);
             }
-            throw new IOException(file + ": cannot read it as a PKCS#12 keystore (" + e.getMessage() + ")", e);
+            // the JDK's DER reader often says nothing (a null message) about a file that is not DER at all
+            throw new IOException(file + ": neither PEM nor a PKCS#12 keystore"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         }
     }
 
