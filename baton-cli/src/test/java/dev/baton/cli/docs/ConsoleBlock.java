@@ -46,6 +46,7 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
 
     static final String SKIP = "skip";
     static final String NUMBERS_VARY = "numbers vary";
+    static final String NEEDS = "needs";
 
     static ConsoleBlock parse(Markdown.Fence fence) {
         Mode mode = Mode.EXACT;
@@ -56,9 +57,18 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
         } else if (hint.startsWith(SKIP + " ") && !hint.substring(SKIP.length()).isBlank()) {
             mode = Mode.SKIP;
             reason = hint.substring(SKIP.length()).strip();
+        } else if (hint.startsWith(NEEDS + " ") && !hint.substring(NEEDS.length()).isBlank()) {
+            // real peers' tools (xenstore-utils): the block runs where they are installed, as
+            // .ci/run installs them, and is skipped, saying which is missing, where they are not
+            List<String> missing = java.util.Arrays.stream(hint.substring(NEEDS.length()).strip().split("\\s+"))
+                    .filter(tool -> !onPath(tool)).toList();
+            if (!missing.isEmpty()) {
+                mode = Mode.SKIP;
+                reason = "needs " + String.join(", ", missing) + ", not installed here (.ci/run installs it)";
+            }
         } else if (!hint.isEmpty()) {
             throw new IllegalStateException(fence.where() + ": unknown docs-test hint '" + hint
-                    + "' for a console block: use 'skip REASON' or 'numbers vary'");
+                    + "' for a console block: use 'skip REASON', 'numbers vary' or 'needs TOOL...'");
         }
         List<Step> steps = new ArrayList<>();
         List<String> lines = fence.lines();
@@ -89,6 +99,13 @@ record ConsoleBlock(Markdown.Fence fence, Mode mode, String skipReason, List<Ste
         }
         return new ConsoleBlock(fence, mode, reason, steps.stream()
                 .map(s -> new Step(s.line(), s.command(), s.background(), List.copyOf(s.expected()))).toList());
+    }
+
+    /** Whether {@code tool} is an executable file in a directory of {@code PATH}. */
+    static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator)).filter(d -> !d.isEmpty())
+                .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, tool)));
     }
 
     /** The line of the block's first command (of its fence when it has none). */

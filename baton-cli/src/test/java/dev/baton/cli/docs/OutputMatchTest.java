@@ -160,6 +160,12 @@ class OutputMatchTest {
         assertThat(skipped.mode()).isEqualTo(ConsoleBlock.Mode.SKIP);
         assertThat(skipped.skipReason()).isEqualTo("needs python2");
         assertThatThrownBy(() -> ConsoleBlock.parse(fence("skip", "$ x"))).hasMessageContaining("unknown docs-test hint 'skip'");
+        // a block that needs a tool runs where it is installed and is skipped, naming it, where it is not
+        assertThat(ConsoleBlock.parse(fence("needs bash", "$ bash -c true")).mode()).isEqualTo(ConsoleBlock.Mode.EXACT);
+        ConsoleBlock without = ConsoleBlock.parse(fence("needs bash no-such-tool-here", "$ no-such-tool-here"));
+        assertThat(without.mode()).isEqualTo(ConsoleBlock.Mode.SKIP);
+        assertThat(without.skipReason()).isEqualTo("needs no-such-tool-here, not installed here (.ci/run installs it)");
+        assertThatThrownBy(() -> ConsoleBlock.parse(fence("needs", "$ x"))).hasMessageContaining("unknown docs-test hint 'needs'");
         assertThatThrownBy(() -> ConsoleBlock.parse(fence("", "output", "$ x")))
                 .hasMessage("X.md:6: a console block starts with a command ('$ ...'), not with output");
     }
