@@ -76,10 +76,6 @@ public final class BodyWriter {
     public BodyWriter put(ByteBuffer src) {
         int n = src.remaining();
         ByteBuffer b = writer.room(n);
-        if (n >= RecordWriter.HOT_CHUNK && writer.checksumsWhileCopying()) {
-            writer.copyAndChecksum(src, n);
-            return this;
-        }
         b.put(b.position(), src, src.position(), n).position(b.position() + n);
         return this;
     }
@@ -165,7 +161,6 @@ public final class BodyWriter {
     /** Copies the run's octets into the room {@link #reserve} made. */
     public void endRun() {
         run.put(runStart, runOctets, 0, runLength);
-        writer.rewrote(runStart);
     }
 
     /** One octet at {@code at} in the run {@link #reserve} opened. */

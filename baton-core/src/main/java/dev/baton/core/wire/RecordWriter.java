@@ -34,13 +34,6 @@ public final class RecordWriter implements Closeable, Flushable {
      * the stream back about a quarter faster than odd-sized writes (docs/PERFORMANCE.md).
      */
     private static final int ALIGN = 64 * 1024;
-    /**
-     * A body put of at least this many octets is copied and checksummed in pieces of this size,
-     * each checksummed right after its copy, while it is still in the first-level cache
-     * (docs/PERFORMANCE.md, "Live migration"): a PAGES record of 128 KiB no longer takes a second
-     * pass over octets that the copy had already pushed out to a slower cache.
-     */
-    static final int HOT_CHUNK = 16 * 1024;
 
     private final WritableByteChannel out;
     private final boolean ownsChannel;
@@ -48,13 +41,6 @@ public final class RecordWriter implements Closeable, Flushable {
     private final int maxRecord;
     private final boolean checksums;
     private final CRC32C crc = new CRC32C();
-    /** The CRC-32C of the open record's body octets {@code [0, crcFed)}, when {@link #crcFed} is above 0. */
-    private final CRC32C bodyCrc = new CRC32C();
-    /**
-     * Octets of the open record's body that {@link #bodyCrc} holds, all taken while copying; -1
-     * when an octet was changed after it was taken (the record is then checksummed whole at its end).
-     */
-    private int crcFed;
     private final BodyWriter body = new BodyWriter(this);
     /**
      * The idstr {@link #beginSection} checked last (the same String object) and its length in
@@ -130,7 +116,6 @@ public final class RecordWriter implements Closeable, Flushable {
         recordStart = buf.position();
         openType = type;
         openStep = step;
-        crcFed = 0;
         buf.putLong(0);
         return body;
     }
@@ -288,46 +273,6 @@ public final class RecordWriter implements Closeable, Flushable {
             throw new IllegalArgumentException("offset " + bodyOffset + " is not inside the open record's body");
         }
         buf.putInt(recordStart + RecordFrame.HEADER + bodyOffset, v);
-        if (bodyOffset < crcFed) {
-            crcFed = -1;
-        }
-    }
-
-    /** Octets at buffer index {@code at} of the open record changed after they were put. */
-    void rewrote(int at) {
-        if (recordStart >= 0 && at < recordStart + RecordFrame.HEADER + crcFed) {
-            crcFed = -1;
-        }
-    }
-
-    /** Whether {@link #copyAndChecksum} may take the open record's next put. */
-    boolean checksumsWhileCopying() {
-        return checksums && crcFed >= 0;
-    }
-
-    /**
-     * Puts the source's next {@code n} octets (room made already) into the open record, and adds
-     * them to its checksum a piece at a time, each right after its copy; leaves the source's
-     * position unchanged. The copy is what is checksummed, as with the whole-record pass: a page
-     * the application changes meanwhile goes out torn but consistent with its trailer.
-     */
-    void copyAndChecksum(ByteBuffer src, int n) {
-        int bodyStart = recordStart + RecordFrame.HEADER;
-        int at = buf.position();
-        if (crcFed == 0) {
-            bodyCrc.reset();
-        }
-        view.limit(at).position(bodyStart + crcFed);
-        bodyCrc.update(view);
-        int from = src.position();
-        for (int done = 0; done < n; done += HOT_CHUNK) {
-            int k = Math.min(HOT_CHUNK, n - done);
-            buf.put(at + done, src, from + done, k);
-            view.limit(at + done + k).position(at + done);
-            bodyCrc.update(view);
-        }
-        buf.position(at + n);
-        crcFed = at + n - bodyStart;
     }
 
     int openBodyLength() {
@@ -343,7 +288,7 @@ public final class RecordWriter implements Closeable, Flushable {
         int padding = checkBody(openType, length); // refused, the record stays open
         recordStart = -1;
         buf.putInt(start, openType).putInt(start + 4, length);
-        int crc = !checksums ? 0 : crcFed > 0 ? checksumTaken(start, length, padding) : checksum(start, null, padding);
+        int crc = checksums ? checksum(start, null, padding) : 0;
         try {
             seal(openStep, padding, crc);
         } catch (IOException e) {
@@ -407,21 +352,6 @@ public final class RecordWriter implements Closeable, Flushable {
         }
         crc.update(zeros.array(), 0, padding);
         return (int) crc.getValue();
-    }
-
-    /**
-     * The CRC-32C of the open record (header at {@code start}) whose body's first {@link #crcFed}
-     * octets {@link #bodyCrc} holds already: the rest of the body and the padding join them, and
-     * the header, final only now, goes in front.
-     */
-    private int checksumTaken(int start, int length, int padding) {
-        view.limit(buf.position()).position(start + RecordFrame.HEADER + crcFed);
-        bodyCrc.update(view);
-        bodyCrc.update(zeros.array(), 0, padding);
-        crc.reset();
-        view.limit(start + RecordFrame.HEADER).position(start);
-        crc.update(view);
-        return Crc32cCombine.combine((int) crc.getValue(), (int) bodyCrc.getValue(), (long) length + padding);
     }
 
     /**
