@@ -176,11 +176,13 @@ final class ChannelReceivers {
     }
 
     /** The main stream's END: waits until every channel's stream has ended. */
-    synchronized void finish() throws IOException {
-        while (ended < transports.size()) {
-            waitOrFail();
+    void finish() throws IOException {
+        synchronized (this) {
+            while (ended < transports.size()) {
+                waitOrFail();
+            }
         }
-        for (Thread t : threads) {
+        for (Thread t : threads) { // each ends right after its END: what it loaded is seen from here on
             try {
                 t.join();
             } catch (InterruptedException e) {

@@ -41,8 +41,9 @@ final class ExtraChannels {
             throws IOException {
         List<Transport> transports = new ArrayList<>();
         List<RecordWriter> writers = new ArrayList<>();
+        int i = 1;
         try {
-            for (int i = 1; i < start.channels(); i++) {
+            for (; i < start.channels(); i++) {
                 Transport t = session.opener.open();
                 transports.add(t);
                 t.clock(session.clock);
@@ -56,8 +57,8 @@ final class ExtraChannels {
             for (Transport t : transports) {
                 t.abort();
             }
-            throw new IOException("opening channel " + (transports.size()) + " of " + start.channels()
-                    + " failed: " + e.getMessage(), e);
+            throw new IOException("opening channel " + i + " (of 1 to " + (start.channels() - 1) + ") failed: "
+                    + e.getMessage(), e);
         }
         return new ExtraChannels(transports, writers);
     }
