@@ -98,11 +98,7 @@ final class ChannelReceivers {
                 t.abort();
             }
         } catch (IOException | RuntimeException e) {
-            for (Transport t : joined) {
-                if (t != null) {
-                    t.abort();
-                }
-            }
+            ExtraChannels.abortAll(Arrays.asList(joined));
             throw e;
         }
         return new ChannelReceivers(List.of(joined));
@@ -200,19 +196,11 @@ final class ChannelReceivers {
             }
             notifyAll();
         }
-        for (Transport t : transports) {
-            t.abort();
-        }
+        ExtraChannels.abortAll(transports);
     }
 
     void close() {
-        for (Transport t : transports) {
-            try {
-                t.close();
-            } catch (IOException ignored) {
-                // nothing left to lose
-            }
-        }
+        ExtraChannels.closeAll(transports);
     }
 
     private void fail(int channel, Throwable e) {
@@ -225,9 +213,7 @@ final class ChannelReceivers {
             }
             notifyAll();
         }
-        for (Transport t : transports) {
-            t.abort();
-        }
+        ExtraChannels.abortAll(transports);
     }
 
     /** Holding the lock: waits until every channel has read {@code passes} CHANNEL_SYNCs. */

@@ -54,9 +54,7 @@ final class ExtraChannels {
                 writers.add(w);
             }
         } catch (IOException | RuntimeException e) {
-            for (Transport t : transports) {
-                t.abort();
-            }
+            abortAll(transports);
             throw new IOException("opening channel " + i + " (of 1 to " + (start.channels() - 1) + ") failed: "
                     + e.getMessage(), e);
         }
@@ -82,12 +80,24 @@ final class ExtraChannels {
     }
 
     private void abortTransports() {
-        for (Transport t : transports) {
-            t.abort();
-        }
+        abortAll(transports);
     }
 
     void close() {
+        closeAll(transports);
+    }
+
+    /** Aborts every one of a migration's connections; never throws. */
+    static void abortAll(List<Transport> transports) {
+        for (Transport t : transports) {
+            if (t != null) {
+                t.abort();
+            }
+        }
+    }
+
+    /** Closes every one of a migration's connections, the outcome decided already. */
+    static void closeAll(List<Transport> transports) {
         for (Transport t : transports) {
             try {
                 t.close();

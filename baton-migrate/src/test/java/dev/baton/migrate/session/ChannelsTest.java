@@ -3,7 +3,6 @@ package dev.baton.migrate.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.StateDigest;
 import dev.baton.migrate.returnpath.ControlMessage;
 import dev.baton.migrate.returnpath.ControlReader;
@@ -12,9 +11,6 @@ import dev.baton.migrate.sample.SampleApplication;
 import dev.baton.migrate.transport.TcpTransport;
 import dev.baton.migrate.transport.Transport;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,15 +112,19 @@ class ChannelsTest {
             SampleApplication source = new SampleApplication(bytes, 50, 0).fill(5).start();
             String before = StateDigest.of(source);
             AtomicInteger opened = new AtomicInteger();
-            SourceSession session = SourceSession.builder(source).timeout(TIMEOUT).channels(3, () -> {
-                Transport t = target.connect(TIMEOUT);
-                // the second extra channel drops after 1 MiB
-                return opened.incrementAndGet() == 2 ? new Dropping(t, 1 << 20) : t;
-            }).build();
-            assertThatThrownBy(() -> session.migrate(target.connect(TIMEOUT)))
-                    .isInstanceOf(MigrationFailedException.class)
-                    .hasMessageContaining("channel 2 failed: the connection dropped (test)")
-                    .hasMessageEndingWith("; the source resumed with its state intact");
+            // the second extra channel goes through a proxy that drops it (RST both ways) after 1 MiB
+            try (FaultProxy proxy = new FaultProxy(target.port(),
+                    new FaultProxy.Fault(FaultProxy.Kind.DROP, FaultProxy.Direction.FORWARD, 1 << 20, 0), () -> { },
+                    () -> { })) {
+                SourceSession session = SourceSession.builder(source).timeout(TIMEOUT).channels(3, () ->
+                        opened.incrementAndGet() == 2 ? TcpTransport.connect("127.0.0.1", proxy.port(), TIMEOUT)
+                                : target.connect(TIMEOUT)).build();
+                assertThatThrownBy(() -> session.migrate(target.connect(TIMEOUT)))
+                        .isInstanceOf(MigrationFailedException.class)
+                        .hasMessageContaining("channel 2 failed: ")
+                        .hasMessageEndingWith("; the source resumed with its state intact");
+                assertThat(proxy.fired()).isTrue();
+            }
             assertThat(source.state()).isEqualTo("running");
             assertThat(StateDigest.of(source)).isEqualTo(before);
             assertThat(target.failure()).isInstanceOf(MigrationFailedException.class)
@@ -152,92 +152,6 @@ class ChannelsTest {
         @Override
         public void close() {
             // the loopback closes its listener
-        }
-    }
-
-    /** A transport whose output fails, and closes the connection, after {@code limit} octets. */
-    private static final class Dropping implements Transport {
-        private final Transport inner;
-        private long left;
-
-        Dropping(Transport inner, long limit) {
-            this.inner = inner;
-            this.left = limit;
-        }
-
-        @Override
-        public ReadableByteChannel in() {
-            return inner.in();
-        }
-
-        @Override
-        public WritableByteChannel out() {
-            WritableByteChannel out = inner.out();
-            return new WritableByteChannel() {
-                @Override
-                public int write(ByteBuffer src) throws IOException {
-                    if (left <= 0) {
-                        inner.abort();
-                        throw new IOException("the connection dropped (test)");
-                    }
-                    ByteBuffer part = src.duplicate();
-                    part.limit(part.position() + (int) Math.min(part.remaining(), left));
-                    int n = out.write(part);
-                    src.position(src.position() + n);
-                    left -= n;
-                    return n;
-                }
-
-                @Override
-                public boolean isOpen() {
-                    return out.isOpen();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.close();
-                }
-            };
-        }
-
-        @Override
-        public boolean hasReturnPath() {
-            return inner.hasReturnPath();
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public void finishOutput() throws IOException {
-            inner.finishOutput();
-        }
-
-        @Override
-        public void timeReads(boolean on) {
-            inner.timeReads(on);
-        }
-
-        @Override
-        public void clock(MigrationClock clock) {
-            inner.clock(clock);
-        }
-
-        @Override
-        public void abort() {
-            inner.abort();
-        }
-
-        @Override
-        public String stalled() {
-            return inner.stalled();
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
         }
     }
 }
