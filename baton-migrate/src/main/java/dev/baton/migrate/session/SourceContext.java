@@ -38,11 +38,6 @@ public final class SourceContext {
     /** The application's throttle now, in percent ({@link #stalled}). */
     private int throttle;
 
-    SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
-            MigrationListener listener, MigrationClock clock) {
-        this(save, application, policy, listener, clock, null);
-    }
-
     /** @param channels the migration's extra channels, which carry its pages; {@code null} for none */
     SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
             MigrationListener listener, MigrationClock clock, ChannelSenders channels) {
