@@ -121,7 +121,9 @@ class ChannelsTest {
                                 : target.connect(TIMEOUT)).build();
                 assertThatThrownBy(() -> session.migrate(target.connect(TIMEOUT)))
                         .isInstanceOf(MigrationFailedException.class)
-                        .hasMessageContaining("channel 2 failed: ")
+                        // channel 2 drops; the target then closes the others, and either may be the first
+                        // the source sees fail
+                        .hasMessageMatching("migration failed: .*channel [12] failed: .*")
                         .hasMessageEndingWith("; the source resumed with its state intact");
                 assertThat(proxy.fired()).isTrue();
             }
