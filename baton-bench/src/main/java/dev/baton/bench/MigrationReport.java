@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>throughput: a plain socket copy of 1 GiB (from a heap array into a heap array, and from
  *       a direct buffer into a direct buffer, with no copy in user space), then the migration of
- *       a 1 GiB region over TCP and over TLS, each the median of several runs;</li>
+ *       a 1 GiB region over TCP and over TLS, over 1, 2 and 4 channels, each the median of several
+ *       runs, all taking turns round by round;</li>
  *   <li>downtime: 64 MiB, 256 MiB and 1 GiB regions migrated while a thread dirties random pages
  *       at a fixed rate, with the default downtime limit and a tight one.</li>
  * </ol>
@@ -92,8 +93,17 @@ public final class MigrationReport {
 
         // Interleaved, one of each per round, so that other work on the machine weighs on all alike.
         Supplier<MigratableApplication> fresh = () -> target[0]; // the target's array is reused run after run
-        List<Timed> kinds = List.of(() -> plainCopyHeap(src, dst), () -> plainCopyDirect(bytes),
-                () -> migrate(source, fresh, null, true), () -> migrate(source, fresh, null, false));
+        int[] channels = {1, 2, 4};
+        List<Timed> kinds = new ArrayList<>(List.of(() -> plainCopyHeap(src, dst), () -> plainCopyDirect(bytes),
+                () -> migrate(source, fresh, null, true, 1), () -> migrate(source, fresh, null, false, 1)));
+        for (int n : channels) {
+            if (n > 1) {
+                kinds.add(() -> migrate(source, fresh, null, true, n));
+            }
+        }
+        for (int n : channels) {
+            kinds.add(() -> migrate(source, fresh, tls, true, n));
+        }
         double[][] times = new double[kinds.size()][runs];
         for (int w = 0; w < 2; w++) {
             for (Timed k : kinds) {
@@ -109,18 +119,28 @@ public final class MigrationReport {
         double direct = median(times[1]);
         double tcp = median(times[2]);
         double tcpNoCrc = median(times[3]);
-        double tlsTime = median(Math.max(1, runs - 2), () -> migrate(source, fresh, tls, true));
         List<String> rows = new ArrayList<>();
         rows.add(row("plain socket copy, heap array to heap array", bytes, heap, heap, direct));
         rows.add(row("plain socket copy, direct buffer to direct buffer", bytes, direct, heap, direct));
         rows.add(row("Baton migration over TCP (checksums on)", bytes, tcp, heap, direct));
         rows.add(row("Baton migration over TCP, checksums off", bytes, tcpNoCrc, heap, direct));
-        rows.add(row("Baton migration over TLS 1.3 (checksums on)", bytes, tlsTime, heap, direct));
-        System.out.println("runs (s): heap " + Arrays.toString(times[0]) + ", direct " + Arrays.toString(times[1])
-                + ", tcp " + Arrays.toString(times[2]) + ", tcp without checksums " + Arrays.toString(times[3]));
+        rows.add(row("Baton migration over TCP, 2 channels", bytes, median(times[4]), heap, direct));
+        rows.add(row("Baton migration over TCP, 4 channels", bytes, median(times[5]), heap, direct));
+        for (int i = 0; i < channels.length; i++) {
+            rows.add(row("Baton migration over TLS 1.3, " + (channels[i] == 1 ? "1 channel" : channels[i] + " channels"),
+                    bytes, median(times[6 + i]), heap, direct));
+        }
+        String[] names = {"heap", "direct", "tcp", "tcp without checksums", "tcp 2 channels", "tcp 4 channels",
+            "tls", "tls 2 channels", "tls 4 channels"};
+        StringBuilder all = new StringBuilder("runs (s):");
+        for (int k = 0; k < names.length; k++) {
+            all.append(k == 0 ? " " : ", ").append(names[k]).append(' ').append(Arrays.toString(times[k]));
+        }
+        System.out.println(all);
         System.out.println();
-        System.out.printf(Locale.ROOT, "Throughput: %d MiB over loopback, median of %d runs (TLS: %d)%n", mib, runs,
-                Math.max(1, runs - 2));
+        System.out.printf(Locale.ROOT, "Throughput: %d MiB over loopback, median of %d runs, every row taking turns"
+                + " round by round; load average %.2f at the end%n", mib, runs,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| what | median s | GB/s | ratio to heap copy | ratio to direct copy |");
         System.out.println("|---|---:|---:|---:|---:|");
         for (String r : rows) {
@@ -140,16 +160,6 @@ public final class MigrationReport {
     }
 
     /** Seconds per run, the median of {@code runs} after one warm-up run. */
-    private static double median(int runs, Timed run) throws Exception {
-        run.seconds();
-        double[] t = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            t[i] = run.seconds();
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
-    }
-
     @FunctionalInterface
     private interface Timed {
         double seconds() throws Exception;
@@ -233,30 +243,31 @@ public final class MigrationReport {
 
     /** One whole migration, connect to DONE; returns seconds. */
     private static double migrate(SampleApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
-            boolean checksums) throws Exception {
-        return run(source, target, tls, PrecopyPolicy.defaults(), MigrationListener.none(), checksums).nanos() / 1e9;
+            boolean checksums, int channels) throws Exception {
+        return run(source, target, tls, PrecopyPolicy.defaults(), MigrationListener.none(), checksums, channels)
+                .nanos() / 1e9;
     }
 
     private static MigrationStats run(MigratableApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
             PrecopyPolicy policy, MigrationListener listener) throws Exception {
-        return run(source, target, tls, policy, listener, true);
+        return run(source, target, tls, policy, listener, true, 1);
     }
 
     private static MigrationStats run(MigratableApplication source, Supplier<MigratableApplication> target, TlsConfig tls,
-            PrecopyPolicy policy, MigrationListener listener, boolean checksums) throws Exception {
+            PrecopyPolicy policy, MigrationListener listener, boolean checksums, int channels) throws Exception {
         TransportListener l = tls == null ? TcpTransport.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .timeout(TIMEOUT) : TlsTransport.listen(0, tls).timeout(TIMEOUT);
         CompletableFuture<MigratableApplication> received = CompletableFuture.supplyAsync(() -> {
             try (l) {
-                return TargetSession.builder(target).build().receive(l.accept(TIMEOUT));
+                return TargetSession.builder(target).channels(channels, l, TIMEOUT).build().receive(l.accept(TIMEOUT));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, r -> Thread.ofPlatform().name("bench-target").start(r));
-        Transport t = tls == null ? TcpTransport.connect("127.0.0.1", l.port(), TIMEOUT)
+        SourceSession.ChannelOpener connect = () -> tls == null ? TcpTransport.connect("127.0.0.1", l.port(), TIMEOUT)
                 : TlsTransport.connect("127.0.0.1", l.port(), tls, TIMEOUT);
         MigrationStats stats = SourceSession.builder(source).timeout(TIMEOUT).precopy(policy).listener(listener)
-                .checksums(checksums).build().migrate(t);
+                .checksums(checksums).channels(channels, connect).build().migrate(connect.open());
         received.get(60, TimeUnit.SECONDS);
         return stats;
     }

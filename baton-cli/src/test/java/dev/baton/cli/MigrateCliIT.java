@@ -127,6 +127,33 @@ class MigrateCliIT {
     }
 
     @Test
+    void sendAndReceiveOverFourTlsChannels() throws Exception {
+        Receiver receiver = receive(SMALL, "--tls-key", key("target-key.pem"), "--tls-cert", key("target.crt"),
+                "--tls-trust", key("source.crt"), "--timeout", "20000", "--channels", "4");
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--tls-key", key("source.p12"), "--tls-trust", key("target.crt"), "--tls-password-file", key("password"),
+                "--timeout", "20000", "--channels", "4");
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isZero();
+        assertThat(received.exit()).as(received.all()).isZero();
+        assertThat(send.out()).contains("; 4 channels (4 asked, the target takes 4)", "the target confirmed it runs");
+        assertThat(received.out()).contains(", 4 channels, as the source chose", "activated baton-sample 2.0");
+        assertThat(digest(received.out())).isEqualTo(digest(send.out()));
+    }
+
+    @Test
+    void aSourceAskingForChannelsGetsOneFromATargetThatTakesOne() throws Exception {
+        Receiver receiver = receive(SMALL, "--timeout", "20000");
+        Baton.Result send = Baton.run(SMALL, null, "migrate", "send", "--to", "127.0.0.1:" + receiver.port(),
+                "--timeout", "20000", "--channels", "2");
+        Baton.Result received = receiver.await();
+        assertThat(send.exit()).as(send.all()).isZero();
+        assertThat(received.exit()).as(received.all()).isZero();
+        assertThat(send.out()).contains("; 1 channel (2 asked, the target takes 1)");
+        assertThat(digest(received.out())).isEqualTo(digest(send.out()));
+    }
+
+    @Test
     void aTlsTargetRefusesAnUntrustedSource() throws Exception {
         Receiver receiver = receive(SMALL, "--tls-key", key("target.p12"), "--tls-trust", key("source.crt"),
                 "--tls-password-file", key("password"));

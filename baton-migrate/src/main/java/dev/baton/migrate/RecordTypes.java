@@ -26,6 +26,12 @@ public final class RecordTypes {
     public static final int OBJECT_REMOVED = 0x7FFF_0005;
     /** A pre-copy pass ends: its number and the octets it sent. */
     public static final int ITERATION_END = 0x7FFF_0006;
+    /**
+     * On a migration's extra channel (docs/MIGRATION.md, "Channels"): the channel carries no
+     * page of the pass it ends after it; the target loads no page of the next pass from any
+     * channel until every channel has sent it.
+     */
+    public static final int CHANNEL_SYNC = 0x7FFF_0007;
 
     private RecordTypes() {
     }
@@ -33,7 +39,7 @@ public final class RecordTypes {
     /** The types with their names, for {@code ReaderOptions.withApplicationTypes}. */
     public static Map<Integer, String> names() {
         return Map.of(SESSION, "MIGRATION_SESSION", STAGE, "MIGRATION_STAGE", PAGES, "PAGES", OBJECT, "OBJECT",
-                OBJECT_REMOVED, "OBJECT_REMOVED", ITERATION_END, "ITERATION_END");
+                OBJECT_REMOVED, "OBJECT_REMOVED", ITERATION_END, "ITERATION_END", CHANNEL_SYNC, "CHANNEL_SYNC");
     }
 
     /** Whether {@code type} lies in baton-migrate's block (mandatory or optional). */

@@ -118,6 +118,7 @@ final class JsonReport implements MigrationListener {
             }
             case MigrationEvent.Activated a -> doc.put("activated", true);
             case MigrationEvent.Completed c -> stats(c.stats());
+            case MigrationEvent.ChannelRefused r -> doc.withArray("channelsRefused").add(r.reason());
             case MigrationEvent.Failed f -> {
                 ObjectNode o = doc.putObject("failure");
                 o.put("reason", f.reason());

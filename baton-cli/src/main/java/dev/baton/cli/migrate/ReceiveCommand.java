@@ -73,6 +73,11 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "How long to wait for a source to connect, in seconds (default: for ever).")
     long acceptSeconds;
 
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "1", converter = Ranges.Channels.class,
+            description = "Take up to N connections for the migration, 1 to 16 (default 1); a source that asks for"
+                    + " fewer, or predates channels, migrates over one. Needs --listen.")
+    int channels;
+
     @Option(names = "--progress", description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
@@ -98,42 +103,52 @@ final class ReceiveCommand implements Callable<Integer> {
         Quirks quirks = quirksOption.quirks(); // a bad file fails before anything listens or is read
         QUIRKS_LOG.setLevel(Level.WARNING);
         TlsConfig tlsConfig = tls.config();
+        if (channels > 1 && from.listen == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--channels " + channels + " needs --listen:"
+                    + " a file or a pipe is one channel");
+        }
         MigratableApplication application = appOptions.load();
         report = json ? new JsonReport(application, "from", from.listen != null ? "listen " + listenAddress()
                 : from.file, tlsConfig) : null;
-        Transport transport;
-        if (from.listen != null) {
-            Endpoint e = from.listen;
-            InetSocketAddress address = e.host().isEmpty() ? new InetSocketAddress(e.port())
-                    : new InetSocketAddress(e.host(), e.port());
-            try (TransportListener listener = tlsConfig != null
-                    ? TlsTransport.listen(address, tlsConfig).timeout(timeout)
-                    : TcpTransport.listen(address).timeout(timeout)) {
-                // with --json, standard output is the document's: the port is said on standard error
-                PrintStream say = json ? System.err : System.out;
-                Lines.println(say, "listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
-                        + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version(), 4);
-                say.flush();
-                if (json) {
-                    report.doc().put("port", listener.port());
-                }
-                try {
-                    transport = listener.accept(Duration.ofSeconds(acceptSeconds));
-                } catch (TlsRefusedException refused) {
-                    return fail("migration refused: " + refused.getMessage());
-                }
-            }
-        } else if (from.file.equals("-")) {
-            transport = PipeTransport.fromStandardInput(timeout);
-        } else {
-            transport = FileTransport.open(Path.of(from.file));
+        if (from.listen == null) {
+            return receive(from.file.equals("-") ? PipeTransport.fromStandardInput(timeout)
+                    : FileTransport.open(Path.of(from.file)), null, quirks, timeout, application);
         }
+        Endpoint e = from.listen;
+        InetSocketAddress address = e.host().isEmpty() ? new InetSocketAddress(e.port())
+                : new InetSocketAddress(e.host(), e.port());
+        // open until the migration ends: with more than one channel, the others come to it after START
+        try (TransportListener listener = tlsConfig != null
+                ? TlsTransport.listen(address, tlsConfig).timeout(timeout)
+                : TcpTransport.listen(address).timeout(timeout)) {
+            // with --json, standard output is the document's: the port is said on standard error
+            PrintStream say = json ? System.err : System.out;
+            Lines.println(say, "listening on port " + listener.port() + (tlsConfig != null ? " (TLS, as "
+                    + tlsConfig.subject() + ")" : "") + " for " + application.name() + " " + application.version(), 4);
+            say.flush();
+            if (json) {
+                report.doc().put("port", listener.port());
+            }
+            Transport transport;
+            try {
+                transport = listener.accept(Duration.ofSeconds(acceptSeconds));
+            } catch (TlsRefusedException refused) {
+                return fail("migration refused: " + refused.getMessage());
+            }
+            return receive(transport, listener, quirks, timeout, application);
+        }
+    }
+
+    /** Receives over {@code transport}; {@code listener} is where extra channels come, null for a file or pipe. */
+    private int receive(Transport transport, TransportListener listener, Quirks quirks, Duration timeout,
+            MigratableApplication application) throws IOException {
         Progress bar = Progress.start(Progress.reading("receive", from.file == null ? "" : from.file), -1, progress);
         MigratableApplication received;
         try {
             // the instance made above is new and empty: the migration (or a rehearsal) loads into it
             switch (TargetSession.builder(() -> application).quirks(quirks)
-                    .listener(json ? report.listener(bar) : new Report(System.out, bar, false)).build()
+                    .listener(json ? report.listener(bar) : new Report(System.out, bar, false))
+                    .channels(channels, listener, timeout).build()
                     .receiveOrRehearse(transport)) {
                 case Received.Migrated m -> received = m.application();
                 case Received.Rehearsed r -> {

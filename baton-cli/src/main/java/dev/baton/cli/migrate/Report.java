@@ -71,6 +71,7 @@ final class Report implements MigrationListener {
                     + " ms, %s", mb(c.stats().octets()), c.stats().nanos() / 1e9, mb((long) c.stats().throughput()),
                     c.stats().downtimeMillis(), c.stats().targetConfirmed() ? "the target confirmed it runs"
                             : "no confirmation from the target"));
+            case MigrationEvent.ChannelRefused r -> line(r.reason());
             case MigrationEvent.Failed f -> {
                 // the command prints the failure itself, as its last line
             }

@@ -72,6 +72,11 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     OnLimitOption onLimit;
 
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "1", converter = Ranges.Channels.class,
+            description = "Migrate over up to N connections, 1 to 16 (default 1): the regions' pages go over the"
+                    + " others, each with its own thread; the target's --channels says how many it takes.")
+    int channels;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "Write for this release profile (default: the newest"
             + " the target accepts; without a return path, the newest this build has).")
     String profile;
@@ -103,6 +108,10 @@ final class SendCommand implements Callable<Integer> {
         if (tlsConfig != null && endpoint == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "TLS needs --to HOST:PORT");
         }
+        if (channels > 1 && endpoint == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--channels " + channels + " needs --to"
+                    + " HOST:PORT: a file or a pipe is one channel");
+        }
         if (rehearse && endpoint == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rehearse needs --to HOST:PORT: the target"
                     + " answers a rehearsal with its report, which a file or a pipe cannot");
@@ -132,7 +141,10 @@ final class SendCommand implements Callable<Integer> {
             SourceSession session = SourceSession.builder(application).timeout(timeout).profile(profile)
                     .precopy(new PrecopyPolicy(Duration.ofMillis(downtimeMillis), maxIterations, bandwidth * 1_000_000,
                             onLimit.policy()))
-                    .listener(json ? report.listener(bar) : new Report(info, bar, true)).build();
+                    .listener(json ? report.listener(bar) : new Report(info, bar, true))
+                    .channels(channels, () -> tlsConfig != null
+                            ? TlsTransport.connect(endpoint.host(), endpoint.port(), tlsConfig, timeout)
+                            : TcpTransport.connect(endpoint.host(), endpoint.port(), timeout)).build();
             if (rehearse) {
                 return rehearsed(session.rehearse(transport), info);
             }

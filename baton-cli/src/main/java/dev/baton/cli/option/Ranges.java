@@ -28,6 +28,14 @@ public final class Ranges {
         }
     }
 
+    /** Connections of a migration (docs/MIGRATION.md, "Channels"): 1 to 16. */
+    public static final class Channels implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) within(value, 1, 16, "a number of channels, 1 to 16");
+        }
+    }
+
     /** A count that must be at least one: 1 to 2^31-1. */
     public static final class Positive implements ITypeConverter<Integer> {
         @Override

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The target's side of pre-copy: checks the source's regions against its own, then loads each
  * PAGES, OBJECT and OBJECT_REMOVED record into them, checking every index, count and length
- * first. At the end it checks that every page arrived at least once.
+ * first. At the end it checks that every page arrived at least once. PAGES may be loaded from
+ * several threads at once (a migration's channels), each into other pages.
  */
 public final class RegionReceiver {
     private final Map<String, Region> local = new HashMap<>();
@@ -128,10 +129,12 @@ public final class RegionReceiver {
                     RegionSender.PAGES_HEADER);
         }
         p.view(offset, (int) expected).put(body);
-        for (long page = first; page < first + count; page++) {
-            got[(int) (page >>> 6)] |= 1L << page;
+        synchronized (got) { // the channels of a migration load pages from threads of their own
+            for (long page = first; page < first + count; page++) {
+                got[(int) (page >>> 6)] |= 1L << page;
+            }
+            pages += count;
         }
-        pages += count;
     }
 
     private <T> void object(StreamRecord record, ByteBuffer body, RegionManifest.Fields in, ObjectCollectionRegion<T> o)

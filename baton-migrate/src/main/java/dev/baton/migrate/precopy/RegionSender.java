@@ -19,6 +19,9 @@ import java.util.function.LongConsumer;
  * copy, so a page the application changes while it is sent goes out torn but consistent with its
  * checksum, and is marked to go again.
  *
+ * <p>With {@link ChannelSenders}, the runs of pages go to the extra channels in turn instead
+ * of this writer, objects stay on it, and each pass ends with the channels' sync.
+ *
  * <p>A pass held to a bandwidth limit waits, after each record, until the time its octets take at
  * that rate has passed on its {@link MigrationClock}.
  */
@@ -33,6 +36,7 @@ public final class RegionSender {
     private final DescriptionContext context;
     private final LongConsumer progress;
     private final MigrationClock clock;
+    private final ChannelSenders channels;
     private long limit;
     private long passStartNanos;
     private long passStartOffset;
@@ -46,11 +50,20 @@ public final class RegionSender {
      */
     public RegionSender(List<Region> regions, RecordWriter writer, DescriptionContext context, LongConsumer progress,
             MigrationClock clock) {
+        this(regions, writer, context, progress, clock, null);
+    }
+
+    /**
+     * @param channels where the runs of pages go, or {@code null} for {@code writer}
+     */
+    public RegionSender(List<Region> regions, RecordWriter writer, DescriptionContext context, LongConsumer progress,
+            MigrationClock clock, ChannelSenders channels) {
         this.regions = List.copyOf(regions);
         this.writer = writer;
         this.context = context;
         this.progress = progress;
         this.clock = clock;
+        this.channels = channels;
     }
 
     /** Pages sent by the last pass. */
@@ -67,12 +80,12 @@ public final class RegionSender {
      * Sends everything dirty now, clearing it as it goes.
      *
      * @param bandwidthLimit octets per second, 0 for no limit
-     * @return octets written
+     * @return octets written, the channels' included
      */
     public long pass(long bandwidthLimit) throws IOException {
         this.limit = bandwidthLimit;
         this.passStartNanos = clock.nanoTime();
-        this.passStartOffset = writer.offset();
+        this.passStartOffset = octets();
         pages = 0;
         objects = 0;
         for (int i = 0; i < regions.size(); i++) {
@@ -81,7 +94,15 @@ public final class RegionSender {
                 case ObjectCollectionRegion<?> o -> sendObjects(i, o);
             }
         }
-        return writer.offset() - passStartOffset;
+        if (channels != null) {
+            channels.sync();
+        }
+        return octets() - passStartOffset;
+    }
+
+    /** Octets of the stream and of the channels' streams so far. */
+    private long octets() {
+        return channels == null ? writer.offset() : writer.offset() + channels.octets();
     }
 
     private void sendPages(int index, PagedRegion r) throws IOException {
@@ -114,9 +135,13 @@ public final class RegionSender {
     private void sendRun(int index, PagedRegion r, long first, int count) throws IOException {
         long offset = first * r.pageSize();
         int length = (int) Math.min((long) count * r.pageSize(), r.size() - offset);
-        ByteBuffer data = r.view(offset, length);
-        writer.begin(RecordTypes.PAGES).putInt(index).putInt(count).putLong(first).put(data).end();
         pages += count;
+        if (channels != null) {
+            channels.send(index, r, first, count, length);
+        } else {
+            ByteBuffer data = r.view(offset, length);
+            writer.begin(RecordTypes.PAGES).putInt(index).putInt(count).putLong(first).put(data).end();
+        }
         sent();
     }
 
@@ -138,7 +163,7 @@ public final class RegionSender {
 
     /** After each record: report progress, and wait when ahead of the bandwidth limit. */
     private void sent() {
-        long offset = writer.offset();
+        long offset = octets();
         progress.accept(offset);
         if (limit > 0) {
             long due = passStartNanos + (long) ((offset - passStartOffset) * 1e9 / limit);

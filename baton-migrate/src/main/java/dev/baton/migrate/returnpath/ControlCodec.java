@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -38,6 +39,12 @@ public final class ControlCodec {
     public static final int GO = 0x4246_0003;
     /** START of a rehearsal. */
     public static final int REHEARSE = 0x4246_0004;
+    /** First on each extra channel of a migration. */
+    public static final int JOIN = 0x4246_0005;
+    /** Most channels a migration uses, the main connection included. */
+    public static final int MAX_CHANNELS = 16;
+    /** Octets of a migration's channel token. */
+    public static final int TOKEN = 16;
 
     /** Largest body accepted; the largest legal HELLO is well below it. */
     public static final int MAX_BODY = 64 * 1024;
@@ -68,6 +75,7 @@ public final class ControlCodec {
             case ABORT -> "ABORT";
             case GO -> "GO";
             case REHEARSE -> "REHEARSE";
+            case JOIN -> "JOIN";
             case REPORT -> "REPORT";
             default -> String.format("0x%08x", type);
         };
@@ -98,11 +106,19 @@ public final class ControlCodec {
                 for (String p : h.profiles()) {
                     putName(body, p, "profile name");
                 }
+                if (h.channels() > 1) { // absent for one: a target's HELLO stays what older sources read
+                    body.putShort((short) h.channels()).putShort((short) 0);
+                }
             }
             case ControlMessage.Start s -> {
                 body.putInt(s.protocol()).putInt(s.stream());
                 putName(body, s.profile(), "profile name");
+                if (s.channels() > 1) { // only to a target whose HELLO offered channels
+                    body.putShort((short) s.channels()).putShort((short) 0).put(HexFormat.of().parseHex(s.token()));
+                }
             }
+            case ControlMessage.Join j ->
+                body.putShort((short) j.channel()).putShort((short) 0).put(HexFormat.of().parseHex(j.token()));
             case ControlMessage.Rehearse s -> {
                 body.putInt(s.protocol()).putInt(s.stream());
                 putName(body, s.profile(), "profile name");
@@ -284,10 +300,23 @@ public final class ControlCodec {
                 for (int i = 0; i < count; i++) {
                     profiles.add(in.name("profile name #" + i));
                 }
-                yield new ControlMessage.Hello(application, pmin, pmax, smin, smax, profiles);
+                int channels = in.remaining() == 0 ? 1 : in.channels("channels", 2, MAX_CHANNELS);
+                yield new ControlMessage.Hello(application, pmin, pmax, smin, smax, profiles, channels);
             }
-            case START -> new ControlMessage.Start(in.positive("protocol"), in.positive("stream"),
-                    in.name("profile name"));
+            case START -> {
+                int protocol = in.positive("protocol");
+                int stream = in.positive("stream");
+                String profile = in.name("profile name");
+                if (in.remaining() == 0) {
+                    yield new ControlMessage.Start(protocol, stream, profile);
+                }
+                int channels = in.channels("channels", 2, MAX_CHANNELS);
+                yield new ControlMessage.Start(protocol, stream, profile, channels, in.hex(TOKEN, "token"));
+            }
+            case JOIN -> {
+                int channel = in.channels("channel", 1, MAX_CHANNELS - 1);
+                yield new ControlMessage.Join(channel, in.hex(TOKEN, "token"));
+            }
             case REHEARSE -> new ControlMessage.Rehearse(in.positive("protocol"), in.positive("stream"),
                     in.name("profile name"));
             case REPORT -> report(in);
@@ -392,6 +421,19 @@ public final class ControlCodec {
 
         int u16(String what) throws ControlFormatException {
             return b.u16(take(2, what));
+        }
+
+        /** A {@code u16} from {@code min} to {@code max}, then a reserved {@code u16} that must be zero. */
+        int channels(String what, int min, int max) throws ControlFormatException {
+            int at0 = b.position();
+            int v = u16(what);
+            if (v < min || v > max) {
+                throw error(at0, what + " is " + v + ", not " + min + " to " + max);
+            }
+            if (u16("reserved") != 0) {
+                throw error(at0 + 2, "reserved field after " + what + " is not zero");
+            }
+            return v;
         }
 
         int u8(String what) throws ControlFormatException {

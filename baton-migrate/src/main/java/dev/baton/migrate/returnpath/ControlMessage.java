@@ -30,12 +30,23 @@ public sealed interface ControlMessage {
      * @param streamMin   lowest Baton stream format version the target reads
      * @param streamMax   highest
      * @param profiles    the release profiles the target accepts, oldest first; empty when it has none
+     * @param channels    the most connections the target takes for this migration (docs/MIGRATION.md,
+     *                    "Channels"): 1, and then not on the wire, or 2 to {@link ControlCodec#MAX_CHANNELS}
      */
     record Hello(String application, int protocolMin, int protocolMax, int streamMin, int streamMax,
-            List<String> profiles) implements ControlMessage {
+            List<String> profiles, int channels) implements ControlMessage {
         public Hello {
             Objects.requireNonNull(application, "application");
             profiles = List.copyOf(profiles);
+            if (channels < 1 || channels > ControlCodec.MAX_CHANNELS) {
+                throw new IllegalArgumentException("channels " + channels + " is not 1 to " + ControlCodec.MAX_CHANNELS);
+            }
+        }
+
+        /** The HELLO of a target that takes one connection: what every target sent before channels. */
+        public Hello(String application, int protocolMin, int protocolMax, int streamMin, int streamMax,
+                List<String> profiles) {
+            this(application, protocolMin, protocolMax, streamMin, streamMax, profiles, 1);
         }
 
         @Override
@@ -50,15 +61,53 @@ public sealed interface ControlMessage {
      * @param protocol the migration protocol version
      * @param stream   the stream format version
      * @param profile  the release profile, empty for none
+     * @param channels connections the migration uses, this one included: 1, and then not on the
+     *                 wire, or 2 up to the HELLO's {@code channels}
+     * @param token    with more than one channel, the {@link ControlCodec#TOKEN} random octets, in
+     *                 lower-case hex, that each other channel's {@link Join} must present; else empty
      */
-    record Start(int protocol, int stream, String profile) implements ControlMessage {
+    record Start(int protocol, int stream, String profile, int channels, String token) implements ControlMessage {
         public Start {
             Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(token, "token");
+            if (channels < 1 || channels > ControlCodec.MAX_CHANNELS) {
+                throw new IllegalArgumentException("channels " + channels + " is not 1 to " + ControlCodec.MAX_CHANNELS);
+            }
+            if ((channels == 1) != token.isEmpty() || !token.isEmpty() && !token.matches("[0-9a-f]{32}")) {
+                throw new IllegalArgumentException("a START of " + channels + " channels with token '" + token + "'");
+            }
+        }
+
+        /** The START of a migration over one connection. */
+        public Start(int protocol, int stream, String profile) {
+            this(protocol, stream, profile, 1, "");
         }
 
         @Override
         public int type() {
             return ControlCodec.START;
+        }
+    }
+
+    /**
+     * Source to target, first on each channel but the first (docs/MIGRATION.md, "Channels"): which
+     * channel this is and the migration's token from START, which proves it belongs to that
+     * migration. The target refuses a channel whose token is not its migration's.
+     *
+     * @param channel the channel's number, 1 to START's {@code channels} - 1 (0 is the main connection)
+     * @param token   START's token, lower-case hex
+     */
+    record Join(int channel, String token) implements ControlMessage {
+        public Join {
+            Objects.requireNonNull(token, "token");
+            if (channel < 1 || channel >= ControlCodec.MAX_CHANNELS || !token.matches("[0-9a-f]{32}")) {
+                throw new IllegalArgumentException("JOIN of channel " + channel + " with token '" + token + "'");
+            }
+        }
+
+        @Override
+        public int type() {
+            return ControlCodec.JOIN;
         }
     }
 

@@ -106,6 +106,16 @@ public sealed interface MigrationEvent {
     }
 
     /**
+     * The target refused a connection that came as one of the migration's extra channels
+     * (docs/MIGRATION.md, "Channels"): a wrong token, a channel joined twice, not a JOIN. The
+     * migration goes on waiting for its own.
+     *
+     * @param reason one line: who and why
+     */
+    record ChannelRefused(String reason) implements MigrationEvent {
+    }
+
+    /**
      * The migration failed.
      *
      * @param reason  one line

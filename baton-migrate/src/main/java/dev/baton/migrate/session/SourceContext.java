@@ -10,6 +10,7 @@ import dev.baton.migrate.precopy.NotConvergedException;
 import dev.baton.migrate.precopy.OnLimit;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.Region;
+import dev.baton.migrate.precopy.ChannelSenders;
 import dev.baton.migrate.precopy.RegionSender;
 import dev.baton.migrate.precopy.ThrottleSteps;
 import java.util.ArrayList;
@@ -37,14 +38,16 @@ public final class SourceContext {
     /** The application's throttle now, in percent ({@link #stalled}). */
     private int throttle;
 
+    /** @param channels the migration's extra channels, which carry its pages; {@code null} for none */
     SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
-            MigrationListener listener, MigrationClock clock) {
+            MigrationListener listener, MigrationClock clock, ChannelSenders channels) {
         this.save = save;
         this.application = application;
         this.policy = policy;
         this.listener = listener;
         this.clock = clock;
-        this.sender = new RegionSender(application.regions(), save.writer(), save.context(), this::progress, clock);
+        this.sender = new RegionSender(application.regions(), save.writer(), save.context(), this::progress, clock,
+                channels);
         this.estimator = new ConvergenceEstimator(policy.downtimeLimit());
         long total = 0;
         for (Region r : application.regions()) {

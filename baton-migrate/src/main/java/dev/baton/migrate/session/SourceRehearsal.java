@@ -67,7 +67,7 @@ final class SourceRehearsal {
             StreamSha256 sent = new StreamSha256();
             RecordWriter writer = session.openStream(sent.writing(transport.out()), choice);
             var save = session.saver(choice.profile()).start(writer);
-            SourceContext ctx = new SourceContext(save, application, session.policy, listener, clock);
+            SourceContext ctx = new SourceContext(save, application, session.policy, listener, clock, null);
             ctx.rehearsal();
             StageTable table = session.protocol.table(choice.protocol());
             save.description();

@@ -13,6 +13,7 @@ import dev.baton.migrate.MigrationClock;
 import dev.baton.migrate.precopy.NotConvergedException;
 import dev.baton.migrate.precopy.PrecopyPolicy;
 import dev.baton.migrate.precopy.RegionManifest;
+import dev.baton.migrate.returnpath.ControlCodec;
 import dev.baton.migrate.returnpath.ControlMessage;
 import dev.baton.migrate.returnpath.ControlWriter;
 import dev.baton.migrate.transport.Transport;
@@ -55,6 +56,8 @@ public final class SourceSession {
     final String profile;
     final boolean checksums;
     final MigrationClock clock;
+    final int channels;
+    final ChannelOpener opener;
 
     private SourceSession(Builder b) {
         this.application = b.application;
@@ -65,6 +68,14 @@ public final class SourceSession {
         this.profile = b.profile;
         this.checksums = b.checksums;
         this.clock = b.clock;
+        this.channels = b.channels;
+        this.opener = b.opener;
+    }
+
+    /** Opens one more connection to the migration's target, for an extra channel: TCP or TLS as the first. */
+    @FunctionalInterface
+    public interface ChannelOpener {
+        Transport open() throws IOException;
     }
 
     public static Builder builder(MigratableApplication application) {
@@ -81,6 +92,8 @@ public final class SourceSession {
         private String profile;
         private boolean checksums = true;
         private MigrationClock clock = MigrationClock.system();
+        private int channels = 1;
+        private ChannelOpener opener;
 
         private Builder(MigratableApplication application) {
             this.application = Objects.requireNonNull(application, "application");
@@ -134,6 +147,24 @@ public final class SourceSession {
             return this;
         }
 
+        /**
+         * Migrate over up to {@code n} connections (docs/MIGRATION.md, "Channels"; default 1):
+         * the transport {@link #migrate} is given carries the stream as ever, and
+         * {@code opener} opens the others, whose threads carry the regions' pages. The target's
+         * HELLO says how many it takes; a target that takes one (or predates channels) gets one.
+         * A rehearsal uses one.
+         *
+         * @param n from 1 to {@value ControlCodec#MAX_CHANNELS}
+         */
+        public Builder channels(int n, ChannelOpener opener) {
+            if (n < 1 || n > ControlCodec.MAX_CHANNELS) {
+                throw new IllegalArgumentException("channels " + n + " is not 1 to " + ControlCodec.MAX_CHANNELS);
+            }
+            this.channels = n;
+            this.opener = n > 1 ? Objects.requireNonNull(opener, "opener") : null;
+            return this;
+        }
+
         public SourceSession build() {
             return new SourceSession(this);
         }
@@ -151,15 +182,19 @@ public final class SourceSession {
         Answers answers = null;
         SourceContext ctx = null;
         boolean committed = false;
+        ExtraChannels extras = null;
         try {
             Negotiation.Choice choice;
             ControlWriter control = null;
             transport.clock(clock);
+            ControlMessage.Start opened = null;
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
                 answers = Answers.start(transport, clock);
                 control = new ControlWriter(transport.out());
-                choice = negotiate(answers, control, false);
+                Started started = negotiate(answers, control, false, channels);
+                choice = started.choice();
+                opened = started.start();
             } else {
                 choice = alone(transport);
             }
@@ -167,8 +202,11 @@ public final class SourceSession {
                     choice.protocol(), choice.stream(), choice.profile(), choice.note()));
 
             RecordWriter writer = openStream(transport.out(), choice);
+            if (opened != null && opened.channels() > 1) {
+                extras = ExtraChannels.open(this, opened, choice);
+            }
             StateSaver.Save save = saver(choice.profile()).start(writer);
-            ctx = new SourceContext(save, application, policy, listener, clock);
+            ctx = new SourceContext(save, application, policy, listener, clock, extras == null ? null : extras.senders());
             StageTable table = protocol.table(choice.protocol());
             save.description();
             SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
@@ -181,6 +219,9 @@ public final class SourceSession {
             }
             runStages(ctx, table, Part.DYNAMIC);
             save.end();
+            if (extras != null) {
+                extras.finish();
+            }
             long octets = writer.offset();
             ctx.progress(octets);
 
@@ -216,10 +257,16 @@ public final class SourceSession {
                 }
                 throw new IllegalStateException(e);
             }
+            if (extras != null) {
+                extras.abort();
+            }
             throw fail(e, answers, transport, ctx);
         } finally {
             if (answers != null) {
                 answers.close();
+            }
+            if (extras != null) {
+                extras.close();
             }
             try {
                 transport.close();
@@ -311,7 +358,11 @@ public final class SourceSession {
     }
 
     /** Without a return path: this source's newest protocol and stream version and profile (or the one asked for). */
-    private Negotiation.Choice alone(Transport transport) {
+    private Negotiation.Choice alone(Transport transport) throws IOException {
+        if (channels > 1) {
+            throw new IOException(transport.description() + " has no return path, so it takes one channel, not "
+                    + channels + " (channels need tcp or tls)");
+        }
         List<String> releases = releases();
         String p = profile != null ? profile : releases.isEmpty() ? "" : releases.getLast();
         return new Negotiation.Choice(protocol.window().max(), VersionWindow.supported().max(), p,
@@ -325,6 +376,18 @@ public final class SourceSession {
      * says so with START, or REHEARSE for a rehearsal; with nothing in common, ABORT and a refusal.
      */
     Negotiation.Choice negotiate(Answers answers, ControlWriter control, boolean rehearsal) throws IOException {
+        return negotiate(answers, control, rehearsal, 1).choice();
+    }
+
+    /** What the handshake chose, and the START that said so (a rehearsal's: as if it were a START). */
+    record Started(Negotiation.Choice choice, ControlMessage.Start start) {
+    }
+
+    /**
+     * {@link #negotiate(Answers, ControlWriter, boolean)}, over up to {@code wanted} channels: as
+     * many as the target's HELLO takes, with a new random token when more than one.
+     */
+    Started negotiate(Answers answers, ControlWriter control, boolean rehearsal, int wanted) throws IOException {
         ControlMessage.Hello hello = answers.await(ControlMessage.Hello.class, timeout);
         Negotiation.Choice choice;
         try {
@@ -334,10 +397,17 @@ public final class SourceSession {
             control.write(new ControlMessage.Abort(e.getMessage()));
             throw new Answers.AnswerException(e.getMessage(), true);
         }
+        int n = rehearsal ? 1 : Math.min(wanted, hello.channels());
+        ControlMessage.Start start = n == 1 ? new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile())
+                : new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile(), n, ExtraChannels.token());
         control.write(rehearsal
                 ? new ControlMessage.Rehearse(choice.protocol(), choice.stream(), choice.profile())
-                : new ControlMessage.Start(choice.protocol(), choice.stream(), choice.profile()));
-        return choice;
+                : start);
+        if (wanted > 1) {
+            choice = new Negotiation.Choice(choice.protocol(), choice.stream(), choice.profile(), choice.note() + "; "
+                    + Plural.count(n, "channel") + " (" + wanted + " asked, the target takes " + hello.channels() + ")");
+        }
+        return new Started(choice, start);
     }
 
     /** The stream's writer on {@code out}, for what the handshake chose. */

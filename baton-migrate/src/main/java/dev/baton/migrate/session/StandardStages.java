@@ -45,7 +45,10 @@ final class StandardStages {
     private static final TargetStep REGION_RECORDS = (ctx, record) -> {
         switch (record.type()) {
             case RecordTypes.PAGES, RecordTypes.OBJECT, RecordTypes.OBJECT_REMOVED -> ctx.receiver().load(record);
-            case RecordTypes.ITERATION_END -> iterationEnd(record);
+            case RecordTypes.ITERATION_END -> {
+                iterationEnd(record);
+                ctx.iterationEnded();
+            }
             default -> throw record.error(record.typeName() + " in stage '" + ctx.stage() + "'", 0);
         }
     };

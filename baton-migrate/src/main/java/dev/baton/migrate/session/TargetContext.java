@@ -13,6 +13,7 @@ public final class TargetContext {
     private final DescriptionContext descriptionContext;
     private final MigrationListener listener;
     private String stage = "";
+    private ChannelReceivers channels;
 
     TargetContext(MigratableApplication application, RecordReader reader, RegionReceiver receiver,
             DescriptionContext descriptionContext, MigrationListener listener) {
@@ -51,5 +52,16 @@ public final class TargetContext {
 
     void stage(String name) {
         this.stage = name;
+    }
+
+    void channels(ChannelReceivers c) {
+        this.channels = c;
+    }
+
+    /** A pass ended on the main stream: with extra channels, waits until each has ended it too. */
+    void iterationEnded() throws java.io.IOException {
+        if (channels != null) {
+            channels.iterationEnded();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.baton.migrate.session;
 
+import java.time.Duration;
+import dev.baton.migrate.transport.TransportListener;
+import dev.baton.migrate.returnpath.ControlCodec;
 import dev.baton.core.describe.DescriptionContext;
 import dev.baton.core.engine.Quirks;
 import dev.baton.core.engine.ReleaseProfiles;
@@ -35,6 +38,9 @@ public final class TargetSession {
     private final MigrationListener listener;
     private final MigrationClock clock;
     private final Quirks quirks;
+    private final int channels;
+    private final TransportListener channelListener;
+    private final Duration channelWait;
 
     private TargetSession(Builder b) {
         this.factory = b.factory;
@@ -43,6 +49,9 @@ public final class TargetSession {
         this.listener = b.listener;
         this.clock = b.clock;
         this.quirks = b.quirks;
+        this.channels = b.channels;
+        this.channelListener = b.channelListener;
+        this.channelWait = b.channelWait;
     }
 
     /**
@@ -60,6 +69,9 @@ public final class TargetSession {
         private MigrationListener listener = MigrationListener.none();
         private MigrationClock clock = MigrationClock.system();
         private Quirks quirks = Quirks.none();
+        private int channels = 1;
+        private TransportListener channelListener;
+        private Duration channelWait;
 
         private Builder(Supplier<? extends MigratableApplication> factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -102,6 +114,25 @@ public final class TargetSession {
             return this;
         }
 
+        /**
+         * Take up to {@code n} connections for a migration (docs/MIGRATION.md, "Channels"; default
+         * 1): HELLO offers them, and when the source's START asks for more than one, the others
+         * are accepted from {@code listener} (the one the first came from) within {@code wait},
+         * each kept only when it presents START's token. A source that asks for fewer, or
+         * predates channels, migrates over the one.
+         *
+         * @param n from 1 to {@value ControlCodec#MAX_CHANNELS}
+         */
+        public Builder channels(int n, TransportListener listener, Duration wait) {
+            if (n < 1 || n > ControlCodec.MAX_CHANNELS) {
+                throw new IllegalArgumentException("channels " + n + " is not 1 to " + ControlCodec.MAX_CHANNELS);
+            }
+            this.channels = n;
+            this.channelListener = n > 1 ? Objects.requireNonNull(listener, "listener") : null;
+            this.channelWait = Objects.requireNonNull(wait, "wait");
+            return this;
+        }
+
         public TargetSession build() {
             return new TargetSession(this);
         }
@@ -141,13 +172,15 @@ public final class TargetSession {
         MigratableApplication app = factory.get();
         ControlWriter control = transport.hasReturnPath() ? new ControlWriter(transport.out()) : null;
         boolean[] accepted = {false};
+        ChannelReceivers extras = null;
         try {
             ControlReader forward = null;
             ControlMessage.Start start = null;
             if (control != null) {
                 ReleaseProfiles releases = app.profiles();
                 control.write(new ControlMessage.Hello(app.name(), protocol.window().min(), protocol.window().max(),
-                        streams.min(), streams.max(), releases == null ? List.of() : releases.names()));
+                        streams.min(), streams.max(), releases == null ? List.of() : releases.names(),
+                        transport.hasReturnPath() && channelListener != null ? channels : 1));
                 forward = new ControlReader(transport.in(), "forward control");
                 ControlMessage first = forward.read();
                 if (first instanceof ControlMessage.Rehearse r) {
@@ -163,10 +196,20 @@ public final class TargetSession {
                 listener.event(new MigrationEvent.Handshake(transport.description(), true, start.protocol(),
                         start.stream(), start.profile(), "protocol " + start.protocol() + ", stream version "
                                 + start.stream() + (start.profile().isEmpty() ? ", no profile" : ", profile "
-                                + start.profile()) + ", as the source chose from this target's HELLO"));
+                                + start.profile()) + (start.channels() > 1 ? ", " + start.channels() + " channels" : "")
+                                + ", as the source chose from this target's HELLO"));
+                if (start.channels() > 1) {
+                    if (channelListener == null || start.channels() > channels) {
+                        throw new IOException("protocol error: the source asked for " + start.channels()
+                                + " channels; this target offered " + (channelListener == null ? 1 : channels));
+                    }
+                    extras = ChannelReceivers.accept(channelListener, start, channelWait, clock,
+                            why -> listener.event(new MigrationEvent.ChannelRefused(why)));
+                }
             }
-            RecordReader reader = RecordReader.open(transport.in(), ReaderOptions.defaults().withWindow(streams)
-                    .withApplicationTypes(protocol.recordTypes()));
+            ReaderOptions readerOptions = ReaderOptions.defaults().withWindow(streams)
+                    .withApplicationTypes(protocol.recordTypes());
+            RecordReader reader = RecordReader.open(transport.in(), readerOptions);
             StreamHeader header = reader.header();
             if (start != null) {
                 checkHeader(header, "START", start.stream(), start.profile());
@@ -182,11 +225,17 @@ public final class TargetSession {
             DescriptionContext objects = loader.contextFor(header.profile());
             RegionReceiver receiver = new RegionReceiver(app.regions(), objects);
             TargetContext ctx = new TargetContext(app, reader, receiver, objects, listener);
+            ctx.channels(extras);
+            ChannelReceivers channelsToStart = extras;
+            ControlMessage.Start started = start;
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
                         stages.staticDataEndsOrRefuse();
                         app.checkStaticData(data);
+                        if (channelsToStart != null) {
+                            channelsToStart.start(receiver, readerOptions, started);
+                        }
                         if (control != null) {
                             try {
                                 control.write(new ControlMessage.Accept());
@@ -202,6 +251,9 @@ public final class TargetSession {
                 listener.event(new MigrationEvent.QuirkApplied(applied));
             }
             stages.streamEnds();
+            if (extras != null) {
+                extras.finish();
+            }
             receiver.checkComplete();
             app.verifyLoaded();
             listener.event(new MigrationEvent.Loaded(reader.records(), reader.offset()));
@@ -218,7 +270,14 @@ public final class TargetSession {
         } catch (MigrationFailedException rehearsalFailed) {
             throw rehearsalFailed; // a rehearsal's failure, said and discarded already
         } catch (IOException | RuntimeException | Error e) {
+            if (extras != null) {
+                extras.abort();
+            }
             throw fail(e, transport, control, accepted[0], app);
+        } finally {
+            if (extras != null) {
+                extras.close();
+            }
         }
         // ---- committed: the state is the application's now ----
         app.activate();
