@@ -9,6 +9,7 @@ import dev.baton.migrate.sample.SampleApplication;
 import dev.baton.migrate.session.MigrationEvent;
 import dev.baton.migrate.session.SourceSession;
 import dev.baton.migrate.session.TargetSession;
+import dev.baton.testkit.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
