@@ -334,74 +334,12 @@ public final class NodeTree {
     }
 
     /**
-     * Visits at most {@code max} nodes in the order of {@link #forEach}, starting after
-     * {@code after} (null: from the root), and returns the path of the last one visited, or null
-     * when the walk is complete. Resuming after a path that has since been removed continues
-     * where it would have been. Nodes created or removed between calls behind the resume point
-     * are not visited again: track dirty paths to catch them.
-     */
-    public String visitFrom(String after, long max, BiConsumer<String, Node> visitor) {
-        ArrayDeque<Frame> stack = new ArrayDeque<>();
-        long visited = 0;
-        String last = null;
-        if (after == null) {
-            visitor.accept(StorePath.ROOT, root);
-            visited++;
-            last = StorePath.ROOT;
-            stack.push(new Frame(StorePath.ROOT, root.sortedChildren(), 0));
-        } else {
-            Node n = root;
-            String prefix = StorePath.ROOT;
-            int from = 1;
-            boolean exists = true;
-            while (from < after.length()) {
-                int to = after.indexOf('/', from);
-                if (to < 0) {
-                    to = after.length();
-                }
-                String name = after.substring(from, to);
-                Node[] kids = n.sortedChildren();
-                int pos = Arrays.binarySearch(kids, null, (a, b) -> a.name.compareTo(name));
-                stack.push(new Frame(prefix, kids, pos >= 0 ? pos + 1 : -pos - 1));
-                if (pos < 0) {
-                    exists = false;
-                    break;
-                }
-                n = kids[pos];
-                prefix = StorePath.join(prefix, name);
-                from = to + 1;
-            }
-            if (exists) {
-                stack.push(new Frame(prefix, n.sortedChildren(), 0));
-            }
-        }
-        while (visited < max && !stack.isEmpty()) {
-            Frame f = stack.peek();
-            if (f.next == f.kids.length) {
-                stack.pop();
-                continue;
-            }
-            Node n = f.kids[f.next++];
-            String path = StorePath.join(f.path, n.name);
-            visitor.accept(path, n);
-            visited++;
-            last = path;
-            if (n.childCount() > 0) {
-                stack.push(new Frame(path, n.sortedChildren(), 0));
-            }
-        }
-        while (!stack.isEmpty() && stack.peek().next == stack.peek().kids.length) {
-            stack.pop();
-        }
-        return stack.isEmpty() ? null : last;
-    }
-
-    /**
      * A walk of the tree in pre-order, made in steps: between steps the tree may change (a
-     * pre-copy takes a step under the store's lock, then sends it without). Unlike
-     * {@link #visitFrom}, a step resumes where the last ended without finding its place again:
-     * each directory's children are listed once, when the walk enters it, so a pass over the
-     * whole tree costs one listing of each directory, not one per step. Nodes created in a directory
+     * pre-copy takes a step under the store's lock, then sends it without). A step resumes where
+     * the last ended without finding its place again: each directory's children are listed once,
+     * when the walk enters it, so a pass over the whole tree costs one listing of each directory,
+     * not one per step (finding the place again from a path, as the first pre-copy did, sorted
+     * each directory on the way again for every step). Nodes created in a directory
      * the walk has entered are not visited, and nodes removed since are skipped with their
      * subtrees: track dirty paths to catch both.
      */
@@ -457,7 +395,7 @@ public final class NodeTree {
     /**
      * A walk of the whole tree, made in steps ({@link Walk#step}), parents before their children
      * but siblings in no particular order: it sorts no directory (a pre-copy needs parents first,
-     * not an order a reader can resume from, as {@link #visitFrom} does).
+     * not an order; {@link #forEach} is the sorted walk).
      */
     public Walk walk() {
         return new Walk(false);

@@ -126,13 +126,13 @@ class PreCopyHooksTest {
             return null;
         });
         // round 1: the whole tree, in chunks, while the source serves
-        String after = null;
+        NodeTree.Walk walk = source.locked(() -> source.tree().walk());
+        boolean more;
         do {
             List<Copied> chunk = new ArrayList<>();
-            String from = after;
-            after = source.locked(() -> source.tree().visitFrom(from, 500, (p, n) -> chunk.add(Copied.of(p, n))));
+            more = source.locked(() -> walk.step(500, (p, n) -> chunk.add(Copied.of(p, n))));
             apply(target.tree(), chunk);
-        } while (after != null);
+        } while (more);
         // later rounds: the dirty paths, until few are left (the load goes on meanwhile)
         for (int r = 0; r < 10; r++) {
             if (round(source, target.tree()) <= 50) {
