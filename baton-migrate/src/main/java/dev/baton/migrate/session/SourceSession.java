@@ -151,13 +151,15 @@ public final class SourceSession {
         Answers answers = null;
         SourceContext ctx = null;
         boolean committed = false;
+        TargetBacklog backlog = TargetBacklog.none();
         try {
             Negotiation.Choice choice;
             ControlWriter control = null;
             transport.clock(clock);
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
-                answers = Answers.start(transport, clock);
+                backlog = TargetBacklog.marking(clock, timeout);
+                answers = Answers.start(transport, clock, backlog);
                 control = new ControlWriter(transport.out());
                 choice = negotiate(answers, control, false);
             } else {
@@ -169,14 +171,17 @@ public final class SourceSession {
             RecordWriter writer = openStream(transport.out(), choice);
             StateSaver.Save save = saver(choice.profile()).start(writer);
             ctx = new SourceContext(save, application, policy, listener, clock);
+            ctx.backlog(backlog);
             StageTable table = protocol.table(choice.protocol());
             save.description();
             SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
+            backlog.offer(writer);
             runStages(ctx, table, Part.STATIC);
             save.staticDataEnd();
             writer.flush();
             if (answers != null) {
                 answers.await(ControlMessage.Accept.class, timeout);
+                backlog.accepted();
                 listener.event(new MigrationEvent.StaticDataAccepted());
             }
             runStages(ctx, table, Part.DYNAMIC);

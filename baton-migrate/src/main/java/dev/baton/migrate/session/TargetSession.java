@@ -182,6 +182,9 @@ public final class TargetSession {
             DescriptionContext objects = loader.contextFor(header.profile());
             RegionReceiver receiver = new RegionReceiver(app.regions(), objects);
             TargetContext ctx = new TargetContext(app, reader, receiver, objects, listener);
+            if (control != null) {
+                ctx.answerMarks(control);
+            }
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {
