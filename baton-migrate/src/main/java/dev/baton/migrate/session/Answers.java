@@ -65,6 +65,8 @@ final class Answers implements AutoCloseable {
             }
         } catch (IOException e) {
             queue.add(e);
+        } finally {
+            backlog.ended(); // nothing more will come: a source waiting for the target's load hears it now
         }
     }
 

@@ -127,7 +127,9 @@ public final class SourceSession {
          * The clock the session times its passes, paces its bandwidth, measures its downtime and
          * its timeouts by, its transport's included (default {@link MigrationClock#system()}). A
          * test's clock, whose time moves only when the session waits or the test says, makes what
-         * the session decides independent of the machine's speed and load.
+         * the session decides independent of the machine's speed and load. Under such a clock the
+         * source writes no LOAD_MARK and does not wait for the target's load (docs/MIGRATION.md,
+         * "Load marks"): that is the target's time, not the session's.
          */
         public Builder clock(MigrationClock c) {
             this.clock = Objects.requireNonNull(c, "clock");
@@ -158,7 +160,11 @@ public final class SourceSession {
             transport.clock(clock);
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
-                backlog = TargetBacklog.marking(clock, timeout);
+                // the target loads in its own time, which only the JVM's clock measures: a test's clock, which moves
+                // when the session says, would time another process's loading by when its answers happened to come
+                if (clock == MigrationClock.system()) {
+                    backlog = TargetBacklog.marking(clock, timeout);
+                }
                 answers = Answers.start(transport, clock, backlog);
                 control = new ControlWriter(transport.out());
                 choice = negotiate(answers, control, false);
@@ -186,6 +192,7 @@ public final class SourceSession {
             }
             runStages(ctx, table, Part.DYNAMIC);
             save.end();
+            long sent = ctx.paused() ? clock.nanoTime() - ctx.pausedAt() : 0;
             long octets = writer.offset();
             ctx.progress(octets);
 
@@ -208,7 +215,7 @@ public final class SourceSession {
                 confirmed = sendGo(control, answers);
             }
             MigrationStats stats = new MigrationStats(ctx.iterations(), octets, clock.nanoTime() - start, downtime,
-                    confirmed, choice.protocol(), choice.stream(), choice.profile());
+                    confirmed, choice.protocol(), choice.stream(), choice.profile(), sent);
             afterCommit(stats);
             return stats;
         } catch (IOException | RuntimeException | Error e) {

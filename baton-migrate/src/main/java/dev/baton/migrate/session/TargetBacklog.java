@@ -49,6 +49,8 @@ final class TargetBacklog {
     private long busyOctets;
     private long busyNanos;
     private long answers;
+    /** The return path ended (the target failed or went away): no answer will come. */
+    private boolean ended;
 
     private TargetBacklog(MigrationClock clock, Duration timeout, boolean offered) {
         this.clock = clock;
@@ -133,6 +135,12 @@ final class TargetBacklog {
         notifyAll();
     }
 
+    /** The return path ended: wakes a wait, which returns at once from now on. */
+    synchronized void ended() {
+        ended = true;
+        notifyAll();
+    }
+
     /** The target's answer to a mark, now. */
     void loaded(ControlMessage.Loaded l) {
         loaded(l, clock.nanoTime());
@@ -168,7 +176,8 @@ final class TargetBacklog {
     /**
      * Waits until the target has answered the latest mark (it loaded everything written before
      * it), at most the session's timeout on its clock; a target that does not answer in that time
-     * leaves the decision to the next pass.
+     * leaves the decision to the next pass. It returns at once when the return path ended: the
+     * session's next write or wait says why.
      *
      * @return whether it did
      */
@@ -176,7 +185,7 @@ final class TargetBacklog {
         long deadline = clock.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (loaded < lastMark) {
-                if (clock.nanoTime() - deadline >= 0) {
+                if (ended || clock.nanoTime() - deadline >= 0) {
                     return false;
                 }
                 try {
