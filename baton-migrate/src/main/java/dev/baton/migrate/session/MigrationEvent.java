@@ -88,7 +88,7 @@ public sealed interface MigrationEvent {
      * @param backlogOctets  octets written that the target had not loaded
      * @param loadRate       octets a second the target loads, as measured so far; 0 before it was
      * @param expectedMillis the downtime expected had the source paused: the rest, and the backlog
-     *                       at that rate ({@link Long#MAX_VALUE} while the rate is unknown)
+     *                       at that rate (at 1 MB a second while the rate is unknown)
      * @param limitMillis    the downtime limit
      */
     record TargetBehind(int afterPass, long backlogOctets, double loadRate, long expectedMillis, long limitMillis)

@@ -118,7 +118,7 @@ public final class SourceContext {
     /**
      * The downtime expected if the source paused now: {@code sendNanos} to send what is left, and
      * the time the target needs to load what it was sent and has not loaded yet, at the rate it
-     * loads ({@link Long#MAX_VALUE} while there is a backlog and no rate yet). Without a target
+     * loads (1 MB a second until it was measured). Without a target
      * that answers LOAD_MARK, {@code sendNanos}.
      */
     public long expectedDowntimeNanos(long sendNanos) {

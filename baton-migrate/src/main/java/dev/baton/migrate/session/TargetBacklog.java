@@ -28,6 +28,13 @@ import java.time.Duration;
 final class TargetBacklog {
     /** How often a wait looks at the clock again: a test's clock moves while nothing arrives. */
     private static final long LOOK_NANOS = 20_000_000L;
+    /**
+     * The load rate assumed before the first measurement, in octets a second: below the slowest
+     * measured (the store's target at 5 MB/s of wall clock on 2 cores under load average 20,
+     * docs/PERFORMANCE.md), so a backlog that would not fit the limit even at it is waited for,
+     * and a small one (the last pass of a small state, its answer not yet come) is not.
+     */
+    static final double ASSUMED_RATE = 1e6;
 
     private final MigrationClock clock;
     /** The longest {@link #awaitCaughtUp} waits: the session's timeout for each answer. */
@@ -158,8 +165,8 @@ final class TargetBacklog {
 
     /**
      * The downtime expected if the source paused now: {@code sendNanos} to send the rest, and the
-     * time the target needs for its backlog at its load rate (unbounded while the rate is unknown
-     * and there is a backlog).
+     * time the target needs for its backlog at its load rate ({@link #ASSUMED_RATE} before it was
+     * measured).
      */
     long expectedNanos(long sendNanos) {
         long backlog = backlog();
@@ -168,7 +175,7 @@ final class TargetBacklog {
         }
         double rate = loadRate();
         if (rate == 0) {
-            return Long.MAX_VALUE;
+            rate = ASSUMED_RATE;
         }
         return (long) Math.min(Long.MAX_VALUE, sendNanos + backlog * 1e9 / rate);
     }
