@@ -59,8 +59,8 @@ public final class StoreLoadReport {
             load.start();
             Thread.sleep(1000);
             System.out.printf(Locale.ROOT, "| round | update | writes during it | first pass MB | s | MB/s "
-                    + "| pre-copy MB | s | MB/s | passes | downtime ms | total ms | MB |%n");
-            System.out.printf(Locale.ROOT, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+                    + "| pre-copy MB | s | MB/s | passes | downtime ms | of it sent ms | total ms | MB |%n");
+            System.out.printf(Locale.ROOT, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
             long start = System.nanoTime();
             for (int round = 1; round <= rounds; round++) {
                 String to = current.release().equals("2.0") ? "1.0" : "2.0";
@@ -77,11 +77,13 @@ public final class StoreLoadReport {
                 String from = current.release();
                 current = next;
                 Thread.sleep(500);
+                String[] reply = r.message().split(" ");
+                String sent = reply.length > 7 ? reply[7] : "-"; // the downtime until the old process wrote it all
                 System.out.printf(Locale.ROOT, "| %d | %s -> %s | %d | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %d "
-                        + "| %.1f | %.0f | %.1f |%n", round, from, to, load.writes() - before, pre.firstOctets / 1e6,
+                        + "| %.1f | %s | %.0f | %.1f |%n", round, from, to, load.writes() - before, pre.firstOctets / 1e6,
                         pre.firstNanos / 1e9, pre.firstOctets * 1e3 / Math.max(1, pre.firstNanos), pre.octets / 1e6,
                         pre.nanos / 1e9, pre.octets * 1e3 / Math.max(1, pre.nanos), r.iterations(),
-                        r.downtimeMillis(), r.totalMillis(), r.octets() / 1e6);
+                        r.downtimeMillis(), sent, r.totalMillis(), r.octets() / 1e6);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Workload.Report report = load.stopAndCheck(Duration.ofSeconds(10));

@@ -9,7 +9,8 @@ import java.util.Map;
  * Applications that migrate with baton-migrate allocate their own types below that block
  * (docs/MIGRATION.md, "Records in the stream", has the octet layouts).
  *
- * <p>All of them are mandatory: a reader that skipped pages or objects would lose state.
+ * <p>All of them but LOAD_MARK are mandatory: a reader that skipped pages or objects would lose
+ * state; one that skips LOAD_MARK only leaves its source without news of its progress.
  */
 public final class RecordTypes {
     /** First of the block; the last is {@code 0x7FFF00FF}. */
@@ -32,6 +33,11 @@ public final class RecordTypes {
      * channel until every channel has sent it.
      */
     public static final int CHANNEL_SYNC = 0x7FFF_0007;
+    /**
+     * Optional: the source asks how far the target has loaded; a target that knows it answers
+     * LOADED on the return path once it has read the record, one that does not skips it.
+     */
+    public static final int LOAD_MARK = 0xFFFF_0001;
 
     private RecordTypes() {
     }
@@ -39,7 +45,8 @@ public final class RecordTypes {
     /** The types with their names, for {@code ReaderOptions.withApplicationTypes}. */
     public static Map<Integer, String> names() {
         return Map.of(SESSION, "MIGRATION_SESSION", STAGE, "MIGRATION_STAGE", PAGES, "PAGES", OBJECT, "OBJECT",
-                OBJECT_REMOVED, "OBJECT_REMOVED", ITERATION_END, "ITERATION_END", CHANNEL_SYNC, "CHANNEL_SYNC");
+                OBJECT_REMOVED, "OBJECT_REMOVED", ITERATION_END, "ITERATION_END", CHANNEL_SYNC, "CHANNEL_SYNC",
+                LOAD_MARK, "LOAD_MARK");
     }
 
     /** Whether {@code type} lies in baton-migrate's block (mandatory or optional). */

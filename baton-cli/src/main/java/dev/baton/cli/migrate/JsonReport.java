@@ -127,6 +127,9 @@ final class JsonReport implements MigrationListener {
             case MigrationEvent.Paused p -> {
                 // the switchover says it
             }
+            case MigrationEvent.TargetBehind b -> {
+                // the source waits for the target's load; the passes and the switchover say the rest
+            }
             case MigrationEvent.StageStarted s -> {
                 // too fine for a report
             }

@@ -75,6 +75,9 @@ final class Report implements MigrationListener {
             case MigrationEvent.Failed f -> {
                 // the command prints the failure itself, as its last line
             }
+            case MigrationEvent.TargetBehind b -> {
+                // the source waits for the target's load; the passes and the switchover say the rest
+            }
             case MigrationEvent.StageStarted s -> {
                 // too fine for the command line
             }

@@ -33,6 +33,11 @@ public final class ControlCodec {
     public static final int ERROR = 0x4252_0006;
     /** A rehearsal's outcome, instead of ACK. */
     public static final int REPORT = 0x4252_0007;
+    /**
+     * How far the target has loaded, its answer to each LOAD_MARK record of the stream; a source
+     * that writes no LOAD_MARK (one that predates it) never receives one.
+     */
+    public static final int LOADED = 0x4252_0008;
     /** Source to target, around the stream. "BF": Baton forward. */
     public static final int START = 0x4246_0001;
     public static final int ABORT = 0x4246_0002;
@@ -77,6 +82,7 @@ public final class ControlCodec {
             case REHEARSE -> "REHEARSE";
             case JOIN -> "JOIN";
             case REPORT -> "REPORT";
+            case LOADED -> "LOADED";
             default -> String.format("0x%08x", type);
         };
     }
@@ -128,6 +134,7 @@ public final class ControlCodec {
             case ControlMessage.Refuse r -> putReason(body, r.reason());
             case ControlMessage.Error e -> putReason(body, e.reason());
             case ControlMessage.Ack a -> body.putLong(a.records()).putLong(a.octets());
+            case ControlMessage.Loaded l -> body.putLong(l.records()).putLong(l.octets());
             case ControlMessage.Accept a -> {
             }
             case ControlMessage.Go g -> {
@@ -324,6 +331,7 @@ public final class ControlCodec {
             case REFUSE -> new ControlMessage.Refuse(in.reason());
             case ERROR -> new ControlMessage.Error(in.reason());
             case ACK -> new ControlMessage.Ack(in.nonNegativeLong("records"), in.nonNegativeLong("octets"));
+            case LOADED -> new ControlMessage.Loaded(in.nonNegativeLong("records"), in.nonNegativeLong("octets"));
             case ACCEPT -> new ControlMessage.Accept();
             case GO -> new ControlMessage.Go();
             case DONE -> new ControlMessage.Done();

@@ -156,6 +156,22 @@ public sealed interface ControlMessage {
         }
     }
 
+    /**
+     * Target to source, while the stream flows: the target has loaded the stream up to the end of
+     * a LOAD_MARK record (docs/MIGRATION.md, "Load marks"). The source keeps its pause until what
+     * the target has yet to load fits the downtime limit. Sent only in answer to LOAD_MARK, which
+     * only a source that reads LOADED writes.
+     *
+     * @param records the records the target read, the LOAD_MARK included
+     * @param octets  the octets of the stream it read, from the preamble to the end of the LOAD_MARK
+     */
+    record Loaded(long records, long octets) implements ControlMessage {
+        @Override
+        public int type() {
+            return ControlCodec.LOADED;
+        }
+    }
+
     /** Source to target, after ACK: the source has committed and will not resume; start running. */
     record Go() implements ControlMessage {
         @Override

@@ -27,14 +27,23 @@ final class Answers implements AutoCloseable {
     /** The end of the return path once taken from the queue: its failure, for every later wait. */
     private IOException ended;
 
-    private Answers(Transport transport, MigrationClock clock) {
+    /** Where the target's LOADED answers go: they are news, not answers a wait expects. */
+    private final TargetBacklog backlog;
+
+    private Answers(Transport transport, MigrationClock clock, TargetBacklog backlog) {
         this.transport = transport;
         this.clock = clock;
+        this.backlog = backlog;
         this.thread = Thread.ofPlatform().daemon().name("baton-return-path").unstarted(this::listen);
     }
 
     static Answers start(Transport transport, MigrationClock clock) {
-        Answers a = new Answers(transport, clock);
+        return start(transport, clock, TargetBacklog.none());
+    }
+
+    /** As {@link #start(Transport, MigrationClock)}, handing LOADED answers to {@code backlog}. */
+    static Answers start(Transport transport, MigrationClock clock, TargetBacklog backlog) {
+        Answers a = new Answers(transport, clock, backlog);
         a.thread.start();
         return a;
     }
@@ -44,6 +53,10 @@ final class Answers implements AutoCloseable {
         try {
             while (true) {
                 ControlMessage m = reader.read();
+                if (m instanceof ControlMessage.Loaded l) {
+                    backlog.loaded(l);
+                    continue;
+                }
                 queue.add(m);
                 if (m instanceof ControlMessage.Error) {
                     transport.abort(); // the target gave up: stop writing to it now
@@ -52,6 +65,8 @@ final class Answers implements AutoCloseable {
             }
         } catch (IOException e) {
             queue.add(e);
+        } finally {
+            backlog.ended(); // nothing more will come: a source waiting for the target's load hears it now
         }
     }
 

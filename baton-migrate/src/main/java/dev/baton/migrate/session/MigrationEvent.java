@@ -79,6 +79,22 @@ public sealed interface MigrationEvent {
     record Throttled(int afterPass, int percent) implements MigrationEvent {
     }
 
+    /**
+     * The rest of pre-copy fits the downtime limit, but the target has not loaded what was sent:
+     * the source waits for it (its LOADED answer, docs/MIGRATION.md "Load marks") instead of
+     * pausing, then makes another pass. Only with a target that answers LOAD_MARK.
+     *
+     * @param afterPass      the live pass it followed
+     * @param backlogOctets  octets written that the target had not loaded
+     * @param loadRate       octets a second the target loads, as measured so far; 0 before it was
+     * @param expectedMillis the downtime expected had the source paused: the rest, and the backlog
+     *                       at that rate (at 1 MB a second while the rate is unknown)
+     * @param limitMillis    the downtime limit
+     */
+    record TargetBehind(int afterPass, long backlogOctets, double loadRate, long expectedMillis, long limitMillis)
+            implements MigrationEvent {
+    }
+
     /** The source paused the application. */
     record Paused() implements MigrationEvent {
     }

@@ -14,9 +14,13 @@ import java.util.List;
  * @param protocol         the migration protocol version used
  * @param stream           the stream format version used
  * @param profile          the release profile written for
+ * @param sentNanos        the first part of the downtime: from the pause to the end of the stream
+ *                         written (the last pass, the dynamic sections, END); the rest of
+ *                         {@code downtimeNanos} is the target loading what it had not yet and
+ *                         its post-load, until its ACK arrived. 0 when never paused
  */
 public record MigrationStats(List<MigrationEvent.Iteration> iterations, long octets, long nanos, long downtimeNanos,
-        boolean targetConfirmed, int protocol, int stream, String profile) {
+        boolean targetConfirmed, int protocol, int stream, String profile, long sentNanos) {
 
     public MigrationStats {
         iterations = List.copyOf(iterations);

@@ -13,6 +13,7 @@ import dev.baton.migrate.precopy.Region;
 import dev.baton.migrate.precopy.ChannelSenders;
 import dev.baton.migrate.precopy.RegionSender;
 import dev.baton.migrate.precopy.ThrottleSteps;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,8 @@ public final class SourceContext {
     private long estimatedTotal;
     /** The application's throttle now, in percent ({@link #stalled}). */
     private int throttle;
+    /** How far the target lags behind ({@link TargetBacklog}); none without a return path. */
+    private TargetBacklog backlog = TargetBacklog.none();
 
     /** @param channels the migration's extra channels, which carry its pages; {@code null} for none */
     SourceContext(StateSaver.Save save, MigratableApplication application, PrecopyPolicy policy,
@@ -95,6 +98,54 @@ public final class SourceContext {
 
     public ConvergenceEstimator estimator() {
         return estimator;
+    }
+
+    void backlog(TargetBacklog b) {
+        this.backlog = b;
+    }
+
+    /**
+     * A live pass begins. A stage that makes its own passes calls this, and {@link #passEnds()}
+     * after it, so that the source knows how far the target lags behind (docs/MIGRATION.md, "Load
+     * marks").
+     */
+    public void passBegins() {
+        backlog.passBegins();
+    }
+
+    /** A live pass ended: a LOAD_MARK follows it in the stream, when the target answers them. */
+    public void passEnds() throws IOException {
+        backlog.mark(save.writer());
+    }
+
+    /**
+     * The downtime expected if the source paused now: {@code sendNanos} to send what is left, and
+     * the time the target needs to load what it was sent and has not loaded yet, at the rate it
+     * loads (1 MB a second until it was measured). Without a target
+     * that answers LOAD_MARK, {@code sendNanos}.
+     */
+    public long expectedDowntimeNanos(long sendNanos) {
+        return backlog.expectedNanos(sendNanos);
+    }
+
+    /**
+     * Before a switchover whose rest ({@code sendNanos} to send) fits the downtime limit: when the
+     * target's backlog makes the expected downtime exceed the limit, says so
+     * ({@link MigrationEvent.TargetBehind}) and waits until the target has loaded what was sent,
+     * at most the session's timeout; then returns true, and the stage makes another pass (what the
+     * application dirtied meanwhile) before it decides again. Returns false at once when the
+     * backlog fits, or in a rehearsal.
+     */
+    public boolean waitForTarget(int afterPass, long sendNanos) throws IOException {
+        long limitNanos = policy.downtimeLimit().toNanos();
+        long expected = backlog.expectedNanos(sendNanos);
+        if (rehearsal || sendNanos > limitNanos || expected <= limitNanos) {
+            return false;
+        }
+        listener.event(new MigrationEvent.TargetBehind(afterPass, backlog.backlog(), backlog.loadRate(),
+                expected == Long.MAX_VALUE ? Long.MAX_VALUE : expected / 1_000_000, policy.downtimeLimit().toMillis()));
+        backlog.awaitCaughtUp();
+        return true;
     }
 
     public MigrationListener listener() {

@@ -140,7 +140,9 @@ public final class SourceSession {
          * The clock the session times its passes, paces its bandwidth, measures its downtime and
          * its timeouts by, its transport's included (default {@link MigrationClock#system()}). A
          * test's clock, whose time moves only when the session waits or the test says, makes what
-         * the session decides independent of the machine's speed and load.
+         * the session decides independent of the machine's speed and load. Under such a clock the
+         * source writes no LOAD_MARK and does not wait for the target's load (docs/MIGRATION.md,
+         * "Load marks"): that is the target's time, not the session's.
          */
         public Builder clock(MigrationClock c) {
             this.clock = Objects.requireNonNull(c, "clock");
@@ -183,6 +185,7 @@ public final class SourceSession {
         SourceContext ctx = null;
         boolean committed = false;
         ExtraChannels extras = null;
+        TargetBacklog backlog = TargetBacklog.none();
         try {
             Negotiation.Choice choice;
             ControlWriter control = null;
@@ -190,7 +193,12 @@ public final class SourceSession {
             ControlMessage.Start opened = null;
             if (transport.hasReturnPath()) {
                 transport.timeReads(false);
-                answers = Answers.start(transport, clock);
+                // the target loads in its own time, which only the JVM's clock measures: a test's clock, which moves
+                // when the session says, would time another process's loading by when its answers happened to come
+                if (clock == MigrationClock.system()) {
+                    backlog = TargetBacklog.marking(clock, timeout);
+                }
+                answers = Answers.start(transport, clock, backlog);
                 control = new ControlWriter(transport.out());
                 Started started = negotiate(answers, control, false, channels);
                 choice = started.choice();
@@ -207,14 +215,17 @@ public final class SourceSession {
             }
             StateSaver.Save save = saver(choice.profile()).start(writer);
             ctx = new SourceContext(save, application, policy, listener, clock, extras == null ? null : extras.senders());
+            ctx.backlog(backlog);
             StageTable table = protocol.table(choice.protocol());
             save.description();
             SessionRecords.writeSession(writer, choice.protocol(), table, RegionManifest.of(application.regions()));
+            backlog.offer(writer);
             runStages(ctx, table, Part.STATIC);
             save.staticDataEnd();
             writer.flush();
             if (answers != null) {
                 answers.await(ControlMessage.Accept.class, timeout);
+                backlog.accepted();
                 listener.event(new MigrationEvent.StaticDataAccepted());
             }
             runStages(ctx, table, Part.DYNAMIC);
@@ -222,6 +233,7 @@ public final class SourceSession {
             if (extras != null) {
                 extras.finish();
             }
+            long sent = ctx.paused() ? clock.nanoTime() - ctx.pausedAt() : 0;
             long octets = writer.offset();
             ctx.progress(octets);
 
@@ -244,7 +256,7 @@ public final class SourceSession {
                 confirmed = sendGo(control, answers);
             }
             MigrationStats stats = new MigrationStats(ctx.iterations(), octets, clock.nanoTime() - start, downtime,
-                    confirmed, choice.protocol(), choice.stream(), choice.profile());
+                    confirmed, choice.protocol(), choice.stream(), choice.profile(), sent);
             afterCommit(stats);
             return stats;
         } catch (IOException | RuntimeException | Error e) {

@@ -37,6 +37,10 @@ final class StageDispatcher {
         if (r.type() == RecordType.DESCRIPTION) {
             return;
         }
+        if (r.type() == RecordTypes.LOAD_MARK) {
+            ctx.loadMark(r); // in any stage, before STATIC_DATA_END too
+            return;
+        }
         if (r.type() == RecordTypes.SESSION) {
             session(r);
             return;

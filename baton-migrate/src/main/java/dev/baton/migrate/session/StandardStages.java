@@ -76,10 +76,15 @@ final class StandardStages {
         long limitMillis = ctx.policy().downtimeLimit().toMillis();
         for (int i = 0;; i++) {
             MigrationEvent.Iteration it = pass(ctx, i, ctx.policy().bandwidthLimit(), false);
+            long send = ctx.estimator().estimateNanos(it.dirtyOctets());
             boolean fits = ctx.estimator().converged(it.dirtyOctets());
+            if (fits && ctx.waitForTarget(i, send) && i + 1 < limit) {
+                continue; // another pass: what the application dirtied while the target caught up
+            }
+            long expected = ctx.expectedDowntimeNanos(send);
             if (fits) {
                 ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1,
-                        it.dirtyOctets(), it.estimateMillis(), limitMillis));
+                        it.dirtyOctets(), millis(expected), limitMillis));
                 return;
             }
             if (i + 1 >= limit) {
@@ -88,13 +93,18 @@ final class StandardStages {
                         + " downtime limit of %d ms", Plural.count(i + 1, "pass"), it.dirtyRate() / 1e6,
                         ctx.estimator().throughput() / 1e6, it.dirtyOctets() / 1e6, it.estimateMillis(), limitMillis));
                 ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.ITERATION_LIMIT, i + 1,
-                        it.dirtyOctets(), it.estimateMillis(), limitMillis));
+                        it.dirtyOctets(), millis(expected), limitMillis));
                 return;
             }
             if (ThrottleSteps.stalled(fits, (long) (it.dirtyRate() * it.nanos() / 1e9), it.octets())) {
                 ctx.stalled(i);
             }
         }
+    }
+
+    /** Nanoseconds in whole milliseconds, {@link Long#MAX_VALUE} staying itself (unknown, unbounded). */
+    private static long millis(long nanos) {
+        return nanos == Long.MAX_VALUE ? Long.MAX_VALUE : nanos / 1_000_000;
     }
 
     /** Pauses the application (not in a rehearsal) and sends what is left, at full speed. */
@@ -113,8 +123,14 @@ final class StandardStages {
             newlyBefore[i] = regions.get(i).newlyDirtied();
         }
         long start = ctx.clock().nanoTime();
+        if (!paused) {
+            ctx.passBegins();
+        }
         long octets = ctx.sender().pass(bandwidthLimit);
         ctx.writer().begin(RecordTypes.ITERATION_END).putInt(index).putInt(paused ? 1 : 0).putLong(octets).end();
+        if (!paused) {
+            ctx.passEnds();
+        }
         ctx.writer().flush();
         long nanos = Math.max(1, ctx.clock().nanoTime() - start);
         if (!paused) {

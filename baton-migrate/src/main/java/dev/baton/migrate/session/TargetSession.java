@@ -228,6 +228,9 @@ public final class TargetSession {
             ctx.channels(extras);
             ChannelReceivers channelsToStart = extras;
             ControlMessage.Start started = start;
+            if (control != null) {
+                ctx.answerMarks(control);
+            }
             StageDispatcher stages = new StageDispatcher(protocol, ctx, start == null ? 0 : start.protocol());
             loader = loader.onRecord(stages::record)
                     .onStaticData(data -> {

@@ -30,6 +30,7 @@ class ControlCodecTest {
                 new ControlMessage.Accept(),
                 new ControlMessage.Refuse("section disk/0 is too new"),
                 new ControlMessage.Ack(1234, 1L << 40),
+                new ControlMessage.Loaded(5, 4096),
                 new ControlMessage.Go(),
                 new ControlMessage.Done(),
                 new ControlMessage.Error(""),
@@ -106,6 +107,18 @@ class ControlCodecTest {
         frame.get(octets);
         assertThat(octets).hasSize(16);
         assertThat(java.util.HexFormat.of().formatHex(octets, 0, 8)).isEqualTo("4252000200000000");
+    }
+
+    /** LOADED's octets (docs/MIGRATION.md, section 6): control messages are big-endian whatever the stream's order. */
+    @Test
+    void aLoadedHasAFixedLayout() {
+        ByteBuffer frame = ControlCodec.encode(new ControlMessage.Loaded(5, 4096));
+        byte[] octets = new byte[frame.remaining()];
+        frame.get(octets);
+        assertThat(octets).hasSize(32);
+        assertThat(java.util.HexFormat.of().formatHex(octets, 0, 24))
+                .isEqualTo("42520008" + "00000010" + "0000000000000005" + "0000000000001000");
+        assertThat(java.util.HexFormat.of().formatHex(octets, 28, 32)).isEqualTo("00000000");
     }
 
     @Test

@@ -241,6 +241,7 @@ public final class StoreApplication implements MigratableApplication {
         long start = ctx.clock().nanoTime();
         long startOffset = ctx.writer().offset();
         long count = 0;
+        ctx.passBegins();
         NodeTree.Walk walk = store.locked(() -> store.tree().walk());
         boolean more;
         do {
@@ -258,6 +259,7 @@ public final class StoreApplication implements MigratableApplication {
             // nodes made during the pass may be visited too: never report more sent than to send
             progress.accept(new LiveProgress(0, false, count, Math.max(total, count), ctx.writer().offset(), dirty[0]));
         } while (more);
+        ctx.passEnds();
         ctx.writer().flush();
         iteration(ctx, 0, startOffset, count, start, false);
         if (ThrottleSteps.stalled(false, dirtyCount(), count)) {
@@ -269,15 +271,22 @@ public final class StoreApplication implements MigratableApplication {
         for (int i = 1; i < MAX_ROUNDS; i++) {
             long s = ctx.clock().nanoTime();
             long o = ctx.writer().offset();
+            ctx.passBegins();
             sent = round(ctx, gens);
+            ctx.passEnds();
             ctx.writer().flush();
             progress.accept(new LiveProgress(i, false, sent, sent, ctx.writer().offset(), dirtyCount()));
             iteration(ctx, i, o, sent, s, false);
             livePasses = i + 1;
-            if (sent <= CONVERGED) {
-                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0, 0,
-                        limitMillis));
+            // a round this small fits the downtime; the target's backlog of earlier rounds may not: then wait
+            // for the target to load it, and make another round of what changed meanwhile
+            if (sent <= CONVERGED && !(i + 1 < MAX_ROUNDS && ctx.waitForTarget(i, 0))) {
+                ctx.listener().event(new MigrationEvent.Switchover(MigrationEvent.Reason.CONVERGED, i + 1, 0,
+                        ctx.expectedDowntimeNanos(0) / 1_000_000, limitMillis));
                 return;
+            }
+            if (sent <= CONVERGED) {
+                continue;
             }
             // paths changed since the round took its list, until now: at least half what it sent, and it is not
             // shrinking fast enough

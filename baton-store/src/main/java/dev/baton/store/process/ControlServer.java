@@ -359,8 +359,8 @@ final class ControlServer {
             server.close(); // clients resume on the new process, which serves the port already
             String profile = stats.profile().isEmpty() ? "-" : stats.profile();
             int passes = stats.iterations().size();
-            return new Result(String.format(Locale.ROOT, "OK %.2f %d %d %.1f %s %d %d", stats.downtimeMillis(),
-                    stats.octets(), passes, stats.nanos() / 1e6, profile, nodes, throttle[0]),
+            return new Result(String.format(Locale.ROOT, "OK %.2f %d %d %.1f %s %d %d %.2f", stats.downtimeMillis(),
+                    stats.octets(), passes, stats.nanos() / 1e6, profile, nodes, throttle[0], stats.sentNanos() / 1e6),
                     new StoreEvents.HandOver(false, nodes, stats.octets(), passes, stats.downtimeMillis(), profile));
         } catch (MigrationFailedException e) {
             app.stopTracking();
