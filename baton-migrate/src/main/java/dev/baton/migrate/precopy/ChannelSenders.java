@@ -56,8 +56,8 @@ public final class ChannelSenders {
         return lanes.size();
     }
 
-    /** Octets of the channels' streams written or queued so far. */
-    long octets() {
+    /** Octets of the channels' streams written or queued so far (all written once {@link #finish} returned). */
+    public long octets() {
         long n = 0;
         for (Lane l : lanes) {
             n += l.queued;

@@ -6,7 +6,8 @@ import java.util.List;
  * What a completed migration measured, on the source.
  *
  * @param iterations       the pre-copy passes
- * @param octets           octets of the stream written, preamble to END
+ * @param octets           octets of the stream written, preamble to END (with several channels: of
+ *                         every channel's stream)
  * @param nanos            from the start of the session to the commit
  * @param downtimeNanos    from the pause of the application to the target's acknowledgement (or,
  *                         without a return path, to the stream being written); 0 when never paused

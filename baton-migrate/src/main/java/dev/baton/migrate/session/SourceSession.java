@@ -234,16 +234,18 @@ public final class SourceSession {
                 extras.finish();
             }
             long sent = ctx.paused() ? clock.nanoTime() - ctx.pausedAt() : 0;
-            long octets = writer.offset();
+            long mainOctets = writer.offset(); // what the target acknowledges
+            // what the migration moved: with channels, the pages went over the others
+            long octets = mainOctets + (extras == null ? 0 : extras.senders().octets());
             ctx.progress(octets);
 
             boolean confirmed = false;
             if (answers != null) {
                 ControlMessage.Ack ack = answers.await(ControlMessage.Ack.class, timeout);
-                if (ack.octets() != octets || ack.records() != writer.records()) {
+                if (ack.octets() != mainOctets || ack.records() != writer.records()) {
                     throw new IOException("the target acknowledged " + Plural.count(ack.records(), "record")
                             + " and " + Plural.count(ack.octets(), "octet") + ", but the source wrote "
-                            + writer.records() + " and " + octets);
+                            + writer.records() + " and " + mainOctets);
                 }
                 listener.event(new MigrationEvent.Loaded(ack.records(), ack.octets()));
             } else {
