@@ -36,6 +36,12 @@ public final class NodeTree {
      */
     private int[] owned = new int[1];
     private DirtyPaths.Tracker dirty;
+    /**
+     * The parent of the last node {@link #put}, and its path ("" for the root): forgotten when a
+     * node is removed, which might be this one or above it.
+     */
+    private Node lastPutParent;
+    private String lastPutParentPath;
 
     public NodeTree() {
         owned[0] = 1;
@@ -194,6 +200,7 @@ public final class NodeTree {
             dirty.changed.add(n.parent.path());
         }
         n.parent.removeChild(n);
+        lastPutParent = null;
         n.parent.generation = gen;
         long removed = 0;
         ArrayDeque<Node> todo = new ArrayDeque<>();
@@ -249,9 +256,8 @@ public final class NodeTree {
      * @return false when the parent is missing
      */
     public boolean put(String path, byte[] value, Perms perms, long gen) {
-        // one walk to the parent, not one to the node and another to its parent (a pre-copy puts every node)
         int slash = path.lastIndexOf('/');
-        Node parent = path.length() == 1 ? null : find(path, slash);
+        Node parent = path.length() == 1 ? null : putParent(path, slash);
         if (parent == null && path.length() > 1) {
             return false;
         }
@@ -270,6 +276,24 @@ public final class NodeTree {
         n.perms = perms;
         n.generation = gen;
         return true;
+    }
+
+    /**
+     * The parent of the node {@link #put} is given, {@code path.substring(0, slash)}, or null. A
+     * pre-copy sends a directory's children one after another, after the directory: the parent of
+     * the last put is most often this one's, found by comparing the path's prefix with it rather
+     * than by a walk from the root (with its hash of every component on the way).
+     */
+    private Node putParent(String path, int slash) {
+        if (lastPutParent != null && lastPutParentPath.length() == slash && path.startsWith(lastPutParentPath)) {
+            return lastPutParent;
+        }
+        Node parent = find(path, slash);
+        if (parent != null) {
+            lastPutParent = parent;
+            lastPutParentPath = path.substring(0, slash);
+        }
+        return parent;
     }
 
     /**

@@ -259,4 +259,26 @@ class NodeTreeTest {
         assertThat(t.owned(7)).isEqualTo(1);
         assertThat(t.nodeCount()).isEqualTo(3);
     }
+
+    @Test
+    void putFindsTheLastParentAgainButNeverOneRemovedSince() {
+        NodeTree t = new NodeTree();
+        assertThat(t.put("/", b(""), Perms.PRIVATE, 1)).isTrue();
+        assertThat(t.put("/d", b(""), Perms.PRIVATE, 1)).isTrue();
+        assertThat(t.put("/d/k1", b("1"), Perms.PRIVATE, 1)).isTrue();
+        assertThat(t.put("/d/k2", b("2"), Perms.PRIVATE, 1)).isTrue(); // the parent of the put before
+        assertThat(t.put("/dd/k1", b("x"), Perms.PRIVATE, 1)).isFalse(); // "/d" begins the path, but is not its parent
+        assertThat(t.put("/d/k2/e", b("3"), Perms.PRIVATE, 1)).isTrue(); // "/d" begins it too; its parent is k2
+        assertThat(t.find("/d/k2/e").parent()).isSameAs(t.find("/d/k2"));
+        assertThat(t.find("/d").childNames()).containsExactly("k1", "k2");
+
+        Node d = t.find("/d");
+        assertThat(t.drop("/d")).isEqualTo(4);
+        assertThat(t.put("/d/k3", b("3"), Perms.PRIVATE, 2)).isFalse(); // not under the removed "/d"
+        assertThat(d.childNames()).containsExactly("k1", "k2");
+        assertThat(t.put("/d", b(""), Perms.PRIVATE, 2)).isTrue();
+        assertThat(t.put("/d/k3", b("3"), Perms.PRIVATE, 2)).isTrue();
+        assertThat(t.find("/d/k3").parent()).isSameAs(t.find("/d")).isNotSameAs(d);
+        assertThat(t.nodeCount()).isEqualTo(3);
+    }
 }
