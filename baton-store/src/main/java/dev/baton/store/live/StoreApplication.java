@@ -63,6 +63,7 @@ public final class StoreApplication implements MigratableApplication {
     public static final MigrationProtocol PROTOCOL = protocol();
 
     private final Store store;
+    private final StoreDescriptions descriptions;
     private final SectionRegistry registry;
     private final ReleaseProfiles profiles;
     private final boolean source;
@@ -75,19 +76,24 @@ public final class StoreApplication implements MigratableApplication {
     /** Target, for failure tests: "static", "precopy", "loaded" or "activate". */
     private String failAt = "";
     private long recordsLoaded;
+    /** Target: what the switchover's warm-up loaded, once the pre-copy's first node came; null before. */
+    private SwitchoverWarmup.Loaded warmup;
 
     private StoreApplication(Store store, boolean source) {
         this.store = store;
         this.source = source;
         if (source) {
-            registry = StoreState.forSaving(store, StoreRelease2.DESCRIPTIONS, false);
+            descriptions = StoreRelease2.DESCRIPTIONS;
+            registry = StoreState.forSaving(store, descriptions, false);
             profiles = StoreRelease2.RELEASES;
         } else if (store.release() == Release.R1_0) {
-            registry = StoreState.forLoading(store, StoreRelease1.DESCRIPTIONS, false);
+            descriptions = StoreRelease1.DESCRIPTIONS;
+            registry = StoreState.forLoading(store, descriptions, false);
             profiles = ReleaseProfiles.builder().release("1.0").pin("store.generation", "off")
                     .pin("store.watch-depth", "off").build();
         } else {
-            registry = StoreState.forLoading(store, StoreRelease2.DESCRIPTIONS, false);
+            descriptions = StoreRelease2.DESCRIPTIONS;
+            registry = StoreState.forLoading(store, descriptions, false);
             profiles = StoreRelease2.RELEASES;
         }
     }
@@ -120,6 +126,14 @@ public final class StoreApplication implements MigratableApplication {
 
     public Store store() {
         return store;
+    }
+
+    /**
+     * Target: what the switchover's warm-up ({@link SwitchoverWarmup}) loaded into its scratch
+     * store once the tree began to arrive; null before that.
+     */
+    SwitchoverWarmup.Loaded warmup() {
+        return warmup;
     }
 
     @Override
@@ -388,6 +402,10 @@ public final class StoreApplication implements MigratableApplication {
             Runtime.getRuntime().halt(3);
         }
         generations = !"off".equals(ctx.descriptionContext().property("store.generation"));
+        if (warmup == null) {
+            // the tree has begun to stream: its time is the switchover's to warm up in
+            warmup = SwitchoverWarmup.run(store.release(), descriptions, profiles);
+        }
         ByteBuffer b = record.bodyView(); // no buffer object per record: a pre-copy loads a million
         switch (record.type()) {
             case NODE -> {
