@@ -21,13 +21,18 @@ import java.util.concurrent.TimeUnit;
  * What a store's pre-copy costs in CPU, apart from what a shared machine gives it: a store of N
  * nodes ({@link XenstoreTrees}) live-updated in this JVM, over loopback TCP, to a fresh store at
  * the other release, with no client writing; the source's and the target's thread CPU time (the
- * session's own threads, as {@link ThreadMXBean} counts them) beside the wall-clock time. Each
+ * session's own threads, as {@link ThreadMXBean} counts them) beside the wall-clock time, and
+ * the rest of the process's CPU time meanwhile (its collectors and compilers, mostly: what the
+ * two trees' allocation costs beyond the session threads, both sides together). Each
  * direction runs {@code --runs} times (the first warms the JIT); each run prints a row.
  *
  * <p>{@code bin/bench store-precopy [--nodes N] [--runs N]}.
  */
 public final class StorePreCopyReport {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The whole process's CPU time: the two sessions' threads and the rest (collectors, compilers). */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private StorePreCopyReport() {
     }
@@ -43,7 +48,7 @@ public final class StorePreCopyReport {
             }
         }
         System.out.printf(Locale.ROOT, "| update | nodes | MB | wall s | MB/s | source CPU s | MB/CPU-s | target CPU s "
-                + "| MB/CPU-s | downtime ms |%n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+                + "| MB/CPU-s | other CPU s | downtime ms |%n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
         for (Release[] way : new Release[][] {{Release.R1_0, Release.R2_0}, {Release.R2_0, Release.R1_0}}) {
             for (int run = 0; run < runs; run++) {
                 Store source = new Store(way[0], Duration.ofSeconds(30));
@@ -67,18 +72,20 @@ public final class StorePreCopyReport {
                 }
                 return THREADS.getCurrentThreadCpuTime() - cpu;
             });
+            long process = OS.getProcessCpuTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
             MigrationStats stats = SourceSession.builder(StoreApplication.source(source, () -> { }, c -> { }))
                     .protocol(StoreApplication.PROTOCOL).timeout(Duration.ofSeconds(120)).build()
                     .migrate(TcpTransport.connect("127.0.0.1", listener.port(), Duration.ofSeconds(10)));
             long sourceCpu = THREADS.getCurrentThreadCpuTime() - cpu;
             long targetCpu = target.get(120, TimeUnit.SECONDS);
+            long otherCpu = OS.getProcessCpuTime() - process - sourceCpu - targetCpu;
             MigrationEvent.Iteration first = stats.iterations().get(0);
             double mb = first.octets() / 1e6;
-            System.out.printf(Locale.ROOT, "| %s -> %s | %d | %.1f | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %s -> %s | %d | %.1f | %.2f | %.0f | %.2f | %.0f | %.2f | %.0f | %.2f | %.1f |%n",
                     source.release().label(), to.label(), source.tree().nodeCount(), mb, first.nanos() / 1e9,
                     mb * 1e9 / first.nanos(), sourceCpu / 1e9, stats.octets() / 1e6 / (sourceCpu / 1e9),
-                    targetCpu / 1e9, stats.octets() / 1e6 / (targetCpu / 1e9), stats.downtimeNanos() / 1e6);
+                    targetCpu / 1e9, stats.octets() / 1e6 / (targetCpu / 1e9), otherCpu / 1e9, stats.downtimeNanos() / 1e6);
         }
     }
 }
