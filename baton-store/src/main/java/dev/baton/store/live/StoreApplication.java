@@ -76,7 +76,10 @@ public final class StoreApplication implements MigratableApplication {
     /** Target, for failure tests: "static", "precopy", "loaded" or "activate". */
     private String failAt = "";
     private long recordsLoaded;
-    /** Target: what the switchover's warm-up loaded, once the pre-copy's first node came; null before. */
+    /**
+     * What the switchover's warm-up loaded: on the target once the pre-copy's first node came, on
+     * the source before its first pass; null before.
+     */
     private SwitchoverWarmup.Loaded warmup;
 
     private StoreApplication(Store store, boolean source) {
@@ -129,8 +132,8 @@ public final class StoreApplication implements MigratableApplication {
     }
 
     /**
-     * Target: what the switchover's warm-up ({@link SwitchoverWarmup}) loaded into its scratch
-     * store once the tree began to arrive; null before that.
+     * What the switchover's warm-up ({@link SwitchoverWarmup}) loaded into its scratch store: on
+     * a target once the tree began to arrive, on a source before it began to send it; null before.
      */
     SwitchoverWarmup.Loaded warmup() {
         return warmup;
@@ -252,6 +255,9 @@ public final class StoreApplication implements MigratableApplication {
             store.tree().trackDirty(true);
             return store.tree().nodeCount();
         });
+        // the switchover's saving, once, on scratch stores, while the store serves (a store that never sent itself
+        // saves its connections, watches and transactions for the first time inside the downtime otherwise)
+        warmup = SwitchoverWarmup.run(store.release(), descriptions, profiles);
         long start = ctx.clock().nanoTime();
         long startOffset = ctx.writer().offset();
         long count = 0;

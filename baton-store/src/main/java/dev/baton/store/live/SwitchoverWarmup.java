@@ -29,6 +29,9 @@ import java.util.List;
  * a shared 2-core host (-Xlog:class+load of the new process, docs/PERFORMANCE.md, "Store"); a
  * small store's short pre-copy leaves no time for anything else to have warmed them.
  *
+ * <p>The old process does the same before its first pass, for the saving half: its part of the
+ * downtime was a few milliseconds of classes loaded, and its saving code ran for the first time.
+ *
  * <p>It saves a scratch store of one detached connection with queued output, one watch and one
  * transaction with a write, with the target's own descriptions and without nodes, as the source's
  * switchover sends them, and loads that into a second scratch store. Neither is the real store,

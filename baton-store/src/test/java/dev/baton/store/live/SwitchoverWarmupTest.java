@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The new process of a live update loads the switchover's sections once on scratch stores while
- * the tree streams in ({@link SwitchoverWarmup}): at both releases the scratch load holds the
- * connection, watch and transaction it was given, and a live update's target has done it by the
- * time it serves, without any of it reaching the real store.
+ * the tree streams in ({@link SwitchoverWarmup}), and the old one before its first pass: at both
+ * releases the scratch load holds the connection, watch and transaction it was given, and a live
+ * update's source and target have done it by the switchover, without any of it reaching either
+ * real store.
  */
 class SwitchoverWarmupTest {
 
@@ -40,7 +41,7 @@ class SwitchoverWarmupTest {
     }
 
     @Test
-    void aLiveUpdatesTargetWarmsUpOnScratchStoresAndServesOnlyWhatCame() throws Exception {
+    void aLiveUpdatesSourceAndTargetWarmUpOnScratchStoresAndTheTargetServesOnlyWhatCame() throws Exception {
         Store old = new Store(Release.R2_0, Duration.ofSeconds(30));
         old.locked(() -> {
             for (int k = 0; k < 500; k++) {
@@ -50,6 +51,7 @@ class SwitchoverWarmupTest {
             return null;
         });
         AtomicReference<StoreApplication> activated = new AtomicReference<>();
+        AtomicReference<StoreApplication> sent = new AtomicReference<>();
         try (TcpTransport.Listener listener = TcpTransport.listen(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             CompletableFuture<Void> target = CompletableFuture.runAsync(() -> {
@@ -61,11 +63,20 @@ class SwitchoverWarmupTest {
                     throw new IllegalStateException(e);
                 }
             });
-            SourceSession.builder(StoreApplication.source(old, () -> { }, confirmed -> { }))
+            StoreApplication source = StoreApplication.source(old, () -> { }, confirmed -> { });
+            assertThat(source.warmup()).as("not before the first pass").isNull();
+            sent.set(source);
+            SourceSession.builder(source)
                     .protocol(StoreApplication.PROTOCOL).timeout(Duration.ofSeconds(30)).build()
                     .migrate(TcpTransport.connect("127.0.0.1", listener.port(), Duration.ofSeconds(10)));
             target.get(30, TimeUnit.SECONDS);
         }
+        assertThat(sent.get().warmup()).as("the source's, before its first pass")
+                .extracting(SwitchoverWarmup.Loaded::connections, SwitchoverWarmup.Loaded::watches,
+                        SwitchoverWarmup.Loaded::transactions).containsExactly(1, 1, 1);
+        assertThat(old.connections()).as("nothing of the scratch store in the source's").isEmpty();
+        assertThat(old.watches().size()).isZero();
+        assertThat(old.tree().find("/warm-up")).isNull();
         StoreApplication app = activated.get();
         assertThat(app.warmup()).extracting(SwitchoverWarmup.Loaded::connections, SwitchoverWarmup.Loaded::watches,
                 SwitchoverWarmup.Loaded::transactions).containsExactly(1, 1, 1);
