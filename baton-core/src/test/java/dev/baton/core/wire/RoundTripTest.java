@@ -220,21 +220,8 @@ class RoundTripTest {
                 "1234567", "12345678", "123456789", "1234567\u00e9", "12345678\u00e9", "abc\u0141efgh12345678",
                 "12345678abcdefg\u7f16", "\u00e9".repeat(300), "z".repeat(20) + "\uC2A4".repeat(200));
         for (java.nio.ByteOrder order : List.of(java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN)) {
-            WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED).withByteOrder(order);
-            ByteArrayOutputStream heap = new ByteArrayOutputStream();
-            ByteArrayOutputStream direct = new ByteArrayOutputStream();
-            try (RecordWriter a = RecordWriter.open(heap, options);
-                    RecordWriter b = RecordWriter.open(java.nio.channels.Channels.newChannel(direct), options)) {
-                for (RecordWriter w : List.of(a, b)) {
-                    BodyWriter body = w.beginSection("strings", 0, 1);
-                    strings.forEach(body::putUtf8WithLength);
-                    body.end();
-                    w.writeStaticDataEnd();
-                    w.writeEnd();
-                }
-            }
-            assertThat(heap.toByteArray()).isEqualTo(direct.toByteArray());
-            try (RecordReader r = RecordReader.open(ByteBuffer.wrap(heap.toByteArray()), ReaderOptions.defaults())) {
+            byte[] stream = sectionInHeapAndDirectBuffers(order, body -> strings.forEach(body::putUtf8WithLength));
+            try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
                 ByteBuffer body = r.next().sectionData();
                 for (String s : strings) {
                     byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -251,31 +238,42 @@ class RoundTripTest {
     /** A string UTF-8 cannot encode is refused before anything of it is put, into either kind of buffer. */
     @Test
     void anUnpairedSurrogateIsRefusedAndPutsNothing() throws IOException {
-        WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED);
+        byte[] stream = sectionInHeapAndDirectBuffers(java.nio.ByteOrder.BIG_ENDIAN, body -> {
+            body.putUtf8WithLength("before");
+            for (String bad : List.of("12345678\uD800", "ab\uDC00cd")) {
+                int length = body.length();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> body.putUtf8WithLength(bad))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+                assertThat(body.length()).isEqualTo(length);
+            }
+            body.putUtf8WithLength("after");
+        });
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
+            assertThat(r.next().sectionData().remaining()).isEqualTo(4 + 6 + 4 + 5);
+        }
+    }
+
+    /**
+     * A stream of one section whose data {@code put} writes, by a writer on a stream (a heap
+     * buffer) and by one on a channel (a direct buffer); asserts both wrote the same octets.
+     */
+    private static byte[] sectionInHeapAndDirectBuffers(java.nio.ByteOrder order,
+            java.util.function.Consumer<BodyWriter> put) throws IOException {
+        WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED).withByteOrder(order);
         ByteArrayOutputStream heap = new ByteArrayOutputStream();
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
         try (RecordWriter a = RecordWriter.open(heap, options);
                 RecordWriter b = RecordWriter.open(java.nio.channels.Channels.newChannel(direct), options)) {
             for (RecordWriter w : List.of(a, b)) {
                 BodyWriter body = w.beginSection("strings", 0, 1);
-                body.putUtf8WithLength("before");
-                for (String bad : List.of("12345678\uD800", "ab\uDC00cd")) {
-                    int length = body.length();
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> body.putUtf8WithLength(bad))
-                            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
-                    assertThat(body.length()).isEqualTo(length);
-                }
-                body.putUtf8WithLength("after");
+                put.accept(body);
                 body.end();
                 w.writeStaticDataEnd();
                 w.writeEnd();
             }
         }
         assertThat(heap.toByteArray()).isEqualTo(direct.toByteArray());
-        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(heap.toByteArray()), ReaderOptions.defaults())) {
-            ByteBuffer body = r.next().sectionData();
-            assertThat(body.remaining()).isEqualTo(4 + 6 + 4 + 5);
-        }
+        return heap.toByteArray();
     }
 
     @Test
