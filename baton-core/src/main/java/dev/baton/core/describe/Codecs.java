@@ -80,7 +80,7 @@ final class Codecs {
                 case Fixed<T> f -> f.n();
                 case FromField<T> f -> f.field().codec.count(obj);
             };
-            return in.count(n, minElementSize, "'" + name + "' count");
+            return in.fieldCount(n, minElementSize, name);
         }
     }
 
@@ -313,10 +313,9 @@ final class Codecs {
 
     /** Reads a null marker: true for 1 (a value follows), false for 0 (null); any other octet is an error. */
     private static boolean present(SectionInput in) throws StreamFormatException {
-        long at = in.offset();
         int marker = in.u8();
-        if (marker > 1) {
-            throw in.errorAt(at, "null marker is " + marker + ", not 0 or 1");
+        if (marker > 1) { // the offset only when it is needed: every load of the field passes here
+            throw in.errorAt(in.offset() - 1, "null marker is " + marker + ", not 0 or 1");
         }
         return marker == 1;
     }
@@ -379,7 +378,7 @@ final class Codecs {
 
         @Override
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            int n = in.count(in.u32(), 4, "'" + name + "' count"); // each string takes at least its length
+            int n = in.fieldCount(in.u32(), 4, name); // each string takes at least its length
             List<String> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 try {
@@ -474,11 +473,10 @@ final class Codecs {
 
         @Override
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            long at = in.offset();
             int raw = in.s32();
             E e = byId.apply(raw);
             if (e == null) {
-                throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for " + type.getSimpleName());
+                throw in.errorAt(in.offset() - 4, "bad enum id " + Integer.toUnsignedString(raw) + " for " + type.getSimpleName());
             }
             set.accept(obj, e);
         }
@@ -528,11 +526,10 @@ final class Codecs {
 
         @Override
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            long at = in.offset();
             int raw = in.s32();
             String e = byId.get(raw);
             if (e == null) {
-                throw in.errorAt(at, "bad enum id " + Integer.toUnsignedString(raw) + " for field '" + name + "'");
+                throw in.errorAt(in.offset() - 4, "bad enum id " + Integer.toUnsignedString(raw) + " for field '" + name + "'");
             }
             set.accept(obj, e);
         }
@@ -814,7 +811,7 @@ final class Codecs {
         @Override
         @SuppressWarnings("unchecked")
         public void load(T obj, SectionInput in, DescriptionContext ctx) throws StreamFormatException {
-            int n = in.count(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, "'" + name + "' count");
+            int n = in.fieldCount(in.u32(), keyKind == FieldKind.STRING ? 5 : 9, name);
             Map<K, N> m = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 long at = in.offset();

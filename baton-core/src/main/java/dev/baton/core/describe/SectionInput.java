@@ -188,13 +188,24 @@ public final class SectionInput extends ByteCursor {
         return (int) n;
     }
 
+    /**
+     * {@link #count(long, int, String)} of the elements of field {@code field}, whose error calls
+     * it "'field' count": the words are put together only when the count is refused, not on every
+     * load of the field.
+     */
+    public int fieldCount(long n, int minElementSize, String field) throws StreamFormatException {
+        if (n < 0 || n > Integer.MAX_VALUE - 8 || n * Math.max(1, minElementSize) > remaining()) {
+            return count(n, minElementSize, "'" + field + "' count");
+        }
+        return (int) n;
+    }
+
     /** A u32 length, then that many octets of strict UTF-8. */
     public String string() throws StreamFormatException {
-        long at = offset();
         int n = count(u32(), 1, "string length");
         String s = utf8(n);
-        if (s == null) {
-            throw errorAt(at + 4, "string is not valid UTF-8");
+        if (s == null) { // where the octets start, worked out only for the error
+            throw errorAt(offset() - n, "string is not valid UTF-8");
         }
         return s;
     }

@@ -101,7 +101,8 @@ public final class BodyWriter {
      * {@link Utf8#encodedLength} and {@link #putUtf8}, measuring the string once.
      */
     public BodyWriter putUtf8WithLength(CharSequence s) {
-        if (s instanceof String str && putAsciiWithLength(str)) {
+        if (s instanceof String str) {
+            putStringWithLength(str);
             return this;
         }
         int octets = Utf8.encodedLength(s);
@@ -110,46 +111,73 @@ public final class BodyWriter {
     }
 
     /**
-     * The common case in one pass: the chars of an ASCII string are put as they are checked, into
-     * room made for the count and every char, then the count. At the first char that is not
-     * ASCII nothing is kept (the position has not moved) and false says to measure the string.
+     * The common case, ASCII, in one pass: the chars are put as they are checked, into room made
+     * for the count and every char, then the count. At the first char that is not ASCII only the
+     * rest of the string is measured (the position has not moved), room made for all of it, and
+     * the whole string encoded with plain stores: into a heap buffer's array, or into the scratch
+     * array and then one bulk put into a direct buffer, whose every relative put checks its index.
      */
-    private boolean putAsciiWithLength(String s) {
+    private void putStringWithLength(String s) {
         int n = s.length();
         ByteBuffer b = writer.room(4 + n);
+        int at = b.position();
+        int ascii = b.hasArray() ? putAscii(s, b.array(), b.arrayOffset() + at + 4) : putAscii(s, b, at + 4);
+        if (ascii == n) {
+            b.putInt(at, n);
+            b.position(at + 4 + n);
+            return;
+        }
+        int octets = ascii + Utf8.encodedLength(s, ascii);
+        b = writer.room(4 + octets); // may have written out finished records: the position moves
+        at = b.position();
+        b.putInt(at, octets);
         if (b.hasArray()) {
-            return putAsciiWithLength(s, b);
+            Utf8.encode(s, b.array(), b.arrayOffset() + at + 4);
+        } else if (octets <= scratch.length) {
+            Utf8.encode(s, scratch, 0); // plain stores, then one bulk put: a direct buffer checks each put
+            b.put(at + 4, scratch, 0, octets);
+        } else {
+            b.position(at + 4);
+            Utf8.encode(s, b);
         }
-        int at = b.position() + 4;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                return false;
-            }
-            b.put(at + i, (byte) c);
-        }
-        b.putInt(at - 4, n);
-        b.position(at + n);
-        return true;
+        b.position(at + 4 + octets);
     }
 
     /**
-     * {@link #putAsciiWithLength} into a heap buffer: plain stores into its array, which the JIT
-     * compiles tighter than the buffer's own puts (a writer's buffer is on the heap when it writes
-     * to a stream, and once it has grown for a large record).
+     * Copies the chars of {@code s} into a heap buffer's array at {@code to} if they are all ASCII:
+     * checked first, then copied in bulk ({@code String.getBytes}), plain stores the JIT compiles
+     * tighter than the buffer's own puts.
+     *
+     * @return {@code s.length()} when copied, else the index of the first char that is not ASCII
      */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the bulk copy of ASCII chars
-    private static boolean putAsciiWithLength(String s, ByteBuffer b) {
+    private static int putAscii(String s, byte[] a, int to) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             if (s.charAt(i) >= 0x80) {
-                return false;
+                return i;
             }
         }
-        s.getBytes(0, n, b.array(), b.arrayOffset() + b.position() + 4);
-        b.putInt(b.position(), n);
-        b.position(b.position() + 4 + n);
-        return true;
+        s.getBytes(0, n, a, to);
+        return n;
+    }
+
+    /**
+     * Puts the chars of {@code s} into a direct buffer at index {@code to} while they are ASCII,
+     * each as it is checked.
+     *
+     * @return {@code s.length()} when all were put, else the index of the first char that is not ASCII
+     */
+    private static int putAscii(String s, ByteBuffer b, int to) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return i;
+            }
+            b.put(to + i, (byte) c);
+        }
+        return n;
     }
 
     /** The UTF-8 octets of {@code s}, whose {@link Utf8#encodedLength} the caller has measured. */

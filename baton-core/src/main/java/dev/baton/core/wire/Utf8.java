@@ -26,8 +26,19 @@ public final class Utf8 {
         while (i < n && s.charAt(i) < 0x80) { // the common case: a tight loop over ASCII
             i++;
         }
-        int octets = n;
-        for (; i < n; i++) {
+        return i == n ? n : i + encodedLength(s, i);
+    }
+
+    /**
+     * Octets needed to encode the chars of {@code s} from index {@code from} on, for a caller that
+     * knows the chars before it are ASCII ({@code from} octets).
+     *
+     * @throws IllegalArgumentException if those chars hold an unpaired surrogate
+     */
+    static int encodedLength(CharSequence s, int from) {
+        int n = s.length();
+        int octets = n - from;
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 continue;
@@ -44,6 +55,39 @@ public final class Utf8 {
             }
         }
         return octets;
+    }
+
+    /**
+     * Encodes {@code s} into {@code out} from index {@code at}, with plain array stores; the caller
+     * has measured it ({@link #encodedLength}, which refuses unpaired surrogates) and made room.
+     *
+     * @return the index after the last octet
+     */
+    static int encode(String s, byte[] out, int at) {
+        int n = s.length();
+        int o = at;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xC0 | (c >> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[o++] = (byte) (0xF0 | (cp >> 18));
+                out[o++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                out[o++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("unpaired surrogate at index " + i + " cannot be encoded as UTF-8");
+            } else {
+                out[o++] = (byte) (0xE0 | (c >> 12));
+                out[o++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return o;
     }
 
     /** Encodes {@code s} at the buffer's position; the caller has made room for {@link #encodedLength}. */

@@ -148,6 +148,33 @@ class SectionDataTest {
         assertThat(loadError(b, order(o))).contains("field hasLabel:", "bool octet is 5, not 0 or 1");
     }
 
+    /**
+     * Each error says where the octets at fault start: a string's octets (after its length), an
+     * enum's id, a null marker. The length refused right after it is read gives the base.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"be", "le"})
+    void errorsGiveTheOffsetOfTheOctetsAtFault(String o) throws IOException {
+        byte[] huge = golden(o);
+        put32(huge, NAME_LENGTH, 0xFFFF_FFF0, order(o));
+        long base = offsetIn(loadError(huge, order(o))) - NAME;
+        byte[] utf8 = golden(o);
+        utf8[NAME] = (byte) 0xC0;
+        assertThat(offsetIn(loadError(utf8, order(o)))).isEqualTo(base + NAME);
+        byte[] mode = golden(o);
+        put32(mode, MODE, 9, order(o));
+        assertThat(offsetIn(loadError(mode, order(o)))).isEqualTo(base + MODE);
+        byte[] marker = golden(o);
+        marker[OWNER_MARKER] = 7;
+        assertThat(offsetIn(loadError(marker, order(o)))).isEqualTo(base + OWNER_MARKER);
+    }
+
+    private static long offsetIn(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^offset (\\d+),").matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"be", "le"})
     void errorsInsideNestedDescriptionsNameTheWholePath(String o) throws IOException {

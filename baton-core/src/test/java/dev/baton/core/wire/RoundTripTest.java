@@ -209,37 +209,71 @@ class RoundTripTest {
 
     /**
      * A writer on a stream puts strings into a heap buffer, one on a channel into a direct one,
-     * each by its own path: the octets are the same, and every string reads back as it was.
+     * each by its own path: the octets are the same in both byte orders, and every string reads
+     * back as it was. The strings hold a char that is not ASCII first, last and in the middle,
+     * and make more octets than the writer's scratch array holds.
      */
     @Test
     void stringsTakeTheSameOctetsInHeapAndDirectBuffers() throws IOException {
         List<String> strings = List.of("", "a", "http://javaone.com/keynote.mpg", "Steve Jobs\uC2A4", "\u00e9t\u00e9",
-                "ASCII but for its last char\u0080", "\uD83D\uDE00 a pair", "x".repeat(513), "y".repeat(70_000) + "\u00ff");
-        WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED);
+                "ASCII but for its last char\u0080", "\uD83D\uDE00 a pair", "x".repeat(513), "y".repeat(70_000) + "\u00ff",
+                "1234567", "12345678", "123456789", "1234567\u00e9", "12345678\u00e9", "abc\u0141efgh12345678",
+                "12345678abcdefg\u7f16", "\u00e9".repeat(300), "z".repeat(20) + "\uC2A4".repeat(200));
+        for (java.nio.ByteOrder order : List.of(java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN)) {
+            byte[] stream = sectionInHeapAndDirectBuffers(order, body -> strings.forEach(body::putUtf8WithLength));
+            try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
+                ByteBuffer body = r.next().sectionData();
+                for (String s : strings) {
+                    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(body.getInt()).as(s).isEqualTo(utf8.length);
+                    byte[] got = new byte[utf8.length];
+                    body.get(got);
+                    assertThat(got).as(s).isEqualTo(utf8);
+                }
+                assertThat(body.hasRemaining()).isFalse();
+            }
+        }
+    }
+
+    /** A string UTF-8 cannot encode is refused before anything of it is put, into either kind of buffer. */
+    @Test
+    void anUnpairedSurrogateIsRefusedAndPutsNothing() throws IOException {
+        byte[] stream = sectionInHeapAndDirectBuffers(java.nio.ByteOrder.BIG_ENDIAN, body -> {
+            body.putUtf8WithLength("before");
+            for (String bad : List.of("12345678\uD800", "ab\uDC00cd")) {
+                int length = body.length();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> body.putUtf8WithLength(bad))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+                assertThat(body.length()).isEqualTo(length);
+            }
+            body.putUtf8WithLength("after");
+        });
+        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(stream), ReaderOptions.defaults())) {
+            assertThat(r.next().sectionData().remaining()).isEqualTo(4 + 6 + 4 + 5);
+        }
+    }
+
+    /**
+     * A stream of one section whose data {@code put} writes, by a writer on a stream (a heap
+     * buffer) and by one on a channel (a direct buffer); asserts both wrote the same octets.
+     */
+    private static byte[] sectionInHeapAndDirectBuffers(java.nio.ByteOrder order,
+            java.util.function.Consumer<BodyWriter> put) throws IOException {
+        WriterOptions options = WriterOptions.defaults().withCreated(TestStreams.CREATED).withByteOrder(order);
         ByteArrayOutputStream heap = new ByteArrayOutputStream();
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
         try (RecordWriter a = RecordWriter.open(heap, options);
                 RecordWriter b = RecordWriter.open(java.nio.channels.Channels.newChannel(direct), options)) {
             for (RecordWriter w : List.of(a, b)) {
                 BodyWriter body = w.beginSection("strings", 0, 1);
-                strings.forEach(body::putUtf8WithLength);
+                put.accept(body);
                 body.end();
                 w.writeStaticDataEnd();
                 w.writeEnd();
             }
         }
         assertThat(heap.toByteArray()).isEqualTo(direct.toByteArray());
-        try (RecordReader r = RecordReader.open(ByteBuffer.wrap(heap.toByteArray()), ReaderOptions.defaults())) {
-            ByteBuffer body = r.next().sectionData();
-            for (String s : strings) {
-                byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                assertThat(body.getInt()).isEqualTo(utf8.length);
-                byte[] got = new byte[utf8.length];
-                body.get(got);
-                assertThat(got).isEqualTo(utf8);
-            }
-            assertThat(body.hasRemaining()).isFalse();
-        }
+        return heap.toByteArray();
     }
 
     @Test
