@@ -5,9 +5,10 @@
 # class-data-sharing archive. Picocli's classes stay out of either: they are Java 5 classes, which
 # the JVM does not archive once linked.
 #
-# One cache per first argument, because commands load different classes and a cache holds only
-# what the run that made it loaded. The first run of a command that does not end in a usage error
-# makes it: on JDK 25 that run records what it loads (-XX:AOTMode=record) and, once it has ended,
+# One cache per command (baton_cds_key), because commands load different classes and a cache holds
+# only what the run that made it loaded: the subcommands of a group have one each (qemu-analyze,
+# qemu-verify), since a cache that qemu verify made lacks what analyze loads (Jackson, the JSON
+# writers). The first run of a command that does not end in a usage error makes it: on JDK 25 that run records what it loads (-XX:AOTMode=record) and, once it has ended,
 # a JVM in the background (nice, its output discarded) assembles the cache, a second or two of CPU
 # the command does not wait for (runs of the command meanwhile go without one); on older JDKs that run writes the archive as it exits
 # (-XX:ArchiveClassesAtExit, some 100 ms more). Later runs map it. It lives in
@@ -31,9 +32,22 @@ baton_jvm_quiet_opts() {
   fi
 }
 
+baton_cds_key() {
+  # Sets baton_cds_key to the name of the cache for the command line "$@": its command, and for the
+  # groups of short commands (qemu, xen) their subcommand too, as in qemu-analyze; baton for a
+  # first argument that names no command (an option, a file name).
+  baton_cds_key=baton
+  if [[ "${1:-}" =~ ^[a-z][a-z-]*$ ]]; then
+    baton_cds_key=$1
+    case "$1" in
+      qemu|xen) if [[ "${2:-}" =~ ^[a-z][a-z-]*$ ]]; then baton_cds_key="$1-$2"; fi ;;
+    esac
+  fi
+}
+
 baton_cds_plan() {
-  # $1 the cds directory, $2 the jar, $3 the first argument, the rest the JVM options the command
-  # runs with (a cache is assembled with the same). Sets baton_cds_opts to the JVM options that
+  # $1 the cds directory, $2 the jar, $3 the cache's name (baton_cds_key), the rest the JVM options
+  # the command runs with (a cache is assembled with the same). Sets baton_cds_opts to the JVM options that
   # use an up-to-date cache or make one, and baton_cds_make to the temporary file a run makes it
   # in (then run the JVM with baton_cds_run); both empty when there is none to use or make.
   baton_cds_opts=()
@@ -44,9 +58,7 @@ baton_cds_plan() {
   case " ${JAVA_OPTS:-} " in
     *" -Xshare:"* | *SharedArchiveFile* | *ArchiveClassesAtExit* | *AOTCache* | *AOTConfiguration*) return 0 ;;
   esac
-  local key=baton ext=jsa
-  # a command's name, never a file name or option, so each cache belongs to one command
-  [[ "$3" =~ ^[a-z][a-z-]*$ ]] && key=$3
+  local key=$3 ext=jsa
   [ "$baton_jdk_major" -ge 25 ] && ext=aot
   local jdk=${JAVA_HOME%/}
   local dir="$1/${jdk##*/}"

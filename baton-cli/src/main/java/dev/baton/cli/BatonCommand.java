@@ -73,17 +73,26 @@ public final class BatonCommand implements Runnable {
         // start (some 5 ms); no Baton option has such a type.
         System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         CommandLine cl = new CommandLine(new BatonCommand());
-        List<Subcommand> named = args.length == 0 ? List.of() : Subcommand.ALL.stream()
-                .filter(c -> c.name().equals(args[0])).toList();
-        (named.isEmpty() ? Subcommand.ALL : named).forEach(c -> cl.addSubcommand(c.type()));
-        if (named.isEmpty()) {
+        // Loops, not lambdas, in this method and standardOptions: a lambda that takes a picocli
+        // type is spun at every start, outside the AOT cache (docs/PERFORMANCE.md, QEMU streams).
+        Subcommand named = null;
+        for (Subcommand c : Subcommand.ALL) {
+            if (args.length > 0 && c.name().equals(args[0])) {
+                named = c;
+            }
+        }
+        for (Subcommand c : named == null ? Subcommand.ALL : List.of(named)) {
+            cl.addSubcommand(c.type());
+        }
+        if (named == null) {
             // picocli's help command is reached only as the first argument
             cl.addSubcommand(new CommandLine.HelpCommand());
         }
         standardOptions(cl, new VersionProvider());
         // after the subcommands: picocli hands these settings only to subcommands already added
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
+        ErrorHandler errors = new ErrorHandler();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setExitCodeExceptionMapper(errors);
         cl.setParameterExceptionHandler(new dev.baton.cli.option.UsageErrorHandler());
         return cl;
     }
@@ -104,7 +113,9 @@ public final class BatonCommand implements Runnable {
             spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true)
                     .type(boolean.class).description("Print version information and exit.").build());
         }
-        cl.getSubcommands().values().forEach(sub -> standardOptions(sub, version));
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            standardOptions(sub, version);
+        }
     }
 
     @Override

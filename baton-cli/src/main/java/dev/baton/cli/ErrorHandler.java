@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * 1 for bad input ({@link StreamFormatException}, {@link BadInputException}), 2 for I/O and usage problems. No stack
  * trace reaches the user unless {@code BATON_DEBUG} is set.
  */
-public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
     public static final int BAD_INPUT = 1;
     public static final int USAGE_OR_IO = 2;
 
@@ -25,6 +25,16 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         }
         cl.getErr().flush();
         return exitCode(e);
+    }
+
+    /**
+     * The exit code of an exception picocli could not hand to {@link #handleExecutionException}.
+     * The handler is its own mapper, rather than a method reference: a lambda for one of picocli's
+     * interfaces is spun at every start, outside the AOT cache (docs/PERFORMANCE.md, QEMU streams).
+     */
+    @Override
+    public int getExitCode(Throwable exception) {
+        return exitCode(exception);
     }
 
     static int exitCode(Throwable e) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BatonScriptIT {
     private static final Path FIXTURES = Path.of(System.getProperty("qemu.fixtures", "../baton-qemu/src/test/resources/qemu"));
     private static final boolean AOT = Runtime.version().feature() >= 25;
-    /** The cache the first run of {@code qemu} makes. */
-    private static final String ARCHIVE = AOT ? "qemu.aot" : "qemu.jsa";
+    /** The cache the first run of {@code qemu analyze} makes. */
+    private static final String ARCHIVE = AOT ? "qemu-analyze.aot" : "qemu-analyze.jsa";
     /** The option that makes the JVM fail rather than run without the cache: that it is really used. */
     private static final String MUST_MAP = AOT ? "-XX:AOTMode=on" : "-Xshare:on";
     /** How long the background assembly of an AOT cache may take on two busy cores. */
@@ -130,6 +130,23 @@ class BatonScriptIT {
         assertThat(later.exit()).as(later.err()).isZero();
         assertThat(later.out()).isEqualTo(plain.out());
         assertThat(later.err()).isEmpty();
+    }
+
+    /** A subcommand of a group makes a cache of its own: one that qemu verify made lacks what analyze loads. */
+    @Test
+    void eachSubcommandOfAGroupHasItsOwnArchive() throws Exception {
+        analyze("");
+        madeArchives(FileTime.fromMillis(0));
+        Baton.Result verify = script(Map.of("BATON_CDS_DIR", cds.toString()), "qemu", "verify", stream.toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.err()).isEmpty();
+        String other = AOT ? "qemu-verify.aot" : "qemu-verify.jsa";
+        long deadline = System.nanoTime() + ASSEMBLY.toNanos();
+        while (archives().stream().noneMatch(f -> f.getFileName().toString().equals(other))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(archives()).extracting(f -> f.getFileName().toString()).contains(ARCHIVE, other);
     }
 
     @Test

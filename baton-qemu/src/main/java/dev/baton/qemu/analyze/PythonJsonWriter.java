@@ -86,28 +86,34 @@ public final class PythonJsonWriter {
         out.write('"');
     }
 
-    /** Writes a parsed JSON tree (the vmdesc) as Python would re-encode it after {@code json.loads}. */
+    /**
+     * Writes a parsed JSON tree (the vmdesc) as Python would re-encode it after {@code json.loads}.
+     * An instanceof chain rather than a pattern switch, for the reason {@code StateJson.value} gives.
+     */
     public PythonJsonWriter tree(Json node) throws IOException {
-        switch (node) {
-            case Json.JObject o -> {
-                beginObject();
-                for (Map.Entry<String, Json> e : o.members().entrySet()) {
-                    key(e.getKey());
-                    tree(e.getValue());
-                }
-                endObject();
+        if (node instanceof Json.JObject o) {
+            beginObject();
+            for (Map.Entry<String, Json> e : o.members().entrySet()) {
+                key(e.getKey());
+                tree(e.getValue());
             }
-            case Json.JArray a -> {
-                beginArray();
-                for (Json n : a.items()) {
-                    tree(n);
-                }
-                endArray();
+            endObject();
+        } else if (node instanceof Json.JString t) {
+            value(t.value());
+        } else if (node instanceof Json.JNumber n) {
+            raw(n.integral() ? n.text() : pythonFloat(n.value()));
+        } else if (node instanceof Json.JArray a) {
+            beginArray();
+            for (Json n : a.items()) {
+                tree(n);
             }
-            case Json.JString t -> value(t.value());
-            case Json.JBool b -> value(b.value());
-            case Json.JNull n -> raw("null");
-            case Json.JNumber n -> raw(n.integral() ? n.text() : pythonFloat(n.value()));
+            endArray();
+        } else if (node instanceof Json.JBool b) {
+            value(b.value());
+        } else if (node instanceof Json.JNull) {
+            raw("null");
+        } else {
+            throw new IllegalArgumentException("no JSON for " + node.getClass().getSimpleName());
         }
         return this;
     }

@@ -56,28 +56,35 @@ public final class StateJson {
         w.endObject();
     }
 
+    // An instanceof chain, not a pattern switch: a switch over types is bootstrapped through
+    // invokedynamic at its first run, which spins method-handle classes the JDK's AOT cache does
+    // not keep (docs/PERFORMANCE.md, QEMU streams); the order puts the commonest kinds first.
     static void value(StateValue v, PythonJsonWriter w) throws IOException {
-        switch (v) {
-            case IntValue i -> w.value(i.text());
-            case BoolValue b -> w.value(b.value());
-            case BytesValue b -> hex(b.octets(), w);
-            case NullPointer n -> w.value("nullptr");
-            case TextValue t -> w.value(t.text());
-            case StructValue s -> {
-                w.beginObject();
-                for (Map.Entry<String, StateValue> e : s.entries().entrySet()) {
-                    w.key(e.getKey());
-                    value(e.getValue(), w);
-                }
-                w.endObject();
+        if (v instanceof IntValue i) {
+            w.value(i.text());
+        } else if (v instanceof StructValue s) {
+            w.beginObject();
+            for (Map.Entry<String, StateValue> e : s.entries().entrySet()) {
+                w.key(e.getKey());
+                value(e.getValue(), w);
             }
-            case ListValue l -> {
-                w.beginArray();
-                for (StateValue item : l.items()) {
-                    value(item, w);
-                }
-                w.endArray();
+            w.endObject();
+        } else if (v instanceof ListValue l) {
+            w.beginArray();
+            for (StateValue item : l.items()) {
+                value(item, w);
             }
+            w.endArray();
+        } else if (v instanceof BytesValue b) {
+            hex(b.octets(), w);
+        } else if (v instanceof BoolValue b) {
+            w.value(b.value());
+        } else if (v instanceof TextValue t) {
+            w.value(t.text());
+        } else if (v instanceof NullPointer) {
+            w.value("nullptr");
+        } else {
+            throw new IllegalArgumentException("no JSON for " + v.getClass().getSimpleName());
         }
     }
 

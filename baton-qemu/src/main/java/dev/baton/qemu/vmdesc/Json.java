@@ -110,7 +110,13 @@ public sealed interface Json {
                     yield new JArray(Collections.unmodifiableList(items));
                 }
                 case VALUE_STRING -> new JString(p.getText());
-                case VALUE_NUMBER_INT -> new JNumber(p.getBigIntegerValue().toString(), true, p.getDoubleValue());
+                // Python prints an integer back in canonical decimal. One that fits a long
+                // (every vmdesc number) is printed from it; only larger ones go through
+                // BigInteger, whose first use initializes BigDecimal: tens of milliseconds of a
+                // short run in the interpreter (docs/PERFORMANCE.md, QEMU streams).
+                case VALUE_NUMBER_INT -> new JNumber(p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? p.getBigIntegerValue().toString() : Long.toString(p.getLongValue()), true,
+                        p.getDoubleValue());
                 case VALUE_NUMBER_FLOAT -> new JNumber(p.getText(), false, p.getDoubleValue());
                 case VALUE_TRUE -> new JBool(true);
                 case VALUE_FALSE -> new JBool(false);

@@ -17,8 +17,22 @@ import java.util.Map;
 public record Vmdesc(long offset, long length, int pageSize, List<DeviceDesc> devices,
         Map<DeviceKey, DeviceDesc> byKey, StructDesc configuration, Json tree) {
 
-    /** A section's identity: idstr and instance id. */
+    /**
+     * A section's identity: idstr and instance id. Its {@code equals} and {@code hashCode} are
+     * written out: a record's generated ones are bootstrapped through {@code invokedynamic} at
+     * their first call, which the JDK's AOT cache does not keep resolved, and that linking took 5%
+     * of a short {@code baton qemu analyze} (docs/PERFORMANCE.md, QEMU streams).
+     */
     public record DeviceKey(String name, long instanceId) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DeviceKey k && k.instanceId == instanceId && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + Long.hashCode(instanceId);
+        }
     }
 
     /** The description of section {@code name} instance {@code instanceId}, or {@code null}. */
