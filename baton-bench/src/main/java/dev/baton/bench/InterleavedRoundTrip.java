@@ -28,15 +28,9 @@ public final class InterleavedRoundTrip {
     }
 
     public static void main(String[] args) throws IOException {
-        int rounds = 30;
-        int mebibytes = 1024;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--mib" -> mebibytes = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: wire-interleaved [--rounds N] [--mib N]");
-            }
-        }
+        ReportOptions o = ReportOptions.parseOrExit("wire-interleaved", args, "--rounds N", "--mib N");
+        int rounds = o.count("--rounds", 30);
+        int mebibytes = o.count("--mib", 1024);
         int records = BenchStream.records(mebibytes);
         Path dir = Files.createTempDirectory("baton-bench");
         Path file = dir.resolve("stream.baton");

@@ -60,21 +60,13 @@ public final class MigrationReport {
     }
 
     public static void main(String[] args) throws Exception {
-        int mib = 1024;
-        int runs = 7;
-        int[] sizes = {64, 256, 1024};
-        long rate = 100_000;
-        long bandwidth = 1000;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--mib" -> mib = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--downtime-sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--writes-per-second" -> rate = Long.parseLong(args[++i]);
-                case "--bandwidth" -> bandwidth = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        ReportOptions o = ReportOptions.parseOrExit("migration-report", args, "--mib N", "--runs N",
+                "--downtime-sizes N,N...", "--writes-per-second N", "--bandwidth MB/S");
+        int mib = o.count("--mib", 1024);
+        int runs = o.count("--runs", 7);
+        int[] sizes = o.counts("--downtime-sizes", new int[] {64, 256, 1024});
+        long rate = o.countLong("--writes-per-second", 100_000);
+        long bandwidth = o.countLong("--bandwidth", 1000);
         System.out.printf(Locale.ROOT, "JDK %s, %d cores, max heap %d MiB%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         throughput(mib, runs);

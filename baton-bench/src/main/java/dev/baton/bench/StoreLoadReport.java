@@ -28,20 +28,12 @@ public final class StoreLoadReport {
     }
 
     public static void main(String[] args) throws Exception {
-        int nodes = 20_000;
-        int clients = 8;
-        int rounds = 6;
-        String release = "2.0";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
-                case "--clients" -> clients = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--start" -> release = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --nodes N, --clients N, --rounds N, --start 1.0|2.0)");
-            }
-        }
+        ReportOptions o = ReportOptions.parseOrExit("store-report", args, "--nodes N", "--clients N", "--rounds N",
+                "--start 1.0|2.0");
+        int nodes = o.count("--nodes", 20_000);
+        int clients = o.count("--clients", 8);
+        int rounds = o.count("--rounds", 6);
+        String release = o.oneOf("--start", "2.0", "1.0", "2.0");
         StoreProcess current = StoreProcess.start(0, release, T);
         try {
             int port = current.port();

@@ -24,17 +24,10 @@ public final class StoreMemoryReport {
     }
 
     public static void main(String[] args) throws Exception {
-        String nodes = "100000,1000000";
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--nodes") && i + 1 < args.length) {
-                nodes = args[++i];
-            } else {
-                throw new IllegalArgumentException("unknown option " + args[i] + " (use --nodes N[,N...])");
-            }
-        }
+        int[] nodes = ReportOptions.parseOrExit("store-memory", args, "--nodes N[,N...]")
+                .counts("--nodes", new int[] {100_000, 1_000_000});
         System.out.printf(Locale.ROOT, "| nodes | heap | per node | built in | stream |%n|---|---|---|---|---|%n");
-        for (String s : nodes.split(",")) {
-            int n = Integer.parseInt(s.trim());
+        for (int n : nodes) {
             long before = used();
             long start = System.nanoTime();
             NodeTree t = XenstoreTrees.fill(new NodeTree(), n);

@@ -40,15 +40,9 @@ public final class StorePreCopyReport {
     }
 
     public static void main(String[] args) throws Exception {
-        int nodes = 1_000_000;
-        int runs = 3;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --nodes N, --runs N)");
-            }
-        }
+        ReportOptions o = ReportOptions.parseOrExit("store-precopy", args, "--nodes N", "--runs N");
+        int nodes = o.count("--nodes", 1_000_000);
+        int runs = o.count("--runs", 3);
         System.out.printf(Locale.ROOT, "| update | nodes | MB | wall s | MB/s | source CPU s | MB/CPU-s | target CPU s "
                 + "| MB/CPU-s | other CPU s | source B/node | target B/node | downtime ms |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
