@@ -8,7 +8,7 @@
 # One cache per command (baton_cds_key), because commands load different classes and a cache holds
 # only what the run that made it loaded: the subcommands of a group have one each (qemu-analyze,
 # qemu-verify), since a cache that qemu verify made lacks what analyze loads (Jackson, the JSON
-# writers). The first run of a command that does not end in a usage error makes it: on JDK 25 that run records what it loads (-XX:AOTMode=record) and, once it has ended,
+# writers). The first run of a command that succeeds makes it: on JDK 25 that run records what it loads (-XX:AOTMode=record) and, once it has ended,
 # a JVM in the background (nice, its output discarded) assembles the cache, a second or two of CPU
 # the command does not wait for (runs of the command meanwhile go without one); on older JDKs that run writes the archive as it exits
 # (-XX:ArchiveClassesAtExit, some 100 ms more). Later runs map it. It lives in
@@ -112,9 +112,11 @@ baton_cds_run() {
 
 baton_cds_keep() {
   # $1 the exit code of the run that made $baton_cds_make. Keeps the cache of a run that did its
-  # work (0) or found bad input (1); a usage error (2) loaded too little to be worth keeping, and
-  # a run ended by a signal may have left half a file.
-  if [ "$1" -gt 1 ] || [ ! -s "$baton_cds_make" ]; then
+  # work (0) only: one that stopped at bad input (1) or a usage error (2) loaded too little, and
+  # its cache would stay (until the jar changes) and cost every later run the classes it lacks
+  # (a user's first try is often a wrong file: 100 ms more on each later qemu analyze of
+  # pc.mig, docs/PERFORMANCE.md, Start-up); a run ended by a signal may have left half a file.
+  if [ "$1" -ne 0 ] || [ ! -s "$baton_cds_make" ]; then
     rm -f "$baton_cds_make"
   elif [ "${baton_cds_make%.conf}" = "$baton_cds_make" ]; then
     mv -f "$baton_cds_make" "$baton_cds_archive"

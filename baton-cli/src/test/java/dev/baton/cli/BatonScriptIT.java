@@ -187,6 +187,23 @@ class BatonScriptIT {
         assertThat(archives()).isEmpty();
     }
 
+    /**
+     * A first run that stops at bad input keeps no cache: it loaded too little, and its cache
+     * would stay until the jar changes, costing every later run what it lacks. The next good run makes it.
+     */
+    @Test
+    void aRunThatFindsBadInputKeepsNoArchive() throws Exception {
+        Path notAStream = Files.writeString(dir.resolve("not-a-stream.mig"), "not a QEMU stream\n");
+        Baton.Result bad = script(Map.of("BATON_CDS_DIR", cds.toString()), "qemu", "analyze", notAStream.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("baton qemu analyze: offset 0, stream header: not a QEMU savevm stream");
+        assertThat(archives()).isEmpty();
+
+        assertThat(analyze("").exit()).isZero();
+        assertThat(madeArchives(FileTime.fromMillis(0))).extracting(f -> f.getFileName().toString())
+                .containsExactly(ARCHIVE);
+    }
+
     @Test
     void withoutAWritableDirectoryOrWhenOffItRunsWithoutAnArchive() throws IOException {
         cds = Files.writeString(dir.resolve("not-a-directory"), "");
