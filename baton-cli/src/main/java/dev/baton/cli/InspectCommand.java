@@ -79,6 +79,11 @@ final class InspectCommand implements Callable<Integer> {
                             decoded = described.decode(r, quirk != null ? quirk.actualVersion() : s.version());
                             if (decoded == null) {
                                 remark = "the DESCRIPTION does not describe this section";
+                            } else {
+                                // shown as the numbers they are: a u64 of 2^64 - 1 is not -1
+                                decoded = new SelfDescription.Decoded(decoded.header(), described.values()
+                                        .withUnsignedU64(described.descriptionName(s.idstr(), s.instanceId()),
+                                                decoded.state()), decoded.stoppedAt());
                             }
                         }
                         if (quirk != null) {

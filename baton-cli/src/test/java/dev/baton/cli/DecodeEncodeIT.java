@@ -141,6 +141,30 @@ class DecodeEncodeIT {
         assertThat(Baton.run("verify", edited.toString()).out()).contains("valid: 10 records");
     }
 
+    /** A u64 above 2^63 - 1 is shown as the number it is by inspect, in text and in JSON, not as a negative long. */
+    @Test
+    void inspectShowsAU64AboveTheLongsAsItIs() throws IOException {
+        Path doc = decode(sample());
+        ObjectNode root = (ObjectNode) JSON.readTree(doc.toFile());
+        ObjectNode counters = (ObjectNode) root.at("/records/7/fields");
+        assertThat(counters.has("writes")).as("the sample's u64").isTrue();
+        counters.put("writes", new java.math.BigInteger("18446744073709551615"));
+        JSON.writeValue(doc.toFile(), root);
+        Path edited = dir.resolve("u64.baton");
+        assertThat(Baton.run("encode", doc.toString(), edited.toString()).exit()).isZero();
+
+        Baton.Result text = Baton.run("inspect", edited.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("writes = 18446744073709551615").doesNotContain("writes = -1");
+        Baton.Result json = Baton.run("inspect", "--json", edited.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).findValue("writes").bigIntegerValue())
+                .isEqualTo(new java.math.BigInteger("18446744073709551615"));
+        // and the document says it the same way again
+        assertThat(JSON.readTree(decode(edited).toFile()).at("/records/7/fields/writes").bigIntegerValue())
+                .isEqualTo(new java.math.BigInteger("18446744073709551615"));
+    }
+
     @Test
     void standardInputAndOutput() throws IOException {
         Path stream = sample("--checksums");

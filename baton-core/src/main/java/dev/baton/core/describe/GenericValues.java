@@ -91,6 +91,73 @@ public final class GenericValues {
         };
     }
 
+    // ---- state as it is shown ----------------------------------------------------------------------
+
+    /**
+     * {@code state}, which description {@code name} loaded, with each {@code u64} value (a field,
+     * an array's elements, in nested states too) as the number it stands for, a {@code Long} or
+     * above 2^63 - 1 a {@code BigInteger}, instead of the long whose bits the codec holds; every
+     * other value as it is. For a tool that shows a decoded state: a u64 of 2^64 - 1 is not -1.
+     */
+    public GenericState withUnsignedU64(String name, GenericState state) {
+        return withUnsignedU64(description(name), state);
+    }
+
+    private GenericState withUnsignedU64(Map<String, Object> d, GenericState state) {
+        GenericState out = new GenericState();
+        out.putAll(state);
+        for (Object o : JsonFields.list(d, "fields")) {
+            Map<String, Object> f = JsonFields.object(o, "a field");
+            String n = JsonFields.string(f, "name");
+            Object v = state.get(n);
+            if (v == null) {
+                continue;
+            }
+            switch (kind(f)) {
+                case U64 -> out.put(n, unsigned((Long) v));
+                case ARRAY, VARRAY -> {
+                    if (v instanceof long[] a && element(f) == FieldKind.U64) {
+                        List<Object> numbers = new ArrayList<>(a.length);
+                        for (long e : a) {
+                            numbers.add(unsigned(e));
+                        }
+                        out.put(n, numbers);
+                    } else if (v instanceof List<?> l && element(f) == null) {
+                        out.put(n, statesWithUnsignedU64(nested(f), l));
+                    }
+                }
+                case STRUCT, VSTRUCT, NULLABLE -> out.put(n, withUnsignedU64(nested(f), (GenericState) v));
+                case LIST -> out.put(n, statesWithUnsignedU64(nested(f), (List<?>) v));
+                case MAP -> {
+                    Map<Object, Object> m = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                        m.put(e.getKey(), withUnsignedU64(nested(f), (GenericState) e.getValue()));
+                    }
+                    out.put(n, m);
+                }
+                default -> {
+                    // the other kinds hold what they stand for
+                }
+            }
+        }
+        for (Object o : JsonFields.list(d, "subsections")) {
+            Map<String, Object> sub = JsonFields.object(o, "a subsection");
+            String n = JsonFields.string(sub, "name");
+            if (state.get(n) instanceof GenericState s) {
+                out.put(n, withUnsignedU64(sub, s));
+            }
+        }
+        return out;
+    }
+
+    private List<Object> statesWithUnsignedU64(Map<String, Object> d, List<?> states) {
+        List<Object> out = new ArrayList<>(states.size());
+        for (Object s : states) {
+            out.add(withUnsignedU64(d, (GenericState) s));
+        }
+        return out;
+    }
+
     private Object arrayToJson(Map<String, Object> f, Object v) {
         List<Object> out = new ArrayList<>();
         switch (v) {
