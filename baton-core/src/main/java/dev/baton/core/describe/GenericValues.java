@@ -60,14 +60,20 @@ public final class GenericValues {
                 out.put(n, valueToJson(f, state.get(n)));
             }
         }
+        putSubsections(d, state, out, this::toJson);
+        return out;
+    }
+
+    /** Puts into {@code out} each subsection of description {@code d} that {@code state} holds, as {@code each} makes it. */
+    private static void putSubsections(Map<String, Object> d, GenericState state, Map<String, Object> out,
+            java.util.function.BiFunction<Map<String, Object>, GenericState, Object> each) {
         for (Object o : JsonFields.list(d, "subsections")) {
             Map<String, Object> sub = JsonFields.object(o, "a subsection");
             String n = JsonFields.string(sub, "name");
             if (state.get(n) instanceof GenericState s) {
-                out.put(n, toJson(sub, s));
+                out.put(n, each.apply(sub, s));
             }
         }
-        return out;
     }
 
     private Object valueToJson(Map<String, Object> f, Object v) {
@@ -123,11 +129,11 @@ public final class GenericValues {
                         }
                         out.put(n, numbers);
                     } else if (v instanceof List<?> l && element(f) == null) {
-                        out.put(n, statesWithUnsignedU64(nested(f), l));
+                        out.put(n, eachState(l, e -> withUnsignedU64(nested(f), e)));
                     }
                 }
                 case STRUCT, VSTRUCT, NULLABLE -> out.put(n, withUnsignedU64(nested(f), (GenericState) v));
-                case LIST -> out.put(n, statesWithUnsignedU64(nested(f), (List<?>) v));
+                case LIST -> out.put(n, eachState((List<?>) v, e -> withUnsignedU64(nested(f), e)));
                 case MAP -> {
                     Map<Object, Object> m = new LinkedHashMap<>();
                     for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
@@ -140,21 +146,7 @@ public final class GenericValues {
                 }
             }
         }
-        for (Object o : JsonFields.list(d, "subsections")) {
-            Map<String, Object> sub = JsonFields.object(o, "a subsection");
-            String n = JsonFields.string(sub, "name");
-            if (state.get(n) instanceof GenericState s) {
-                out.put(n, withUnsignedU64(sub, s));
-            }
-        }
-        return out;
-    }
-
-    private List<Object> statesWithUnsignedU64(Map<String, Object> d, List<?> states) {
-        List<Object> out = new ArrayList<>(states.size());
-        for (Object s : states) {
-            out.add(withUnsignedU64(d, (GenericState) s));
-        }
+        putSubsections(d, state, out, this::withUnsignedU64);
         return out;
     }
 
@@ -181,9 +173,14 @@ public final class GenericValues {
     }
 
     private List<Object> objectsToJson(Map<String, Object> d, List<?> states) {
+        return eachState(states, s -> toJson(d, s));
+    }
+
+    /** {@code each} of the states in {@code states}, in order. */
+    private static List<Object> eachState(List<?> states, java.util.function.Function<GenericState, Object> each) {
         List<Object> out = new ArrayList<>(states.size());
         for (Object s : states) {
-            out.add(toJson(d, (GenericState) s));
+            out.add(each.apply((GenericState) s));
         }
         return out;
     }
