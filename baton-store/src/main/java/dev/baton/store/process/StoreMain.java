@@ -107,6 +107,7 @@ public final class StoreMain {
      */
     public static void run(StoreOptions options, StoreEvents events) throws IOException, SeedException,
             DomainMap.MalformedException, InterruptedException {
+        oneLineWarnings();
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
@@ -160,6 +161,20 @@ public final class StoreMain {
         events.serving(new StoreEvents.Serving(ProcessHandle.current().pid(), options.host(), server.port(),
                 options.release(), control, options.grace(), wire == null ? null : wire.path(), trust));
         new CountDownLatch(1).await();
+    }
+
+    /** The JDK's property for the form of a log line ({@link java.util.logging.SimpleFormatter}). */
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
+    /**
+     * Makes what the store logs (a refused TLS client, a failed accept) one line on standard
+     * error, its level and message ({@code WARNING: TLS: refused the client at ...}), instead of
+     * the JDK's two (a time stamp and the method, then the message); unless the user chose a form.
+     */
+    private static void oneLineWarnings() {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%4$s: %5$s%6$s%n");
+        }
     }
 
     /**

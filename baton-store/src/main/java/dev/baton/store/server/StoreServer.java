@@ -149,7 +149,17 @@ public final class StoreServer implements AutoCloseable {
         Connection conn = null;
         try {
             s.setTcpNoDelay(true);
-            ClientTrust.Peer peer = trust.peer(s); // with TLS, the handshake: the socket's own thread bears its wait
+            ClientTrust.Peer peer;
+            try {
+                peer = trust.peer(s); // with TLS, the handshake: the socket's own thread bears its wait
+            } catch (IOException e) {
+                refused(e.getMessage()); // the handshake's own words name the client and why
+                return;
+            }
+            if (peer instanceof ClientTrust.Peer.Refused r && trust instanceof ClientTrust.Certificates) {
+                refused("TLS: refused the client at " + s.getInetAddress().getHostAddress() + ":" + s.getPort() + ": "
+                        + r.reason());
+            }
             LineReader in = new LineReader(peer.socket().getInputStream(), Store.MAX_LINE);
             OutputStream out = new BufferedOutputStream(peer.socket().getOutputStream(), 65536);
             while (conn == null) {
@@ -185,6 +195,16 @@ public final class StoreServer implements AutoCloseable {
                 sockets.remove(s);
             }
         }
+    }
+
+    /**
+     * Says that a TLS client was refused, in one line naming it and why (never a certificate's or
+     * key's content, which the reasons do not hold), at WARNING: the level of the store's other
+     * warnings, which an operator sees without asking. A store without TLS refuses every client
+     * (it said so as it started) and says nothing of each.
+     */
+    private static void refused(String why) {
+        LOG.log(System.Logger.Level.WARNING, String.valueOf(why).replace('\n', ' '));
     }
 
     private void writeLoop(Connection c, Connection.Attachment att, OutputStream out) {

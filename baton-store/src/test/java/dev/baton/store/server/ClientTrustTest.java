@@ -144,6 +144,66 @@ class ClientTrustTest {
         assertThat(StoreDump.of(store, true)).isEqualTo(before);
     }
 
+    /**
+     * A refusal is the operator's business: the store logs it at WARNING (the level its other
+     * warnings have, which the JDK's default logging prints), one line naming the peer and why.
+     */
+    @Test
+    void eachRefusedTlsClientIsLoggedAsAWarningNamingItsAddressAndWhy() throws Exception {
+        java.util.concurrent.BlockingQueue<java.util.logging.LogRecord> warnings =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.baton.store.server");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(r);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            assertThatThrownBy(() -> StoreClient.connect(address(), rogue, 0)).isInstanceOf(IOException.class);
+            // none it trusts, or one that no certificate it trusts signs (which, the TLS 1.3 client chooses)
+            assertRefusalLogged(warnings, "TLS: refused the client at 127.0.0.1:", "certificate");
+            assertThatThrownBy(() -> StoreClient.connect(address(), stranger, 7)).isInstanceOf(StoreException.class);
+            assertRefusalLogged(warnings, "TLS: refused the client at 127.0.0.1:",
+                    "certificate subject CN=stranger is not in the domain map");
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
+    /**
+     * Waits (at most {@link #T}) for the warning that says {@code reason}; each warning on the way
+     * (an earlier refusal's, said late) must be one line of the same shape.
+     */
+    private static void assertRefusalLogged(java.util.concurrent.BlockingQueue<java.util.logging.LogRecord> warnings,
+            String start, String reason) throws InterruptedException {
+        long deadline = System.nanoTime() + T.toNanos();
+        while (true) {
+            java.util.logging.LogRecord r = warnings.poll(Math.max(1, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            assertThat(r).as("a WARNING saying '" + reason + "' within " + T).isNotNull();
+            String line = new java.util.logging.SimpleFormatter().formatMessage(r);
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(r.getThrown()).as("no stack trace").isNull();
+            assertThat(line).startsWith(start).matches(".+:\\d+: .+").doesNotContain("\n")
+                    .doesNotContain("PRIVATE KEY").doesNotContain("BEGIN");
+            if (line.contains(reason)) {
+                return;
+            }
+        }
+    }
+
     @Test
     void aTlsClientWithoutACertificateFailsTheHandshakeAndNothingChanges() throws Exception {
         List<String> before = StoreDump.of(store, true);
