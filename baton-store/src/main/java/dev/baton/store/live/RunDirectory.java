@@ -1,6 +1,8 @@
 package dev.baton.store.live;
 
+import dev.baton.store.server.UnixSockets;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -9,13 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where the live updates of one store keep their files: the output of each new process
  * ({@code update-N.log}), the dump a live update through xenstore's format goes through
  * ({@code update-N.xenstore}) and the quirks a new process loads with ({@code update-N.quirks}),
- * N counting the updates of that store from 1.
+ * N counting the updates of that store from 1; the migration sockets ({@code migration-*}) the
+ * new processes listen on, in the state directory of the store they take over.
  *
  * <p>By default one directory a store port: {@code $XDG_RUNTIME_DIR/baton-store/PORT} when that
  * variable names a directory, else {@code <java.io.tmpdir>/baton-store-<user>/PORT}. The
@@ -141,6 +148,54 @@ public final class RunDirectory {
 
     public Path path() {
         return dir;
+    }
+
+    /** The prefix of the migration sockets that the new processes of live updates listen on here. */
+    public static final String MIGRATION_SOCKET_PREFIX = "migration-";
+
+    /**
+     * Removes the migration sockets ({@code migration-*}) of this directory that no process has
+     * bound any more: what a new process killed before the old one connected leaves (it removes
+     * its socket itself on every other way out). Where the system does not list its bound sockets
+     * (not Linux), or when this directory's path holds a control character (which that list would
+     * not show as it is), nothing is removed.
+     */
+    public void removeStaleMigrationSockets() {
+        if (dir.toString().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return;
+        }
+        List<Path> sockets = new ArrayList<>();
+        // the files first, then who has them bound: a socket bound between the two is not among the files
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, MIGRATION_SOCKET_PREFIX + "*")) {
+            for (Path f : files) {
+                if (UnixSockets.socketFile(f)) {
+                    sockets.add(f);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return; // nothing to tidy that can be seen
+        }
+        Optional<Set<Path>> bound = UnixSockets.boundPaths(MIGRATION_SOCKET_PREFIX);
+        if (sockets.isEmpty() || bound.isEmpty()) {
+            return;
+        }
+        Set<Path> live = new HashSet<>();
+        for (Path b : bound.get()) {
+            try {
+                live.add(b.toRealPath()); // the path it was bound to, which may go through a link
+            } catch (IOException e) {
+                // its file is gone: nothing here
+            }
+        }
+        for (Path f : sockets) {
+            try {
+                if (!live.contains(f.toRealPath())) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                // removed meanwhile, or not ours to remove: left as it is
+            }
+        }
     }
 
     /**

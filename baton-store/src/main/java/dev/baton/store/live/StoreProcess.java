@@ -308,7 +308,8 @@ public final class StoreProcess implements AutoCloseable {
      * itself only to a socket there, which its owner alone can have bound.
      */
     private static Path migrationSocketIn(Path stateDirectory) {
-        return stateDirectory.toAbsolutePath().normalize().resolve("migration-" + ProcessHandle.current().pid() + "-"
+        return stateDirectory.toAbsolutePath().normalize().resolve(RunDirectory.MIGRATION_SOCKET_PREFIX
+                + ProcessHandle.current().pid() + "-"
                 + MIGRATIONS.incrementAndGet());
     }
 
@@ -457,13 +458,21 @@ public final class StoreProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /**
+     * Kills the process and waits for it to end; a new process killed before its old one connected
+     * leaves its migration socket, which is then removed (a dead process listens on nothing).
+     */
     @Override
     public void close() {
         kill();
         try {
-            process.waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(5, TimeUnit.SECONDS) && migrationSocket != null) {
+                java.nio.file.Files.deleteIfExists(migrationSocket);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // left; the next takeover in its directory removes it (RunDirectory#removeStaleMigrationSockets)
         }
     }
 }

@@ -100,6 +100,7 @@ final class ControlServer {
             StoreEvents events) throws IOException {
         Path p = path.toAbsolutePath().normalize();
         RunDirectory state = RunDirectory.open(p.getParent());
+        state.removeStaleMigrationSockets();
         ServerSocketChannel ch = UnixSockets.bindPrivate(p);
         ControlServer c = new ControlServer(server, wire, options, events, ch, p, state);
         Thread.ofPlatform().name("store-control").start(c::serve);

@@ -239,11 +239,28 @@ public final class StoreMain {
         return serving[0];
     }
 
-    /** Binds the migration socket 0600 in its directory, made private (0700) when missing and checked when not. */
+    /**
+     * Binds the migration socket 0600 in its directory, made private (0700) when missing and
+     * checked when not, where it first removes the migration sockets no process has bound (left
+     * by new processes killed before their old one connected). Until the old process connects, an
+     * end of this process that runs its shutdown hooks (SIGTERM, SIGINT) removes the socket too.
+     */
     private static java.nio.channels.ServerSocketChannel migrationSocket(Path socket) throws IOException {
-        RunDirectory.open(socket.getParent());
-        return UnixSockets.bindPrivate(socket);
+        RunDirectory.open(socket.getParent()).removeStaleMigrationSockets();
+        java.nio.channels.ServerSocketChannel ch = UnixSockets.bindPrivate(socket);
+        Runtime.getRuntime().addShutdownHook(REMOVE_MIGRATION_SOCKET.updateAndGet(old -> new Thread(() -> {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                // the process ends anyway; the next takeover here removes it
+            }
+        }, "remove-migration-socket")));
+        return ch;
     }
+
+    /** The hook that removes the migration socket while no old process has connected to it. */
+    private static final java.util.concurrent.atomic.AtomicReference<Thread> REMOVE_MIGRATION_SOCKET =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The one connection of the old process; the socket file goes as soon as it came (no second one). */
     private static dev.baton.migrate.transport.Transport accepted(UnixTransport.Listener listener, Path socket)
@@ -252,6 +269,14 @@ public final class StoreMain {
             return listener.accept(Duration.ofSeconds(60));
         } finally {
             Files.deleteIfExists(socket);
+            Thread hook = REMOVE_MIGRATION_SOCKET.getAndSet(null);
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the process is ending: the hook runs, and finds nothing
+                }
+            }
         }
     }
 

@@ -93,6 +93,43 @@ public final class UnixSockets {
         return (mode & S_IFMT) == S_IFSOCK;
     }
 
+    /** Where Linux lists the Unix sockets of this network namespace, each with the path it is bound to. */
+    private static final Path PROC_NET_UNIX = Path.of("/proc/net/unix");
+
+    /**
+     * The paths that Unix sockets of this host are bound to, as they were bound (the paths of the
+     * file names that start with {@code prefix} only), or empty when the system does not say (not
+     * Linux). Unlike a connect ({@link #answers}), asking takes nothing from a socket whose process
+     * accepts a single connection, as the new process of a live update does.
+     */
+    public static java.util.Optional<java.util.Set<Path>> boundPaths(String prefix) {
+        if (!Files.isReadable(PROC_NET_UNIX)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<Path> bound = new java.util.HashSet<>();
+        try (java.util.stream.Stream<String> lines = Files.lines(PROC_NET_UNIX, java.nio.charset.StandardCharsets.UTF_8)) {
+            // Num RefCount Protocol Flags Type St Inode Path: the path, when there is one, is the rest of the line
+            lines.skip(1).map(l -> l.split(" +", 8)).filter(f -> f.length == 8 && f[7].startsWith("/")).forEach(f -> {
+                try {
+                    Path p = Path.of(f[7]);
+                    if (p.getFileName() != null && p.getFileName().toString().startsWith(prefix)) {
+                        bound.add(p);
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a path this JVM can name: none of ours
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(bound);
+    }
+
+    /** Whether {@code p} itself (not what a link names) is a Unix socket file. */
+    public static boolean socketFile(Path p) throws IOException {
+        return isSocket(p);
+    }
+
     /** Whether a process accepts connections on the socket {@code p}. */
     static boolean answers(Path p) {
         try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(p))) {
