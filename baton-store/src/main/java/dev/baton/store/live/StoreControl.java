@@ -127,6 +127,23 @@ public final class StoreControl {
         return args;
     }
 
+    /**
+     * A path as one token of a space-separated reply, whatever it holds (spaces, a newline):
+     * URL-encoded, as {@link #argumentsToken} encodes each argument. {@link #info} reads it back.
+     */
+    public static String pathToken(Path path) {
+        return URLEncoder.encode(path.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The path of a {@link #pathToken}. A store from before it was encoded sent the path as it is,
+     * absolute, as the reply's last token: a token that starts with {@code /} is such a path
+     * (an encoded one starts with {@code %2F}).
+     */
+    static Path pathOf(String token) {
+        return Path.of(token.startsWith("/") ? token : URLDecoder.decode(token, StandardCharsets.UTF_8));
+    }
+
     /** Sends one request line and returns the answer. */
     public Reply request(String line, Duration timeout) throws IOException {
         return exchange(line, timeout, l -> { });
@@ -135,15 +152,15 @@ public final class StoreControl {
     /** The store's own account of itself; an {@link IOException} when the port does not answer as a store's. */
     public Info info(Duration timeout) throws IOException {
         Reply r = request("INFO", timeout);
-        String[] t = r.text().split(" ", 7); // the socket's path, last, may hold spaces
+        String[] t = r.text().split(" ", 7); // the socket's path, last, as an old store sent it, may hold spaces
         if (!r.ok() || t.length < 6) {
             throw new IOException(socket + " does not answer as a store's control socket (it said '"
                     + (r.ok() ? "OK " : "ERR " + r.code() + " ") + r.text() + "')");
         }
         try {
             return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]),
-                    t.length == 7 ? Path.of(t[6]) : null, argumentsOf(t[5]));
-        } catch (IllegalArgumentException e) { // a number that is none, or a trust token that URLDecoder refuses
+                    t.length == 7 ? pathOf(t[6]) : null, argumentsOf(t[5]));
+        } catch (IllegalArgumentException e) { // a number that is none, a token URLDecoder refuses, not a path
             throw new IOException(socket + " answered INFO with '" + r.text() + "'", e);
         }
     }

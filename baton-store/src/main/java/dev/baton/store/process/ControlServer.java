@@ -37,17 +37,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A store process's control channel: a Unix socket its owner alone can reach (0600 in a 0700
  * directory, the store's state directory: whoever reaches it may move, replace or stop the
- * store), one request line at a time, answered by {@code OK ...} or {@code ERR <CODE> <reason>}
+ * store), one request line a connection, answered by {@code OK ...} or {@code ERR <CODE> <reason>}.
+ * Each connection is served on a virtual thread of its own, its line read within
+ * {@link #REQUEST_TIMEOUT} and {@link #MAX_LINE} octets; INFO is answered whatever else runs, and
+ * the other requests one at a time (one that comes meanwhile is refused: {@code ERR EAGAIN})
  * (docs/STORE.md, "The control channel"). Dumps and loads name files of the state directory
  * ({@link RunDirectory#confined}): relative names that stay inside it.
  *
  * <pre>
  * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; &lt;trust&gt; [&lt;unix-socket&gt;]
- *                          (trust: the trust options, {@code StoreControl#argumentsToken})
+ *                          (trust: the trust options, {@code StoreControl#argumentsToken}; unix-socket:
+ *                          the path, {@code StoreControl#pathToken})
  * LIVE_UPDATE SOCKET [abort|switchover|throttle]
  *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
@@ -60,7 +66,8 @@ import java.util.Locale;
  * </pre>
  *
  * Codes: {@code EINVAL} a request or input refused, {@code EIO} a file that cannot be read or
- * written, {@code EAGAIN} a live update that failed (the store serves on).
+ * written, {@code EAGAIN} a live update that failed (the store serves on), or a request that came
+ * while another ran.
  */
 final class ControlServer {
     /** How long a wire connection must be idle before a live update closes it, and the most a drain waits. */
@@ -68,6 +75,13 @@ final class ControlServer {
     private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(10);
     /** The longest request line: a command and a name in the state directory. */
     static final int MAX_LINE = 4096;
+    /** How long a client may take to send its request line before it is told so and closed. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Held by the request that changes, moves or stops the store (all but INFO): one at a time. */
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+    /** The request that holds {@link #oneAtATime}, to name it to one that is refused. */
+    private volatile ControlRequest.Command underWay;
 
     private final StoreServer server;
     private final WireServer wire;
@@ -112,33 +126,78 @@ final class ControlServer {
         return path;
     }
 
+    /** Accepts control connections, each served on a thread of its own: a silent client holds up no one. */
     private void serve() {
         while (true) {
-            try (SocketChannel s = socket.accept()) {
-                PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(s),
-                        StandardCharsets.UTF_8), true);
-                // one line, read at most to its limit: a request is short, and this thread answers every request
-                LineReader in = new LineReader(new LimitedInput(Channels.newInputStream(s), MAX_LINE + 1), MAX_LINE);
-                boolean complete = in.next();
-                if (in.tooLong()) {
-                    out.println("ERR EINVAL a request line is at most " + MAX_LINE + " octets");
-                } else if (complete) {
-                    String line = Utf8.decode(java.util.Arrays.copyOf(in.line(), in.length()));
-                    if (line == null) {
-                        out.println("ERR EINVAL a request line is UTF-8 text");
-                    } else {
-                        answer(line.trim(), out, s);
-                    }
-                }
+            SocketChannel s;
+            try {
+                s = socket.accept();
             } catch (ClosedChannelException e) {
                 return; // the process ends
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 System.err.println("control: " + e);
+                continue;
             }
+            Thread.ofVirtual().name("store-control").start(() -> serve(s));
         }
     }
 
-    private void answer(String line, PrintWriter out, SocketChannel s) throws IOException {
+    /**
+     * Reads one request line from {@code s}, within {@link #REQUEST_TIMEOUT} and {@link #MAX_LINE}
+     * octets, and answers it. INFO is answered at once; the other requests change, move or stop
+     * the store and run one at a time: one that comes while another runs is refused (EAGAIN), not
+     * queued behind it.
+     */
+    private void serve(SocketChannel s) {
+        try (s) {
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(Channels.newOutputStream(s),
+                    StandardCharsets.UTF_8), true);
+            // one line, read at most to its limit and within its time: a request is short
+            LineReader in = new LineReader(new LimitedInput(Channels.newInputStream(s), MAX_LINE + 1), MAX_LINE);
+            AtomicBoolean settled = new AtomicBoolean();
+            Thread watchdog = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(REQUEST_TIMEOUT);
+                } catch (InterruptedException e) {
+                    return; // the line came
+                }
+                if (settled.compareAndSet(false, true)) {
+                    out.println("ERR EINVAL no request line within " + REQUEST_TIMEOUT.toSeconds() + " s");
+                    try {
+                        s.close();
+                    } catch (IOException e) {
+                        // closed already
+                    }
+                }
+            });
+            boolean complete;
+            try {
+                complete = in.next();
+            } finally {
+                watchdog.interrupt();
+            }
+            if (!settled.compareAndSet(false, true)) {
+                return; // the watchdog answered and closed it
+            }
+            if (in.tooLong()) {
+                out.println("ERR EINVAL a request line is at most " + MAX_LINE + " octets");
+            } else if (complete) {
+                String line = Utf8.decode(java.util.Arrays.copyOf(in.line(), in.length()));
+                if (line == null) {
+                    out.println("ERR EINVAL a request line is UTF-8 text");
+                } else {
+                    answerInTurn(line.trim(), out, s);
+                }
+            }
+        } catch (ClosedChannelException e) {
+            // the watchdog closed a silent client, or the process ends
+        } catch (IOException | RuntimeException e) {
+            System.err.println("control: " + e);
+        }
+    }
+
+    /** Answers INFO and malformed lines at once, and the other requests one at a time. */
+    private void answerInTurn(String line, PrintWriter out, SocketChannel s) throws IOException {
         ControlRequest r;
         try {
             r = ControlRequest.parse(line);
@@ -146,12 +205,33 @@ final class ControlServer {
             out.println(e.getMessage());
             return;
         }
+        if (r.command() == ControlRequest.Command.INFO) {
+            answer(r, out, s);
+            return;
+        }
+        if (!oneAtATime.tryLock()) {
+            ControlRequest.Command other = underWay; // null when it ended just now
+            out.println("ERR EAGAIN another request" + (other == null ? "" : " (" + other + ")")
+                    + " is under way; ask again once it is answered");
+            return;
+        }
+        try {
+            underWay = r.command();
+            answer(r, out, s);
+        } finally {
+            underWay = null;
+            oneAtATime.unlock();
+        }
+    }
+
+    private void answer(ControlRequest r, PrintWriter out, SocketChannel s) throws IOException {
         String name = r.name();
         Store store = server.store();
         switch (r.command()) {
             case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds() + " "
-                    + StoreControl.argumentsToken(options.trust().arguments()) + (wire == null ? "" : " " + wire.path()));
+                    + StoreControl.argumentsToken(options.trust().arguments())
+                    + (wire == null ? "" : " " + StoreControl.pathToken(wire.path())));
             case DUMP_XENSTORE -> out.println(dump(store, name));
             case LOAD_XENSTORE -> out.println(xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes()));
             case PAUSE_DUMP_XENSTORE -> {
