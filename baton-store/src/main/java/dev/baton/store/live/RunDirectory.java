@@ -168,7 +168,7 @@ public final class RunDirectory {
         // the files first, then who has them bound: a socket bound between the two is not among the files
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, MIGRATION_SOCKET_PREFIX + "*")) {
             for (Path f : files) {
-                if (UnixSockets.socketFile(f)) {
+                if (UnixSockets.isSocket(f)) {
                     sockets.add(f);
                 }
             }

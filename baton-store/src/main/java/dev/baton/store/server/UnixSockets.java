@@ -85,7 +85,7 @@ public final class UnixSockets {
     }
 
     /** Whether {@code p} itself (not what a link names) is a Unix socket file. */
-    private static boolean isSocket(Path p) throws IOException {
+    public static boolean isSocket(Path p) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix")) {
             return false; // no way to tell: replace nothing
         }
@@ -123,11 +123,6 @@ public final class UnixSockets {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(bound);
-    }
-
-    /** Whether {@code p} itself (not what a link names) is a Unix socket file. */
-    public static boolean socketFile(Path p) throws IOException {
-        return isSocket(p);
     }
 
     /** Whether a process accepts connections on the socket {@code p}. */
