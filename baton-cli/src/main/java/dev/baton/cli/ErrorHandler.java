@@ -32,16 +32,29 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         return report(e, cl);
     }
 
-    /** Runs the command the arguments name, as picocli does by default, and reports running out of memory. */
+    /**
+     * Runs the command the arguments name, as picocli does by default, and reports running out of
+     * memory. Picocli lets a help command ({@code baton help}, {@code baton xen help}) ignore
+     * arguments it does not know, which would make {@code baton help --bogus} print help, exit 0:
+     * those are a usage error here, as they are for every other command.
+     */
     @Override
     public int execute(CommandLine.ParseResult parsed) {
+        List<CommandLine> commands = parsed.asCommandLineList();
+        CommandLine last = commands.get(commands.size() - 1);
+        CommandLine.ParseResult lastParsed = parsed;
+        while (lastParsed.hasSubcommand()) {
+            lastParsed = lastParsed.subcommand();
+        }
+        if (last.getCommandSpec().helpCommand() && !lastParsed.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last, lastParsed.unmatched());
+        }
         try {
             return run.execute(parsed);
         } catch (OutOfMemoryError e) {
             // what the command held is unreachable now that its frames are gone: enough to print
             System.out.flush(); // what the command printed before it, then the error
-            List<CommandLine> commands = parsed.asCommandLineList();
-            return report(e, commands.get(commands.size() - 1));
+            return report(e, last);
         }
     }
 
