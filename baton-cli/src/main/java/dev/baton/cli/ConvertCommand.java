@@ -93,7 +93,7 @@ final class ConvertCommand implements Callable<Integer> {
         RecordReader reader;
         try {
             reader = input.open(StreamInput.toolOptions().withShowSkipped(true));
-        } catch (StreamFormatException e) { // not a Baton stream: said as a conversion that failed is
+        } catch (StreamFormatException e) { // not a Baton stream: a conversion that failed, said as one
             return notConverted(input, e);
         }
         try (reader; FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {
