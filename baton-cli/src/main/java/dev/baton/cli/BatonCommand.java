@@ -93,6 +93,7 @@ public final class BatonCommand implements Runnable {
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
+        cl.setExecutionStrategy(errors);
         cl.setParameterExceptionHandler(new dev.baton.cli.option.UsageErrorHandler());
         return cl;
     }

@@ -90,23 +90,20 @@ final class ConvertCommand implements Callable<Integer> {
             throw usage("invalid value for option '--profile': " + e.getMessage());
         }
         StreamInput input = new StreamInput(in);
-        try (RecordReader reader = input.open(StreamInput.toolOptions().withShowSkipped(true));
-             FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {
+        RecordReader reader;
+        try {
+            reader = input.open(StreamInput.toolOptions().withShowSkipped(true));
+        } catch (StreamFormatException e) { // not a Baton stream: a conversion that failed, said as one
+            return notConverted(input, e);
+        }
+        try (reader; FileReplacement file = toStdout ? null : FileReplacement.create(Path.of(out))) {
             StreamConverter.Result r;
             try {
                 WritableByteChannel sink = toStdout ? Channels.newChannel(System.out) : file.channel();
                 r = converter.convert(reader, writing, sink);
                 reader.expectEndOfInput(); // octets after END: OUT is not written
             } catch (StreamFormatException | ConversionException e) {
-                if (json) {
-                    ObjectNode o = names();
-                    o.put("converted", false);
-                    o.put("error", input.name() + ": " + e.getMessage());
-                    JsonOutput.print(o);
-                }
-                System.out.flush();
-                System.err.println("baton convert: " + input.name() + ": " + e.getMessage());
-                return ErrorHandler.BAD_INPUT;
+                return notConverted(input, e);
             }
             if (toStdout) {
                 System.out.flush();
@@ -116,6 +113,23 @@ final class ConvertCommand implements Callable<Integer> {
             report(r, reader.offset(), toStdout ? System.err : System.out);
             return 0;
         }
+    }
+
+    /** Says why IN was not converted: one line, and with --json the document; exit 1. */
+    private int notConverted(StreamInput input, Exception e) {
+        if (json) {
+            ObjectNode o = names();
+            o.put("converted", false);
+            if (e instanceof StreamFormatException p) {
+                ProblemJson.putError(o, p);
+            } else {
+                ProblemJson.putError(o, e.getMessage());
+            }
+            JsonOutput.print(o);
+        }
+        System.out.flush();
+        System.err.println("baton convert: " + input.name() + ": " + e.getMessage());
+        return ErrorHandler.BAD_INPUT;
     }
 
     private void report(StreamConverter.Result r, long inputOctets, PrintStream say) {

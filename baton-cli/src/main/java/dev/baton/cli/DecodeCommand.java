@@ -60,8 +60,7 @@ final class DecodeCommand implements Callable<Integer> {
                 json.writeEndArray();
             } catch (StreamFormatException e) {
                 json.writeEndArray();
-                json.writeFieldName("error");
-                ProblemJson.writeObject(json, e);
+                ProblemJson.writeError(json, e);
                 json.writeEndObject();
                 json.writeRaw('\n');
                 json.flush();

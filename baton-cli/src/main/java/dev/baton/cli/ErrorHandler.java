@@ -6,19 +6,59 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
  * Turns an exception escaping a subcommand into one line on standard error and an exit code:
- * 1 for bad input ({@link StreamFormatException}, {@link BadInputException}), 2 for I/O and usage problems. No stack
+ * 1 for bad input ({@link StreamFormatException}, {@link BadInputException}), 2 for I/O and usage problems, and
+ * for a heap too small for the input ({@link OutOfMemoryError}: the input may well be good). No stack
  * trace reaches the user unless {@code BATON_DEBUG} is set.
+ *
+ * <p>It is also the command line's execution strategy: picocli hands only {@link Exception}s to
+ * {@link #handleExecutionException}, and lets an {@link Error} escape {@code execute}; so an
+ * {@link OutOfMemoryError} of any command is caught here, where the command it ran is still known.
+ * Other errors are left to the JVM, which prints them whole: they are bugs.
  */
-public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper,
+        CommandLine.IExecutionStrategy {
     public static final int BAD_INPUT = 1;
     public static final int USAGE_OR_IO = 2;
 
+    private final CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        return report(e, cl);
+    }
+
+    /**
+     * Runs the command the arguments name, as picocli does by default, and reports running out of
+     * memory. Picocli lets a help command ({@code baton help}, {@code baton xen help}) ignore
+     * arguments it does not know, which would make {@code baton help --bogus} print help, exit 0:
+     * those are a usage error here, as they are for every other command.
+     */
+    @Override
+    public int execute(CommandLine.ParseResult parsed) {
+        List<CommandLine> commands = parsed.asCommandLineList();
+        CommandLine last = commands.get(commands.size() - 1);
+        CommandLine.ParseResult lastParsed = parsed;
+        while (lastParsed.hasSubcommand()) {
+            lastParsed = lastParsed.subcommand();
+        }
+        if (last.getCommandSpec().helpCommand() && !lastParsed.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last, lastParsed.unmatched());
+        }
+        try {
+            return run.execute(parsed);
+        } catch (OutOfMemoryError e) {
+            // what the command held is unreachable now that its frames are gone: enough to print
+            System.out.flush(); // what the command printed before it, then the error
+            return report(e, last);
+        }
+    }
+
+    private static int report(Throwable e, CommandLine cl) {
         cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + describe(e));
         if (System.getenv("BATON_DEBUG") != null) {
             e.printStackTrace(cl.getErr());

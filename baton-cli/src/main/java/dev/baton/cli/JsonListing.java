@@ -116,8 +116,7 @@ final class JsonListing implements Listing {
         if (json.getOutputContext().inArray()) {
             json.writeEndArray();
         }
-        json.writeFieldName("error");
-        ProblemJson.writeObject(json, e);
+        ProblemJson.writeError(json, e);
         err.println("baton inspect: " + e.getMessage());
     }
 

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * How every {@code --json} output of the tools writes a problem: {@code {"message", "problem",
  * "offset", "record", "type", "context"}}, the last three when known. One writer, so that scripts
- * read Baton's, QEMU's and Xen's verdicts alike.
+ * read Baton's, QEMU's and Xen's verdicts alike; and the one writer of a document's {@code "error"},
+ * the problem that stopped a command: the same object, for every command that has {@code --json}
+ * (docs/CLI.md, "What every command does alike").
  */
 public final class ProblemJson {
     private ProblemJson() {
@@ -25,6 +27,29 @@ public final class ProblemJson {
             writeObject(g, p);
         }
         g.writeEndArray();
+    }
+
+    /** Writes {@code "error": problem}, into a document written as a stream. */
+    public static void writeError(JsonGenerator g, StreamFormatException p) throws IOException {
+        g.writeFieldName("error");
+        writeObject(g, p);
+    }
+
+    /** Puts {@code "error": problem} into a document built as a tree. */
+    public static void putError(ObjectNode document, StreamFormatException p) {
+        put(document.putObject("error"), p);
+    }
+
+    /**
+     * Puts {@code "error": {"message", "problem"}} into a document built as a tree, for a failure
+     * that is no place in a stream (a release that cannot hold a value, a migration that failed):
+     * both are {@code message}, the words the line on standard error gives after the command and
+     * the file.
+     */
+    public static void putError(ObjectNode document, String message) {
+        ObjectNode error = document.putObject("error");
+        error.put("message", message);
+        error.put("problem", message);
     }
 
     /** Writes one problem as a JSON object. */

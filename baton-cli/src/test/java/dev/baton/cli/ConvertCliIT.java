@@ -134,7 +134,10 @@ class ConvertCliIT {
         assertThat(json.err()).isEqualTo(line);
         JsonNode doc = JSON.readTree(json.out());
         assertThat(doc.get("converted").asBoolean()).isFalse();
-        assertThat(doc.get("error").asText()).isEqualTo(line.substring("baton convert: ".length()).strip());
+        assertThat(doc.get("input").asText()).isEqualTo(stream.toString());
+        assertThat(doc.at("/error/message").asText())
+                .isEqualTo(line.substring(("baton convert: " + stream + ": ").length()).strip());
+        assertThat(doc.at("/error/problem").asText()).isEqualTo(doc.at("/error/message").asText());
         assertThat(kept).hasContent("what was there");
 
         // octets after END: the stream is not whole, and nothing is written

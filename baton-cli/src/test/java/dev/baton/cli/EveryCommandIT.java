@@ -103,6 +103,22 @@ class EveryCommandIT {
     }
 
     /**
+     * An option no command has is a usage error: one line naming the command, pointing to its
+     * {@code --help}, exit 2, nothing on standard output. (A command whose required arguments are
+     * missing too may name those first: either is the one line.)
+     */
+    @ParameterizedTest(name = "baton {0} --no-such-option")
+    @MethodSource("commands")
+    void everyCommandRefusesAnUnknownOption(String command) {
+        Baton.Result r = Baton.run(args(command, "--no-such-option"));
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        String name = ("baton " + command).strip();
+        assertThat(r.err().lines()).as(r.err()).singleElement()
+                .satisfies(line -> assertThat(line).startsWith(name + ": ").endsWith(" (see '" + name + " --help')"));
+    }
+
+    /**
      * Every argument that names a file, as {@code "command --option"} or {@code "command LABEL"}.
      * The store's commands are left out: their files are named as the store process sees them.
      */

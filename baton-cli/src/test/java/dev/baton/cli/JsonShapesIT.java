@@ -153,7 +153,8 @@ class JsonShapesIT {
         JsonNode doc = document(r);
         assertThat(doc.get("migrated").asBoolean()).isFalse();
         assertThat(doc.at("/failure/outcome").asText()).isEqualTo("the target discarded what it loaded");
-        assertThat(r.err()).isEqualTo("baton migrate receive: " + doc.get("error").asText() + "\n");
+        assertThat(r.err()).isEqualTo("baton migrate receive: " + doc.at("/error/message").asText() + "\n");
+        assertThat(doc.at("/error/problem").asText()).isEqualTo(doc.at("/error/message").asText());
         assertThat(doc.has("activated")).isFalse();
     }
 
@@ -220,5 +221,72 @@ class JsonShapesIT {
         assertThat(xenInspect.exit()).isEqualTo(1);
         assertOneLineError(xenInspect, "xen inspect");
         assertThat(xenInspect.err()).endsWith(document(xenInspect).at("/error/message").asText() + "\n");
+    }
+
+    /** The keys of a problem, in the order every {@code --json} writes them (ProblemJson). */
+    private static final List<String> PROBLEM_KEYS = List.of("message", "problem", "offset", "record", "type",
+            "context");
+
+    /**
+     * Every command whose document says why it failed says it in one shape: an {@code error}
+     * object of {@link #PROBLEM_KEYS} (the verify commands, a {@code problems[]} of them), whose
+     * {@code message} ends the one line on standard error; exit 1. BAD is a file that is no stream
+     * of any kind; CUT a Baton stream cut short; V3 a libxc stream that is already v3.
+     */
+    @ParameterizedTest(name = "baton {0}")
+    @ValueSource(strings = {"inspect --json BAD", "inspect --json CUT", "decode CUT", "verify --json BAD",
+        "convert --json --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 BAD OUT",
+        "convert --json --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 CUT OUT",
+        "convert --json --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 S OUT",
+        "xen inspect --json BAD", "xen verify --json BAD", "xen convert --json --to v3 BAD OUT",
+        "xen convert --json --to v3 V3 OUT", "qemu verify --json BAD", "migrate receive --json --from CUT"})
+    void aFailureIsTheOneErrorObjectAndOneLine(String command) throws Exception {
+        Path sample = dir.resolve("s.baton");
+        assertThat(Baton.run("sample", sample.toString()).exit()).isZero();
+        Path cut = Files.write(dir.resolve("cut.baton"), Arrays.copyOf(Files.readAllBytes(sample), 1000));
+        Path bad = Files.writeString(dir.resolve("bad.bin"), "no stream of any kind, only words\n");
+        Path v3 = XenVectors.asFile(dir, "libxc-pv-v3");
+        List<String> args = new ArrayList<>();
+        for (String word : command.split(" ")) {
+            args.add(switch (word) {
+                case "BAD" -> bad.toString();
+                case "CUT" -> cut.toString();
+                case "S" -> sample.toString();
+                case "V3" -> v3.toString();
+                case "OUT" -> dir.resolve("out").toString();
+                default -> word;
+            });
+        }
+        Baton.Result r = Baton.run(command.startsWith("migrate") ? SMALL : List.of(), null, args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(r.out()).as("the document, with %s", r.err()).isNotBlank();
+        JsonNode doc = JsonShape.read(r.out());
+        List<JsonNode> problems = new ArrayList<>();
+        if (doc.has("problems")) { // a verdict: the problems found, and no error
+            assertThat(doc.get("valid").asBoolean()).isFalse();
+            assertThat(doc.has("error")).isFalse();
+            doc.get("problems").forEach(problems::add);
+            assertThat(r.err()).isEmpty();
+        } else {
+            problems.add(doc.get("error"));
+            String name = String.join(" ", args.subList(0, command.startsWith("xen") || command.startsWith("qemu")
+                    || command.startsWith("migrate") ? 2 : 1));
+            assertOneLineError(r, name);
+            assertThat(r.err()).endsWith(": " + doc.at("/error/message").asText() + "\n");
+        }
+        assertThat(problems).isNotEmpty();
+        for (JsonNode p : problems) {
+            List<String> keys = new ArrayList<>();
+            p.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).as(p.toString()).startsWith("message", "problem").isSubsetOf(PROBLEM_KEYS);
+            assertThat(keys).as("in the order of %s", PROBLEM_KEYS)
+                    .isSortedAccordingTo(java.util.Comparator.comparingInt(PROBLEM_KEYS::indexOf));
+            assertThat(p.get("message").isTextual()).isTrue();
+            assertThat(p.get("message").asText()).endsWith(p.get("problem").asText());
+            if (p.has("offset")) {
+                assertThat(p.get("offset").isIntegralNumber()).isTrue();
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.cli.migrate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.JsonOutput;
+import dev.baton.cli.ProblemJson;
 import dev.baton.cli.Progress;
 import dev.baton.migrate.MigratableApplication;
 import dev.baton.migrate.session.MigrationEvent;
@@ -52,7 +53,7 @@ final class JsonReport implements MigrationListener {
     void print(boolean migrated, String error) throws IOException {
         doc.put("migrated", migrated);
         if (error != null) {
-            doc.put("error", error);
+            ProblemJson.putError(doc, error);
         }
         JsonOutput.print(doc);
     }

@@ -63,8 +63,7 @@ final class XenConvertCommand implements Callable<Integer> {
                 if (json) {
                     ObjectNode o = names(source);
                     o.put("converted", false);
-                    ObjectNode error = o.putObject("error");
-                    ProblemJson.put(error, e);
+                    ProblemJson.putError(o, e);
                     JsonOutput.print(o);
                 }
                 System.out.flush();
