@@ -159,9 +159,12 @@ class ConvertIT {
         // --json says so in its document too; an OUT that was there is left as it was
         Path kept = Files.writeString(out, "what was there");
         try (Child convert = convert("2.0", "1.0", "--json", "--profile", "2.0", stream, out)) {
+            // the document names the input once; its error is the object every --json failure has (CLI.md)
+            convert.await(" *\"input\" : \"" + Pattern.quote(stream.toString()) + "\",");
             convert.await(" *\"converted\" : false,");
-            convert.await(" *\"error\" : \"" + Pattern.quote(line.substring("baton convert: ".length()))
-                    + "\"");
+            convert.await(" *\"error\" : \\{");
+            convert.await(" *\"message\" : \"" + Pattern.quote(line.substring(("baton convert: " + stream + ": ").length()))
+                    + "\",");
             convert.await(Pattern.quote(line));
             assertThat(convert.exit()).isEqualTo(1);
         }
