@@ -206,7 +206,7 @@ final class ControlServer {
             return;
         }
         if (r.command() == ControlRequest.Command.INFO) {
-            answer(r, out, s);
+            out.println(answer(r, out, s));
             return;
         }
         if (!oneAtATime.tryLock()) {
@@ -215,25 +215,40 @@ final class ControlServer {
                     + " is under way; ask again once it is answered");
             return;
         }
+        String reply;
         try {
             underWay = r.command();
-            answer(r, out, s);
+            reply = answer(r, out, s);
         } finally {
             underWay = null;
             oneAtATime.unlock();
         }
+        // Only now: a client that sends its next request as soon as it has this reply must find
+        // the turn free, not be told that its own last request is still under way.
+        out.println(reply);
     }
 
-    private void answer(ControlRequest r, PrintWriter out, SocketChannel s) throws IOException {
+    /**
+     * Carries out a request and returns its last line, which the caller writes once the request's
+     * turn has ended; lines before it (a live update's progress) are written as they come. A
+     * request that ends the process (STOP, a live update that handed over) writes its reply itself.
+     */
+    private String answer(ControlRequest r, PrintWriter out, SocketChannel s) throws IOException {
         String name = r.name();
         Store store = server.store();
         switch (r.command()) {
-            case INFO -> out.println("OK " + ProcessHandle.current().pid() + " " + options.host() + " "
+            case INFO -> {
+                return "OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds() + " "
                     + StoreControl.argumentsToken(options.trust().arguments())
-                    + (wire == null ? "" : " " + StoreControl.pathToken(wire.path())));
-            case DUMP_XENSTORE -> out.println(dump(store, name));
-            case LOAD_XENSTORE -> out.println(xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes()));
+                    + (wire == null ? "" : " " + StoreControl.pathToken(wire.path()));
+            }
+            case DUMP_XENSTORE -> {
+                return dump(store, name);
+            }
+            case LOAD_XENSTORE -> {
+                return xenstore(name, () -> XenstoreLoad.load(store, state.confined(name)).nodes());
+            }
             case PAUSE_DUMP_XENSTORE -> {
                 // A handover through xenstore's format: stop serving requests, then dump, so that
                 // nothing acknowledged can be missing from the file.
@@ -242,11 +257,11 @@ final class ControlServer {
                 if (!reply.startsWith("OK")) {
                     store.unpause();
                 }
-                out.println(reply);
+                return reply;
             }
             case UNPAUSE -> {
                 store.unpause();
-                out.println("OK");
+                return "OK";
             }
             case STOP -> {
                 long nodes = store.locked(() -> store.tree().nodeCount());
@@ -263,19 +278,24 @@ final class ControlServer {
                     events.stopped();
                 }
                 System.exit(0);
+                return null; // not reached: the process has ended
             }
             case LIVE_UPDATE -> {
                 Result u = liveUpdate(name, r.onLimit(), p -> out.println(p.line()));
-                out.println(u.reply);
                 if (u.handOver != null) {
+                    out.println(u.reply);
                     s.shutdownOutput();
                     closeSocket();
                     events.handedOver(u.handOver);
                     System.exit(0);
                 }
+                return u.reply;
             }
-            case REHEARSE -> out.println(rehearse(name, out));
+            case REHEARSE -> {
+                return rehearse(name, out);
+            }
         }
+        throw new AssertionError(r.command()); // every command is a case above
     }
 
     /** Removes the control socket as the process ends: nothing answers there any more. */

@@ -58,6 +58,19 @@ class ControlChannelServingTest {
         }
     }
 
+    /**
+     * A client that sends its next request as soon as it has the last one's reply finds the turn
+     * free: the reply is written once the request's turn has ended. (It was written before, and a
+     * quick client was now and then told EAGAIN about its own last request.)
+     */
+    @Test
+    void requestsSentOneAfterAnotherAreEachAnswered() throws IOException {
+        for (int i = 0; i < 500; i++) {
+            StoreControl.Reply r = control.request("UNPAUSE", PROMPT);
+            assertThat(r.ok()).as("request %d: %s %s", i, r.code(), r.text()).isTrue();
+        }
+    }
+
     /** A client that sends no line is told so once the control server's time for it ran out, and closed. */
     @Test
     void aSilentControlClientIsToldAndClosed() throws IOException {
