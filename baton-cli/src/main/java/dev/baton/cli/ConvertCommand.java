@@ -139,7 +139,7 @@ final class ConvertCommand implements Callable<Integer> {
             JsonOutput.print(o);
         }
         System.out.flush();
-        System.err.println(ErrorHandler.inFile("baton convert", input.name(), e));
+        System.err.println(ErrorHandler.inFile("baton convert", input.name(), e.getMessage()));
         return ErrorHandler.BAD_INPUT;
     }
 
