@@ -3,6 +3,7 @@ package dev.baton.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.cli.option.BadInputException;
 import dev.baton.cli.option.InputFile;
 import dev.baton.core.compat.CompatibilityChecker;
@@ -87,6 +88,19 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, BadInputException {
+        try {
+            return check();
+        } catch (BadInputException e) { // a file that is not what check compares: said in the document too
+            if (json) {
+                ObjectNode o = JsonOutput.object().put("compatible", false);
+                ProblemJson.putError(o, e.getMessage());
+                JsonOutput.print(o);
+            }
+            throw e;
+        }
+    }
+
+    private int check() throws IOException, BadInputException {
         if (chain != null || !newer.isEmpty()) {
             return checkChain();
         }

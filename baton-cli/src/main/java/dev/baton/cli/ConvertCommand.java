@@ -81,8 +81,19 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, BadInputException {
         boolean toStdout = StreamOutput.toStdout(spec, out, "OUT", json, "a file");
-        StreamConverter converter = StreamConverter.between(release(from, fromClasspath, "--from-classpath"),
-                release(to, toClasspath, "--to-classpath"));
+        StreamConverter converter;
+        try {
+            converter = StreamConverter.between(release(from, fromClasspath, "--from-classpath"),
+                    release(to, toClasspath, "--to-classpath"));
+        } catch (BadInputException e) { // a description document that is none: said in the document too
+            if (json) {
+                ObjectNode o = names();
+                o.put("converted", false);
+                ProblemJson.putError(o, e.getMessage());
+                JsonOutput.print(o);
+            }
+            throw e;
+        }
         Profile writing;
         try {
             writing = converter.profile(profile);
@@ -128,7 +139,7 @@ final class ConvertCommand implements Callable<Integer> {
             JsonOutput.print(o);
         }
         System.out.flush();
-        System.err.println("baton convert: " + input.name() + ": " + e.getMessage());
+        System.err.println(ErrorHandler.inFile("baton convert", input.name(), e.getMessage()));
         return ErrorHandler.BAD_INPUT;
     }
 
@@ -162,7 +173,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private ObjectNode names() {
         ObjectNode o = JsonOutput.object();
-        o.put("input", in);
+        o.put("input", InputFile.name(in));
         o.put("output", out);
         o.put("from", from);
         o.put("to", to);

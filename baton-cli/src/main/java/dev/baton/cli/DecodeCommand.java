@@ -38,12 +38,12 @@ final class DecodeCommand implements Callable<Integer> {
         try {
             reader = input.open(StreamInput.toolOptions().withShowSkipped(true));
         } catch (StreamFormatException e) {
-            System.err.println("baton decode: " + e.getMessage());
+            System.err.println(ErrorHandler.inFile("baton decode", input.name(), e));
             return ErrorHandler.BAD_INPUT;
         }
         try (reader; Progress bar = Progress.start(Progress.reading("decode", file), input.size(), progress);
-             JsonGenerator json = JsonValues.factory().createGenerator(System.out, JsonEncoding.UTF8)
-                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter()) {
+             JsonGenerator json = ProblemJson.streamedDocument(JsonValues.factory().createGenerator(System.out,
+                     JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter())) {
             StreamDecoder decoder = new StreamDecoder(reader);
             json.writeStartObject();
             json.writeStringField("format", StreamDocument.FORMAT);
@@ -59,13 +59,21 @@ final class DecodeCommand implements Callable<Integer> {
                 bar.at(reader.offset());
                 json.writeEndArray();
             } catch (StreamFormatException e) {
-                json.writeEndArray();
-                ProblemJson.writeError(json, e);
+                ProblemJson.endWithError(json, e);
                 json.writeEndObject();
                 json.writeRaw('\n');
                 json.flush();
-                System.err.println("baton decode: " + e.getMessage());
+                System.err.println(ErrorHandler.inFile("baton decode", input.name(), e));
                 return ErrorHandler.BAD_INPUT;
+            } catch (OutOfMemoryError | IOException | RuntimeException e) { // the error handler prints its line
+                try {
+                    ProblemJson.endWithError(json, e);
+                    json.writeEndObject();
+                    json.writeRaw('\n');
+                } catch (IOException | RuntimeException cut) { // cut inside a value: the document stays cut
+                    e.addSuppressed(cut);
+                }
+                throw e;
             }
             json.writeEndObject();
             json.writeRaw('\n');

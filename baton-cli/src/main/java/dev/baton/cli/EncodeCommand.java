@@ -67,15 +67,13 @@ final class EncodeCommand implements Callable<Integer> {
             try (JsonParser p = JsonValues.factory().createParser(from)) {
                 encode(p, encoder, bar, at);
             } catch (OutOfMemoryError e) { // the parser is closed: what it held is released
-                System.err.println("baton encode: " + input.name() + ": " + at[0] + ": " + ErrorHandler.describe(e)
-                        + ": a record is held whole while it is read");
+                System.err.println(ErrorHandler.inFile("baton encode", input.name(), at[0] + ": "
+                        + ErrorHandler.describe(e) + ": a record is held whole while it is read"));
                 return ErrorHandler.USAGE_OR_IO;
             } catch (JsonInputException e) {
-                System.err.println("baton encode: " + input.name() + ": " + e.getMessage());
-                return ErrorHandler.BAD_INPUT;
+                return notEncoded(input, e, e.problem());
             } catch (JsonProcessingException e) { // not JSON, or JSON beyond the parser's limits
-                System.err.println("baton encode: " + input.name() + ": " + syntax(e));
-                return ErrorHandler.BAD_INPUT;
+                return notEncoded(input, e, notJson(e));
             }
             bar.at(size); // the whole document was read: nothing follows it
             encoder.close();
@@ -137,15 +135,37 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     /** A JSON syntax error in one line: where (a JSON path, a line and column) and what. */
+    /**
+     * Says why IN was not encoded: one line, and with --json the document {@code {"input",
+     * "output", "error"}} ({@code problem}: the message without its JSON path); exit 1.
+     */
+    private int notEncoded(InputFile input, Exception e, String problem) {
+        String message = e instanceof JsonProcessingException j ? syntax(j) : e.getMessage();
+        if (json) {
+            ObjectNode o = JsonOutput.object();
+            o.put("input", input.name());
+            o.put("output", out);
+            ProblemJson.putError(o, message, problem);
+            JsonOutput.print(o);
+        }
+        System.err.println(ErrorHandler.inFile("baton encode", input.name(), message));
+        return ErrorHandler.BAD_INPUT;
+    }
+
     private static String syntax(JsonProcessingException e) {
         String where = "";
         if (e.getProcessor() instanceof JsonParser p) {
             where = JsonValues.path(p.getParsingContext()) + ": ";
         }
+        return where + notJson(e);
+    }
+
+    /** What Jackson found wrong, without the JSON path: {@code not JSON: WHAT (line L, column C)}. */
+    private static String notJson(JsonProcessingException e) {
         var at = e.getLocation();
         // Jackson's words, less where a bracket opened, which it says with its source: the line and column say where
         String what = e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
-        return where + "not JSON: " + Printable.of(what)
+        return "not JSON: " + Printable.of(what)
                 + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     }
 }

@@ -82,6 +82,20 @@ public final class ErrorHandler implements CommandLine.IExecutionExceptionHandle
         return t instanceof StreamFormatException || t instanceof BadInputException ? BAD_INPUT : USAGE_OR_IO;
     }
 
+    /**
+     * The one line for a problem in a file a command reads, as every such command says it:
+     * {@code baton CMD: FILE: what went wrong}, FILE as {@link dev.baton.cli.option.InputFile#name}
+     * gives it (as given, or {@code <stdin>}). {@code command} is the command's qualified name.
+     */
+    public static String inFile(String command, String file, Throwable e) {
+        return inFile(command, file, describe(e));
+    }
+
+    /** As above, for what went wrong said in words already. */
+    public static String inFile(String command, String file, String what) {
+        return command + ": " + file + ": " + what;
+    }
+
     /** One line naming what went wrong, in words a user can act on. */
     public static String describe(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;

@@ -51,12 +51,12 @@ final class InspectCommand implements Callable<Integer> {
         try {
             reader = input.open(options); // an I/O error here leaves standard output empty
         } catch (StreamFormatException e) {
-            try (Listing out = listing()) {
+            try (Listing out = listing(input)) {
                 out.error(e);
             }
             return ErrorHandler.BAD_INPUT;
         }
-        try (reader; Listing out = listing()) {
+        try (reader; Listing out = listing(input)) {
             try {
                 out.header(input, size, reader.header());
                 int staticSections = 0;
@@ -113,11 +113,19 @@ final class InspectCommand implements Callable<Integer> {
             } catch (StreamFormatException e) {
                 out.error(e);
                 return ErrorHandler.BAD_INPUT;
+            } catch (OutOfMemoryError | IOException | RuntimeException e) { // after the listing began
+                try {
+                    out.failed(e);
+                } catch (IOException | RuntimeException cut) {
+                    e.addSuppressed(cut);
+                }
+                throw e;
             }
         }
     }
 
-    private Listing listing() throws IOException {
-        return json ? new JsonListing(System.out, System.err) : new TextListing(System.out, System.err);
+    private Listing listing(StreamInput input) throws IOException {
+        return json ? new JsonListing(System.out, System.err, input.name())
+                : new TextListing(System.out, System.err, input.name());
     }
 }

@@ -25,10 +25,14 @@ final class JsonListing implements Listing {
     /** Where the one-line error goes, as without --json. */
     private final PrintStream err;
 
-    JsonListing(OutputStream out, PrintStream err) throws IOException {
+    /** The stream's name in the error line. */
+    private final String file;
+
+    JsonListing(OutputStream out, PrintStream err, String file) throws IOException {
         this.err = err;
-        this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
+        this.file = file;
+        this.json = ProblemJson.streamedDocument(new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).useDefaultPrettyPrinter());
         json.writeStartObject();
     }
 
@@ -112,18 +116,21 @@ final class JsonListing implements Listing {
 
     @Override
     public void error(StreamFormatException e) throws IOException {
-        closeRecord();
-        if (json.getOutputContext().inArray()) {
-            json.writeEndArray();
-        }
-        ProblemJson.writeError(json, e);
-        err.println("baton inspect: " + e.getMessage());
+        ProblemJson.endWithError(json, e);
+        err.println(ErrorHandler.inFile("baton inspect", file, e));
+    }
+
+    @Override
+    public void failed(Throwable e) throws IOException {
+        ProblemJson.endWithError(json, e);
     }
 
     @Override
     public void close() throws IOException {
-        json.writeEndObject();
-        json.writeRaw('\n');
+        if (json.getOutputContext().getParent() != null && json.getOutputContext().getParent().inRoot()) {
+            json.writeEndObject();
+            json.writeRaw('\n');
+        } // else a failure cut the document where it could not be ended: it stays cut, and does not parse
         json.close();
     }
 }

@@ -30,6 +30,12 @@ interface Listing extends AutoCloseable {
     /** The stream is bad at this point; nothing follows. */
     void error(StreamFormatException e) throws IOException;
 
+    /**
+     * Something else stopped the listing (a heap too small, an I/O error), whose line the
+     * command's error handler prints; nothing follows.
+     */
+    void failed(Throwable e) throws IOException;
+
     @Override
     void close() throws IOException;
 

@@ -35,6 +35,44 @@ public final class ProblemJson {
         writeObject(g, p);
     }
 
+    /**
+     * Ends what a document written as a stream had begun (its open arrays and objects, down to
+     * the document's own object), then writes {@code "error"} into it: the problem of a stream
+     * that is bad, or for any other failure ({@code OutOfMemoryError}, an I/O error) {@code
+     * {"message", "problem"}} in the words of {@link ErrorHandler#describe}; the caller ends the
+     * document. So a document that parses and has no error is a whole one (docs/CLI.md). A
+     * failure in the middle of a value cannot be ended so: the generator refuses (an exception),
+     * and the document, its generator made not to close what is open
+     * ({@link #streamedDocument}), does not parse.
+     */
+    public static void endWithError(JsonGenerator g, Throwable failure) throws IOException {
+        while (g.getOutputContext().getParent() != null && !g.getOutputContext().getParent().inRoot()) {
+            if (g.getOutputContext().inArray()) {
+                g.writeEndArray();
+            } else {
+                g.writeEndObject();
+            }
+        }
+        if (failure instanceof StreamFormatException p) {
+            writeError(g, p);
+        } else {
+            String message = ErrorHandler.describe(failure);
+            g.writeObjectFieldStart("error");
+            g.writeStringField("message", message);
+            g.writeStringField("problem", message);
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * {@code g} set up for a document written as a stream: left open on a failure rather than
+     * closed as if whole (Jackson closes what is open by default), so that a document cut short
+     * without {@link #endWithError} does not parse.
+     */
+    public static JsonGenerator streamedDocument(JsonGenerator g) {
+        return g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+    }
+
     /** Puts {@code "error": problem} into a document built as a tree. */
     public static void putError(ObjectNode document, StreamFormatException p) {
         put(document.putObject("error"), p);
@@ -47,9 +85,18 @@ public final class ProblemJson {
      * the file.
      */
     public static void putError(ObjectNode document, String message) {
+        putError(document, message, message);
+    }
+
+    /**
+     * Puts {@code "error": {"message", "problem"}} for a failure that is a place in a document
+     * that is no stream (a JSON path in what {@code encode} reads): {@code problem} is {@code
+     * message} without its place.
+     */
+    public static void putError(ObjectNode document, String message, String problem) {
         ObjectNode error = document.putObject("error");
         error.put("message", message);
-        error.put("problem", message);
+        error.put("problem", problem);
     }
 
     /** Writes one problem as a JSON object. */

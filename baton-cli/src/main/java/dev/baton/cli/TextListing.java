@@ -18,10 +18,13 @@ final class TextListing implements Listing {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** The stream's name in the error line. */
+    private final String file;
 
-    TextListing(PrintStream out, PrintStream err) {
+    TextListing(PrintStream out, PrintStream err, String file) {
         this.out = out;
         this.err = err;
+        this.file = file;
     }
 
     @Override
@@ -68,7 +71,12 @@ final class TextListing implements Listing {
     @Override
     public void error(StreamFormatException e) {
         out.flush();
-        err.println("baton inspect: " + e.getMessage());
+        err.println(ErrorHandler.inFile("baton inspect", file, e));
+    }
+
+    @Override
+    public void failed(Throwable e) {
+        out.flush(); // the records listed, then the error handler's line
     }
 
     @Override

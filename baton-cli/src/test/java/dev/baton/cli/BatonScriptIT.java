@@ -196,7 +196,7 @@ class BatonScriptIT {
         Path notAStream = Files.writeString(dir.resolve("not-a-stream.mig"), "not a QEMU stream\n");
         Baton.Result bad = script(Map.of("BATON_CDS_DIR", cds.toString()), "qemu", "analyze", notAStream.toString());
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err()).startsWith("baton qemu analyze: offset 0, stream header: not a QEMU savevm stream");
+        assertThat(bad.err()).startsWith("baton qemu analyze: " + notAStream + ": offset 0, stream header: not a QEMU savevm stream");
         assertThat(archives()).isEmpty();
 
         assertThat(analyze("").exit()).isZero();

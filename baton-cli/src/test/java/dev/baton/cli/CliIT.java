@@ -193,7 +193,7 @@ class CliIT {
         Baton.Result inspect = Baton.run("inspect", cut.toString());
         assertThat(inspect.exit()).isEqualTo(1);
         assertThat(inspect.err().lines()).singleElement().satisfies(l -> assertThat(l)
-                .startsWith("baton inspect: offset " + at + ", record #4 (SECTION): truncated record body"));
+                .startsWith("baton inspect: " + cut + ": offset " + at + ", record #4 (SECTION): truncated record body"));
         assertNoStackTrace(inspect);
         Baton.Result verify = Baton.run("verify", cut.toString());
         assertThat(verify.exit()).isEqualTo(1);
@@ -573,8 +573,7 @@ class CliIT {
         // inspect decodes the same record through the same DESCRIPTION: it agrees, both ways
         Baton.Result inspect = Baton.run("inspect", file.toString());
         assertThat(inspect.exit()).isEqualTo(without.exit());
-        assertThat(inspect.err()).isEqualTo("baton inspect: " + without.out().lines().findFirst().orElseThrow()
-                .substring(file.toString().length() + 2) + "\n");
+        assertThat(inspect.err()).isEqualTo("baton inspect: " + without.out().lines().findFirst().orElseThrow() + "\n");
         assertThat(Baton.run("inspect", "--quirks", quirks.toString(), file.toString()).exit()).isEqualTo(with.exit());
     }
 
@@ -604,5 +603,42 @@ class CliIT {
         assertThat(p.exitValue()).as(out + err).isEqualTo(1);
         assertThat(out).contains("offset " + written + ", record #16385: missing END: the stream ends after 16385 records");
         assertThat(out + err).doesNotContain("OutOfMemory", "Exception");
+    }
+
+    /**
+     * Every command that reads one stream names it in its error line the same way, as the file
+     * was given or {@code <stdin>}: {@code baton CMD: FILE: offset N, ...}.
+     */
+    @ParameterizedTest(name = "baton {0}")
+    @ValueSource(strings = {"inspect FILE", "inspect --json FILE", "decode FILE", "qemu analyze FILE",
+        "xen inspect FILE", "xen inspect --json FILE", "xen convert --to v3 FILE OUT", "encode FILE OUT",
+        "convert --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 FILE OUT"})
+    void anErrorLineNamesTheFileItIsAbout(String command) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.bin"), "no stream of any kind, only words\n");
+        String name = String.join(" ", Arrays.asList(command.split(" ")).subList(0,
+                command.startsWith("xen") || command.startsWith("qemu") ? 2 : 1));
+        for (String file : List.of(bad.toString(), "-")) {
+            String[] args = Arrays.stream(command.split(" "))
+                    .map(w -> w.equals("FILE") ? file : w.equals("OUT") ? dir.resolve("out").toString() : w)
+                    .toArray(String[]::new);
+            Baton.Result r = Baton.run(List.of(), file.equals("-") ? bad : null, args);
+            assertThat(r.exit()).as(r.all()).isEqualTo(1);
+            assertThat(r.err().lines()).as(r.err()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("baton " + name + ": " + (file.equals("-") ? "<stdin>" : file) + ": "));
+        }
+    }
+
+    /** The JSON of the converting commands names standard input as every other does: {@code <stdin>}. */
+    @Test
+    void convertedFromStandardInputIsNamedAsEverywhere() throws IOException {
+        Path s = sample("s.baton");
+        Baton.Result convert = Baton.run(List.of(), s, "convert", "--json", "--from",
+                "dev.baton.store.state.StoreRelease1", "--to", "dev.baton.store.state.StoreRelease2", "-",
+                dir.resolve("out.baton").toString());
+        assertThat(JSON.readTree(convert.out()).get("input").asText()).as(convert.all()).isEqualTo("<stdin>");
+        Baton.Result xen = Baton.run(List.of(), XenVectors.asFile(dir, "libxc-hvm-v2"), "xen", "convert", "--json",
+                "--to", "v3", "-", dir.resolve("out.v3").toString());
+        assertThat(xen.exit()).as(xen.all()).isZero();
+        assertThat(JSON.readTree(xen.out()).get("input").asText()).isEqualTo("<stdin>");
     }
 }

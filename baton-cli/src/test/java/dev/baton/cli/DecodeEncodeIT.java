@@ -259,7 +259,7 @@ class DecodeEncodeIT {
         Path damaged = Path.of("..", "docs", "examples", "damaged.baton");
         Baton.Result r = Baton.run("decode", damaged.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("baton decode: offset 1592, record #0 (DESCRIPTION): checksum mismatch: stored "
+        assertThat(r.err()).isEqualTo("baton decode: " + damaged + ": offset 1592, record #0 (DESCRIPTION): checksum mismatch: stored "
                 + "0xc51b22c3, computed 0xe04720cd\n");
         JsonNode root = JsonShape.keys(JsonShape.read(r.out()), "format", "header", "records", "error");
         assertThat(root.get("records")).isEmpty();

@@ -223,6 +223,30 @@ class JsonShapesIT {
         assertThat(xenInspect.err()).endsWith(document(xenInspect).at("/error/message").asText() + "\n");
     }
 
+    /**
+     * A stream cut in its last record fails after decode and inspect --json have written the
+     * records before it: the document they stream ends with the error, after those records.
+     */
+    @ParameterizedTest(name = "baton {0}")
+    @ValueSource(strings = {"decode", "inspect --json"})
+    void aStreamCutInItsLastRecordEndsTheDocumentWithTheError(String command) throws Exception {
+        Path file = dir.resolve("s.baton");
+        assertThat(Baton.run("sample", file.toString()).exit()).isZero();
+        byte[] whole = Files.readAllBytes(file);
+        // END is the last 8 octets; 8 more cut the record before it, the last that has a body
+        Path cut = Files.write(dir.resolve("cut.baton"), Arrays.copyOf(whole, whole.length - 16));
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add(cut.toString());
+        Baton.Result r = Baton.run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertOneLineError(r, args.get(0));
+        JsonNode doc = JsonShape.read(r.out());
+        assertThat(doc.get("records").size()).isEqualTo(8);
+        assertThat(doc.at("/error/record").asLong()).isEqualTo(8);
+        assertThat(doc.at("/error/problem").asText()).startsWith("truncated record body");
+        assertThat(r.err()).endsWith(": " + doc.at("/error/message").asText() + "\n");
+    }
+
     /** The keys of a problem, in the order every {@code --json} writes them (ProblemJson). */
     private static final List<String> PROBLEM_KEYS = List.of("message", "problem", "offset", "record", "type",
             "context");
@@ -231,7 +255,8 @@ class JsonShapesIT {
      * Every command whose document says why it failed says it in one shape: an {@code error}
      * object of {@link #PROBLEM_KEYS} (the verify commands, a {@code problems[]} of them), whose
      * {@code message} ends the one line on standard error; exit 1. BAD is a file that is no stream
-     * of any kind; CUT a Baton stream cut short; V3 a libxc stream that is already v3.
+     * of any kind; CUT a Baton stream cut short; V3 a libxc stream that is already v3; NOTJSON.json
+     * JSON cut short (no description document, no document for encode).
      */
     @ParameterizedTest(name = "baton {0}")
     @ValueSource(strings = {"inspect --json BAD", "inspect --json CUT", "decode CUT", "verify --json BAD",
@@ -239,13 +264,16 @@ class JsonShapesIT {
         "convert --json --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 CUT OUT",
         "convert --json --from dev.baton.store.state.StoreRelease1 --to dev.baton.store.state.StoreRelease2 S OUT",
         "xen inspect --json BAD", "xen verify --json BAD", "xen convert --json --to v3 BAD OUT",
-        "xen convert --json --to v3 V3 OUT", "qemu verify --json BAD", "migrate receive --json --from CUT"})
+        "xen convert --json --to v3 V3 OUT", "qemu verify --json BAD", "migrate receive --json --from CUT",
+        "check --json NOTJSON.json NOTJSON.json", "check --json BAD BAD", "encode --json NOTJSON.json OUT",
+        "encode --json BAD OUT", "convert --json --from NOTJSON.json --to NOTJSON.json S OUT"})
     void aFailureIsTheOneErrorObjectAndOneLine(String command) throws Exception {
         Path sample = dir.resolve("s.baton");
         assertThat(Baton.run("sample", sample.toString()).exit()).isZero();
         Path cut = Files.write(dir.resolve("cut.baton"), Arrays.copyOf(Files.readAllBytes(sample), 1000));
         Path bad = Files.writeString(dir.resolve("bad.bin"), "no stream of any kind, only words\n");
         Path v3 = XenVectors.asFile(dir, "libxc-pv-v3");
+        Path notJson = Files.writeString(dir.resolve("not.json"), "{\"format\" : \"baton-stream\", \"header\" :");
         List<String> args = new ArrayList<>();
         for (String word : command.split(" ")) {
             args.add(switch (word) {
@@ -253,6 +281,7 @@ class JsonShapesIT {
                 case "CUT" -> cut.toString();
                 case "S" -> sample.toString();
                 case "V3" -> v3.toString();
+                case "NOTJSON.json" -> notJson.toString();
                 case "OUT" -> dir.resolve("out").toString();
                 default -> word;
             });

@@ -76,4 +76,24 @@ class OutOfMemoryIT {
         assertThat(r.all()).doesNotContain("\tat ", "Exception", "OutOfMemoryError");
         assertThat(dir.resolve("out.baton")).doesNotExist();
     }
+
+    /**
+     * A command that streams its document (decode, inspect --json) and runs out of memory after
+     * it began ends the document with the error, so that a program that parses standard output
+     * learns that records are missing: a document that parses and has no error is a whole one.
+     */
+    @ParameterizedTest(name = "baton {0}")
+    @ValueSource(strings = {"decode", "inspect --json"})
+    void aStreamedDocumentEndsWithTheError(String command) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.add(dir.resolve("big.baton").toString());
+        Baton.Result r = Baton.run(SMALL_HEAP, null, args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.all()).isEqualTo(ErrorHandler.USAGE_OR_IO);
+        assertThat(r.err()).isEqualTo("baton " + args.get(0) + ": out of memory (raise -Xmx through JAVA_OPTS)\n");
+        var doc = JsonShape.read(r.out());
+        assertThat(doc.get("records").size()).as("what it listed before").isPositive();
+        assertThat(doc.at("/error/message").asText()).isEqualTo("out of memory (raise -Xmx through JAVA_OPTS)");
+        assertThat(doc.at("/error/problem").asText()).isEqualTo(doc.at("/error/message").asText());
+        assertThat(doc.has("summary")).isFalse();
+    }
 }

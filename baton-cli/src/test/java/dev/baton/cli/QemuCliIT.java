@@ -151,7 +151,7 @@ class QemuCliIT {
         Baton.Result analyze = Baton.run("qemu", "analyze", p.toString());
         assertThat(analyze.exit()).isEqualTo(1);
         assertThat(analyze.out()).isEmpty();
-        assertThat(analyze.err().strip()).startsWith("baton qemu analyze: offset " + footer).doesNotContain("\n");
+        assertThat(analyze.err().strip()).startsWith("baton qemu analyze: " + p + ": offset " + footer).doesNotContain("\n");
         assertNoStackTrace(analyze);
     }
 

@@ -406,9 +406,43 @@ class StoreCliIT {
         // nothing listens at all: nothing is started, no run directory is made
         Path none = dir.resolve("none");
         assertOneLineError(Baton.run("store", "live-update", "--control", control.toString(), "--run-dir",
-                none.toString()), 1, "baton store live-update: live update failed: cannot reach the control socket "
+                none.toString()), 2, "baton store live-update: live update failed: cannot reach the control socket "
                 + control + " (no such socket: nothing serves there)");
         assertThat(none).doesNotExist();
+    }
+
+    /**
+     * A control socket or a port that nothing serves is I/O, exit 2, for every store command
+     * (docs/CLI.md): the store did not refuse anything, it could not be asked.
+     */
+    @ParameterizedTest(name = "baton store {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"live-update --control SOCKET",
+        "live-update --rehearse --control SOCKET", "live-update --format xenstore --control SOCKET",
+        "dump --control SOCKET FILE", "load --control SOCKET FILE", "stop --control SOCKET",
+        "live-update --control NOTASOCKET", "dump --control NOTASOCKET FILE", "stop --control NOTASOCKET",
+        "get --port PORT /a", "set --port PORT /a b", "ls --port PORT /", "rm --port PORT /a", "watch --port PORT /a"})
+    void aStoreThatCannotBeReachedIsExit2(String command) throws IOException {
+        Path file = Files.writeString(dir.resolve("seed.xenstore"), "");
+        Path notASocket = Files.writeString(dir.resolve("plain"), "a file, not a socket\n");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // free once closed: nothing serves it
+        }
+        List<String> args = new ArrayList<>(List.of("store"));
+        for (String word : command.split(" ")) {
+            args.add(switch (word) {
+                case "SOCKET" -> dir.resolve("nowhere").resolve("control").toString();
+                case "NOTASOCKET" -> notASocket.toString();
+                case "FILE" -> file.toString();
+                case "PORT" -> Integer.toString(port);
+                default -> word;
+            });
+        }
+        Baton.Result r = Baton.run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).as(r.err()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("baton store " + command.split(" ")[0] + ": ").contains("cannot reach"));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.baton.cli.qemu;
 
+import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.Progress;
+import dev.baton.cli.option.InputFile;
+import dev.baton.core.wire.StreamFormatException;
 import dev.baton.qemu.analyze.Analyzer;
 import dev.baton.qemu.savevm.SavevmOptions;
 import dev.baton.qemu.savevm.SavevmSource;
@@ -54,6 +57,16 @@ final class QemuAnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ram goes only with --dump state");
         }
         SavevmSource source = SavevmSource.argument(file);
+        try {
+            return analyze(source);
+        } catch (StreamFormatException e) { // the bar is closed: the line stands alone
+            System.out.flush();
+            System.err.println(ErrorHandler.inFile(spec.qualifiedName(), InputFile.name(file), e));
+            return ErrorHandler.BAD_INPUT;
+        }
+    }
+
+    private int analyze(SavevmSource source) throws IOException {
         try (Progress bar = Progress.start(Progress.reading(extract != null ? "extract" : "analyze", file),
                 source.length(), progress)) {
             SavevmOptions options = SavevmOptions.defaults().withProgress(QemuCommand.throttled(bar));

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
                 + "transactions and queued events, then exits. Clients reconnect with their connection id.",
             "The new process's output (and the dump of --format xenstore) go to a run directory, which is printed.",
             "Exit 0 when the new process serves; 1 when the update failed (the new process is stopped; the old one "
-                    + "serves on); 2 for a usage error or a run directory that cannot be made."})
+                    + "serves on); 2 for a usage error, a control socket that cannot be reached or a run directory that "
+                    + "cannot be made."})
 final class StoreLiveUpdateCommand implements Callable<Integer> {
 
     @Option(names = "--control", required = true, paramLabel = "SOCKET",
@@ -121,8 +122,8 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
         StoreControl.Info running;
         try {
             running = store.info(timeout);
-        } catch (IOException e) {
-            return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.BAD_INPUT);
+        } catch (IOException e) { // nothing to ask, or not a store: nothing refused anything (exit 2, as stop)
+            return CommandError.print(spec, "live update failed: " + e.getMessage(), ErrorHandler.USAGE_OR_IO);
         }
         if (port != null && port != running.port()) {
             return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control socket "

@@ -1,6 +1,7 @@
 package dev.baton.cli.xen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.cli.ErrorHandler;
 import dev.baton.cli.JsonOutput;
 import dev.baton.cli.Lines;
 import dev.baton.cli.ProblemJson;
@@ -67,7 +68,7 @@ final class XenConvertCommand implements Callable<Integer> {
                     JsonOutput.print(o);
                 }
                 System.out.flush();
-                System.err.println("baton xen convert: " + source.name() + ": " + e.getMessage());
+                System.err.println(ErrorHandler.inFile("baton xen convert", source.name(), e));
                 return XenCommand.BAD_INPUT;
             }
             if (toStdout) {

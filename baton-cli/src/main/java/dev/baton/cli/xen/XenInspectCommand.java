@@ -1,5 +1,6 @@
 package dev.baton.cli.xen;
 
+import dev.baton.cli.ErrorHandler;
 import dev.baton.core.wire.StreamFormatException;
 import dev.baton.xen.XenFormat;
 import dev.baton.xen.XenJsonListing;
@@ -33,16 +34,14 @@ final class XenInspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (XenSource source = XenSource.open(file);
              XenListing out = json ? new XenJsonListing(System.out) : new XenTextListing(System.out)) {
-            String name = null; // known to messages once the format is
             try {
                 XenFormat f = XenFormat.of(source.input(), format);
                 out.start(source.name(), source.size(), f);
-                name = source.name();
                 XenListing.list(source.input(), f, out);
                 return XenCommand.OK;
             } catch (StreamFormatException e) {
                 out.error(e);
-                System.err.println("baton xen inspect: " + (name == null ? "" : name + ": ") + e.getMessage());
+                System.err.println(ErrorHandler.inFile("baton xen inspect", source.name(), e));
                 return XenCommand.BAD_INPUT;
             }
         }
