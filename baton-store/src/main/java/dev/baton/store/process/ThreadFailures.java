@@ -37,6 +37,12 @@ final class ThreadFailures implements Thread.UncaughtExceptionHandler {
             Map.entry("baton-channel", "carrying a migration channel"));
 
     private final PrintStream log;
+    /**
+     * The line said when saying the thread's own runs out of memory too: made at start, as the heap
+     * may have no room left for it then.
+     */
+    private final byte[] lastResort = ("SEVERE: a thread failed: out of memory; the store process exits (status "
+            + EXIT_STATUS + ")\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private ThreadFailures(PrintStream log) {
         this.log = log;
@@ -59,6 +65,9 @@ final class ThreadFailures implements Thread.UncaughtExceptionHandler {
             if (System.getenv("BATON_DEBUG") != null) {
                 e.printStackTrace(log);
             }
+            log.flush();
+        } catch (OutOfMemoryError again) {
+            log.write(lastResort, 0, lastResort.length);
             log.flush();
         } finally {
             if (fatal) {

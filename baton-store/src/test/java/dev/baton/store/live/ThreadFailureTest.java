@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.store.client.StoreClient;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A store process whose serving thread runs out of memory (a real child JVM with a small heap,
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class ThreadFailureTest {
     private static final Duration T = Duration.ofSeconds(60);
 
+    /** Bounded: a store that lost its client's thread and serves on never answers the client's write. */
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aStoreThatRunsOutOfMemoryOnAThreadSaysWhichInOneLineAndExits() throws Exception {
         StoreProcess store;
         System.setProperty("baton.store.heap", "24m");
