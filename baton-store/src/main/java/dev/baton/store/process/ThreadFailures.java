@@ -50,6 +50,7 @@ final class ThreadFailures implements Thread.UncaughtExceptionHandler {
 
     /** Makes this the handler of every thread of the process that has none of its own. */
     static void install() {
+        line("main", new OutOfMemoryError()); // loads what saying a line takes now, while there is memory for it
         Thread.setDefaultUncaughtExceptionHandler(new ThreadFailures(System.err));
     }
 
