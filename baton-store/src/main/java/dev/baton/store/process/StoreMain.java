@@ -108,7 +108,6 @@ public final class StoreMain {
     public static void run(StoreOptions options, StoreEvents events) throws IOException, SeedException,
             DomainMap.MalformedException, InterruptedException {
         oneLineWarnings();
-        ThreadFailures.install();
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
