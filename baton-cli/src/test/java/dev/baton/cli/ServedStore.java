@@ -46,6 +46,21 @@ final class ServedStore implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Baton.jar().toString(), "store", "serve"));
         cmd.addAll(List.of(args));
+        return launch(cmd, args);
+    }
+
+    /**
+     * Starts the store process's own main class ({@code StoreMain ARGS}, in the jar) and waits until it
+     * serves: for the options {@code baton store serve} always gives (a store without {@code --reuse-port}).
+     */
+    static ServedStore startMain(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Baton.jar().toString(), "dev.baton.store.process.StoreMain"));
+        cmd.addAll(List.of(args));
+        return launch(cmd, args);
+    }
+
+    private static ServedStore launch(List<String> cmd, String... args) throws IOException {
         Path err = Files.createTempFile("baton-serve-err", ".txt");
         Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -66,7 +81,8 @@ final class ServedStore implements AutoCloseable {
             if (l.startsWith("listening on ")) {
                 port = Integer.parseInt(l.replaceAll(".*:(\\d+) .*", "$1"));
             } else if (l.startsWith("control on ")) {
-                return new ServedStore(p, port, l.substring("control on ".length()), lines, null, out, err);
+                return new ServedStore(p, port, dev.baton.store.live.StoreControl.pathOf(l.substring("control on ".length()))
+                        .toString(), lines, null, out, err);
             }
         }
     }

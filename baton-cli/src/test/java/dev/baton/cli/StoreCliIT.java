@@ -446,6 +446,20 @@ class StoreCliIT {
     }
 
     @Test
+    void aStoreStartedWithoutReusePortIsNotLiveUpdatedAndTheCommandSaysSoBeforeItStartsAnything() throws Exception {
+        ServedStore s = ServedStore.startMain("--port", "0", "--control", "--trust-hello"); // no --reuse-port
+        served.add(s);
+        assertThat(store("set", s.port, "/kept", "yes").exit()).isZero();
+        Path run = dir.resolve("run");
+        assertOneLineError(Baton.run("store", "live-update", "--control", s.control, "--run-dir", run.toString()), 1,
+                "baton store live-update: live update failed: the store on control socket " + s.control + " (process "
+                        + s.pid() + ") was started without --reuse-port: no new process can bind port " + s.port
+                        + " beside it; nothing was started, it serves on");
+        assertThat(run).as("no run directory, no new process").doesNotExist();
+        assertThat(store("get", s.port, "/kept").out()).isEqualTo("yes\n");
+    }
+
+    @Test
     void aStoreDoesNotStartWhereItCannotServeOrFromASeedItCannotUse() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

@@ -129,6 +129,12 @@ final class StoreLiveUpdateCommand implements Callable<Integer> {
             return CommandError.print(spec, "--port " + port + " is not the store's port: the store on control socket "
                     + control + " serves port " + running.port(), ErrorHandler.USAGE_OR_IO);
         }
+        if (!rehearse && !running.reusePort()) {
+            // a new process could not bind the port beside it: say so before one is started
+            return CommandError.print(spec, "live update failed: the store on control socket " + control
+                    + " (process " + running.pid() + ") was started without --reuse-port: no new process can bind port "
+                    + running.port() + " beside it; nothing was started, it serves on", ErrorHandler.BAD_INPUT);
+        }
         RunDirectory dir;
         RunDirectory.Update files;
         try {

@@ -65,6 +65,10 @@ final class Answers implements AutoCloseable {
             }
         } catch (IOException e) {
             queue.add(e);
+        } catch (RuntimeException | Error e) {
+            // this thread's failure (out of memory, say) is the session's: the wait hears it now, not at its
+            // timeout, and the session fails as for a broken connection (a source resumes)
+            queue.add(new IOException("the reader of the return path failed: " + e, e));
         } finally {
             backlog.ended(); // nothing more will come: a source waiting for the target's load hears it now
         }

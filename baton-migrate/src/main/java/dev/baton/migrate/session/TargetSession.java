@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * over ({@link MigratableApplication#activate()}) only after it acknowledged the whole load and
  * the source answered GO, its commit. A failure anywhere before GO discards the instance
  * ({@link MigratableApplication#discard()}) and, over a connection, tells the source why
- * (REFUSE before STATIC_DATA_END is answered, ERROR after), so the source resumes.
+ * (REFUSE before STATIC_DATA_END is answered, ERROR after), so the source resumes. An activation
+ * that fails (an exception of {@code activate}) discards it too, and answers ERROR instead of DONE:
+ * the source then knows that this target does not serve.
  */
 public final class TargetSession {
     private final Supplier<? extends MigratableApplication> factory;
@@ -165,7 +167,8 @@ public final class TargetSession {
      * discards the instance and answers the source with a REPORT; it never activates.
      *
      * @return the activated instance, or the rehearsal's report
-     * @throws MigrationFailedException when the migration or the rehearsal failed: the instance was discarded
+     * @throws MigrationFailedException when the migration or the rehearsal failed, or the instance could not
+     *                                  be activated: the instance was discarded
      */
     public Received receiveOrRehearse(Transport transport) throws MigrationFailedException {
         transport.clock(clock);
@@ -283,7 +286,13 @@ public final class TargetSession {
             }
         }
         // ---- committed: the state is the application's now ----
-        app.activate();
+        try {
+            app.activate();
+        } catch (RuntimeException | Error e) {
+            // it cannot start (a port it cannot bind, ...): ERROR instead of DONE tells the source why, which
+            // then knows this target never served
+            throw fail(e, transport, control, true, app, "activation");
+        }
         listener.event(new MigrationEvent.Activated());
         try {
             if (control != null) {

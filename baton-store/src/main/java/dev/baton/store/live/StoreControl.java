@@ -92,13 +92,21 @@ public final class StoreControl {
      * @param unixSocket   the Unix socket it serves xenstore's wire protocol on, or null for none
      * @param trust        its trust options on a command line ({@code --trust-hello}, {@code --tls-key FILE ...},
      *                     or none): a new process that takes it over is given the same
+     * @param reusePort    whether it binds its port with SO_REUSEPORT ({@code --reuse-port}): a new process can
+     *                     bind it beside it, as a live update needs (a store from before INFO said so: true)
      */
     public record Info(long pid, String host, int port, String release, long graceSeconds, Path unixSocket,
-            List<String> trust) {
+            List<String> trust, boolean reusePort) {
         public Info {
             trust = List.copyOf(trust);
         }
     }
+
+    /** INFO's last token for a store that binds its port with SO_REUSEPORT, and for one that does not. */
+    public static final String REUSE_PORT = "reuse-port";
+    public static final String OWN_PORT = "own-port";
+    /** INFO's token for no Unix socket of xenstore's wire protocol. */
+    public static final String NO_SOCKET = "-";
 
     /**
      * Command-line arguments as one token of a space-separated reply: each argument URL-encoded
@@ -136,11 +144,24 @@ public final class StoreControl {
     }
 
     /**
-     * The path of a {@link #pathToken}. A store from before it was encoded sent the path as it is,
-     * absolute, as the reply's last token: a token that starts with {@code /} is such a path
-     * (an encoded one starts with {@code %2F}).
+     * An absolute path as the store's lines print it ({@code control on PATH}, {@code xenstore wire
+     * protocol on PATH}, {@code migration on socket PATH}): as it is, for the reader's eyes, unless it
+     * holds a character that would split or garble the line (a newline, any control character), then
+     * as its {@link #pathToken}. {@link #pathOf} reads either back.
      */
-    static Path pathOf(String token) {
+    public static String pathInLine(Path path) {
+        String p = path.toString();
+        return p.startsWith("/") && p.chars().noneMatch(Character::isISOControl) ? p : pathToken(path);
+    }
+
+    /**
+     * The path of a {@link #pathToken} or a {@link #pathInLine}. A path as it is starts with
+     * {@code /} (a store from before INFO encoded it sent it so, as the reply's last token); an
+     * encoded one starts with {@code %2F}.
+     *
+     * @throws IllegalArgumentException when the token is neither
+     */
+    public static Path pathOf(String token) {
         return Path.of(token.startsWith("/") ? token : URLDecoder.decode(token, StandardCharsets.UTF_8));
     }
 
@@ -158,8 +179,20 @@ public final class StoreControl {
                     + (r.ok() ? "OK " : "ERR " + r.code() + " ") + r.text() + "')");
         }
         try {
+            Path unix = null;
+            boolean reusePort = true; // a store from before INFO said whether: as live updates always assumed
+            if (t.length == 7 && t[6].startsWith("/")) {
+                unix = pathOf(t[6]); // an old store's path as it is, maybe with spaces
+            } else if (t.length == 7) {
+                String[] rest = t[6].split(" ");
+                if (rest.length > 2 || rest.length == 2 && !rest[1].equals(REUSE_PORT) && !rest[1].equals(OWN_PORT)) {
+                    throw new IllegalArgumentException("not a socket and port sharing: " + t[6]);
+                }
+                unix = rest[0].equals(NO_SOCKET) ? null : pathOf(rest[0]);
+                reusePort = rest.length == 1 || rest[1].equals(REUSE_PORT);
+            }
             return new Info(Long.parseLong(t[0]), t[1], Integer.parseInt(t[2]), t[3], Long.parseLong(t[4]),
-                    t.length == 7 ? pathOf(t[6]) : null, argumentsOf(t[5]));
+                    unix, argumentsOf(t[5]), reusePort);
         } catch (IllegalArgumentException e) { // a number that is none, a token URLDecoder refuses, not a path
             throw new IOException(socket + " answered INFO with '" + r.text() + "'", e);
         }

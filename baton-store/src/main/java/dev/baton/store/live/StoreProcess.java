@@ -263,6 +263,22 @@ public final class StoreProcess implements AutoCloseable {
     }
 
     /**
+     * Starts a store process with exactly the arguments {@code args} of {@code StoreMain} (the
+     * options {@link #start} does not give: no {@code --reuse-port}, {@code --control-socket PATH})
+     * and returns once it serves: for tests.
+     */
+    static StoreProcess serve(String release, Duration timeout, String... args) throws IOException {
+        StoreProcess p = spawn(release, null, args);
+        try {
+            p.awaitServing(timeout);
+        } catch (IOException e) {
+            p.close();
+            throw e;
+        }
+        return p;
+    }
+
+    /**
      * Starts a process that waits to take over the store on {@code port} of 127.0.0.1, at {@code release},
      * believing its clients' HELLO as {@link #start} does.
      */
@@ -322,7 +338,7 @@ public final class StoreProcess implements AutoCloseable {
     private void awaitMigrationSocket(int storePort, Duration timeout) throws IOException {
         try {
             String line = expect("migration on socket ", timeout);
-            migrationSocket = Path.of(line.substring("migration on socket ".length()));
+            migrationSocket = StoreControl.pathOf(line.substring("migration on socket ".length()));
         } catch (IOException e) {
             close();
             throw e;
@@ -353,7 +369,7 @@ public final class StoreProcess implements AutoCloseable {
         port = Integer.parseInt(l.substring(l.lastIndexOf(':') + 1, l.indexOf(' ', l.lastIndexOf(':'))));
         trustMode = expect(TRUST_MODE, timeout).substring(TRUST_MODE.length());
         String c = expect("control on ", timeout);
-        control = Path.of(c.substring("control on ".length()));
+        control = StoreControl.pathOf(c.substring("control on ".length()));
     }
 
     /** Waits for a line starting with {@code prefix}; fails on "takeover failed", the end of output or the timeout. */

@@ -51,9 +51,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link RunDirectory#confined}): relative names that stay inside it.
  *
  * <pre>
- * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; &lt;trust&gt; [&lt;unix-socket&gt;]
+ * INFO                     OK &lt;pid&gt; &lt;host&gt; &lt;port&gt; &lt;release&gt; &lt;grace-seconds&gt; &lt;trust&gt; &lt;unix-socket&gt;
+ *                          reuse-port|own-port
  *                          (trust: the trust options, {@code StoreControl#argumentsToken}; unix-socket:
- *                          the path, {@code StoreControl#pathToken})
+ *                          the path, {@code StoreControl#pathToken}, or - for none; reuse-port: the port is
+ *                          bound with SO_REUSEPORT, a new process can bind it beside this one)
  * LIVE_UPDATE SOCKET [abort|switchover|throttle]
  *                          PASS ... lines, then OK &lt;downtime-ms&gt; &lt;octets&gt; &lt;passes&gt; &lt;total-ms&gt; &lt;profile&gt; &lt;nodes&gt;
  *                          &lt;throttle-percent&gt; (the highest step it engaged, 0 for none)
@@ -241,7 +243,8 @@ final class ControlServer {
                 return "OK " + ProcessHandle.current().pid() + " " + options.host() + " "
                     + server.port() + " " + store.release() + " " + store.grace().toSeconds() + " "
                     + StoreControl.argumentsToken(options.trust().arguments())
-                    + (wire == null ? "" : " " + StoreControl.pathToken(wire.path()));
+                    + " " + (wire == null ? StoreControl.NO_SOCKET : StoreControl.pathToken(wire.path()))
+                    + " " + (options.reusePort() ? StoreControl.REUSE_PORT : StoreControl.OWN_PORT);
             }
             case DUMP_XENSTORE -> {
                 return dump(store, name);
@@ -440,6 +443,7 @@ final class ControlServer {
         Store store = server.store();
         boolean[] confirmed = {false};
         int[] throttle = {0};
+        String[] unconfirmed = {null}; // why the new process did not confirm: its ERROR, or the connection's end
         StoreApplication app = StoreApplication.source(store, () -> { }, c -> confirmed[0] = c, progress);
         try {
             MigrationStats stats = SourceSession.builder(app).protocol(StoreApplication.PROTOCOL)
@@ -447,13 +451,16 @@ final class ControlServer {
                     .listener(e -> {
                         if (e instanceof MigrationEvent.Throttled t) {
                             throttle[0] = Math.max(throttle[0], t.percent());
+                        } else if (e instanceof MigrationEvent.Failed f) {
+                            unconfirmed[0] = f.reason().replaceFirst("^after the commit: ", "");
                         }
                     }).build()
                     .migrate(UnixTransport.connect(target, Duration.ofSeconds(10)));
             if (!confirmed[0]) {
                 // GO or DONE was lost: the new process discarded (GO lost) or may serve (DONE lost)
                 store.unpause();
-                return new Result("ERR EAGAIN the new process did not confirm that it serves; this process serves on",
+                return new Result("ERR EAGAIN the new process did not confirm that it serves"
+                        + (unconfirmed[0] == null ? "" : " (" + oneLine(unconfirmed[0]) + ")") + "; this process serves on",
                         null);
             }
             long nodes = store.tree().nodeCount();

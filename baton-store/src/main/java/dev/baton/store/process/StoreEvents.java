@@ -1,5 +1,6 @@
 package dev.baton.store.process;
 
+import dev.baton.store.live.StoreControl;
 import dev.baton.store.server.Release;
 import dev.baton.store.xen.XenstoreLoad;
 import dev.baton.store.server.ClientTrust;
@@ -62,7 +63,10 @@ public interface StoreEvents {
             String profile) {
     }
 
-    /** Prints each event as the lines of docs/STORE.md, flushing after each. */
+    /**
+     * Prints each event as the lines of docs/STORE.md, flushing after each; a path as
+     * {@link StoreControl#pathInLine} prints it (encoded when it holds a newline).
+     */
     static StoreEvents lines(PrintStream out) {
         return new StoreEvents() {
             @Override
@@ -73,7 +77,7 @@ public interface StoreEvents {
 
             @Override
             public void migrationSocket(Path socket) {
-                say("migration on socket " + socket);
+                say("migration on socket " + StoreControl.pathInLine(socket));
             }
 
             @Override
@@ -86,10 +90,10 @@ public interface StoreEvents {
                 say("listening on " + s.host() + ":" + s.port() + " (release " + s.release() + ")");
                 say("trust mode: " + s.trust().describe());
                 if (s.unixSocket() != null) {
-                    say("xenstore wire protocol on " + s.unixSocket());
+                    say("xenstore wire protocol on " + StoreControl.pathInLine(s.unixSocket()));
                 }
                 if (s.control() != null) {
-                    say("control on " + s.control());
+                    say("control on " + StoreControl.pathInLine(s.control()));
                 }
             }
 

@@ -206,11 +206,21 @@ public final class StoreMain {
             Received received = TargetSession.builder(() -> StoreApplication.target(fresh, app -> {
                 try {
                     serving[0] = StoreServer.start(app.store(), address, true, trust);
-                    if (wire != null) {
-                        wire.accept(); // the clients that queued during the update are served now
-                    }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    // the session tells the old process this line, which serves on
+                    throw new java.io.UncheckedIOException(new IOException("cannot listen on " + options.host() + ":"
+                            + address.getPort() + " beside the old process: " + e.getMessage()
+                            + (e instanceof java.net.BindException ? " (does the old process serve it without"
+                                    + " --reuse-port?)" : ""), e));
+                }
+                if (wire != null) {
+                    try {
+                        wire.accept(); // the clients that queued during the update are served now
+                    } catch (IOException e) {
+                        serving[0].close();
+                        throw new java.io.UncheckedIOException(new IOException("cannot serve xenstore's wire protocol"
+                                + " on " + wire.path() + ": " + e.getMessage(), e));
+                    }
                 }
             }, options.failAt())).protocol(StoreApplication.PROTOCOL).quirks(quirks)
                     .listener(e -> {
@@ -234,7 +244,7 @@ public final class StoreMain {
                     // exiting anyway
                 }
             }
-            takeoverFailed(e.getMessage());
+            takeoverFailed(e.getMessage(), e);
         }
         return serving[0];
     }
@@ -299,7 +309,15 @@ public final class StoreMain {
     private static final Logger QUIRKS_LOG = Logger.getLogger("dev.baton.quirks");
 
     private static void takeoverFailed(String reason) {
+        takeoverFailed(reason, null);
+    }
+
+    /** Says why the takeover failed, on one line (and {@code why}'s stack trace with {@code BATON_DEBUG}), and exits 1. */
+    private static void takeoverFailed(String reason, Throwable why) {
         System.out.println("takeover failed: " + reason);
+        if (why != null && System.getenv("BATON_DEBUG") != null) {
+            why.printStackTrace(System.out);
+        }
         System.out.flush();
         System.exit(1);
     }

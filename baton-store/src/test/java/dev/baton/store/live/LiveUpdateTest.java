@@ -61,7 +61,7 @@ class LiveUpdateTest {
         try {
             StoreControl.Info info = StoreControl.at(first.control()).info(T);
             assertThat(info).isEqualTo(new StoreControl.Info(first.process().pid(), "127.0.0.1", port, "2.0", 30, null,
-                    List.of("--trust-hello")));
+                    List.of("--trust-hello"), true));
             populate(port, 3000);
             Workload load = Workload.connect(new InetSocketAddress("127.0.0.1", port), 3);
             load.start();
