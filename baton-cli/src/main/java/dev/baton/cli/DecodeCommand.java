@@ -59,17 +59,13 @@ final class DecodeCommand implements Callable<Integer> {
                 bar.at(reader.offset());
                 json.writeEndArray();
             } catch (StreamFormatException e) {
-                ProblemJson.endWithError(json, e);
-                json.writeEndObject();
-                json.writeRaw('\n');
+                endWithError(json, e);
                 json.flush();
                 System.err.println(ErrorHandler.inFile("baton decode", input.name(), e));
                 return ErrorHandler.BAD_INPUT;
             } catch (OutOfMemoryError | IOException | RuntimeException e) { // the error handler prints its line
                 try {
-                    ProblemJson.endWithError(json, e);
-                    json.writeEndObject();
-                    json.writeRaw('\n');
+                    endWithError(json, e);
                 } catch (IOException | RuntimeException cut) { // cut inside a value: the document stays cut
                     e.addSuppressed(cut);
                 }
@@ -79,5 +75,12 @@ final class DecodeCommand implements Callable<Integer> {
             json.writeRaw('\n');
         }
         return 0;
+    }
+
+    /** Ends the document with the error that stopped it, after the records written so far. */
+    private static void endWithError(JsonGenerator json, Throwable e) throws IOException {
+        ProblemJson.endWithError(json, e);
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 }

@@ -134,7 +134,6 @@ final class EncodeCommand implements Callable<Integer> {
         encoder.finish(JsonPath.ROOT);
     }
 
-    /** A JSON syntax error in one line: where (a JSON path, a line and column) and what. */
     /**
      * Says why IN was not encoded: one line, and with --json the document {@code {"input",
      * "output", "error"}} ({@code problem}: the message without its JSON path); exit 1.
@@ -152,6 +151,7 @@ final class EncodeCommand implements Callable<Integer> {
         return ErrorHandler.BAD_INPUT;
     }
 
+    /** A JSON syntax error in one line: where (a JSON path, a line and column) and what. */
     private static String syntax(JsonProcessingException e) {
         String where = "";
         if (e.getProcessor() instanceof JsonParser p) {

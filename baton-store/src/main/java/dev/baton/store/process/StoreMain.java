@@ -17,6 +17,8 @@ import dev.baton.store.server.UnixSockets;
 import dev.baton.store.server.WireServer;
 import dev.baton.store.xen.XenstoreLoad;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -208,9 +211,9 @@ public final class StoreMain {
                     serving[0] = StoreServer.start(app.store(), address, true, trust);
                 } catch (IOException e) {
                     // the session tells the old process this line, which serves on
-                    throw new java.io.UncheckedIOException(new IOException("cannot listen on " + options.host() + ":"
+                    throw new UncheckedIOException(new IOException("cannot listen on " + options.host() + ":"
                             + address.getPort() + " beside the old process: " + e.getMessage()
-                            + (e instanceof java.net.BindException ? " (does the old process serve it without"
+                            + (e instanceof BindException ? " (does the old process serve it without"
                                     + " --reuse-port?)" : ""), e));
                 }
                 if (wire != null) {
@@ -218,7 +221,7 @@ public final class StoreMain {
                         wire.accept(); // the clients that queued during the update are served now
                     } catch (IOException e) {
                         serving[0].close();
-                        throw new java.io.UncheckedIOException(new IOException("cannot serve xenstore's wire protocol"
+                        throw new UncheckedIOException(new IOException("cannot serve xenstore's wire protocol"
                                 + " on " + wire.path() + ": " + e.getMessage(), e));
                     }
                 }
@@ -269,8 +272,7 @@ public final class StoreMain {
     }
 
     /** The hook that removes the migration socket while no old process has connected to it. */
-    private static final java.util.concurrent.atomic.AtomicReference<Thread> REMOVE_MIGRATION_SOCKET =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<Thread> REMOVE_MIGRATION_SOCKET = new AtomicReference<>();
 
     /** The one connection of the old process; the socket file goes as soon as it came (no second one). */
     private static dev.baton.migrate.transport.Transport accepted(UnixTransport.Listener listener, Path socket)

@@ -1,15 +1,22 @@
 package dev.baton.store.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The store's privileged Unix sockets (xenstore's wire protocol, the control channel): bound
@@ -102,12 +109,12 @@ public final class UnixSockets {
      * Linux). Unlike a connect ({@link #answers}), asking takes nothing from a socket whose process
      * accepts a single connection, as the new process of a live update does.
      */
-    public static java.util.Optional<java.util.Set<Path>> boundPaths(String prefix) {
+    public static Optional<Set<Path>> boundPaths(String prefix) {
         if (!Files.isReadable(PROC_NET_UNIX)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Set<Path> bound = new java.util.HashSet<>();
-        try (java.util.stream.Stream<String> lines = Files.lines(PROC_NET_UNIX, java.nio.charset.StandardCharsets.UTF_8)) {
+        Set<Path> bound = new HashSet<>();
+        try (Stream<String> lines = Files.lines(PROC_NET_UNIX, StandardCharsets.UTF_8)) {
             // Num RefCount Protocol Flags Type St Inode Path: the path, when there is one, is the rest of the line
             lines.skip(1).map(l -> l.split(" +", 8)).filter(f -> f.length == 8 && f[7].startsWith("/")).forEach(f -> {
                 try {
@@ -115,14 +122,14 @@ public final class UnixSockets {
                     if (p.getFileName() != null && p.getFileName().toString().startsWith(prefix)) {
                         bound.add(p);
                     }
-                } catch (java.nio.file.InvalidPathException e) {
+                } catch (InvalidPathException e) {
                     // not a path this JVM can name: none of ours
                 }
             });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return java.util.Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(bound);
+        return Optional.of(bound);
     }
 
     /** Whether a process accepts connections on the socket {@code p}. */
